@@ -1,0 +1,74 @@
+// vnum — Boost.JSON in header-only mode, and the helpers every parser uses.
+// SPDX-License-Identifier: MIT
+#ifndef VNUM_DETAIL_JSON_HPP
+#define VNUM_DETAIL_JSON_HPP
+
+// Exactly one translation unit of a program defines VNUM_IMPLEMENTATION before including a vnum
+// header; that unit compiles Boost.JSON's sources. A program that links the compiled Boost.JSON
+// library instead defines nothing.
+#if defined(VNUM_IMPLEMENTATION) && !defined(VNUM_BOOST_JSON_SOURCES_COMPILED)
+#define VNUM_BOOST_JSON_SOURCES_COMPILED
+#include <boost/json/src.hpp>
+#else
+#include <boost/json.hpp>
+#endif
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace vnum::detail {
+
+namespace json = boost::json;
+
+// Parses a response body without throwing. Nesting is capped (Boost.JSON's default depth of 32 is
+// far above any documented body), so hostile input such as 100 000 '[' fails cleanly.
+inline std::optional<json::value> parse_json(std::string_view body) {
+  json::error_code ec;
+  json::parse_options options;
+  options.max_depth = 32;
+  json::value v = json::parse(body, ec, json::storage_ptr(), options);
+  if (ec) return std::nullopt;
+  return v;
+}
+
+inline const json::value* member(const json::object& o, std::string_view key) noexcept {
+  return o.if_contains(key);
+}
+
+inline std::optional<std::string> string_member(const json::object& o, std::string_view key) {
+  const json::value* v = o.if_contains(key);
+  if (v == nullptr || !v->is_string()) return std::nullopt;
+  return std::string(v->get_string());
+}
+
+inline std::optional<bool> bool_member(const json::object& o, std::string_view key) noexcept {
+  const json::value* v = o.if_contains(key);
+  if (v == nullptr || !v->is_bool()) return std::nullopt;
+  return v->get_bool();
+}
+
+// An integer member; a JSON number with a fraction or out of int64 range is not one.
+inline std::optional<std::int64_t> int_member(const json::object& o, std::string_view key) noexcept {
+  const json::value* v = o.if_contains(key);
+  if (v == nullptr) return std::nullopt;
+  if (v->is_int64()) return v->get_int64();
+  if (v->is_uint64() && v->get_uint64() <= static_cast<std::uint64_t>(INT64_MAX))
+    return static_cast<std::int64_t>(v->get_uint64());
+  return std::nullopt;
+}
+
+inline const json::object* object_member(const json::object& o, std::string_view key) noexcept {
+  const json::value* v = o.if_contains(key);
+  return v != nullptr && v->is_object() ? &v->get_object() : nullptr;
+}
+
+inline const json::array* array_member(const json::object& o, std::string_view key) noexcept {
+  const json::value* v = o.if_contains(key);
+  return v != nullptr && v->is_array() ? &v->get_array() : nullptr;
+}
+
+}  // namespace vnum::detail
+
+#endif  // VNUM_DETAIL_JSON_HPP

@@ -1,0 +1,64 @@
+// vnum — the parts of every request that both providers share.
+// SPDX-License-Identifier: MIT
+#ifndef VNUM_DETAIL_REQUEST_HPP
+#define VNUM_DETAIL_REQUEST_HPP
+
+#include <vnum/detail/json.hpp>
+#include <vnum/detail/validate.hpp>
+#include <vnum/http.hpp>
+#include <vnum/version.hpp>
+
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace vnum::detail {
+
+inline constexpr std::string_view user_agent = "vnum/" VNUM_VERSION_STRING;
+
+enum class body_kind { none, json };
+
+// Builds an authenticated request to base_url + path. The key and base URL are validated here, so
+// that every builder refuses a header-injection attempt or a malformed URL before anything is sent.
+inline result<http::request> make_request(http::method method, std::string_view base_url,
+                                          std::string_view path, std::string_view api_key,
+                                          body_kind kind, std::string body = {}) {
+  if (auto key = check_api_key(api_key); !key) return key.error();
+  auto base = check_base_url(base_url);
+  if (!base) return base.error();
+  http::request r;
+  r.method = method;
+  r.url = *base;
+  r.url += path;
+  r.headers.push_back({"authorization", "Bearer " + std::string(api_key)});
+  if (kind == body_kind::json) r.headers.push_back({"content-type", "application/json"});
+  r.headers.push_back({"accept", "application/json"});
+  r.headers.push_back({"user-agent", std::string(user_agent)});
+  r.body = std::move(body);
+  return r;
+}
+
+inline std::string to_body(const json::object& o) { return json::serialize(o); }
+
+// Percent-encodes a query-string value (RFC 3986 unreserved characters stay as they are).
+inline std::string encode_query_value(std::string_view v) {
+  static constexpr char hex[] = "0123456789ABCDEF";
+  std::string out;
+  for (char c : v) {
+    bool unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                      c == '-' || c == '_' || c == '.' || c == '~';
+    if (unreserved) {
+      out += c;
+    } else {
+      auto u = static_cast<unsigned char>(c);
+      out += '%';
+      out += hex[u >> 4];
+      out += hex[u & 0xf];
+    }
+  }
+  return out;
+}
+
+}  // namespace vnum::detail
+
+#endif  // VNUM_DETAIL_REQUEST_HPP

@@ -1,0 +1,118 @@
+// vnum — the parts of every response that both providers share: status classification, the
+// provider's message in the common error-body shapes, Retry-After.
+// SPDX-License-Identifier: MIT
+#ifndef VNUM_DETAIL_RESPONSE_HPP
+#define VNUM_DETAIL_RESPONSE_HPP
+
+#include <vnum/detail/json.hpp>
+#include <vnum/http.hpp>
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace vnum::detail {
+
+// The error class of a non-success status; nullopt for statuses no provider documents (1xx, 3xx,
+// other 4xx), which are protocol errors.
+constexpr std::optional<errc> errc_for_status(int status) noexcept {
+  switch (status) {
+    case 400: return errc::invalid_argument;
+    case 401: return errc::unauthorized;
+    case 403: return errc::forbidden;
+    case 404: return errc::not_found;
+    case 409: return errc::conflict;
+    case 422: return errc::unprocessable;
+    case 429: return errc::rate_limited;
+    default: break;
+  }
+  if (status >= 500 && status <= 599) return errc::server_error;
+  return std::nullopt;
+}
+
+// Retry-After in its delta-seconds form; an HTTP-date or garbage gives nullopt.
+inline std::optional<std::chrono::seconds> parse_retry_after(std::string_view v) {
+  while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
+  while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
+  if (v.empty() || v.size() > 9) return std::nullopt;
+  long long n = 0;
+  for (char c : v) {
+    if (c < '0' || c > '9') return std::nullopt;
+    n = n * 10 + (c - '0');
+  }
+  return std::chrono::seconds(n);
+}
+
+// The provider's message in the error-body shapes these APIs use: {"message": "..."},
+// {"error": "..."}, {"error": {"message": "..."}}, {"errors": ["...", {"message": "..."}]}.
+inline std::optional<std::string> provider_message(const json::value& body) {
+  const json::object* o = body.if_object();
+  if (o == nullptr) return std::nullopt;
+  if (auto m = string_member(*o, "message"); m && !m->empty()) return m;
+  if (const json::value* e = member(*o, "error")) {
+    if (e->is_string() && !e->get_string().empty()) return std::string(e->get_string());
+    if (e->is_object())
+      if (auto m = string_member(e->get_object(), "message"); m && !m->empty()) return m;
+  }
+  if (const json::array* errors = array_member(*o, "errors")) {
+    std::string joined;
+    for (const json::value& item : *errors) {
+      std::optional<std::string> text;
+      if (item.is_string()) text = std::string(item.get_string());
+      else if (item.is_object()) text = string_member(item.get_object(), "message");
+      if (!text || text->empty()) continue;
+      if (!joined.empty()) joined += "; ";
+      joined += *text;
+    }
+    if (!joined.empty()) return joined;
+  }
+  return std::nullopt;
+}
+
+// An error for a response whose status is not a success: its class comes from the status, its
+// message from the body when the body says something.
+inline error status_error(const http::response& r, errc code, std::optional<std::string> message) {
+  error e;
+  e.code = code;
+  e.http_status = r.status;
+  if (message) {
+    e.provider_message = *message;
+    e.message = *message;
+  } else {
+    e.message = "HTTP " + std::to_string(r.status) + " without a message";
+  }
+  if (code == errc::rate_limited)
+    if (auto h = http::find_header(r, "retry-after")) e.retry_after = parse_retry_after(*h);
+  return e;
+}
+
+inline error protocol_error(const http::response& r, std::string why) {
+  return make_error(errc::protocol, "unexpected response: " + std::move(why), r.status);
+}
+
+// Classifies a response that is not one of the operation's documented successes, using only
+// what every provider shares; provider parsers handle their own special cases first.
+inline error generic_failure(const http::response& r) {
+  auto code = errc_for_status(r.status);
+  if (!code)
+    return protocol_error(r, "HTTP status " + std::to_string(r.status) + " is not documented");
+  std::optional<std::string> message;
+  if (auto body = parse_json(r.body)) message = provider_message(*body);
+  return status_error(r, *code, std::move(message));
+}
+
+// A provider that echoes a request back could put the API key into a message: never pass it on.
+inline void scrub_secret(error& e, std::string_view secret) {
+  if (secret.empty()) return;
+  for (std::string* text : {&e.message, &e.provider_message}) {
+    constexpr std::string_view mask = "[redacted]";
+    for (auto pos = text->find(secret); pos != std::string::npos;
+         pos = text->find(secret, pos + mask.size()))
+      text->replace(pos, secret.size(), mask);
+  }
+}
+
+}  // namespace vnum::detail
+
+#endif  // VNUM_DETAIL_RESPONSE_HPP

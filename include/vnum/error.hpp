@@ -1,0 +1,110 @@
+// vnum — errors as values: vnum::errc, vnum::error, vnum::result<T>.
+// SPDX-License-Identifier: MIT
+#ifndef VNUM_ERROR_HPP
+#define VNUM_ERROR_HPP
+
+#include <boost/assert/source_location.hpp>
+#include <boost/system/result.hpp>
+
+#include <chrono>
+#include <optional>
+#include <ostream>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace vnum {
+
+enum class errc {
+  invalid_argument,  // rejected before sending, or the provider's 400
+  unauthorized,      // 401: missing, wrong or expired API key
+  forbidden,         // 403: the key may not do this
+  not_found,         // 404
+  conflict,          // the resource already exists (Cellcast "Number already exist")
+  unprocessable,     // 422, or a success status whose body says the operation was refused
+  rate_limited,      // 429; error::retry_after holds the provider's hint when it gave one
+  server_error,      // 5xx
+  transport,         // no response, and the request certainly did not take effect
+  outcome_unknown,   // the request may have taken effect; reconcile before trying again
+  protocol,          // a response that is not what the provider documents
+};
+
+constexpr std::string_view to_string(errc code) noexcept {
+  switch (code) {
+    case errc::invalid_argument: return "invalid_argument";
+    case errc::unauthorized: return "unauthorized";
+    case errc::forbidden: return "forbidden";
+    case errc::not_found: return "not_found";
+    case errc::conflict: return "conflict";
+    case errc::unprocessable: return "unprocessable";
+    case errc::rate_limited: return "rate_limited";
+    case errc::server_error: return "server_error";
+    case errc::transport: return "transport";
+    case errc::outcome_unknown: return "outcome_unknown";
+    case errc::protocol: return "protocol";
+  }
+  return "unknown";
+}
+
+struct error {
+  errc code = errc::protocol;
+  int http_status = 0;  // 0 when no HTTP response was received (or none was sent)
+  std::string message;  // human-readable; includes the provider's own message when there was one
+  std::string field;    // for invalid_argument raised by a validator: the offending request field
+  std::string provider_message;  // the provider's message verbatim, empty when it gave none
+  std::optional<std::chrono::seconds> retry_after;  // from a Retry-After header (delta-seconds)
+
+  friend bool operator==(const error&, const error&) = default;
+};
+
+inline error make_error(errc code, std::string message, int http_status = 0) {
+  error e;
+  e.code = code;
+  e.http_status = http_status;
+  e.message = std::move(message);
+  return e;
+}
+
+// A validation failure: names the request field that is wrong and why.
+inline error invalid_argument(std::string field, std::string why) {
+  error e;
+  e.code = errc::invalid_argument;
+  e.message = field + ": " + why;
+  e.field = std::move(field);
+  return e;
+}
+
+// "unauthorized (HTTP 401): Token expired"
+inline std::string to_string(const error& e) {
+  std::string out(to_string(e.code));
+  if (e.http_status != 0) out += " (HTTP " + std::to_string(e.http_status) + ")";
+  if (!e.message.empty()) out += ": " + e.message;
+  return out;
+}
+
+inline std::ostream& operator<<(std::ostream& os, const error& e) { return os << to_string(e); }
+
+// Thrown by result<T>::value() when the result holds an error.
+class exception : public std::runtime_error {
+ public:
+  explicit exception(vnum::error e) : std::runtime_error(to_string(e)), error_(std::move(e)) {}
+  const vnum::error& error() const noexcept { return error_; }
+
+ private:
+  vnum::error error_;
+};
+
+// Found by boost::system::result<T, vnum::error>::value() through argument-dependent lookup.
+[[noreturn]] inline void throw_exception_from_error(const error& e, const boost::source_location&) {
+  throw exception(e);
+}
+
+// Expected-like: explicit operator bool, operator*, operator->, value() (throws vnum::exception),
+// error(), has_value(), has_error().
+template <class T>
+using result = boost::system::result<T, error>;
+
+}  // namespace vnum
+
+#endif  // VNUM_ERROR_HPP

@@ -1,0 +1,109 @@
+// vnum — HTTP value types and the transport concept that users implement.
+// SPDX-License-Identifier: MIT
+#ifndef VNUM_HTTP_HPP
+#define VNUM_HTTP_HPP
+
+#include <vnum/error.hpp>
+
+#include <concepts>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vnum::http {
+
+enum class method { get, post, put, patch, delete_ };
+
+constexpr std::string_view to_string(method m) noexcept {
+  switch (m) {
+    case method::get: return "GET";
+    case method::post: return "POST";
+    case method::put: return "PUT";
+    case method::patch: return "PATCH";
+    case method::delete_: return "DELETE";
+  }
+  return "GET";
+}
+
+struct header {
+  std::string name;
+  std::string value;
+  friend bool operator==(const header&, const header&) = default;
+};
+
+struct request {
+  http::method method = http::method::get;
+  std::string url;
+  std::vector<header> headers;
+  std::string body;
+  friend bool operator==(const request&, const request&) = default;
+};
+
+struct response {
+  int status = 0;
+  std::vector<header> headers;
+  std::string body;
+  friend bool operator==(const response&, const response&) = default;
+};
+
+// ASCII case-insensitive comparison, as HTTP header names require.
+constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    char x = a[i];
+    char y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
+}
+
+// The value of the first header called `name` (case-insensitive), if any.
+inline std::optional<std::string_view> find_header(const std::vector<header>& headers,
+                                                   std::string_view name) noexcept {
+  for (const auto& h : headers)
+    if (iequals(h.name, name)) return std::string_view(h.value);
+  return std::nullopt;
+}
+
+inline std::optional<std::string_view> find_header(const request& r, std::string_view name) noexcept {
+  return find_header(r.headers, name);
+}
+
+inline std::optional<std::string_view> find_header(const response& r, std::string_view name) noexcept {
+  return find_header(r.headers, name);
+}
+
+// Prints a request for logs with the credentials masked: an authorization header shows only its
+// scheme ("Bearer ***"), so a logged request never reveals the API key.
+inline std::ostream& operator<<(std::ostream& os, const request& r) {
+  os << to_string(r.method) << ' ' << r.url << '\n';
+  for (const auto& h : r.headers) {
+    os << h.name << ": ";
+    if (iequals(h.name, "authorization")) {
+      auto space = h.value.find(' ');
+      os << (space == std::string::npos ? std::string_view("***")
+                                        : std::string_view(h.value).substr(0, space + 1))
+         << (space == std::string::npos ? "" : "***");
+    } else {
+      os << h.value;
+    }
+    os << '\n';
+  }
+  return os << '\n' << r.body;
+}
+
+// A transport sends one request. It returns the response (any status), or a vnum::error with code
+// errc::transport (nothing was sent) or errc::outcome_unknown (it may have been sent). A transport
+// that returns a plain http::response (never fails) satisfies the concept too.
+template <class T>
+concept transport = requires(T& t, const request& r) {
+  { t.send(r) } -> std::convertible_to<vnum::result<response>>;
+};
+
+}  // namespace vnum::http
+
+#endif  // VNUM_HTTP_HPP

@@ -1,0 +1,13 @@
+// vnum — umbrella header: the core and every provider's client. The test kit
+// (vnum/testing/...) and the real transports (vnum/transport/...) are included separately.
+// SPDX-License-Identifier: MIT
+#ifndef VNUM_VNUM_HPP
+#define VNUM_VNUM_HPP
+
+#include <vnum/version.hpp>
+#include <vnum/error.hpp>
+#include <vnum/http.hpp>
+#include <vnum/phone.hpp>
+#include <vnum/detail/json.hpp>
+
+#endif  // VNUM_VNUM_HPP
