@@ -96,6 +96,12 @@ inline std::ostream& operator<<(std::ostream& os, const request& r) {
   return os << '\n' << r.body;
 }
 
+inline std::ostream& operator<<(std::ostream& os, const response& r) {
+  os << "HTTP " << r.status << '\n';
+  for (const auto& h : r.headers) os << h.name << ": " << h.value << '\n';
+  return os << '\n' << r.body;
+}
+
 // A transport sends one request. It returns the response (any status), or a vnum::error with code
 // errc::transport (nothing was sent) or errc::outcome_unknown (it may have been sent). A transport
 // that returns a plain http::response (never fails) satisfies the concept too.

@@ -27,15 +27,13 @@ inline std::string describe_char(char c) {
   return std::string("'") + c + "'";
 }
 
-inline error phone_error(std::string why) { return invalid_argument("number", std::move(why)); }
-
 }  // namespace detail
 
-// Normalizes an Australian mobile (4…) or geographic (2, 3, 7, 8…) number written in any of the
-// forms Cellcast documents (+61400000000, 61400000000, 0400000000, 400000000), with spaces, '-',
-// '.', parentheses, and the "+61 (0)4…" trunk form, to "+61" followed by 9 digits.
-inline result<std::string> normalize_au(std::string_view input) {
-  using detail::phone_error;
+namespace detail {
+
+// normalize_au, with errors naming `field` (validators use it for fields not called "number").
+inline result<std::string> normalize_au_field(std::string_view field, std::string_view input) {
+  auto phone_error = [field](std::string why) { return invalid_argument(std::string(field), std::move(why)); };
   constexpr std::size_t max_input = 64;  // far above any formatted number; stops pathological input
   if (input.size() > max_input)
     return phone_error("is " + std::to_string(input.size()) + " characters long; at most " +
@@ -56,7 +54,7 @@ inline result<std::string> normalize_au(std::string_view input) {
   std::string digits;
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
-    if (detail::is_digit(c)) {
+    if (is_digit(c)) {
       digits += c;
     } else if (c == '+') {
       if (i != 0) return phone_error("'+' is only allowed once, as the first character");
@@ -72,8 +70,8 @@ inline result<std::string> normalize_au(std::string_view input) {
         trunk_in_parentheses = true;
         trunk_position = group_start;
       }
-    } else if (!detail::is_separator(c)) {
-      return phone_error("contains " + detail::describe_char(c) + " at position " +
+    } else if (!is_separator(c)) {
+      return phone_error("contains " + describe_char(c) + " at position " +
                          std::to_string(begin + i) +
                          "; only digits, spaces, '-', '.', '(', ')' and one leading '+' are allowed");
     }
@@ -113,6 +111,16 @@ inline result<std::string> normalize_au(std::string_view input) {
       return phone_error("is not an Australian mobile (4…) or geographic (2, 3, 7, 8…) number");
   }
   return "+61" + national;
+}
+
+}  // namespace detail
+
+// Normalizes an Australian mobile (4…) or geographic (2, 3, 7, 8…) number written in any of the
+// forms Cellcast documents (+61400000000, 61400000000, 0400000000, 400000000), with spaces, '-',
+// '.', parentheses, and the "+61 (0)4…" trunk form, to "+61" followed by 9 digits. Errors are
+// invalid_argument for the field "number" and say what is wrong.
+inline result<std::string> normalize_au(std::string_view input) {
+  return detail::normalize_au_field("number", input);
 }
 
 // E.164: '+', a country code that does not start with 0, and 8 to 15 digits in all; nothing else

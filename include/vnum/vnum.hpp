@@ -8,6 +8,6 @@
 #include <vnum/error.hpp>
 #include <vnum/http.hpp>
 #include <vnum/phone.hpp>
-#include <vnum/detail/json.hpp>
+#include <vnum/cellcast/client.hpp>
 
 #endif  // VNUM_VNUM_HPP

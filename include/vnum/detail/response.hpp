@@ -14,6 +14,19 @@
 
 namespace vnum::detail {
 
+constexpr char to_lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// ASCII case-insensitive substring search, for the few places a provider's status is in its prose.
+constexpr bool contains_ignore_case(std::string_view text, std::string_view needle) noexcept {
+  if (needle.size() > text.size()) return false;
+  for (std::size_t i = 0; i + needle.size() <= text.size(); ++i) {
+    std::size_t j = 0;
+    while (j < needle.size() && to_lower(text[i + j]) == to_lower(needle[j])) ++j;
+    if (j == needle.size()) return true;
+  }
+  return false;
+}
+
 // The error class of a non-success status; nullopt for statuses no provider documents (1xx, 3xx,
 // other 4xx), which are protocol errors.
 constexpr std::optional<errc> errc_for_status(int status) noexcept {

@@ -1,0 +1,234 @@
+// vnum — Cellcast: the typed requests, receipts and configuration.
+// Shapes come from developer.cellcast.com, section "sender-id"; each type names its page.
+// SPDX-License-Identifier: MIT
+#ifndef VNUM_CELLCAST_MODEL_HPP
+#define VNUM_CELLCAST_MODEL_HPP
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vnum/detail/print.hpp>
+
+namespace vnum::cellcast {
+
+// recurring_time. The values start at 1 so that a request whose cycle was never set is rejected
+// instead of silently buying a monthly subscription.
+enum class billing_cycle { month = 1, year = 2 };
+
+constexpr std::string_view to_string(billing_cycle c) noexcept {
+  switch (c) {
+    case billing_cycle::month:
+      return "month";
+    case billing_cycle::year:
+      return "year";
+  }
+  return "";
+}
+
+inline std::ostream& operator<<(std::ostream& os, billing_cycle c) {
+  return os << (to_string(c).empty() ? std::string_view("unset") : to_string(c));
+}
+
+// A virtual number's two products, as "Get Available Virtual Numbers" lists them
+// (monthlyProductId / yearlyProductId).
+struct product_ids {
+  std::string monthly;
+  std::string yearly;
+  const std::string& for_cycle(billing_cycle c) const {
+    return c == billing_cycle::year ? yearly : monthly;
+  }
+  friend bool operator==(const product_ids&, const product_ids&) = default;
+  friend std::ostream& operator<<(std::ostream& os, const product_ids& v) {
+    return vnum::detail::print(os, "product_ids", "monthly", v.monthly, "yearly", v.yearly);
+  }
+};
+
+// Which product belongs to which virtual number and cycle. A purchase of a number listed here is
+// checked before it is sent; a number that is not listed goes out unchecked on that point.
+class product_catalog {
+ public:
+  void add(std::string number_id, product_ids ids) {
+    by_number_[std::move(number_id)] = std::move(ids);
+  }
+  const product_ids* find(std::string_view number_id) const {
+    auto it = by_number_.find(number_id);
+    return it == by_number_.end() ? nullptr : &it->second;
+  }
+  std::size_t size() const noexcept { return by_number_.size(); }
+  bool empty() const noexcept { return by_number_.empty(); }
+
+ private:
+  std::map<std::string, product_ids, std::less<>> by_number_;
+};
+
+struct config {
+  std::string api_key;  // sent as "authorization: Bearer <key>"
+  std::string base_url = "https://api.cellcast.com";
+  product_catalog products;  // see product_catalog
+};
+
+// BECS Direct Debit (payment_type "au_becs_debit"), from the current purchase-virtual-number page.
+// Either payment_method (created by Stripe in a frontend) or, API-only, bsb_number and
+// account_number.
+struct becs_debit {
+  std::string email;           // becs_email: mandate and debit notifications
+  std::string account_name;    // becs_name: bank account holder name
+  std::string payment_method;  // payment_method (frontend)
+  std::string bsb_number;      // becs_bsb_number: 6 digits (API-only)
+  std::string account_number;  // becs_account_number (API-only)
+  friend std::ostream& operator<<(std::ostream& os, const becs_debit& v) {
+    return vnum::detail::print(os, "becs_debit", "email", v.email, "account_name", v.account_name,
+                               "payment_method", v.payment_method, "bsb_number", v.bsb_number,
+                               "account_number", vnum::detail::mask(v.account_number));
+  }
+};
+
+// POST /api/v1/apiClient/virtual-number/purchase (purchase-virtual-number.html).
+// Pay with exactly one of: card (a Stripe card ID), token (a Stripe token, API-only), or becs.
+// product must be the number's monthly product for billing_cycle::month and its yearly product
+// for billing_cycle::year.
+struct purchase_request {
+  std::string card;
+  std::string product;
+  std::string number;  // the virtual number's ID, e.g. "66ea98514f0c1a121c76ec17"
+  billing_cycle recurring_time{};
+  bool resubscribe = false;
+  std::string token{};
+  std::optional<becs_debit> becs{};
+  friend std::ostream& operator<<(std::ostream& os, const purchase_request& v) {
+    return vnum::detail::print(os, "purchase_request", "card", v.card, "product", v.product,
+                               "number", v.number, "recurring_time", v.recurring_time,
+                               "resubscribe", v.resubscribe, "token", vnum::detail::mask(v.token),
+                               "becs", v.becs);
+  }
+};
+
+// POST /api/v1/apiClient/virtual-number/purchase-postpaid (purchase-virtual-number-postpaid.html),
+// for accounts that Cellcast has enabled for postpaid billing.
+struct postpaid_purchase_request {
+  std::string number;  // the virtual number's ID
+  bool resubscribe = false;
+  friend std::ostream& operator<<(std::ostream& os, const postpaid_purchase_request& v) {
+    return vnum::detail::print(os, "postpaid_purchase_request", "number", v.number, "resubscribe",
+                               v.resubscribe);
+  }
+};
+
+// The provider's confirmation of a purchase (either kind).
+struct purchase_receipt {
+  std::string message;  // e.g. "Payment is Successful. Dedicated Number has been assigned you."
+  friend bool operator==(const purchase_receipt&, const purchase_receipt&) = default;
+  friend std::ostream& operator<<(std::ostream& os, const purchase_receipt& v) {
+    return vnum::detail::print(os, "purchase_receipt", "message", v.message);
+  }
+};
+
+// PUT /api/v1/apiClient/virtual-number/unsubscribe/:id (unsubscribe-virtual-number.html)
+struct unsubscribe_receipt {
+  std::string message;  // e.g. "Virtual number has been unsubscribed successfully."
+  friend bool operator==(const unsubscribe_receipt&, const unsubscribe_receipt&) = default;
+  friend std::ostream& operator<<(std::ostream& os, const unsubscribe_receipt& v) {
+    return vnum::detail::print(os, "unsubscribe_receipt", "message", v.message);
+  }
+};
+
+// POST /api/v1/customNumber/add (custom-number.html). number may be written in any Australian
+// form (see vnum::phone::normalize_au); it is sent normalized to +61XXXXXXXXX.
+struct custom_number_request {
+  std::string name;
+  std::string number;
+  friend std::ostream& operator<<(std::ostream& os, const custom_number_request& v) {
+    return vnum::detail::print(os, "custom_number_request", "name", v.name, "number", v.number);
+  }
+};
+
+// The page documents two successes: the number was created, or (depending on the account's
+// settings) an OTP was sent to it and must be verified with verify_custom_number next.
+struct custom_number_receipt {
+  bool otp_required = false;
+  std::string message;  // the envelope's message, e.g. "Custom number created"
+  std::string detail;   // data.message, e.g. "Success create new custom number"
+  friend bool operator==(const custom_number_receipt&, const custom_number_receipt&) = default;
+  friend std::ostream& operator<<(std::ostream& os, const custom_number_receipt& v) {
+    return vnum::detail::print(os, "custom_number_receipt", "otp_required", v.otp_required,
+                               "message", v.message, "detail", v.detail);
+  }
+};
+
+// POST /api/v1/customNumber/verifyCustomNumber (verify-custom-number.html)
+struct verify_custom_number_request {
+  std::string name;
+  std::string number;  // normalized like custom_number_request::number
+  std::string otp;     // as received by SMS, e.g. "123456"
+  friend std::ostream& operator<<(std::ostream& os, const verify_custom_number_request& v) {
+    return vnum::detail::print(os, "verify_custom_number_request", "name", v.name, "number",
+                               v.number, "otp", v.otp);
+  }
+};
+
+struct verify_custom_number_receipt {
+  std::string message;  // e.g. "OTP Verified Successfully!"
+  friend bool operator==(const verify_custom_number_receipt&,
+                         const verify_custom_number_receipt&) = default;
+  friend std::ostream& operator<<(std::ostream& os, const verify_custom_number_receipt& v) {
+    return vnum::detail::print(os, "verify_custom_number_receipt", "message", v.message);
+  }
+};
+
+// POST /api/v1/business/add (business-name.html, current version): asks Cellcast to approve a
+// business name (Alpha ID) as sender ID.
+struct company_information {
+  std::string name;
+  std::string abn;  // Australian Business Number, 11 digits
+  std::string website;
+  std::string address;
+  friend std::ostream& operator<<(std::ostream& os, const company_information& v) {
+    return vnum::detail::print(os, "company_information", "name", v.name, "abn", v.abn, "website",
+                               v.website, "address", v.address);
+  }
+};
+
+struct requestor_contact {
+  std::string first_name;
+  std::string last_name;
+  std::string position;
+  std::string phone_number;  // digits only, as the page requires
+  std::string email;
+  friend std::ostream& operator<<(std::ostream& os, const requestor_contact& v) {
+    return vnum::detail::print(os, "requestor_contact", "first_name", v.first_name, "last_name",
+                               v.last_name, "position", v.position, "phone_number", v.phone_number,
+                               "email", v.email);
+  }
+};
+
+struct business_name_request {
+  std::string business_name;         // businessname: 3 to 11 characters
+  std::string description_internal;  // descriptionInternal
+  std::string purpose_of_use;        // purposeOfUse
+  bool ownership = false;
+  company_information company;   // companyInformation
+  requestor_contact requestor;   // requestorContact
+  std::string customer_contact;  // optional; any Australian form, sent normalized
+  friend std::ostream& operator<<(std::ostream& os, const business_name_request& v) {
+    return vnum::detail::print(os, "business_name_request", "business_name", v.business_name,
+                               "description_internal", v.description_internal, "purpose_of_use",
+                               v.purpose_of_use, "ownership", v.ownership, "company", v.company,
+                               "requestor", v.requestor, "customer_contact", v.customer_contact);
+  }
+};
+
+struct business_name_receipt {
+  std::string message;  // the provider's confirmation
+  friend bool operator==(const business_name_receipt&, const business_name_receipt&) = default;
+  friend std::ostream& operator<<(std::ostream& os, const business_name_receipt& v) {
+    return vnum::detail::print(os, "business_name_receipt", "message", v.message);
+  }
+};
+
+}  // namespace vnum::cellcast
+
+#endif  // VNUM_CELLCAST_MODEL_HPP

@@ -1,0 +1,265 @@
+// Cellcast validators: every rule, with its exact error.
+#include <vnum/cellcast/validate.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+using namespace vnum::cellcast;
+using vnum::errc;
+
+namespace {
+
+purchase_request card_purchase() {
+  return {"card_1SQmzoGOdUwLPbU6ll0QwsyH", "prod_PFdN753rT3lNFW", "66ea98514f0c1a121c76ec17",
+          billing_cycle::month, false};
+}
+
+product_catalog catalog() {
+  product_catalog c;
+  c.add("66ea98514f0c1a121c76ec17", {"prod_PFdN753rT3lNFW", "prod_YEARLYx9"});
+  c.add("77fb00000000000000000001", {"prod_OTHERmonth", "prod_OTHERyear"});
+  return c;
+}
+
+template <class R>
+void require_invalid(const R& r, std::string_view field, std::string_view message) {
+  REQUIRE_FALSE(r);
+  CHECK(r.error().code == errc::invalid_argument);
+  CHECK(r.error().http_status == 0);
+  CHECK(r.error().field == field);
+  CHECK(r.error().message == message);
+}
+
+becs_debit becs_api_only() { return {"ops@example.com.au", "John Doe", "", "000000", "000123456"}; }
+
+}  // namespace
+
+TEST_CASE("purchase: the documented card purchase is valid") {
+  CHECK(validate(card_purchase()));
+  CHECK(validate(card_purchase(), catalog()));
+}
+
+TEST_CASE("purchase: the product must be the number's product for the chosen cycle") {
+  auto r = card_purchase();
+  r.recurring_time = billing_cycle::year;
+  require_invalid(validate(r, catalog()), "product",
+                  "product: \"prod_PFdN753rT3lNFW\" is not the year product of number "
+                  "\"66ea98514f0c1a121c76ec17\" (it is that number's month product): its month "
+                  "product is \"prod_PFdN753rT3lNFW\" and its year product is \"prod_YEARLYx9\"");
+  r.product = "prod_YEARLYx9";
+  CHECK(validate(r, catalog()));
+}
+
+TEST_CASE("purchase: a product of another number is rejected") {
+  auto r = card_purchase();
+  r.product = "prod_OTHERmonth";
+  require_invalid(validate(r, catalog()), "product",
+                  "product: \"prod_OTHERmonth\" is not the month product of number "
+                  "\"66ea98514f0c1a121c76ec17\": its month product is \"prod_PFdN753rT3lNFW\" and "
+                  "its year product is \"prod_YEARLYx9\"");
+}
+
+TEST_CASE("purchase: a number the catalog does not list goes out unchecked") {
+  auto r = card_purchase();
+  r.number = "99aa00000000000000000000";
+  r.product = "prod_anything";
+  CHECK(validate(r, catalog()));
+}
+
+TEST_CASE("purchase: recurring_time must be set") {
+  auto r = card_purchase();
+  r.recurring_time = billing_cycle{};
+  require_invalid(validate(r), "recurring_time",
+                  "recurring_time: must be billing_cycle::month or billing_cycle::year");
+}
+
+TEST_CASE("purchase: product and number are required") {
+  auto r = card_purchase();
+  r.product.clear();
+  require_invalid(validate(r), "product", "product: is required and must not be empty");
+  r = card_purchase();
+  r.number.clear();
+  require_invalid(validate(r), "number", "number: is required and must not be empty");
+}
+
+TEST_CASE("purchase: fields must not contain control characters") {
+  auto r = card_purchase();
+  r.card = "card_1\r\nX-Evil: 1";
+  require_invalid(validate(r), "card", "card: must not contain control characters");
+  r = card_purchase();
+  r.product = std::string("prod_\0x", 7);
+  require_invalid(validate(r), "product", "product: must not contain control characters");
+  r = card_purchase();
+  r.number = "66ea\t";
+  require_invalid(validate(r), "number", "number: must not contain control characters");
+  r = card_purchase();
+  r.card.clear();
+  r.token = "tok_\n";
+  require_invalid(validate(r), "token", "token: must not contain control characters");
+}
+
+TEST_CASE("purchase: exactly one payment method") {
+  auto r = card_purchase();
+  r.card.clear();
+  require_invalid(validate(r), "card", "card: is required: pay with a card ID, a token, or becs");
+  r.token = "tok_1ABC123DEF456";
+  CHECK(validate(r));
+  r.card = "card_1SQmzoGOdUwLPbU6ll0QwsyH";
+  require_invalid(validate(r), "card", "card: give exactly one of card, token and becs");
+  r.token.clear();
+  r.becs = becs_api_only();
+  require_invalid(validate(r), "card", "card: give exactly one of card, token and becs");
+}
+
+TEST_CASE("purchase: BECS direct debit, API-only or with a payment method") {
+  auto r = card_purchase();
+  r.card.clear();
+  r.becs = becs_api_only();
+  CHECK(validate(r));
+  r.becs = becs_debit{"ops@example.com.au", "John Doe", "pm_1ABC123DEF456", "", ""};
+  CHECK(validate(r));
+}
+
+TEST_CASE("purchase: BECS fields are checked") {
+  auto r = card_purchase();
+  r.card.clear();
+  r.becs = becs_api_only();
+  r.becs->email = "ops.example.com";
+  require_invalid(validate(r), "becs.email", "becs.email: is not an email address");
+  r.becs = becs_api_only();
+  r.becs->email.clear();
+  require_invalid(validate(r), "becs.email", "becs.email: is required and must not be empty");
+  r.becs = becs_api_only();
+  r.becs->account_name.clear();
+  require_invalid(validate(r), "becs.account_name",
+                  "becs.account_name: is required and must not be empty");
+  r.becs = becs_api_only();
+  r.becs->bsb_number = "000-000";
+  require_invalid(validate(r), "becs.bsb_number", "becs.bsb_number: must contain digits only");
+  r.becs->bsb_number = "00000";
+  require_invalid(validate(r), "becs.bsb_number",
+                  "becs.bsb_number: must be 6 digits (e.g. 000000, without '-')");
+  r.becs = becs_api_only();
+  r.becs->account_number.clear();
+  require_invalid(validate(r), "becs.account_number",
+                  "becs.account_number: is required and must not be empty");
+  r.becs = becs_api_only();
+  r.becs->payment_method = "pm_1ABC123DEF456";
+  require_invalid(validate(r), "becs.payment_method",
+                  "becs.payment_method: give either payment_method or bsb_number and "
+                  "account_number, not both");
+}
+
+TEST_CASE("postpaid purchase: the number is required") {
+  CHECK(validate(postpaid_purchase_request{"66ea98514f0c1a121c76ec17", false}));
+  require_invalid(validate(postpaid_purchase_request{"", false}), "number",
+                  "number: is required and must not be empty");
+}
+
+TEST_CASE("unsubscribe: the id must stay one URL path segment") {
+  CHECK(validate_virtual_number_id("66ea98514f0c1a121c76ec17"));
+  const std::string segment_rule =
+      "id: may only contain letters, digits, '-', '_', '.' and '~' (it is one URL path segment)";
+  for (std::string_view bad : {"66ea/../purchase", "66ea?x=1", "66ea#frag", "66ea 17", "66ea%2F",
+                               "66ea\r\n"}) {
+    INFO(std::string(bad));
+    require_invalid(validate_virtual_number_id(bad), "id", segment_rule);
+  }
+  require_invalid(validate_virtual_number_id(".."), "id", "id: must not be '.' or '..'");
+  require_invalid(validate_virtual_number_id("."), "id", "id: must not be '.' or '..'");
+  require_invalid(validate_virtual_number_id(""), "id", "id: is required and must not be empty");
+}
+
+TEST_CASE("custom number: the number is normalized to +61") {
+  auto r = validate(custom_number_request{"Custom Number", "0400 000 000"});
+  REQUIRE(r);
+  CHECK(r->name == "Custom Number");
+  CHECK(r->number == "+61400000000");
+}
+
+TEST_CASE("custom number: name required, number must be Australian") {
+  require_invalid(validate(custom_number_request{"", "+61400000000"}), "name",
+                  "name: is required and must not be empty");
+  require_invalid(validate(custom_number_request{"Custom\nNumber", "+61400000000"}), "name",
+                  "name: must not contain control characters");
+  require_invalid(validate(custom_number_request{"Custom Number", ""}), "number", "number: is empty");
+  require_invalid(validate(custom_number_request{"Custom Number", "+15551234567"}), "number",
+                  "number: is not an Australian number: its country code is not +61");
+}
+
+TEST_CASE("verify custom number: name, number and otp") {
+  auto r = validate(verify_custom_number_request{"Custom Number", "61400000000", "123456"});
+  REQUIRE(r);
+  CHECK(r->number == "+61400000000");
+  CHECK(r->otp == "123456");
+  require_invalid(validate(verify_custom_number_request{"Custom Number", "61400000000", ""}), "otp",
+                  "otp: is required and must not be empty");
+  require_invalid(validate(verify_custom_number_request{"Custom Number", "61400000000", "123 456"}),
+                  "otp", "otp: must not contain spaces");
+  require_invalid(validate(verify_custom_number_request{"", "61400000000", "123456"}), "name",
+                  "name: is required and must not be empty");
+  require_invalid(validate(verify_custom_number_request{"Custom Number", "6140000000", "123456"}),
+                  "number",
+                  "number: has 10 digits; expected the forms +61400000000, 61400000000, "
+                  "0400000000 or 400000000");
+}
+
+namespace {
+business_name_request business() {
+  business_name_request r;
+  r.business_name = "Pizza Biz";
+  r.description_internal = "Marketing campaigns";
+  r.purpose_of_use = "Promotional SMS";
+  r.ownership = true;
+  r.company = {"Pizza Co Pty Ltd", "12345678901", "https://pizzaco.com.au",
+               "123 Main St, Sydney NSW 2000"};
+  r.requestor = {"John", "Smith", "Marketing Manager", "0400000000", "john@pizzaco.com.au"};
+  r.customer_contact = "0400 000 000";
+  return r;
+}
+}  // namespace
+
+TEST_CASE("business name: a complete request is valid and its contact normalized") {
+  auto r = validate(business());
+  REQUIRE(r);
+  CHECK(r->customer_contact == "+61400000000");
+  auto without_contact = business();
+  without_contact.customer_contact.clear();
+  REQUIRE(validate(without_contact));
+  CHECK(validate(without_contact)->customer_contact.empty());
+}
+
+TEST_CASE("business name: every rule of the page") {
+  auto r = business();
+  r.business_name = "Pi";
+  require_invalid(validate(r), "business_name", "business_name: must be between 3 and 11 characters");
+  r.business_name = "Pizza Business";
+  require_invalid(validate(r), "business_name", "business_name: must be between 3 and 11 characters");
+  r = business();
+  r.description_internal.clear();
+  require_invalid(validate(r), "description_internal",
+                  "description_internal: is required and must not be empty");
+  r = business();
+  r.purpose_of_use.clear();
+  require_invalid(validate(r), "purpose_of_use", "purpose_of_use: is required and must not be empty");
+  r = business();
+  r.company.abn = "1234567890";
+  require_invalid(validate(r), "company.abn", "company.abn: must be 11 digits");
+  r.company.abn = "12 345 678 901";
+  require_invalid(validate(r), "company.abn", "company.abn: must contain digits only");
+  r = business();
+  r.company.website.clear();
+  require_invalid(validate(r), "company.website", "company.website: is required and must not be empty");
+  r = business();
+  r.requestor.phone_number = "+61400000000";
+  require_invalid(validate(r), "requestor.phone_number",
+                  "requestor.phone_number: must contain digits only");
+  r = business();
+  r.requestor.email = "john@";
+  require_invalid(validate(r), "requestor.email", "requestor.email: is not an email address");
+  r = business();
+  r.customer_contact = "+15551234567";
+  require_invalid(validate(r), "customer_contact",
+                  "customer_contact: is not an Australian number: its country code is not +61");
+}
