@@ -4,6 +4,7 @@
 
 #include <sstream>
 #include <string>
+#include <vector>
 
 using vnum::errc;
 
@@ -56,4 +57,27 @@ TEST_CASE("every errc has a distinct name") {
   CHECK(vnum::to_string(errc::transport) == "transport");
   CHECK(vnum::to_string(errc::outcome_unknown) == "outcome_unknown");
   CHECK(vnum::to_string(errc::protocol) == "protocol");
+}
+
+namespace {
+struct not_printable {
+  int x = 0;
+};
+}  // namespace
+
+TEST_CASE("any result prints, even of containers or unprintable values") {
+  std::ostringstream os;
+  os << vnum::result<std::vector<std::string>>(std::vector<std::string>{"a", "b"});
+  CHECK(os.str() == R"(value:["a", "b"])");
+  os.str("");
+  os << vnum::result<not_printable>(not_printable{});
+  CHECK(os.str() == "value:{...}");
+  os.str("");
+  os << vnum::result<void>();
+  CHECK(os.str() == "value:void");
+  os.str("");
+  os << vnum::result<int>(vnum::make_error(errc::conflict, "exists", 400));
+  CHECK(os.str() == "error:conflict (HTTP 400): exists");
+  vnum::result<std::vector<int>> r = std::vector<int>{1};
+  CHECK(r);  // Catch2 can show it
 }

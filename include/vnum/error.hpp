@@ -3,6 +3,8 @@
 #ifndef VNUM_ERROR_HPP
 #define VNUM_ERROR_HPP
 
+#include <vnum/detail/print.hpp>
+
 #include <boost/assert/source_location.hpp>
 #include <boost/system/result.hpp>
 
@@ -12,6 +14,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 
 namespace vnum {
@@ -104,6 +107,18 @@ class exception : public std::runtime_error {
 // error(), has_value(), has_error().
 template <class T>
 using result = boost::system::result<T, error>;
+
+// Prints "value:<value>" or "error:<error>". More specialized than Boost's own operator, which
+// requires the value to be printable: this one also prints containers, so that test frameworks
+// can show any result (Catch2's REQUIRE(r), GoogleTest's EXPECT_EQ).
+template <class T>
+  requires(!std::is_void_v<T>)  // Boost's own operator prints result<void>
+std::ostream& operator<<(std::ostream& os, const boost::system::result<T, error>& r) {
+  if (!r) return os << "error:" << r.error();
+  os << "value:";
+  detail::print_value(os, *r);
+  return os;
+}
 
 }  // namespace vnum
 

@@ -41,8 +41,10 @@ void print_value(std::ostream& os, const V& v) {
       print_value(os, item);
     }
     os << ']';
-  } else {
+  } else if constexpr (requires { os << v; }) {
     os << v;
+  } else {
+    os << "{...}";
   }
 }
 

@@ -1,0 +1,130 @@
+// vnum — what both fake providers share: the request journal, armed faults, and reading the raw
+// HTTP request (URL path and query, bearer token, JSON body). A fake reads requests as bytes, like
+// the real service; it never uses vnum's validators, builders or parsers.
+// SPDX-License-Identifier: MIT
+#ifndef VNUM_TESTING_DETAIL_FAKE_CORE_HPP
+#define VNUM_TESTING_DETAIL_FAKE_CORE_HPP
+
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+#include <vnum/detail/json.hpp>
+#include <vnum/http.hpp>
+#include <vnum/testing/fault.hpp>
+
+namespace vnum::testing::detail {
+
+namespace json = boost::json;
+
+// "https://host:port/a/b?x=1" -> path "/a/b", query "x=1".
+struct target {
+  std::string path;
+  std::string query;
+};
+
+inline target parse_target(std::string_view url) {
+  auto scheme = url.find("://");
+  if (scheme != std::string_view::npos) {
+    auto slash = url.find('/', scheme + 3);
+    url = slash == std::string_view::npos ? std::string_view("/") : url.substr(slash);
+  }
+  auto q = url.find('?');
+  if (q == std::string_view::npos) return {std::string(url), {}};
+  return {std::string(url.substr(0, q)), std::string(url.substr(q + 1))};
+}
+
+// The value of `name` in a query string, undecoded (the fakes' parameters need no decoding).
+inline std::optional<std::string> query_param(std::string_view query, std::string_view name) {
+  while (!query.empty()) {
+    auto amp = query.find('&');
+    std::string_view pair = query.substr(0, amp);
+    auto eq = pair.find('=');
+    if (pair.substr(0, eq) == name)
+      return std::string(eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1));
+    if (amp == std::string_view::npos) break;
+    query.remove_prefix(amp + 1);
+  }
+  return std::nullopt;
+}
+
+// The token of an "authorization: Bearer <token>" header; empty when there is none.
+inline std::string bearer_token(const http::request& r) {
+  auto h = http::find_header(r, "authorization");
+  if (!h || h->size() < 7 || !http::iequals(h->substr(0, 7), "bearer ")) return {};
+  return std::string(h->substr(7));
+}
+
+// The body as a JSON object; nullopt when it is not one. An empty body is an empty object.
+inline std::optional<json::object> body_object(const http::request& r) {
+  if (r.body.empty()) return json::object();
+  json::error_code ec;
+  json::value v = json::parse(r.body, ec);
+  if (ec || !v.is_object()) return std::nullopt;
+  return std::move(v.get_object());
+}
+
+inline http::response json_response(int status, const json::value& body,
+                                    std::vector<http::header> extra = {}) {
+  http::response r;
+  r.status = status;
+  r.headers.push_back({"content-type", "application/json"});
+  for (auto& h : extra) r.headers.push_back(std::move(h));
+  r.body = json::serialize(body);
+  return r;
+}
+
+// The journal and the armed faults, each fake guarding them with its own mutex. Route is the
+// fake's own route enumeration.
+template <class Route>
+class fake_core {
+ public:
+  void arm(fault f, std::optional<Route> only) { armed_.push_back({std::move(f), only}); }
+
+  // The first armed fault that applies to this route, removed from the queue.
+  std::optional<fault> take(std::optional<Route> route) {
+    for (auto it = armed_.begin(); it != armed_.end(); ++it) {
+      if (it->only && it->only != route) continue;
+      fault f = it->what;
+      armed_.erase(it);
+      return f;
+    }
+    return std::nullopt;
+  }
+
+  void record(const http::request& r) { journal_.push_back(r); }
+  const std::vector<http::request>& journal() const { return journal_; }
+  void clear_journal() { journal_.clear(); }
+
+  // Runs one request through the fault machinery: `status_answer(code)` makes the provider's
+  // answer for an injected status, `apply()` handles the request for real.
+  template <class StatusAnswer, class Apply>
+  result<http::response> serve(const http::request& r, std::optional<Route> route,
+                               StatusAnswer&& status_answer, Apply&& apply) {
+    std::optional<fault> f = take(route);
+    if (f && f->what() == fault::kind::request_lost)
+      return make_error(errc::transport, "injected fault: the request never reached the provider");
+    record(r);
+    if (f && f->what() == fault::kind::status) return status_answer(*f);
+    http::response answer = apply();
+    if (f && f->what() == fault::kind::response_lost)
+      return make_error(errc::outcome_unknown,
+                        "injected fault: the provider applied the request but its answer was lost");
+    return answer;
+  }
+
+ private:
+  struct armed_fault {
+    fault what;
+    std::optional<Route> only;
+  };
+  std::deque<armed_fault> armed_;
+  std::vector<http::request> journal_;
+};
+
+}  // namespace vnum::testing::detail
+
+#endif  // VNUM_TESTING_DETAIL_FAKE_CORE_HPP

@@ -1,0 +1,460 @@
+// vnum — an in-memory, stateful fake of Cellcast's sender-id API that satisfies http::transport,
+// so that client<vnum::testing::fake_cellcast&> talks to it exactly as to the real service.
+//
+// It answers with Cellcast's documented bodies (developer.cellcast.com, "sender-id"): the 200
+// envelopes of purchase, unsubscribe, custom number (created / OTP sent) and OTP verification;
+// the custom number's 400s (name required, mobile number required / not valid, number already
+// exists); 401 "Token expired"; 404 "Virtual number not found".
+//
+// Modelled rather than documented (the docs leave them open), in Cellcast's own shapes:
+//   - an unknown API key: 401 {code, message: "Invalid token", stack};
+//   - purchase: a missing field, an unknown card, an invalid payment_type or incomplete BECS
+//     details, a product that is not the number's product for recurring_time, a number already
+//     subscribed: 400 envelopes with status false; a number not in the inventory: 404
+//     "Virtual number not found";
+//   - postpaid purchase when the account is not enabled for it: 400 envelope; its success
+//     answers like the card purchase;
+//   - verify: an empty name answers "200 Empty Name" as a 200 envelope with status false; an
+//     unknown number or a wrong OTP: 400 envelopes;
+//   - business name: missing fields: 400 envelopes; success: a 200 envelope;
+//   - a body that is not a JSON object: 400 envelope; an unknown route: 404 {code, message}.
+//   - injected statuses: 401 "Token expired", 404 "Virtual number not found", and for others
+//     {code, message, stack} ("Forbidden", "Too many requests" with Retry-After,
+//     "Internal server error", "Service unavailable").
+//
+// Thread-safe: any number of threads may share one instance.
+// SPDX-License-Identifier: MIT
+#ifndef VNUM_TESTING_FAKE_CELLCAST_HPP
+#define VNUM_TESTING_FAKE_CELLCAST_HPP
+
+#include <map>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+#include <vnum/testing/detail/fake_core.hpp>
+#include <vnum/testing/fault.hpp>
+
+namespace vnum::testing {
+
+class fake_cellcast {
+ public:
+  enum class route {
+    purchase_virtual_number,
+    purchase_virtual_number_postpaid,
+    unsubscribe_virtual_number,
+    add_custom_number,
+    verify_custom_number,
+    add_business_name,
+  };
+
+  // What a purchase left behind.
+  struct subscription {
+    std::string number_id;
+    std::string number;          // E.164
+    std::string product;         // empty for postpaid
+    std::string recurring_time;  // "month" / "year"; empty for postpaid
+    std::string payment;         // "card", "token", "au_becs_debit" or "postpaid"
+    bool resubscribe = false;
+  };
+
+  struct custom_number {
+    std::string name;
+    std::string number;  // +61XXXXXXXXX
+    bool verified = false;
+  };
+
+  fake_cellcast() = default;
+  fake_cellcast(const fake_cellcast&) = delete;
+  fake_cellcast& operator=(const fake_cellcast&) = delete;
+
+  // The account's API key.
+  std::string api_key() const { return "cellcast-fake-key"; }
+  // From now on the key answers 401 "Token expired".
+  void expire_key() {
+    std::lock_guard lock(mutex_);
+    key_expired_ = true;
+  }
+
+  void add_card(std::string card_id) {
+    std::lock_guard lock(mutex_);
+    cards_.insert(std::move(card_id));
+  }
+
+  // A virtual number in the inventory, with its monthly and yearly product IDs.
+  void add_number(std::string id, std::string e164, std::string monthly_product,
+                  std::string yearly_product) {
+    std::lock_guard lock(mutex_);
+    inventory_[std::move(id)] = {std::move(e164), std::move(monthly_product),
+                                 std::move(yearly_product)};
+  }
+
+  // The account setting "custom numbers need OTP verification".
+  void require_otp(bool required) {
+    std::lock_guard lock(mutex_);
+    otp_required_ = required;
+  }
+
+  // Whether Cellcast has enabled postpaid dedicated-number billing for the account.
+  void enable_postpaid(bool enabled) {
+    std::lock_guard lock(mutex_);
+    postpaid_ = enabled;
+  }
+
+  // The OTP "sent" to a custom number that awaits verification (number as +61XXXXXXXXX).
+  std::optional<std::string> otp_for(std::string_view e164) const {
+    std::lock_guard lock(mutex_);
+    auto it = pending_otp_.find(std::string(e164));
+    if (it == pending_otp_.end()) return std::nullopt;
+    return it->second;
+  }
+
+  std::vector<subscription> subscriptions() const {
+    std::lock_guard lock(mutex_);
+    std::vector<subscription> out;
+    for (const auto& [id, s] : subscriptions_) out.push_back(s);
+    return out;
+  }
+
+  std::vector<custom_number> custom_numbers() const {
+    std::lock_guard lock(mutex_);
+    std::vector<custom_number> out;
+    for (const auto& [number, c] : custom_numbers_) out.push_back(c);
+    return out;
+  }
+
+  // The business names requested, by businessname.
+  std::vector<std::string> business_names() const {
+    std::lock_guard lock(mutex_);
+    return business_names_;
+  }
+
+  // Every request received, in order (a request lost by an injected fault never arrived).
+  std::vector<http::request> journal() const {
+    std::lock_guard lock(mutex_);
+    return core_.journal();
+  }
+
+  // Arms a fault for the next request, or the next request to one route.
+  void fail_next(fault f) {
+    std::lock_guard lock(mutex_);
+    core_.arm(std::move(f), std::nullopt);
+  }
+  void fail_next(fault f, route only) {
+    std::lock_guard lock(mutex_);
+    core_.arm(std::move(f), only);
+  }
+
+  result<http::response> send(const http::request& r) {
+    std::lock_guard lock(mutex_);
+    auto [route_found, id] = match(r);
+    return core_.serve(
+        r, route_found, [](const fault& f) { return injected(f); },
+        [&] { return handle(r, route_found, id); });
+  }
+
+ private:
+  struct number_entry {
+    std::string e164;
+    std::string monthly;
+    std::string yearly;
+  };
+
+  using json_object = boost::json::object;
+
+  static json_object envelope(bool status, std::string_view message, int show_message,
+                              json_object data = {}, json_object error = {}) {
+    return {{"app_type", "web"},       {"app_version", "1.0"},
+            {"maintainence", 0},       {"new_version", 0},
+            {"force_update", 0},       {"invalid_token", 0},
+            {"refresh_token", ""},     {"show_message", show_message},
+            {"is_enc", false},         {"status", status},
+            {"message", message},      {"message_type", "toast"},
+            {"data", std::move(data)}, {"error", std::move(error)}};
+  }
+
+  static http::response ok(std::string_view message, json_object data = {}, int show_message = 1) {
+    return detail::json_response(200, envelope(true, message, show_message, std::move(data)));
+  }
+
+  // The 400 envelope of custom-number.html: status false, the reason in "error".
+  static http::response bad_request(std::string_view message, json_object error) {
+    return detail::json_response(400, envelope(false, message, 0, {}, std::move(error)));
+  }
+
+  static http::response api_error(int status, std::string_view message,
+                                  std::vector<http::header> headers = {}) {
+    json_object body{{"code", status},
+                     {"message", message},
+                     {"stack", "APIError: " + std::string(message) + " ...."}};
+    return detail::json_response(status, body, std::move(headers));
+  }
+
+  static http::response injected(const fault& f) {
+    switch (f.http_status()) {
+      case 400:
+        return bad_request("Bad request", {{"error", "request is not valid"}});
+      case 401:
+        return api_error(401, "Token expired");
+      case 403:
+        return api_error(403, "Forbidden");
+      case 404:
+        return api_error(404, "Virtual number not found");
+      case 429:
+        return api_error(429, "Too many requests",
+                         {{"retry-after", std::to_string(f.retry_after().count())}});
+      case 500:
+        return api_error(500, "Internal server error");
+      case 503:
+        return api_error(503, "Service unavailable");
+      default:
+        return api_error(f.http_status(), "HTTP " + std::to_string(f.http_status()));
+    }
+  }
+
+  // The route and, for unsubscribe, the id in the path.
+  static std::pair<std::optional<route>, std::string> match(const http::request& r) {
+    const std::string path = detail::parse_target(r.url).path;
+    const std::string_view unsubscribe = "/api/v1/apiClient/virtual-number/unsubscribe/";
+    if (r.method == http::method::post) {
+      if (path == "/api/v1/apiClient/virtual-number/purchase")
+        return {route::purchase_virtual_number, {}};
+      if (path == "/api/v1/apiClient/virtual-number/purchase-postpaid")
+        return {route::purchase_virtual_number_postpaid, {}};
+      if (path == "/api/v1/customNumber/add") return {route::add_custom_number, {}};
+      if (path == "/api/v1/customNumber/verifyCustomNumber")
+        return {route::verify_custom_number, {}};
+      if (path == "/api/v1/business/add") return {route::add_business_name, {}};
+    }
+    if (r.method == http::method::put && path.starts_with(unsubscribe) &&
+        path.size() > unsubscribe.size() && path.find('/', unsubscribe.size()) == std::string::npos)
+      return {route::unsubscribe_virtual_number, path.substr(unsubscribe.size())};
+    return {std::nullopt, {}};
+  }
+
+  static std::string text(const json_object& o, std::string_view key) {
+    const auto* v = o.if_contains(key);
+    return v != nullptr && v->is_string() ? std::string(v->get_string()) : std::string();
+  }
+
+  // The number forms custom-number.html accepts, digits only: +61400000000, 61400000000,
+  // 0400000000, 400000000.
+  static std::optional<std::string> au_number(std::string_view n) {
+    if (n.starts_with('+')) n.remove_prefix(1);
+    for (char c : n)
+      if (c < '0' || c > '9') return std::nullopt;
+    if (n.size() == 11 && n.starts_with("61"))
+      n.remove_prefix(2);
+    else if (n.size() == 10 && n.starts_with('0'))
+      n.remove_prefix(1);
+    if (n.size() != 9 || n[0] == '0') return std::nullopt;
+    return "+61" + std::string(n);
+  }
+
+  http::response handle(const http::request& r, std::optional<route> which, const std::string& id) {
+    const std::string token = detail::bearer_token(r);
+    if (token != api_key()) return api_error(401, "Invalid token");
+    if (key_expired_) return api_error(401, "Token expired");
+    if (!which) return api_error(404, "Not found");
+    auto body = detail::body_object(r);
+    if (!body) return bad_request("Invalid request body", {{"error", "body is not valid JSON"}});
+    switch (*which) {
+      case route::purchase_virtual_number:
+        return purchase(*body);
+      case route::purchase_virtual_number_postpaid:
+        return purchase_postpaid(*body);
+      case route::unsubscribe_virtual_number:
+        return unsubscribe(id);
+      case route::add_custom_number:
+        return add_custom(*body);
+      case route::verify_custom_number:
+        return verify(*body);
+      case route::add_business_name:
+        return add_business(*body);
+    }
+    return api_error(404, "Not found");
+  }
+
+  static http::response missing(std::string_view field) {
+    return bad_request(std::string(field) + " is required",
+                       {{"error", std::string(field) + " is not valid"}});
+  }
+
+  // Checks the payment fields of purchase-virtual-number.html; empty when they are complete.
+  std::optional<http::response> check_payment(const json_object& b, std::string& payment) const {
+    const std::string type = b.contains("payment_type") ? text(b, "payment_type") : "card";
+    if (type == "card") {
+      if (!text(b, "token").empty()) {
+        payment = "token";
+        return std::nullopt;
+      }
+      const std::string card = text(b, "card");
+      if (card.empty()) return missing("card");
+      if (!cards_.contains(card))
+        return bad_request("Card not found", {{"error", "card is not valid"}});
+      payment = "card";
+      return std::nullopt;
+    }
+    if (type == "au_becs_debit") {
+      for (const char* field : {"becs_email", "becs_name"})
+        if (text(b, field).empty()) return missing(field);
+      if (text(b, "payment_method").empty() &&
+          (text(b, "becs_bsb_number").size() != 6 || text(b, "becs_account_number").empty()))
+        return missing("becs_bsb_number");
+      payment = "au_becs_debit";
+      return std::nullopt;
+    }
+    return bad_request("Invalid payment type", {{"error", "payment_type is not valid"}});
+  }
+
+  std::optional<http::response> check_available(const std::string& number_id) const {
+    if (!inventory_.contains(number_id)) return api_error(404, "Virtual number not found");
+    if (subscriptions_.contains(number_id))
+      return bad_request("Number already purchased", {{"error", "number is not available"}});
+    return std::nullopt;
+  }
+
+  http::response purchase(const json_object& b) {
+    for (const char* field : {"product", "number", "recurring_time"})
+      if (text(b, field).empty()) return missing(field);
+    const std::string cycle = text(b, "recurring_time");
+    if (cycle != "month" && cycle != "year")
+      return bad_request("Invalid recurring time", {{"error", "recurring_time is not valid"}});
+    std::string payment;
+    if (auto refused = check_payment(b, payment)) return *refused;
+    const std::string number_id = text(b, "number");
+    if (auto refused = check_available(number_id)) return *refused;
+    const number_entry& n = inventory_.at(number_id);
+    const std::string product = text(b, "product");
+    if (product != (cycle == "month" ? n.monthly : n.yearly))
+      return bad_request("Invalid product for the selected billing cycle",
+                         {{"error", "product is not valid"}});
+    const auto* resubscribe = b.if_contains("resubscribe");
+    subscriptions_[number_id] = {
+        number_id, n.e164,
+        product,   cycle,
+        payment,   resubscribe != nullptr && resubscribe->is_bool() && resubscribe->get_bool()};
+    return ok("Payment is Successful. Dedicated Number has been assigned you.");
+  }
+
+  http::response purchase_postpaid(const json_object& b) {
+    if (!postpaid_)
+      return bad_request("Postpaid billing is not enabled for this account",
+                         {{"error", "account is not enabled for postpaid billing"}});
+    const std::string number_id = text(b, "number");
+    if (number_id.empty()) return missing("number");
+    if (auto refused = check_available(number_id)) return *refused;
+    const auto* resubscribe = b.if_contains("resubscribe");
+    subscriptions_[number_id] = {
+        number_id,  inventory_.at(number_id).e164,
+        "",         "",
+        "postpaid", resubscribe != nullptr && resubscribe->is_bool() && resubscribe->get_bool()};
+    return ok("Payment is Successful. Dedicated Number has been assigned you.");
+  }
+
+  http::response unsubscribe(const std::string& number_id) {
+    if (subscriptions_.erase(number_id) == 0) return api_error(404, "Virtual number not found");
+    return ok("Virtual number has been unsubscribed successfully.");
+  }
+
+  http::response add_custom(const json_object& b) {
+    const std::string name = text(b, "name");
+    if (name.empty()) return missing_name();
+    const std::string raw = text(b, "number");
+    if (raw.empty())
+      return bad_request("Mobile number is required", {{"email", "Mobile number is not valie"}});
+    auto number = au_number(raw);
+    if (!number)
+      return bad_request("Mobile number is not valid", {{"error", "Mobile number is not valid"}});
+    if (custom_numbers_.contains(*number)) return already_exists();
+    custom_numbers_[*number] = {name, *number, !otp_required_};
+    if (!otp_required_)
+      return ok("Custom number created",
+                {{"success", true}, {"message", "Success create new custom number"}});
+    pending_otp_[*number] = next_otp();
+    return ok("OTP sent to your number successfully",
+              {{"success", true}, {"message", "OTP sent to your number successfully"}});
+  }
+
+  static http::response missing_name() {
+    return bad_request("Name is required", {{"error", "name is not valid"}});
+  }
+
+  // custom-number.html's "400 Number already exist": status true, and the app fields in data.
+  static http::response already_exists() {
+    json_object body{{"maintainence", 0},
+                     {"new_version", 0},
+                     {"force_update", 0},
+                     {"invalid_token", 0},
+                     {"refresh_token", ""},
+                     {"show_message", 0},
+                     {"is_enc", false},
+                     {"status", true},
+                     {"message", "Number already exist in system"},
+                     {"message_type", "toast"},
+                     {"data",
+                      {{"invalid_token", 0},
+                       {"refresh_token", ""},
+                       {"app_type", "web"},
+                       {"app_version", "1.0"}}},
+                     {"error", json_object()}};
+    return detail::json_response(400, body);
+  }
+
+  std::string next_otp() {
+    // Deterministic, so that tests are repeatable; otp_for() reads it back.
+    ++otps_sent_;
+    return std::to_string(100000 + (otps_sent_ * 7919) % 900000);
+  }
+
+  http::response verify(const json_object& b) {
+    if (text(b, "name").empty())
+      return detail::json_response(
+          200, envelope(false, "Name is required", 0, {}, {{"error", "name is not valid"}}));
+    auto number = au_number(text(b, "number"));
+    if (!number || !custom_numbers_.contains(*number))
+      return bad_request("Custom number not found", {{"error", "number is not valid"}});
+    auto pending = pending_otp_.find(*number);
+    if (pending == pending_otp_.end() || pending->second != text(b, "otp"))
+      return bad_request("Invalid OTP", {{"error", "otp is not valid"}});
+    pending_otp_.erase(pending);
+    custom_numbers_[*number].verified = true;
+    return ok("OTP Verified Successfully!", {}, 0);
+  }
+
+  http::response add_business(const json_object& b) {
+    for (const char* field : {"businessname", "descriptionInternal", "purposeOfUse"})
+      if (text(b, field).empty()) return missing(field);
+    const std::string name = text(b, "businessname");
+    if (name.size() < 3 || name.size() > 11)
+      return bad_request("Business name must be between 3 and 11 characters",
+                         {{"error", "businessname is not valid"}});
+    for (const char* object : {"companyInformation", "requestorContact"}) {
+      const auto* o = b.if_contains(object);
+      if (o == nullptr || !o->is_object()) return missing(object);
+    }
+    business_names_.push_back(name);
+    return ok("Request added successfully for business name");
+  }
+
+  mutable std::mutex mutex_;
+  detail::fake_core<route> core_;
+  bool key_expired_ = false;
+  bool otp_required_ = false;
+  bool postpaid_ = false;
+  std::set<std::string, std::less<>> cards_;
+  std::map<std::string, number_entry, std::less<>> inventory_;
+  std::map<std::string, subscription, std::less<>> subscriptions_;
+  std::map<std::string, custom_number, std::less<>> custom_numbers_;
+  std::map<std::string, std::string, std::less<>> pending_otp_;
+  std::vector<std::string> business_names_;
+  int otps_sent_ = 0;
+};
+
+static_assert(http::transport<fake_cellcast&>);
+
+}  // namespace vnum::testing
+
+#endif  // VNUM_TESTING_FAKE_CELLCAST_HPP
