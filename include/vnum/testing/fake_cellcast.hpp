@@ -149,10 +149,10 @@ class fake_cellcast {
 
   result<http::response> send(const http::request& r) {
     std::lock_guard lock(mutex_);
-    auto [route_found, id] = match(r);
+    const auto matched = match(r);  // not a structured binding: clang 14 cannot capture one
     return core_.serve(
-        r, route_found, [](const fault& f) { return injected(f); },
-        [&] { return handle(r, route_found, id); });
+        r, matched.first, [](const fault& f) { return injected(f); },
+        [&] { return handle(r, matched.first, matched.second); });
   }
 
  private:
