@@ -3,8 +3,11 @@
 #ifndef VNUM_DETAIL_VALIDATE_HPP
 #define VNUM_DETAIL_VALIDATE_HPP
 
+#include <vnum/detail/country.hpp>
 #include <vnum/error.hpp>
+#include <vnum/phone.hpp>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -79,6 +82,94 @@ inline result<void> check_path_segment(std::string_view field, std::string_view 
                               "may only contain letters, digits, '-', '_', '.' and '~' (it is one "
                               "URL path segment)");
   }
+  return {};
+}
+
+// An identifier the provider assigns as a positive integer (IdentityCall's ids).
+inline result<void> check_positive_id(std::string_view field, std::int64_t id) {
+  if (id <= 0)
+    return invalid_argument(std::string(field), "must be positive, not " + std::to_string(id));
+  return {};
+}
+
+// A number in E.164 form exactly as phone::is_e164 accepts it; the error says what is wrong rather
+// than guessing what a number with spaces or dashes meant.
+inline result<void> check_e164(std::string_view field, std::string_view value) {
+  if (phone::is_e164(value)) return {};
+  auto bad = [field](std::string why) {
+    return invalid_argument(std::string(field), std::move(why));
+  };
+  if (value.empty()) return bad("is required and must not be empty");
+  if (value[0] != '+')
+    return bad("must start with '+' and the country code (E.164, e.g. +15551234567)");
+  for (std::size_t i = 1; i < value.size(); ++i)
+    if (value[i] < '0' || value[i] > '9')
+      return bad("must be '+' followed by digits only (E.164): found " +
+                 phone::detail::describe_char(value[i]) + " at position " + std::to_string(i));
+  if (value.size() > 1 && value[1] == '0')
+    return bad("must not have a country code starting with 0 (E.164)");
+  return bad("has " + std::to_string(value.size() - 1) + " digits; an E.164 number has 8 to 15");
+}
+
+// An officially assigned ISO 3166-1 alpha-2 code in upper case ("US").
+inline result<void> check_country_code(std::string_view field, std::string_view code) {
+  auto bad = [field](std::string why) {
+    return invalid_argument(std::string(field), std::move(why));
+  };
+  auto letter = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
+  if (code.size() != 2 || !letter(code[0]) || !letter(code[1]))
+    return bad("must be an ISO 3166-1 alpha-2 code such as \"US\"");
+  std::string upper(code);
+  for (char& c : upper)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  if (upper != code)
+    return bad("must be upper case (\"" + upper + "\", not \"" + std::string(code) + "\")");
+  if (!is_iso3166_alpha2(code))
+    return bad("\"" + upper + "\" is not an assigned ISO 3166-1 alpha-2 code");
+  return {};
+}
+
+// A country (already checked with check_country_code) must be one that the E.164 number's country
+// calling code serves: +61 is AU, CC or CX; +1 is any NANP region.
+inline result<void> check_country_of_number(std::string_view country_field,
+                                            std::string_view country, std::string_view number_field,
+                                            std::string_view number) {
+  const calling_code* code = find_calling_code(number);
+  const std::string quoted = "\"" + std::string(country) + "\"";
+  if (code == nullptr)
+    return invalid_argument(std::string(country_field),
+                            quoted + " cannot agree with " + std::string(number_field) +
+                                ", which starts with no country calling code of a region");
+  if (serves(*code, country)) return {};
+  std::string regions;
+  for (std::size_t i = 0; i + 2 <= code->regions.size(); i += 3) {
+    if (!regions.empty()) regions += ", ";
+    regions += code->regions.substr(i, 2);
+  }
+  return invalid_argument(std::string(country_field),
+                          quoted + " does not agree with " + std::string(number_field) + ": +" +
+                              std::string(code->digits) + " is the country calling code of " +
+                              regions);
+}
+
+// A plain non-negative decimal as a string: digits, optionally '.' and more digits ("1.50", "0").
+// No sign, exponent, grouping or decimal comma.
+inline result<void> check_decimal(std::string_view field, std::string_view value) {
+  auto digits = [](std::string_view s) {
+    if (s.empty()) return false;
+    for (char c : s)
+      if (c < '0' || c > '9') return false;
+    return true;
+  };
+  const auto dot = value.find('.');
+  const bool ok = dot == std::string_view::npos
+                      ? digits(value)
+                      : digits(value.substr(0, dot)) && digits(value.substr(dot + 1));
+  if (!ok)
+    return invalid_argument(
+        std::string(field),
+        "must be a plain non-negative decimal such as \"1.50\" or \"0\" (digits, "
+        "optionally '.' and more digits)");
   return {};
 }
 

@@ -1,0 +1,308 @@
+// vnum — IdentityCall: the typed requests, results and configuration.
+// Shapes come from docs.identitycall.ai, section "api-reference/virtual-numbers"; each type names
+// its page. Where a page is silent or was cut short, the comment says so.
+// SPDX-License-Identifier: MIT
+#ifndef VNUM_IDENTITYCALL_MODEL_HPP
+#define VNUM_IDENTITYCALL_MODEL_HPP
+
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+#include <vnum/detail/json.hpp>
+#include <vnum/detail/print.hpp>
+
+namespace vnum::identitycall {
+
+// number_type on purchase and search: "mobile | local | toll-free | national".
+enum class number_type { mobile, local, toll_free, national };
+
+// The wire spelling: toll_free is "toll-free".
+constexpr std::string_view to_string(number_type t) noexcept {
+  switch (t) {
+    case number_type::mobile:
+      return "mobile";
+    case number_type::local:
+      return "local";
+    case number_type::toll_free:
+      return "toll-free";
+    case number_type::national:
+      return "national";
+  }
+  return "";
+}
+
+inline std::ostream& operator<<(std::ostream& os, number_type t) {
+  return os << (to_string(t).empty() ? std::string_view("unset") : to_string(t));
+}
+
+constexpr std::optional<number_type> number_type_from_string(std::string_view s) noexcept {
+  for (auto t :
+       {number_type::mobile, number_type::local, number_type::toll_free, number_type::national})
+    if (to_string(t) == s) return t;
+  return std::nullopt;
+}
+
+// routing_strategy (update page): "Operator routing mode: priority, round_robin, or simultaneous".
+enum class routing_strategy { priority, round_robin, simultaneous };
+
+constexpr std::string_view to_string(routing_strategy s) noexcept {
+  switch (s) {
+    case routing_strategy::priority:
+      return "priority";
+    case routing_strategy::round_robin:
+      return "round_robin";
+    case routing_strategy::simultaneous:
+      return "simultaneous";
+  }
+  return "";
+}
+
+inline std::ostream& operator<<(std::ostream& os, routing_strategy r) {
+  return os << (to_string(r).empty() ? std::string_view("unset") : to_string(r));
+}
+
+constexpr std::optional<routing_strategy> routing_strategy_from_string(
+    std::string_view s) noexcept {
+  for (auto r :
+       {routing_strategy::priority, routing_strategy::round_robin, routing_strategy::simultaneous})
+    if (to_string(r) == s) return r;
+  return std::nullopt;
+}
+
+// Every per-endpoint page uses https://api.identitycall.ai/api/v1/public; one copy of the API
+// overview and the authentication page say api.identitycall.com. The endpoint pages win; the
+// builders add the /api/v1/public prefix.
+struct config {
+  std::string api_key;  // sent as "authorization: Bearer <key>"; the docs' keys look like idc_…
+  std::string base_url = "https://api.identitycall.ai";
+};
+
+// POST /virtual_numbers/purchase (purchase). Optional fields that are not set are left out of
+// the body, not sent as null.
+struct purchase_request {
+  std::string phone_number;                 // E.164, typically copied from search_available_numbers
+  std::optional<std::string> country_code;  // ISO 3166-1 alpha-2, must agree with phone_number
+  std::optional<number_type> type;          // sent as number_type
+  std::optional<std::string> name;          // display name
+  std::optional<std::int64_t> requirement_group_id;  // an approved RegulatoryRequirementGroup
+  std::optional<std::string> upfront_cost;  // informational, a decimal string such as "1.00"
+  std::optional<std::string> monthly_cost;  // informational, a decimal string such as "1.00"
+  friend std::ostream& operator<<(std::ostream& os, const purchase_request& v) {
+    return vnum::detail::print(os, "purchase_request", "phone_number", v.phone_number,
+                               "country_code", v.country_code, "type", v.type, "name", v.name,
+                               "requirement_group_id", v.requirement_group_id, "upfront_cost",
+                               v.upfront_cost, "monthly_cost", v.monthly_cost);
+  }
+};
+
+// An entry of "operators" in the list shape: "Up to the first 3 attached operators (id, name,
+// initials)" (list).
+struct operator_preview {
+  std::int64_t id = 0;
+  std::string name;
+  std::string initials;
+  friend bool operator==(const operator_preview&, const operator_preview&) = default;
+  friend std::ostream& operator<<(std::ostream& os, const operator_preview& v) {
+    return vnum::detail::print(os, "operator_preview", "id", v.id, "name", v.name, "initials",
+                               v.initials);
+  }
+};
+
+// A virtual number as List Virtual Numbers returns it, and as Purchase Number's 201 returns the new
+// one (list, purchase). The purchase page adds that a new number records calls (recording: true),
+// but its body does not carry that field.
+struct virtual_number {
+  std::int64_t id = 0;
+  std::string phone_number;                 // E.164
+  std::optional<std::string> name;          // "Display name (nullable)"
+  std::string country_code;                 // ISO 3166-1 alpha-2
+  bool active = false;                      // enabled for receiving calls
+  bool ai_receptionist_enabled = false;     // an AI voice agent answers inbound calls
+  std::vector<operator_preview> operators;  // at most the first 3
+  std::int64_t operators_count = 0;         // all attached operators
+  friend bool operator==(const virtual_number&, const virtual_number&) = default;
+  friend std::ostream& operator<<(std::ostream& os, const virtual_number& v) {
+    return vnum::detail::print(os, "virtual_number", "id", v.id, "phone_number", v.phone_number,
+                               "name", v.name, "country_code", v.country_code, "active", v.active,
+                               "ai_receptionist_enabled", v.ai_receptionist_enabled, "operators",
+                               v.operators, "operators_count", v.operators_count);
+  }
+};
+
+// "stats" of the detail payload (get). The page's field table was cut off before these rows, so
+// their types come from its example: integers, except that an average may well have a fraction,
+// so average_duration_seconds accepts any JSON number.
+struct call_stats {
+  std::int64_t total_calls = 0;
+  std::int64_t answered_calls = 0;
+  std::int64_t missed_calls = 0;
+  double average_duration_seconds = 0;
+  friend bool operator==(const call_stats&, const call_stats&) = default;
+  friend std::ostream& operator<<(std::ostream& os, const call_stats& v) {
+    return vnum::detail::print(os, "call_stats", "total_calls", v.total_calls, "answered_calls",
+                               v.answered_calls, "missed_calls", v.missed_calls,
+                               "average_duration_seconds", v.average_duration_seconds);
+  }
+};
+
+// An entry of the detail payload's "operators": attached, in routing order (get).
+struct attached_operator {
+  std::int64_t id = 0;
+  std::string name;
+  std::string phone_number;
+  std::string initials;
+  std::int64_t priority = 0;  // 0 first; add_operator appends at the next free slot
+  friend bool operator==(const attached_operator&, const attached_operator&) = default;
+  friend std::ostream& operator<<(std::ostream& os, const attached_operator& v) {
+    return vnum::detail::print(os, "attached_operator", "id", v.id, "name", v.name, "phone_number",
+                               v.phone_number, "initials", v.initials, "priority", v.priority);
+  }
+};
+
+// An entry of "available_operators": operators on the account not attached to this number (get).
+struct available_operator {
+  std::int64_t id = 0;
+  std::string name;
+  std::string phone_number;
+  std::string initials;
+  friend bool operator==(const available_operator&, const available_operator&) = default;
+  friend std::ostream& operator<<(std::ostream& os, const available_operator& v) {
+    return vnum::detail::print(os, "available_operator", "id", v.id, "name", v.name, "phone_number",
+                               v.phone_number, "initials", v.initials);
+  }
+};
+
+// An entry of "recent_calls", the 10 most recent (get). The page's field table for these was not
+// retrievable; the fields and types are those of its example, where transcript_summary is null.
+// call_status ("answered") and direction ("inbound") are kept as text: no list of values is given.
+struct recent_call {
+  std::int64_t id = 0;
+  std::string phone_number;
+  std::string caller_name;
+  std::string call_status;
+  std::int64_t call_duration = 0;
+  std::string direction;
+  bool ai_handled = false;
+  std::optional<std::string> transcript_summary;
+  std::string created_at;  // ISO 8601, e.g. "2026-04-14T16:22:05Z"
+  friend bool operator==(const recent_call&, const recent_call&) = default;
+  friend std::ostream& operator<<(std::ostream& os, const recent_call& v) {
+    return vnum::detail::print(os, "recent_call", "id", v.id, "phone_number", v.phone_number,
+                               "caller_name", v.caller_name, "call_status", v.call_status,
+                               "call_duration", v.call_duration, "direction", v.direction,
+                               "ai_handled", v.ai_handled, "transcript_summary",
+                               v.transcript_summary, "created_at", v.created_at);
+  }
+};
+
+// GET /virtual_numbers/:id (get): "Full detail with stats, attached operators, available
+// operators, and recent calls". Update Virtual Number and Remove Operator return the same payload;
+// Add Operator is assumed to (its response was not retrievable).
+struct virtual_number_detail {
+  std::int64_t id = 0;
+  std::string phone_number;
+  std::optional<std::string> name;  // nullable, as in the list shape
+  std::string country_code;
+  bool active = false;
+  bool recording = false;  // inbound calls are recorded
+  routing_strategy routing = routing_strategy::priority;
+  bool ai_receptionist_enabled = false;
+  call_stats stats;
+  std::vector<attached_operator> operators;
+  std::vector<available_operator> available_operators;
+  std::vector<recent_call> recent_calls;
+  friend bool operator==(const virtual_number_detail&, const virtual_number_detail&) = default;
+  friend std::ostream& operator<<(std::ostream& os, const virtual_number_detail& v) {
+    return vnum::detail::print(os, "virtual_number_detail", "id", v.id, "phone_number",
+                               v.phone_number, "name", v.name, "country_code", v.country_code,
+                               "active", v.active, "recording", v.recording, "routing", v.routing,
+                               "ai_receptionist_enabled", v.ai_receptionist_enabled, "stats",
+                               v.stats, "operators", v.operators, "available_operators",
+                               v.available_operators, "recent_calls", v.recent_calls);
+  }
+};
+
+// PATCH /virtual_numbers/:id (update): "Only fields present in the request body are updated;
+// omitted fields keep their current values." At least one field must be set.
+struct update_request {
+  std::optional<std::string> name;
+  std::optional<bool> active;
+  std::optional<bool> recording;
+  std::optional<routing_strategy> routing;  // sent as routing_strategy
+  friend std::ostream& operator<<(std::ostream& os, const update_request& v) {
+    return vnum::detail::print(os, "update_request", "name", v.name, "active", v.active,
+                               "recording", v.recording, "routing", v.routing);
+  }
+};
+
+// GET /virtual_numbers/available (available). Both parameters are optional; the provider's
+// defaults are country US and number_type mobile.
+struct search_request {
+  std::optional<std::string> country;  // ISO 3166-1 alpha-2, case-insensitive; sent upper case
+  std::optional<number_type> type;     // sent as number_type
+  friend std::ostream& operator<<(std::ostream& os, const search_request& v) {
+    return vnum::detail::print(os, "search_request", "country", v.country, "type", v.type);
+  }
+};
+
+// A region_information entry, e.g. {"region_type": "state", "region_name": "CA"} (available).
+struct number_region {
+  std::string region_type;
+  std::string region_name;
+  friend bool operator==(const number_region&, const number_region&) = default;
+  friend std::ostream& operator<<(std::ostream& os, const number_region& v) {
+    return vnum::detail::print(os, "number_region", "region_type", v.region_type, "region_name",
+                               v.region_name);
+  }
+};
+
+// An entry of Search Available Numbers (available). The page says "The shape of each entry is
+// passed through from our phone-number provider. The fields below are typical but
+// provider-dependent." So only phone_number (what a purchase needs) is required; each other
+// documented field is filled when present with its documented type and left empty otherwise, and
+// the whole entry, with any field the provider adds, stays reachable in raw.
+struct available_number {
+  std::string phone_number;  // E.164
+  std::optional<std::string> country_code;
+  std::optional<number_type> type;          // number_type; empty for a value not documented
+  std::optional<std::string> upfront_cost;  // "decimal as string", e.g. "1.00"; no currency given
+  std::optional<std::string> monthly_cost;
+  std::optional<std::vector<std::string>> features;  // e.g. "sms", "voice", "mms"
+  std::optional<std::vector<number_region>> region_information;
+  boost::json::object raw;  // the entry as received
+  friend bool operator==(const available_number&, const available_number&) = default;
+  friend std::ostream& operator<<(std::ostream& os, const available_number& v) {
+    return vnum::detail::print(
+        os, "available_number", "phone_number", v.phone_number, "country_code", v.country_code,
+        "type", v.type, "upfront_cost", v.upfront_cost, "monthly_cost", v.monthly_cost, "features",
+        v.features, "region_information", v.region_information, "raw", boost::json::value(v.raw));
+  }
+};
+
+// POST /virtual_numbers/:id/add_operator (add-operator): "Send exactly one" of two shapes —
+// operator_id (attach an existing operator), or phone_number with an optional name (create an
+// operator and attach it; the provider names it "Operator" by default).
+struct add_operator_request {
+  std::optional<std::int64_t> operator_id;
+  std::optional<std::string> phone_number;  // E.164
+  std::optional<std::string> name;          // only with phone_number
+  friend std::ostream& operator<<(std::ostream& os, const add_operator_request& v) {
+    return vnum::detail::print(os, "add_operator_request", "operator_id", v.operator_id,
+                               "phone_number", v.phone_number, "name", v.name);
+  }
+
+  static add_operator_request existing(std::int64_t id) { return {id, std::nullopt, std::nullopt}; }
+  static add_operator_request create(std::string phone,
+                                     std::optional<std::string> display_name = {}) {
+    return {std::nullopt, std::move(phone), std::move(display_name)};
+  }
+};
+
+}  // namespace vnum::identitycall
+
+#endif  // VNUM_IDENTITYCALL_MODEL_HPP

@@ -1,0 +1,124 @@
+// vnum — IdentityCall: the checks a request passes before anything is sent.
+// SPDX-License-Identifier: MIT
+#ifndef VNUM_IDENTITYCALL_VALIDATE_HPP
+#define VNUM_IDENTITYCALL_VALIDATE_HPP
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vnum/detail/validate.hpp>
+#include <vnum/error.hpp>
+#include <vnum/identitycall/model.hpp>
+
+namespace vnum::identitycall {
+
+namespace detail {
+
+using vnum::detail::check_country_code;
+using vnum::detail::check_country_of_number;
+using vnum::detail::check_decimal;
+using vnum::detail::check_e164;
+using vnum::detail::check_optional_text;
+using vnum::detail::check_positive_id;
+
+// An enum value outside its enumerators (a cast from a stray integer) would go out as "".
+inline result<void> check_number_type(number_type t) {
+  if (to_string(t).empty())
+    return invalid_argument("type", "must be number_type::mobile, local, toll_free or national");
+  return {};
+}
+
+inline result<void> check_routing(routing_strategy s) {
+  if (to_string(s).empty())
+    return invalid_argument("routing",
+                            "must be routing_strategy::priority, round_robin or simultaneous");
+  return {};
+}
+
+}  // namespace detail
+
+// purchase. The page asks for an E.164 number and an ISO 3166-1 alpha-2 country; a country that
+// the number's calling code does not serve is refused here rather than by the provider.
+inline result<void> validate(const purchase_request& r) {
+  if (auto v = detail::check_e164("phone_number", r.phone_number); !v) return v;
+  if (r.country_code) {
+    if (auto v = detail::check_country_code("country_code", *r.country_code); !v) return v;
+    if (auto v = detail::check_country_of_number("country_code", *r.country_code, "phone_number",
+                                                 r.phone_number);
+        !v)
+      return v;
+  }
+  if (r.type)
+    if (auto v = detail::check_number_type(*r.type); !v) return v;
+  if (r.name)
+    if (auto v = detail::check_optional_text("name", *r.name); !v) return v;
+  if (r.requirement_group_id)
+    if (auto v = detail::check_positive_id("requirement_group_id", *r.requirement_group_id); !v)
+      return v;
+  if (r.upfront_cost)
+    if (auto v = detail::check_decimal("upfront_cost", *r.upfront_cost); !v) return v;
+  if (r.monthly_cost)
+    if (auto v = detail::check_decimal("monthly_cost", *r.monthly_cost); !v) return v;
+  return {};
+}
+
+// A virtual number's id ("Virtual number ID", an integer) becomes a URL path segment.
+inline result<void> validate_virtual_number_id(std::int64_t id) {
+  return detail::check_positive_id("id", id);
+}
+
+// An operator's id, as remove_operator sends it in the query string.
+inline result<void> validate_operator_id(std::int64_t id) {
+  return detail::check_positive_id("operator_id", id);
+}
+
+// update. An update that sets nothing would change nothing; it is refused as a likely mistake.
+inline result<void> validate(const update_request& r) {
+  if (!r.name && !r.active && !r.recording && !r.routing)
+    return invalid_argument(
+        "update_request", "sets no field; set at least one of name, active, recording and routing");
+  if (r.name)
+    if (auto v = detail::check_optional_text("name", *r.name); !v) return v;
+  if (r.routing) return detail::check_routing(*r.routing);
+  return {};
+}
+
+// available. The page calls country case-insensitive; returns the request with it in upper case,
+// as it will be sent.
+inline result<search_request> validate(const search_request& r) {
+  search_request out = r;
+  if (out.country) {
+    for (char& c : *out.country)
+      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    if (auto v = detail::check_country_code("country", *out.country); !v) return v.error();
+  }
+  if (out.type)
+    if (auto v = detail::check_number_type(*out.type); !v) return v.error();
+  return out;
+}
+
+// add-operator: "Send exactly one" shape. The provider lets operator_id win when both are present;
+// we refuse that instead of silently dropping the phone number. A name only goes with a new
+// operator.
+inline result<void> validate(const add_operator_request& r) {
+  if (r.operator_id && r.phone_number)
+    return invalid_argument("operator_id", "give either operator_id or phone_number, not both");
+  if (r.operator_id) {
+    if (r.name)
+      return invalid_argument("name",
+                              "only goes with phone_number (a new operator); an existing operator "
+                              "keeps its name");
+    return detail::check_positive_id("operator_id", *r.operator_id);
+  }
+  if (!r.phone_number)
+    return invalid_argument("operator_id",
+                            "is required: give operator_id (an existing operator) or phone_number "
+                            "(a new one)");
+  if (auto v = detail::check_e164("phone_number", *r.phone_number); !v) return v;
+  if (r.name) return detail::check_optional_text("name", *r.name);
+  return {};
+}
+
+}  // namespace vnum::identitycall
+
+#endif  // VNUM_IDENTITYCALL_VALIDATE_HPP
