@@ -34,21 +34,24 @@
 #include <string>
 #include <string_view>
 #include <vector>
-#include <vnum/testing/detail/fake_core.hpp>
+#include <vnum/testing/detail/fake_base.hpp>
 #include <vnum/testing/fault.hpp>
 
 namespace vnum::testing {
 
-class fake_cellcast {
+// The routes a fault can be restricted to (fake_cellcast::route).
+enum class cellcast_route {
+  purchase_virtual_number,
+  purchase_virtual_number_postpaid,
+  unsubscribe_virtual_number,
+  add_custom_number,
+  verify_custom_number,
+  add_business_name,
+};
+
+class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
  public:
-  enum class route {
-    purchase_virtual_number,
-    purchase_virtual_number_postpaid,
-    unsubscribe_virtual_number,
-    add_custom_number,
-    verify_custom_number,
-    add_business_name,
-  };
+  using route = cellcast_route;
 
   // What a purchase left behind.
   struct subscription {
@@ -65,10 +68,6 @@ class fake_cellcast {
     std::string number;  // +61XXXXXXXXX
     bool verified = false;
   };
-
-  fake_cellcast() = default;
-  fake_cellcast(const fake_cellcast&) = delete;
-  fake_cellcast& operator=(const fake_cellcast&) = delete;
 
   // The account's API key.
   std::string api_key() const { return "cellcast-fake-key"; }
@@ -131,31 +130,9 @@ class fake_cellcast {
     return business_names_;
   }
 
-  // Every request received, in order (a request lost by an injected fault never arrived).
-  std::vector<http::request> journal() const {
-    std::lock_guard lock(mutex_);
-    return core_.journal();
-  }
-
-  // Arms a fault for the next request, or the next request to one route.
-  void fail_next(fault f) {
-    std::lock_guard lock(mutex_);
-    core_.arm(std::move(f), std::nullopt);
-  }
-  void fail_next(fault f, route only) {
-    std::lock_guard lock(mutex_);
-    core_.arm(std::move(f), only);
-  }
-
-  result<http::response> send(const http::request& r) {
-    std::lock_guard lock(mutex_);
-    const auto matched = match(r);  // not a structured binding: clang 14 cannot capture one
-    return core_.serve(
-        r, matched.first, [](const fault& f) { return injected(f); },
-        [&] { return handle(r, matched.first, matched.second); });
-  }
-
  private:
+  friend class detail::fake_base<fake_cellcast, cellcast_route>;
+
   struct number_entry {
     std::string e164;
     std::string monthly;
@@ -439,8 +416,6 @@ class fake_cellcast {
     return ok("Request added successfully for business name");
   }
 
-  mutable std::mutex mutex_;
-  detail::fake_core<route> core_;
   bool key_expired_ = false;
   bool otp_required_ = false;
   bool postpaid_ = false;

@@ -39,22 +39,25 @@
 #include <string_view>
 #include <utility>
 #include <vector>
-#include <vnum/testing/detail/fake_core.hpp>
+#include <vnum/testing/detail/fake_base.hpp>
 #include <vnum/testing/fault.hpp>
 
 namespace vnum::testing {
 
-class fake_identitycall {
+// The routes a fault can be restricted to (fake_identitycall::route).
+enum class identitycall_route {
+  list_virtual_numbers,
+  get_virtual_number,
+  update_virtual_number,
+  search_available_numbers,
+  purchase_number,
+  add_operator,
+  remove_operator,
+};
+
+class fake_identitycall : public detail::fake_base<fake_identitycall, identitycall_route> {
  public:
-  enum class route {
-    list_virtual_numbers,
-    get_virtual_number,
-    update_virtual_number,
-    search_available_numbers,
-    purchase_number,
-    add_operator,
-    remove_operator,
-  };
+  using route = identitycall_route;
 
   // A key's permissions (the Authentication page's read and write).
   struct permissions {
@@ -93,8 +96,6 @@ class fake_identitycall {
   };
 
   fake_identitycall() { keys_[default_key_] = {{true, true}, std::nullopt}; }
-  fake_identitycall(const fake_identitycall&) = delete;
-  fake_identitycall& operator=(const fake_identitycall&) = delete;
 
   // The account-wide key with read and write permission.
   std::string api_key() const { return default_key_; }
@@ -168,29 +169,9 @@ class fake_identitycall {
     return out;
   }
 
-  std::vector<http::request> journal() const {
-    std::lock_guard lock(mutex_);
-    return core_.journal();
-  }
-
-  void fail_next(fault f) {
-    std::lock_guard lock(mutex_);
-    core_.arm(std::move(f), std::nullopt);
-  }
-  void fail_next(fault f, route only) {
-    std::lock_guard lock(mutex_);
-    core_.arm(std::move(f), only);
-  }
-
-  result<http::response> send(const http::request& r) {
-    std::lock_guard lock(mutex_);
-    const auto matched = match(r);  // not a structured binding: clang 14 cannot capture one
-    return core_.serve(
-        r, matched.first, [](const fault& f) { return injected(f); },
-        [&] { return handle(r, matched.first, matched.second); });
-  }
-
  private:
+  friend class detail::fake_base<fake_identitycall, identitycall_route>;
+
   using json_object = boost::json::object;
 
   struct key_state {
@@ -511,8 +492,6 @@ class fake_identitycall {
   }
 
   const std::string default_key_ = "idc_" + std::string(32, 'f');
-  mutable std::mutex mutex_;
-  detail::fake_core<route> core_;
   std::map<std::string, key_state, std::less<>> keys_;
   std::vector<offer> available_;
   std::map<std::int64_t, bool> requirement_groups_;

@@ -5,9 +5,8 @@
 #ifndef VNUM_TESTING_MOCK_TRANSPORT_HPP
 #define VNUM_TESTING_MOCK_TRANSPORT_HPP
 
-#include <vnum/http.hpp>
-
 #include <trompeloeil.hpp>
+#include <vnum/http.hpp>
 
 namespace vnum::testing {
 

@@ -1,9 +1,9 @@
-// vnum — what both fake providers share: the request journal, armed faults, and reading the raw
-// HTTP request (URL path and query, bearer token, JSON body). A fake reads requests as bytes, like
-// the real service; it never uses vnum's validators, builders or parsers.
+// vnum — what both fake providers share: thread safety, the request journal, armed faults, and
+// reading the raw HTTP request (URL path and query, bearer token, JSON body). A fake reads requests
+// as bytes, like the real service; it never uses vnum's validators, builders or parsers.
 // SPDX-License-Identifier: MIT
-#ifndef VNUM_TESTING_DETAIL_FAKE_CORE_HPP
-#define VNUM_TESTING_DETAIL_FAKE_CORE_HPP
+#ifndef VNUM_TESTING_DETAIL_FAKE_BASE_HPP
+#define VNUM_TESTING_DETAIL_FAKE_BASE_HPP
 
 #include <deque>
 #include <mutex>
@@ -77,12 +77,57 @@ inline http::response json_response(int status, const json::value& body,
   return r;
 }
 
-// The journal and the armed faults, each fake guarding them with its own mutex. Route is the
-// fake's own route enumeration.
-template <class Route>
-class fake_core {
+// What every fake does around its own rules: thread safety, the journal of requests received,
+// and the faults armed for the next matching request. Derived supplies match(request) ->
+// {route or nullopt, path parameter}, handle(request, route, parameter) -> response, and
+// injected(fault) -> the provider's answer for an injected status; each is called under the lock.
+template <class Derived, class Route>
+class fake_base {
  public:
-  void arm(fault f, std::optional<Route> only) { armed_.push_back({std::move(f), only}); }
+  fake_base() = default;
+  fake_base(const fake_base&) = delete;
+  fake_base& operator=(const fake_base&) = delete;
+
+  // Every request received, in order (a request lost by an injected fault never arrived).
+  std::vector<http::request> journal() const {
+    std::lock_guard lock(mutex_);
+    return journal_;
+  }
+
+  // Arms a fault for the next request, or for the next request to one route.
+  void fail_next(fault f) {
+    std::lock_guard lock(mutex_);
+    armed_.push_back({std::move(f), std::nullopt});
+  }
+  void fail_next(fault f, Route only) {
+    std::lock_guard lock(mutex_);
+    armed_.push_back({std::move(f), only});
+  }
+
+  result<http::response> send(const http::request& r) {
+    std::lock_guard lock(mutex_);
+    Derived& self = static_cast<Derived&>(*this);
+    const auto [route, parameter] = self.match(r);
+    std::optional<fault> f = take(route);
+    if (f && f->what() == fault::kind::request_lost)
+      return make_error(errc::transport, "injected fault: the request never reached the provider");
+    journal_.push_back(r);
+    if (f && f->what() == fault::kind::status) return Derived::injected(*f);
+    http::response answer = self.handle(r, route, parameter);
+    if (f && f->what() == fault::kind::response_lost)
+      return make_error(errc::outcome_unknown,
+                        "injected fault: the provider applied the request but its answer was lost");
+    return answer;
+  }
+
+ protected:
+  mutable std::mutex mutex_;  // guards the derived fake's state too
+
+ private:
+  struct armed_fault {
+    fault what;
+    std::optional<Route> only;
+  };
 
   // The first armed fault that applies to this route, removed from the queue.
   std::optional<fault> take(std::optional<Route> route) {
@@ -95,36 +140,10 @@ class fake_core {
     return std::nullopt;
   }
 
-  void record(const http::request& r) { journal_.push_back(r); }
-  const std::vector<http::request>& journal() const { return journal_; }
-  void clear_journal() { journal_.clear(); }
-
-  // Runs one request through the fault machinery: `status_answer(code)` makes the provider's
-  // answer for an injected status, `apply()` handles the request for real.
-  template <class StatusAnswer, class Apply>
-  result<http::response> serve(const http::request& r, std::optional<Route> route,
-                               StatusAnswer&& status_answer, Apply&& apply) {
-    std::optional<fault> f = take(route);
-    if (f && f->what() == fault::kind::request_lost)
-      return make_error(errc::transport, "injected fault: the request never reached the provider");
-    record(r);
-    if (f && f->what() == fault::kind::status) return status_answer(*f);
-    http::response answer = apply();
-    if (f && f->what() == fault::kind::response_lost)
-      return make_error(errc::outcome_unknown,
-                        "injected fault: the provider applied the request but its answer was lost");
-    return answer;
-  }
-
- private:
-  struct armed_fault {
-    fault what;
-    std::optional<Route> only;
-  };
   std::deque<armed_fault> armed_;
   std::vector<http::request> journal_;
 };
 
 }  // namespace vnum::testing::detail
 
-#endif  // VNUM_TESTING_DETAIL_FAKE_CORE_HPP
+#endif  // VNUM_TESTING_DETAIL_FAKE_BASE_HPP
