@@ -263,3 +263,34 @@ TEST_CASE("business name: every rule of the page") {
   require_invalid(validate(r), "customer_contact",
                   "customer_contact: is not an Australian number: its country code is not +61");
 }
+
+TEST_CASE("business name: every required field must be present") {
+  struct field {
+    const char* name;
+    std::string business_name_request::*member;
+  };
+  for (auto [name, member] : {field{"business_name", &business_name_request::business_name},
+                              field{"description_internal", &business_name_request::description_internal},
+                              field{"purpose_of_use", &business_name_request::purpose_of_use}}) {
+    auto r = business();
+    r.*member = "";
+    require_invalid(validate(r), name, std::string(name) + ": is required and must not be empty");
+  }
+  for (auto [name, member] : {std::pair{"company.name", &company_information::name},
+                              std::pair{"company.abn", &company_information::abn},
+                              std::pair{"company.website", &company_information::website},
+                              std::pair{"company.address", &company_information::address}}) {
+    auto r = business();
+    r.company.*member = "";
+    require_invalid(validate(r), name, std::string(name) + ": is required and must not be empty");
+  }
+  for (auto [name, member] : {std::pair{"requestor.first_name", &requestor_contact::first_name},
+                              std::pair{"requestor.last_name", &requestor_contact::last_name},
+                              std::pair{"requestor.position", &requestor_contact::position},
+                              std::pair{"requestor.phone_number", &requestor_contact::phone_number},
+                              std::pair{"requestor.email", &requestor_contact::email}}) {
+    auto r = business();
+    r.requestor.*member = "";
+    require_invalid(validate(r), name, std::string(name) + ": is required and must not be empty");
+  }
+}
