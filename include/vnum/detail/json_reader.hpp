@@ -1,0 +1,203 @@
+// vnum — reading the documented fields of a JSON response strictly: every field a page documents
+// must be there with its documented type; fields a page does not document are ignored. The first
+// field that is missing or mistyped is remembered by its path ("data.operators[1].id"), so that a
+// parser can answer with one protocol error that says exactly what did not match the docs.
+// SPDX-License-Identifier: MIT
+#ifndef VNUM_DETAIL_JSON_READER_HPP
+#define VNUM_DETAIL_JSON_READER_HPP
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+#include <vnum/detail/json.hpp>
+
+namespace vnum::detail {
+
+// "a string", "null", ...: how a mistyped field is described.
+inline std::string_view describe_kind(const json::value& v) noexcept {
+  switch (v.kind()) {
+    case json::kind::null:
+      return "null";
+    case json::kind::bool_:
+      return "a boolean";
+    case json::kind::int64:
+    case json::kind::uint64:
+      return "an integer";
+    case json::kind::double_:
+      return "a floating-point number";
+    case json::kind::string:
+      return "a string";
+    case json::kind::array:
+      return "an array";
+    case json::kind::object:
+      return "an object";
+  }
+  return "a value";
+}
+
+// Reads fields of one object. Each accessor returns the value, or a default after recording the
+// problem, so that a whole shape can be read in one go and checked once with ok()/problem().
+// Readers of nested objects share their parent's record.
+class json_reader {
+ public:
+  json_reader(const json::object& object, std::string path, std::optional<std::string>& problem)
+      : object_(object), path_(std::move(path)), problem_(problem) {}
+
+  bool ok() const noexcept { return !problem_.has_value(); }
+  const std::string& path() const noexcept { return path_; }
+  const std::optional<std::string>& problem() const noexcept { return problem_; }
+  const json::object& object() const noexcept { return object_; }
+
+  std::string string(std::string_view key) {
+    const json::value* v = find(key, expect::string);
+    return v != nullptr ? std::string(v->get_string()) : std::string();
+  }
+
+  // A string the page documents as nullable (or shows as null): null gives nullopt.
+  std::optional<std::string> nullable_string(std::string_view key) {
+    const json::value* v = find(key, expect::string_or_null);
+    if (v == nullptr || !v->is_string()) return std::nullopt;
+    return std::string(v->get_string());
+  }
+
+  bool boolean(std::string_view key) {
+    const json::value* v = find(key, expect::boolean);
+    return v != nullptr && v->get_bool();
+  }
+
+  std::int64_t integer(std::string_view key) {
+    const json::value* v = find(key, expect::integer);
+    return v != nullptr ? as_integer(*v).value_or(0) : 0;
+  }
+
+  // Any JSON number, integral or not.
+  double number(std::string_view key) {
+    const json::value* v = find(key, expect::number);
+    if (v == nullptr) return 0;
+    if (v->is_double()) return v->get_double();
+    if (v->is_int64()) return static_cast<double>(v->get_int64());
+    if (v->is_uint64()) return static_cast<double>(v->get_uint64());
+    return 0;
+  }
+
+  // Records that a field, present with the right type, holds a value the page does not document.
+  void reject(std::string_view key, std::string why) { fail(join(key) + " " + std::move(why)); }
+
+  // A nested object, read with `read(json_reader&)`; nothing is read when it is missing.
+  template <class Read>
+  auto nested(std::string_view key, Read read) -> decltype(read(std::declval<json_reader&>())) {
+    const json::value* v = find(key, expect::object);
+    static const json::object empty;
+    json_reader inner(v != nullptr ? v->get_object() : empty, join(key), problem_);
+    return read(inner);
+  }
+
+  // An array of objects, each read with `read(json_reader&)`.
+  template <class Read>
+  auto array_of(std::string_view key, Read read)
+      -> std::vector<decltype(read(std::declval<json_reader&>()))> {
+    std::vector<decltype(read(std::declval<json_reader&>()))> out;
+    const json::value* v = find(key, expect::array);
+    if (v == nullptr) return out;
+    const json::array& items = v->get_array();
+    out.reserve(items.size());
+    for (std::size_t i = 0; i < items.size() && ok(); ++i) {
+      const std::string item_path = join(key) + "[" + std::to_string(i) + "]";
+      if (!items[i].is_object()) {
+        fail(item_path + " is " + std::string(describe_kind(items[i])) + ", not an object");
+        break;
+      }
+      json_reader item(items[i].get_object(), item_path, problem_);
+      out.push_back(read(item));
+    }
+    return out;
+  }
+
+ private:
+  static std::optional<std::int64_t> as_integer(const json::value& v) noexcept {
+    if (v.is_int64()) return v.get_int64();
+    if (v.is_uint64() && v.get_uint64() <= static_cast<std::uint64_t>(INT64_MAX))
+      return static_cast<std::int64_t>(v.get_uint64());
+    return std::nullopt;
+  }
+
+  enum class expect { string, string_or_null, boolean, integer, number, object, array };
+
+  static std::string_view name(expect e) noexcept {
+    switch (e) {
+      case expect::string:
+        return "a string";
+      case expect::string_or_null:
+        return "a string or null";
+      case expect::boolean:
+        return "a boolean";
+      case expect::integer:
+        return "an integer";
+      case expect::number:
+        return "a number";
+      case expect::object:
+        return "an object";
+      case expect::array:
+        return "an array";
+    }
+    return "a value";
+  }
+
+  static bool has_kind(const json::value& v, expect e) noexcept {
+    switch (e) {
+      case expect::string:
+        return v.is_string();
+      case expect::string_or_null:
+        return v.is_string() || v.is_null();
+      case expect::boolean:
+        return v.is_bool();
+      case expect::integer:
+        return as_integer(v).has_value();
+      case expect::number:
+        return v.is_number();
+      case expect::object:
+        return v.is_object();
+      case expect::array:
+        return v.is_array();
+    }
+    return false;
+  }
+
+  std::string join(std::string_view key) const {
+    return path_.empty() ? std::string(key) : path_ + "." + std::string(key);
+  }
+
+  void fail(std::string why) {
+    if (!problem_) problem_ = std::move(why);
+  }
+
+  // The member, or nullptr after recording that it is missing or not of the expected kind.
+  const json::value* find(std::string_view key, expect expected) {
+    const json::value* v = object_.if_contains(key);
+    if (v == nullptr) {
+      fail(join(key) + " is missing");
+      return nullptr;
+    }
+    if (expected == expect::integer && v->is_uint64()) {
+      fail(join(key) + " is an integer beyond the 64-bit range");
+      return nullptr;
+    }
+    if (!has_kind(*v, expected)) {
+      fail(join(key) + " is " + std::string(describe_kind(*v)) + ", not " +
+           std::string(name(expected)));
+      return nullptr;
+    }
+    return v;
+  }
+
+  const json::object& object_;
+  std::string path_;
+  std::optional<std::string>& problem_;
+};
+
+}  // namespace vnum::detail
+
+#endif  // VNUM_DETAIL_JSON_READER_HPP

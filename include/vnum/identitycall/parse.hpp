@@ -1,0 +1,226 @@
+// vnum — IdentityCall: response parsers. Each turns any http::response into the operation's typed
+// result or a vnum::error, classifying by HTTP status first and then by the body; none throws.
+// SPDX-License-Identifier: MIT
+#ifndef VNUM_IDENTITYCALL_PARSE_HPP
+#define VNUM_IDENTITYCALL_PARSE_HPP
+
+#include <algorithm>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+#include <vnum/detail/json.hpp>
+#include <vnum/detail/json_reader.hpp>
+#include <vnum/detail/response.hpp>
+#include <vnum/error.hpp>
+#include <vnum/http.hpp>
+#include <vnum/identitycall/model.hpp>
+
+namespace vnum::identitycall {
+
+namespace detail {
+
+namespace json = boost::json;
+using vnum::detail::json_reader;
+
+inline operator_preview read_operator_preview(json_reader& in) {
+  operator_preview o;
+  o.id = in.integer("id");
+  o.name = in.string("name");
+  o.initials = in.string("initials");
+  return o;
+}
+
+inline virtual_number read_virtual_number(json_reader& in) {
+  virtual_number n;
+  n.id = in.integer("id");
+  n.phone_number = in.string("phone_number");
+  n.name = in.nullable_string("name");
+  n.country_code = in.string("country_code");
+  n.active = in.boolean("active");
+  n.ai_receptionist_enabled = in.boolean("ai_receptionist_enabled");
+  n.operators = in.array_of("operators", read_operator_preview);
+  n.operators_count = in.integer("operators_count");
+  return n;
+}
+
+inline call_stats read_call_stats(json_reader& in) {
+  call_stats s;
+  s.total_calls = in.integer("total_calls");
+  s.answered_calls = in.integer("answered_calls");
+  s.missed_calls = in.integer("missed_calls");
+  s.average_duration_seconds = in.number("average_duration_seconds");
+  return s;
+}
+
+inline attached_operator read_attached_operator(json_reader& in) {
+  attached_operator o;
+  o.id = in.integer("id");
+  o.name = in.string("name");
+  o.phone_number = in.string("phone_number");
+  o.initials = in.string("initials");
+  o.priority = in.integer("priority");
+  return o;
+}
+
+inline available_operator read_available_operator(json_reader& in) {
+  available_operator o;
+  o.id = in.integer("id");
+  o.name = in.string("name");
+  o.phone_number = in.string("phone_number");
+  o.initials = in.string("initials");
+  return o;
+}
+
+inline recent_call read_recent_call(json_reader& in) {
+  recent_call c;
+  c.id = in.integer("id");
+  c.phone_number = in.string("phone_number");
+  c.caller_name = in.string("caller_name");
+  c.call_status = in.string("call_status");
+  c.call_duration = in.integer("call_duration");
+  c.direction = in.string("direction");
+  c.ai_handled = in.boolean("ai_handled");
+  c.transcript_summary = in.nullable_string("transcript_summary");
+  c.created_at = in.string("created_at");
+  return c;
+}
+
+// The payload of get, which update, add_operator and remove_operator return too.
+inline virtual_number_detail read_virtual_number_detail(json_reader& in) {
+  virtual_number_detail d;
+  d.id = in.integer("id");
+  d.phone_number = in.string("phone_number");
+  d.name = in.nullable_string("name");
+  d.country_code = in.string("country_code");
+  d.active = in.boolean("active");
+  d.recording = in.boolean("recording");
+  const std::string routing = in.string("routing_strategy");
+  if (auto r = routing_strategy_from_string(routing)) {
+    d.routing = *r;
+  } else if (in.ok()) {
+    in.reject("routing_strategy",
+              "is \"" + routing + "\", not one of priority, round_robin and simultaneous");
+  }
+  d.ai_receptionist_enabled = in.boolean("ai_receptionist_enabled");
+  d.stats = in.nested("stats", read_call_stats);
+  d.operators = in.array_of("operators", read_attached_operator);
+  d.available_operators = in.array_of("available_operators", read_available_operator);
+  d.recent_calls = in.array_of("recent_calls", read_recent_call);
+  return d;
+}
+
+// The entries are "provider-dependent": only phone_number is required; another documented field
+// that is absent or of another type is left empty (it is still in raw).
+inline available_number read_available_number(json_reader& in) {
+  using vnum::detail::array_member;
+  using vnum::detail::string_member;
+  const json::object& o = in.object();
+  available_number a;
+  a.phone_number = in.string("phone_number");
+  a.country_code = string_member(o, "country_code");
+  if (auto t = string_member(o, "number_type")) a.type = number_type_from_string(*t);
+  a.upfront_cost = string_member(o, "upfront_cost");
+  a.monthly_cost = string_member(o, "monthly_cost");
+  if (const json::array* features = array_member(o, "features")) {
+    std::vector<std::string> all;
+    for (const json::value& f : *features)
+      if (f.is_string()) all.emplace_back(f.get_string());
+    if (all.size() == features->size()) a.features = std::move(all);
+  }
+  if (const json::array* regions = array_member(o, "region_information")) {
+    std::vector<number_region> all;
+    for (const json::value& item : *regions) {
+      if (!item.is_object()) break;
+      auto type = string_member(item.get_object(), "region_type");
+      auto name = string_member(item.get_object(), "region_name");
+      if (!type || !name) break;
+      all.push_back({std::move(*type), std::move(*name)});
+    }
+    if (all.size() == regions->size()) a.region_information = std::move(all);
+  }
+  a.raw = o;
+  return a;
+}
+
+// Every documented success is a JSON object {"data": ...} with one of `statuses`; any other status
+// goes to the classification both providers share (422 unprocessable with the provider's message,
+// 401, 403, 404, 429 with Retry-After, 5xx).
+template <class Read>
+auto read_success(const http::response& r, std::initializer_list<int> statuses, Read read)
+    -> result<decltype(read(std::declval<json_reader&>()))> {
+  if (std::find(statuses.begin(), statuses.end(), r.status) == statuses.end())
+    return vnum::detail::generic_failure(r);
+  auto body = vnum::detail::parse_json(r.body);
+  if (!body) return vnum::detail::protocol_error(r, "the body is not JSON");
+  if (!body->is_object()) return vnum::detail::protocol_error(r, "the body is not a JSON object");
+  std::optional<std::string> problem;
+  json_reader top(body->get_object(), "", problem);
+  auto value = read(top);
+  if (problem) return vnum::detail::protocol_error(r, *problem);
+  return value;
+}
+
+inline result<virtual_number_detail> read_detail_success(const http::response& r,
+                                                         std::initializer_list<int> statuses) {
+  return read_success(
+      r, statuses, [](json_reader& top) { return top.nested("data", read_virtual_number_detail); });
+}
+
+}  // namespace detail
+
+// purchase: 201 Created. A 200 with the same body is taken as the success it is too: refusing it
+// would invite a retry that buys a second number. For the same reason, a success status whose body
+// cannot be read says that the number was probably bought.
+inline result<virtual_number> parse_purchase_number(const http::response& r) {
+  auto bought = detail::read_success(r, {201, 200}, [](detail::json_reader& top) {
+    return top.nested("data", detail::read_virtual_number);
+  });
+  if (bought || (r.status != 201 && r.status != 200)) return bought;
+  error e = bought.error();
+  e.message +=
+      " (the status says the purchase succeeded: check list_virtual_numbers before "
+      "buying again)";
+  return e;
+}
+
+// list: 200 {"data": [...]}, with no pagination meta.
+inline result<std::vector<virtual_number>> parse_list_virtual_numbers(const http::response& r) {
+  return detail::read_success(r, {200}, [](detail::json_reader& top) {
+    return top.array_of("data", detail::read_virtual_number);
+  });
+}
+
+inline result<virtual_number_detail> parse_get_virtual_number(const http::response& r) {
+  return detail::read_detail_success(r, {200});
+}
+
+// update: "Returns the same detail payload as Get Virtual Number."
+inline result<virtual_number_detail> parse_update_virtual_number(const http::response& r) {
+  return detail::read_detail_success(r, {200});
+}
+
+inline result<std::vector<available_number>> parse_search_available_numbers(
+    const http::response& r) {
+  return detail::read_success(r, {200}, [](detail::json_reader& top) {
+    return top.array_of("data", detail::read_available_number);
+  });
+}
+
+// add-operator: the page's response section was not retrievable. Its siblings that change a
+// number's operators (update, remove_operator) return the detail payload, so that is what is
+// read here, on 200 or 201 since the status is not known either.
+inline result<virtual_number_detail> parse_add_operator(const http::response& r) {
+  return detail::read_detail_success(r, {200, 201});
+}
+
+// remove-operator: "Returns the same detail payload as Get Virtual Number, reflecting the updated
+// operator list."
+inline result<virtual_number_detail> parse_remove_operator(const http::response& r) {
+  return detail::read_detail_success(r, {200});
+}
+
+}  // namespace vnum::identitycall
+
+#endif  // VNUM_IDENTITYCALL_PARSE_HPP
