@@ -1,0 +1,60 @@
+// vnum — IdentityCall: the client, which composes validate -> build -> send -> parse.
+// SPDX-License-Identifier: MIT
+#ifndef VNUM_IDENTITYCALL_CLIENT_HPP
+#define VNUM_IDENTITYCALL_CLIENT_HPP
+
+#include <cstdint>
+#include <vector>
+#include <vnum/detail/client_base.hpp>
+#include <vnum/http.hpp>
+#include <vnum/identitycall/build.hpp>
+#include <vnum/identitycall/model.hpp>
+#include <vnum/identitycall/parse.hpp>
+
+namespace vnum::identitycall {
+
+// Works owning (client<my_transport>) and borrowing (client<my_transport&>). Nothing is sent when
+// validation fails. No call is retried: a purchase that ends in errc::outcome_unknown may have
+// gone through, so reconcile with list_virtual_numbers() before trying again. Not safe for
+// concurrent use of one instance. settings() and transport() come from the shared base.
+template <http::transport T>
+class client : public vnum::detail::client_base<T, config> {
+  using base = vnum::detail::client_base<T, config>;
+
+ public:
+  client(T transport, config cfg) : base(std::forward<T>(transport), std::move(cfg)) {}
+
+  result<virtual_number> purchase_number(const purchase_request& r) {
+    return this->run(build_purchase_number(this->config_, r), parse_purchase_number);
+  }
+
+  result<std::vector<virtual_number>> list_virtual_numbers() {
+    return this->run(build_list_virtual_numbers(this->config_), parse_list_virtual_numbers);
+  }
+
+  result<virtual_number_detail> get_virtual_number(std::int64_t id) {
+    return this->run(build_get_virtual_number(this->config_, id), parse_get_virtual_number);
+  }
+
+  result<virtual_number_detail> update_virtual_number(std::int64_t id, const update_request& r) {
+    return this->run(build_update_virtual_number(this->config_, id, r),
+                     parse_update_virtual_number);
+  }
+
+  result<std::vector<available_number>> search_available_numbers(const search_request& r = {}) {
+    return this->run(build_search_available_numbers(this->config_, r),
+                     parse_search_available_numbers);
+  }
+
+  result<virtual_number_detail> add_operator(std::int64_t id, const add_operator_request& r) {
+    return this->run(build_add_operator(this->config_, id, r), parse_add_operator);
+  }
+
+  result<virtual_number_detail> remove_operator(std::int64_t id, std::int64_t operator_id) {
+    return this->run(build_remove_operator(this->config_, id, operator_id), parse_remove_operator);
+  }
+};
+
+}  // namespace vnum::identitycall
+
+#endif  // VNUM_IDENTITYCALL_CLIENT_HPP

@@ -1,0 +1,303 @@
+// The IdentityCall client through a mocked transport: the exact request goes out, nothing goes out
+// when validation fails, and every transport failure comes back as the right error.
+#include <catch2/catch.hpp>
+#include <catch2/trompeloeil.hpp>
+#include <stdexcept>
+#include <string>
+#include <vnum/identitycall/client.hpp>
+#include <vnum/testing/mock_transport.hpp>
+
+#include "identitycall/examples.hpp"
+
+using namespace vnum::identitycall;
+namespace http = vnum::http;
+namespace ex = identitycall_examples;
+using trompeloeil::_;
+using vnum::errc;
+using vnum::testing::mock_transport;
+
+namespace {
+
+const std::string key = "idc_live0123456789abcdefghijklmnopqrst";
+const std::string api = "https://api.identitycall.ai/api/v1/public";
+const std::string user_agent = "vnum/" VNUM_VERSION_STRING;
+
+config test_config() {
+  config c;
+  c.api_key = key;
+  return c;
+}
+
+http::response answer(int status, std::string_view body) { return {status, {}, std::string(body)}; }
+
+http::request json_request(http::method m, std::string url, std::string body) {
+  return {m,
+          std::move(url),
+          {{"authorization", "Bearer " + key},
+           {"content-type", "application/json"},
+           {"accept", "application/json"},
+           {"user-agent", user_agent}},
+          std::move(body)};
+}
+
+http::request bodyless_request(http::method m, std::string url) {
+  return {m,
+          std::move(url),
+          {{"authorization", "Bearer " + key},
+           {"accept", "application/json"},
+           {"user-agent", user_agent}},
+          ""};
+}
+
+purchase_request documented_purchase() {
+  purchase_request r;
+  r.phone_number = "+15551234567";
+  r.country_code = "US";
+  r.type = number_type::local;
+  r.name = "US Sales Line";
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("client: purchase_number sends the documented request and returns the new number") {
+  mock_transport transport;
+  client<mock_transport&> identitycall{transport, test_config()};
+  REQUIRE_CALL(transport, send(json_request(http::method::post, api + "/virtual_numbers/purchase",
+                                            R"({"phone_number":"+15551234567","country_code":"US",)"
+                                            R"("number_type":"local","name":"US Sales Line"})")))
+      .RETURN(answer(201, ex::purchase_201));
+  auto r = identitycall.purchase_number(documented_purchase());
+  REQUIRE(r);
+  CHECK(r->id == 9);
+  CHECK(r->phone_number == "+15551234567");
+  CHECK(r->name == "US Sales Line");
+  CHECK(r->operators.empty());
+}
+
+TEST_CASE("client: list_virtual_numbers sends a bare GET and returns every number") {
+  mock_transport transport;
+  client<mock_transport&> identitycall{transport, test_config()};
+  REQUIRE_CALL(transport, send(bodyless_request(http::method::get, api + "/virtual_numbers")))
+      .RETURN(answer(200, ex::list_200));
+  auto r = identitycall.list_virtual_numbers();
+  REQUIRE(r);
+  REQUIRE(r->size() == 2);
+  CHECK((*r)[1].country_code == "LT");
+}
+
+TEST_CASE("client: get_virtual_number addresses the number by id") {
+  mock_transport transport;
+  client<mock_transport&> identitycall{transport, test_config()};
+  REQUIRE_CALL(transport, send(bodyless_request(http::method::get, api + "/virtual_numbers/7")))
+      .RETURN(answer(200, ex::get_200));
+  auto r = identitycall.get_virtual_number(7);
+  REQUIRE(r);
+  CHECK(r->stats.total_calls == 142);
+  CHECK(r->recent_calls.size() == 1);
+}
+
+TEST_CASE("client: update_virtual_number PATCHes only the fields that are set") {
+  mock_transport transport;
+  client<mock_transport&> identitycall{transport, test_config()};
+  REQUIRE_CALL(transport, send(json_request(http::method::patch, api + "/virtual_numbers/7",
+                                            R"({"name":"US Sales Line - Primary",)"
+                                            R"("routing_strategy":"round_robin"})")))
+      .RETURN(answer(200, ex::update_200));
+  update_request change;
+  change.name = "US Sales Line - Primary";
+  change.routing = routing_strategy::round_robin;
+  auto r = identitycall.update_virtual_number(7, change);
+  REQUIRE(r);
+  CHECK(r->routing == routing_strategy::round_robin);
+}
+
+TEST_CASE("client: search_available_numbers sends its parameters in the query string") {
+  mock_transport transport;
+  client<mock_transport&> identitycall{transport, test_config()};
+  REQUIRE_CALL(transport,
+               send(bodyless_request(http::method::get, api + "/virtual_numbers/available"
+                                                              "?country=US&number_type=local")))
+      .RETURN(answer(200, ex::available_200));
+  auto r = identitycall.search_available_numbers({"us", number_type::local});
+  REQUIRE(r);
+  CHECK(r->size() == 2);
+}
+
+TEST_CASE("client: a number found by search can be purchased as listed") {
+  mock_transport transport;
+  client<mock_transport&> identitycall{transport, test_config()};
+  trompeloeil::sequence seq;
+  REQUIRE_CALL(transport, send(_))
+      .WITH(_1.url == api + "/virtual_numbers/available")
+      .IN_SEQUENCE(seq)
+      .RETURN(answer(200, ex::available_200));
+  REQUIRE_CALL(transport, send(json_request(http::method::post, api + "/virtual_numbers/purchase",
+                                            R"({"phone_number":"+15551234567","country_code":"US",)"
+                                            R"("number_type":"local","upfront_cost":"1.00",)"
+                                            R"("monthly_cost":"1.00"})")))
+      .IN_SEQUENCE(seq)
+      .RETURN(answer(201, ex::purchase_201));
+  auto found = identitycall.search_available_numbers();
+  REQUIRE(found);
+  const available_number& pick = found->at(0);
+  purchase_request buy;
+  buy.phone_number = pick.phone_number;
+  buy.country_code = pick.country_code;
+  buy.type = pick.type;
+  buy.upfront_cost = pick.upfront_cost;
+  buy.monthly_cost = pick.monthly_cost;
+  CHECK(identitycall.purchase_number(buy));
+}
+
+TEST_CASE("client: add_operator attaches an existing operator or creates one") {
+  mock_transport transport;
+  client<mock_transport&> identitycall{transport, test_config()};
+  REQUIRE_CALL(transport,
+               send(json_request(http::method::post, api + "/virtual_numbers/7/add_operator",
+                                 R"({"operator_id":22})")))
+      .RETURN(answer(200, ex::get_200));
+  REQUIRE_CALL(transport,
+               send(json_request(http::method::post, api + "/virtual_numbers/7/add_operator",
+                                 R"({"phone_number":"+15555550199","name":"Greta Hall"})")))
+      .RETURN(answer(201, ex::get_200));
+  CHECK(identitycall.add_operator(7, add_operator_request::existing(22)));
+  CHECK(identitycall.add_operator(7, add_operator_request::create("+15555550199", "Greta Hall")));
+}
+
+TEST_CASE("client: remove_operator sends a DELETE with operator_id in the query string") {
+  mock_transport transport;
+  client<mock_transport&> identitycall{transport, test_config()};
+  REQUIRE_CALL(transport,
+               send(bodyless_request(http::method::delete_,
+                                     api + "/virtual_numbers/7/remove_operator?operator_id=22")))
+      .RETURN(answer(200, ex::remove_operator_200));
+  auto r = identitycall.remove_operator(7, 22);
+  REQUIRE(r);
+  CHECK(r->operators.size() == 1);
+  CHECK(r->available_operators.at(0).id == 22);
+}
+
+TEST_CASE("client: nothing is sent when validation fails") {
+  mock_transport transport;
+  FORBID_CALL(transport, send(_));
+  client<mock_transport&> identitycall{transport, test_config()};
+  auto wrong_country = documented_purchase();
+  wrong_country.country_code = "AU";
+  auto r = identitycall.purchase_number(wrong_country);
+  REQUIRE_FALSE(r);
+  CHECK(r.error().code == errc::invalid_argument);
+  CHECK(r.error().field == "country_code");
+  auto spaced = documented_purchase();
+  spaced.phone_number = "+1 555 123 4567";
+  CHECK(identitycall.purchase_number(spaced).error().field == "phone_number");
+  CHECK(identitycall.get_virtual_number(0).error().field == "id");
+  CHECK(identitycall.update_virtual_number(7, {}).error().field == "update_request");
+  CHECK(identitycall.search_available_numbers({"XX", std::nullopt}).error().field == "country");
+  CHECK(identitycall.add_operator(7, {22, "+15555550199", std::nullopt}).error().field ==
+        "operator_id");
+  CHECK(identitycall.remove_operator(7, 0).error().field == "operator_id");
+}
+
+TEST_CASE("client: nothing is sent without a usable API key") {
+  mock_transport transport;
+  FORBID_CALL(transport, send(_));
+  auto cfg = test_config();
+  cfg.api_key = "idc_x\nX-Injected: 1";
+  client<mock_transport&> identitycall{transport, cfg};
+  auto r = identitycall.list_virtual_numbers();
+  REQUIRE_FALSE(r);
+  CHECK(r.error().field == "api_key");
+}
+
+TEST_CASE("client: a provider refusal comes back typed, with its message") {
+  mock_transport transport;
+  client<mock_transport&> identitycall{transport, test_config()};
+  REQUIRE_CALL(transport, send(_))
+      .RETURN(answer(422, R"({"error":"Requirement group must be approved before purchasing"})"));
+  auto req = documented_purchase();
+  req.requirement_group_id = 3;
+  auto r = identitycall.purchase_number(req);
+  REQUIRE_FALSE(r);
+  CHECK(r.error().code == errc::unprocessable);
+  CHECK(r.error().http_status == 422);
+  CHECK(r.error().provider_message == "Requirement group must be approved before purchasing");
+}
+
+TEST_CASE("client: a transport error is passed through as it is") {
+  mock_transport transport;
+  client<mock_transport&> identitycall{transport, test_config()};
+  REQUIRE_CALL(transport, send(_)).RETURN(vnum::make_error(errc::transport, "connection refused"));
+  auto r = identitycall.list_virtual_numbers();
+  REQUIRE_FALSE(r);
+  CHECK(r.error().code == errc::transport);
+  CHECK(r.error().message == "connection refused");
+}
+
+TEST_CASE(
+    "client: a lost answer to a purchase is outcome_unknown, is not retried, and is "
+    "reconciled with list_virtual_numbers") {
+  mock_transport transport;
+  client<mock_transport&> identitycall{transport, test_config()};
+  trompeloeil::sequence seq;
+  REQUIRE_CALL(transport, send(_))
+      .WITH(_1.url == api + "/virtual_numbers/purchase")
+      .TIMES(1)
+      .IN_SEQUENCE(seq)
+      .RETURN(vnum::make_error(errc::outcome_unknown, "timed out after sending"));
+  REQUIRE_CALL(transport, send(bodyless_request(http::method::get, api + "/virtual_numbers")))
+      .IN_SEQUENCE(seq)
+      .RETURN(answer(200, ex::list_200));
+  auto r = identitycall.purchase_number(documented_purchase());
+  REQUIRE_FALSE(r);
+  CHECK(r.error().code == errc::outcome_unknown);
+
+  auto owned = identitycall.list_virtual_numbers();
+  REQUIRE(owned);
+  bool bought = false;
+  for (const auto& n : *owned) bought = bought || n.phone_number == "+15551234567";
+  CHECK(bought);
+}
+
+TEST_CASE("client: a transport that throws yields outcome_unknown, not an exception") {
+  mock_transport transport;
+  client<mock_transport&> identitycall{transport, test_config()};
+  REQUIRE_CALL(transport, send(_)).THROW(std::runtime_error("socket closed"));
+  auto r = identitycall.purchase_number(documented_purchase());
+  REQUIRE_FALSE(r);
+  CHECK(r.error().code == errc::outcome_unknown);
+  CHECK(r.error().message == "transport threw: socket closed");
+}
+
+TEST_CASE("client: the API key never appears in an error, even if the provider echoes it") {
+  mock_transport transport;
+  client<mock_transport&> identitycall{transport, test_config()};
+  REQUIRE_CALL(transport, send(_))
+      .RETURN(answer(401, R"({"error":"Invalid API key )" + key + R"("})"));
+  auto r = identitycall.get_virtual_number(7);
+  REQUIRE_FALSE(r);
+  CHECK(r.error().code == errc::unauthorized);
+  CHECK(r.error().message == "Invalid API key [redacted]");
+  CHECK(r.error().provider_message == "Invalid API key [redacted]");
+}
+
+namespace {
+struct canned_transport {
+  http::response reply;
+  int calls = 0;
+  http::response send(const http::request&) {
+    ++calls;
+    return reply;
+  }
+};
+}  // namespace
+
+TEST_CASE("client: an owning client over a transport that returns plain responses") {
+  client<canned_transport> identitycall{canned_transport{answer(201, ex::purchase_201), 0},
+                                        test_config()};
+  auto r = identitycall.purchase_number(documented_purchase());
+  REQUIRE(r);
+  CHECK(r->id == 9);
+  CHECK(identitycall.transport().calls == 1);
+  CHECK(identitycall.settings().base_url == "https://api.identitycall.ai");
+}
