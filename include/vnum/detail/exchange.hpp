@@ -14,21 +14,28 @@
 
 namespace vnum::detail {
 
-// Sends a built request and parses the answer. A request that failed to build is never sent. A
-// transport that throws is treated like one that lost the answer: the request may have gone out.
+// One send through the user's transport. A transport that throws is treated like one that lost
+// the answer: the request may have gone out.
+template <class Transport>
+result<http::response> send_once(Transport& transport, const http::request& r) {
+  try {
+    return transport.send(r);
+  } catch (const std::exception& e) {
+    return make_error(errc::outcome_unknown, std::string("transport threw: ") + e.what());
+  } catch (...) {
+    return make_error(errc::outcome_unknown, "transport threw a non-standard exception");
+  }
+}
+
+// Sends a built request and parses the answer; a request that failed to build is never sent.
+// No error leaves with the API key in it.
 template <class Transport, class Parse>
 auto exchange(Transport& transport, result<http::request> built, Parse&& parse,
               std::string_view api_key) -> decltype(parse(std::declval<const http::response&>())) {
+  using parsed_type = decltype(parse(std::declval<const http::response&>()));
   if (!built) return built.error();
-  result<http::response> answer = make_error(errc::outcome_unknown, "transport did not answer");
-  try {
-    answer = transport.send(*built);
-  } catch (const std::exception& e) {
-    answer = make_error(errc::outcome_unknown, std::string("transport threw: ") + e.what());
-  } catch (...) {
-    answer = make_error(errc::outcome_unknown, "transport threw a non-standard exception");
-  }
-  auto parsed = answer ? parse(*answer) : decltype(parse(*answer))(answer.error());
+  result<http::response> answer = send_once(transport, *built);
+  parsed_type parsed = answer ? parse(*answer) : parsed_type(answer.error());
   if (!parsed) {
     error e = parsed.error();
     scrub_secret(e, api_key);
