@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
-# Builds and runs the whole test suite under g++ and clang++ (warnings are errors), then prints
-# "N passed, N failed" counted from the test logs. Exits non-zero on any failure.
+# Every check, each step timed:
+#   1. single_include/ is what tools/amalgamate.py makes of include/ now (counts as one test);
+#   2. the whole test suite under g++ and clang++ (warnings are errors);
+#   3. the whole test suite once more, under the first compiler, against single_include/ only
+#      (-Dsingle_header=true).
+# Then prints "N passed, N failed" counted from the test logs. Exits non-zero on any failure.
 set -u
 cd "$(dirname "$0")/.."
 
@@ -8,22 +12,54 @@ compilers=${VNUM_COMPILERS:-"g++ clang++"}
 logs=()
 status=0
 broken=0  # builds that failed: each counts as a failed test
-for cxx in $compilers; do
-  dir="build-test-${cxx}"
+checks=build-test-checks.json  # meson-style test log of the checks that are not meson tests
+: >"$checks"
+logs+=("$checks")
+started=$SECONDS
+
+# timed LABEL COMMAND...: runs COMMAND, then prints how long it took.
+timed() {
+  local label=$1 start=$SECONDS rc
+  shift
+  "$@"
+  rc=$?
+  echo "== $label: $((SECONDS - start))s"
+  return $rc
+}
+
+# suite CXX DIR [MESON OPTION...]: builds the test suite in DIR and runs it.
+suite() {
+  local cxx=$1 dir=$2
+  shift 2
   rm -rf "$dir"
-  echo "== $cxx: configure and build"
-  if ! CXX=$cxx meson setup "$dir" >"$dir.setup.log" 2>&1; then
-    cat "$dir.setup.log"; status=1; broken=$((broken + 1)); continue
+  echo "== $dir ($cxx $*): configure and build"
+  if ! CXX=$cxx meson setup "$dir" "$@" >"$dir.setup.log" 2>&1; then
+    cat "$dir.setup.log"; status=1; broken=$((broken + 1)); return
   fi
   rm -f "$dir.setup.log"
   if ! ninja -C "$dir" >"$dir/build.log" 2>&1; then
     grep -E "error|warning" "$dir/build.log" | head -50
-    echo "== $cxx: build failed"; status=1; broken=$((broken + 1)); continue
+    echo "== $dir: build failed"; status=1; broken=$((broken + 1)); return
   fi
-  echo "== $cxx: test"
+  echo "== $dir: test"
   meson test -C "$dir" --print-errorlogs --num-processes 2 | grep -E "^ *[0-9]+/[0-9]+ " || true
   [ -f "$dir/meson-logs/testlog.json" ] && logs+=("$dir/meson-logs/testlog.json")
-done
+}
 
+freshness() {
+  local result=OK
+  echo "== single_include/ freshness"
+  python3 tools/amalgamate.py --check || { result=FAIL; status=1; }
+  echo "{\"name\": \"single_include freshness\", \"result\": \"$result\"}" >>"$checks"
+}
+
+timed "freshness check" freshness
+for cxx in $compilers; do
+  timed "suite, $cxx" suite "$cxx" "build-test-${cxx}"
+done
+first=${compilers%% *}
+timed "suite against single_include/, $first" suite "$first" "build-test-single-${first}" \
+  -Dsingle_header=true
+echo "== total: $((SECONDS - started))s"
 python3 tools/summarize_tests.py --extra-failed "$broken" "${logs[@]}" || status=1
 exit $status
