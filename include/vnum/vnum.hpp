@@ -9,5 +9,6 @@
 #include <vnum/http.hpp>
 #include <vnum/phone.hpp>
 #include <vnum/cellcast/client.hpp>
+#include <vnum/identitycall/client.hpp>
 
 #endif  // VNUM_VNUM_HPP

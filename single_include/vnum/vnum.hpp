@@ -1902,6 +1902,43 @@ auto exchange(Transport& transport, result<http::request> built, Parse&& parse,
 
 #endif  // VNUM_DETAIL_EXCHANGE_HPP
 
+// ---- vnum/detail/client_base.hpp -----------------------------------------------------------------
+
+// vnum — what every provider's client<T> shares: it holds the transport (owned, or borrowed when T
+// is a reference) and the configuration, and runs one operation through detail::exchange.
+#ifndef VNUM_DETAIL_CLIENT_BASE_HPP
+#define VNUM_DETAIL_CLIENT_BASE_HPP
+
+#include <type_traits>
+#include <utility>
+
+namespace vnum::detail {
+
+// Config is the provider's config; it must have an api_key, which is scrubbed from every error.
+template <http::transport T, class Config>
+class client_base {
+ public:
+  client_base(T transport, Config cfg)
+      : transport_(std::forward<T>(transport)), config_(std::move(cfg)) {}
+
+  const Config& settings() const noexcept { return config_; }
+  std::remove_reference_t<T>& transport() noexcept { return transport_; }
+
+ protected:
+  // A request that failed to build is never sent; see exchange().
+  template <class Parse>
+  auto run(result<http::request> built, Parse parse) {
+    return exchange(transport_, std::move(built), parse, config_.api_key);
+  }
+
+  T transport_;
+  Config config_;
+};
+
+}  // namespace vnum::detail
+
+#endif  // VNUM_DETAIL_CLIENT_BASE_HPP
+
 // ---- vnum/cellcast/client.hpp --------------------------------------------------------------------
 
 // vnum — Cellcast: the client, which composes validate -> build -> send -> parse.
@@ -1909,7 +1946,6 @@ auto exchange(Transport& transport, result<http::request> built, Parse&& parse,
 #define VNUM_CELLCAST_CLIENT_HPP
 
 #include <string_view>
-#include <type_traits>
 #include <utility>
 
 namespace vnum::cellcast {
@@ -1917,54 +1953,1087 @@ namespace vnum::cellcast {
 // Works owning (client<my_transport>) and borrowing (client<my_transport&>). Nothing is sent when
 // validation fails. No call is retried: a purchase that ends in errc::outcome_unknown may have
 // been charged, so reconcile before trying again. Not safe for concurrent use of one instance.
+// settings() and transport() come from the shared base.
 template <http::transport T>
-class client {
+class client : public vnum::detail::client_base<T, config> {
+  using base = vnum::detail::client_base<T, config>;
+
  public:
-  client(T transport, config cfg) : transport_(std::forward<T>(transport)), config_(std::move(cfg)) {}
+  client(T transport, config cfg) : base(std::forward<T>(transport), std::move(cfg)) {}
 
   result<purchase_receipt> purchase_virtual_number(const purchase_request& r) {
-    return run(build_purchase_virtual_number(config_, r), parse_purchase_virtual_number);
+    return this->run(build_purchase_virtual_number(this->config_, r), parse_purchase_virtual_number);
   }
 
   result<purchase_receipt> purchase_virtual_number_postpaid(const postpaid_purchase_request& r) {
-    return run(build_purchase_virtual_number_postpaid(config_, r),
-               parse_purchase_virtual_number_postpaid);
+    return this->run(build_purchase_virtual_number_postpaid(this->config_, r),
+                     parse_purchase_virtual_number_postpaid);
   }
 
   result<unsubscribe_receipt> unsubscribe_virtual_number(std::string_view id) {
-    return run(build_unsubscribe_virtual_number(config_, id), parse_unsubscribe_virtual_number);
+    return this->run(build_unsubscribe_virtual_number(this->config_, id),
+                     parse_unsubscribe_virtual_number);
   }
 
   result<custom_number_receipt> add_custom_number(const custom_number_request& r) {
-    return run(build_add_custom_number(config_, r), parse_add_custom_number);
+    return this->run(build_add_custom_number(this->config_, r), parse_add_custom_number);
   }
 
   result<verify_custom_number_receipt> verify_custom_number(const verify_custom_number_request& r) {
-    return run(build_verify_custom_number(config_, r), parse_verify_custom_number);
+    return this->run(build_verify_custom_number(this->config_, r), parse_verify_custom_number);
   }
 
   result<business_name_receipt> add_business_name(const business_name_request& r) {
-    return run(build_add_business_name(config_, r), parse_add_business_name);
+    return this->run(build_add_business_name(this->config_, r), parse_add_business_name);
   }
 
   // The catalog purchases are checked against (config::products); add numbers as you learn them.
-  product_catalog& products() noexcept { return config_.products; }
-  const config& settings() const noexcept { return config_; }
-  std::remove_reference_t<T>& transport() noexcept { return transport_; }
-
- private:
-  template <class Parse>
-  auto run(result<http::request> built, Parse parse) {
-    return vnum::detail::exchange(transport_, std::move(built), parse, config_.api_key);
-  }
-
-  T transport_;
-  config config_;
+  product_catalog& products() noexcept { return this->config_.products; }
 };
 
 }  // namespace vnum::cellcast
 
 #endif  // VNUM_CELLCAST_CLIENT_HPP
+
+// ---- vnum/identitycall/model.hpp -----------------------------------------------------------------
+
+// vnum — IdentityCall: the typed requests, results and configuration.
+// Shapes come from docs.identitycall.ai, section "api-reference/virtual-numbers"; each type names
+// its page. Where a page is silent or was cut short, the comment says so.
+#ifndef VNUM_IDENTITYCALL_MODEL_HPP
+#define VNUM_IDENTITYCALL_MODEL_HPP
+
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace vnum::identitycall {
+
+// number_type on purchase and search: "mobile | local | toll-free | national".
+enum class number_type { mobile, local, toll_free, national };
+
+// The wire spelling: toll_free is "toll-free".
+constexpr std::string_view to_string(number_type t) noexcept {
+  switch (t) {
+    case number_type::mobile:
+      return "mobile";
+    case number_type::local:
+      return "local";
+    case number_type::toll_free:
+      return "toll-free";
+    case number_type::national:
+      return "national";
+  }
+  return "";
+}
+
+inline std::ostream& operator<<(std::ostream& os, number_type t) {
+  return os << (to_string(t).empty() ? std::string_view("unset") : to_string(t));
+}
+
+constexpr std::optional<number_type> number_type_from_string(std::string_view s) noexcept {
+  for (auto t :
+       {number_type::mobile, number_type::local, number_type::toll_free, number_type::national})
+    if (to_string(t) == s) return t;
+  return std::nullopt;
+}
+
+// routing_strategy (update page): "Operator routing mode: priority, round_robin, or simultaneous".
+enum class routing_strategy { priority, round_robin, simultaneous };
+
+constexpr std::string_view to_string(routing_strategy s) noexcept {
+  switch (s) {
+    case routing_strategy::priority:
+      return "priority";
+    case routing_strategy::round_robin:
+      return "round_robin";
+    case routing_strategy::simultaneous:
+      return "simultaneous";
+  }
+  return "";
+}
+
+inline std::ostream& operator<<(std::ostream& os, routing_strategy r) {
+  return os << (to_string(r).empty() ? std::string_view("unset") : to_string(r));
+}
+
+constexpr std::optional<routing_strategy> routing_strategy_from_string(
+    std::string_view s) noexcept {
+  for (auto r :
+       {routing_strategy::priority, routing_strategy::round_robin, routing_strategy::simultaneous})
+    if (to_string(r) == s) return r;
+  return std::nullopt;
+}
+
+// Every per-endpoint page uses https://api.identitycall.ai/api/v1/public; one copy of the API
+// overview and the authentication page say api.identitycall.com. The endpoint pages win; the
+// builders add the /api/v1/public prefix.
+struct config {
+  std::string api_key;  // sent as "authorization: Bearer <key>"; the docs' keys look like idc_…
+  std::string base_url = "https://api.identitycall.ai";
+};
+
+// POST /virtual_numbers/purchase (purchase). Optional fields that are not set are left out of
+// the body, not sent as null.
+struct purchase_request {
+  std::string phone_number;                 // E.164, typically copied from search_available_numbers
+  std::optional<std::string> country_code;  // ISO 3166-1 alpha-2, must agree with phone_number
+  std::optional<number_type> type;          // sent as number_type
+  std::optional<std::string> name;          // display name
+  std::optional<std::int64_t> requirement_group_id;  // an approved RegulatoryRequirementGroup
+  std::optional<std::string> upfront_cost;  // informational, a decimal string such as "1.00"
+  std::optional<std::string> monthly_cost;  // informational, a decimal string such as "1.00"
+  friend std::ostream& operator<<(std::ostream& os, const purchase_request& v) {
+    return vnum::detail::print(os, "purchase_request", "phone_number", v.phone_number,
+                               "country_code", v.country_code, "type", v.type, "name", v.name,
+                               "requirement_group_id", v.requirement_group_id, "upfront_cost",
+                               v.upfront_cost, "monthly_cost", v.monthly_cost);
+  }
+};
+
+// An entry of "operators" in the list shape: "Up to the first 3 attached operators (id, name,
+// initials)" (list).
+struct operator_preview {
+  std::int64_t id = 0;
+  std::string name;
+  std::string initials;
+  friend bool operator==(const operator_preview&, const operator_preview&) = default;
+  friend std::ostream& operator<<(std::ostream& os, const operator_preview& v) {
+    return vnum::detail::print(os, "operator_preview", "id", v.id, "name", v.name, "initials",
+                               v.initials);
+  }
+};
+
+// A virtual number as List Virtual Numbers returns it, and as Purchase Number's 201 returns the new
+// one (list, purchase). The purchase page adds that a new number records calls (recording: true),
+// but its body does not carry that field.
+struct virtual_number {
+  std::int64_t id = 0;
+  std::string phone_number;                 // E.164
+  std::optional<std::string> name;          // "Display name (nullable)"
+  std::string country_code;                 // ISO 3166-1 alpha-2
+  bool active = false;                      // enabled for receiving calls
+  bool ai_receptionist_enabled = false;     // an AI voice agent answers inbound calls
+  std::vector<operator_preview> operators;  // at most the first 3
+  std::int64_t operators_count = 0;         // all attached operators
+  friend bool operator==(const virtual_number&, const virtual_number&) = default;
+  friend std::ostream& operator<<(std::ostream& os, const virtual_number& v) {
+    return vnum::detail::print(os, "virtual_number", "id", v.id, "phone_number", v.phone_number,
+                               "name", v.name, "country_code", v.country_code, "active", v.active,
+                               "ai_receptionist_enabled", v.ai_receptionist_enabled, "operators",
+                               v.operators, "operators_count", v.operators_count);
+  }
+};
+
+// "stats" of the detail payload (get). The page's field table was cut off before these rows, so
+// their types come from its example: integers, except that an average may well have a fraction,
+// so average_duration_seconds accepts any JSON number.
+struct call_stats {
+  std::int64_t total_calls = 0;
+  std::int64_t answered_calls = 0;
+  std::int64_t missed_calls = 0;
+  double average_duration_seconds = 0;
+  friend bool operator==(const call_stats&, const call_stats&) = default;
+  friend std::ostream& operator<<(std::ostream& os, const call_stats& v) {
+    return vnum::detail::print(os, "call_stats", "total_calls", v.total_calls, "answered_calls",
+                               v.answered_calls, "missed_calls", v.missed_calls,
+                               "average_duration_seconds", v.average_duration_seconds);
+  }
+};
+
+// An entry of the detail payload's "operators": attached, in routing order (get).
+struct attached_operator {
+  std::int64_t id = 0;
+  std::string name;
+  std::string phone_number;
+  std::string initials;
+  std::int64_t priority = 0;  // 0 first; add_operator appends at the next free slot
+  friend bool operator==(const attached_operator&, const attached_operator&) = default;
+  friend std::ostream& operator<<(std::ostream& os, const attached_operator& v) {
+    return vnum::detail::print(os, "attached_operator", "id", v.id, "name", v.name, "phone_number",
+                               v.phone_number, "initials", v.initials, "priority", v.priority);
+  }
+};
+
+// An entry of "available_operators": operators on the account not attached to this number (get).
+struct available_operator {
+  std::int64_t id = 0;
+  std::string name;
+  std::string phone_number;
+  std::string initials;
+  friend bool operator==(const available_operator&, const available_operator&) = default;
+  friend std::ostream& operator<<(std::ostream& os, const available_operator& v) {
+    return vnum::detail::print(os, "available_operator", "id", v.id, "name", v.name, "phone_number",
+                               v.phone_number, "initials", v.initials);
+  }
+};
+
+// An entry of "recent_calls", the 10 most recent (get). The page's field table for these was not
+// retrievable; the fields and types are those of its example, where transcript_summary is null.
+// call_status ("answered") and direction ("inbound") are kept as text: no list of values is given.
+struct recent_call {
+  std::int64_t id = 0;
+  std::string phone_number;
+  std::string caller_name;
+  std::string call_status;
+  std::int64_t call_duration = 0;
+  std::string direction;
+  bool ai_handled = false;
+  std::optional<std::string> transcript_summary;
+  std::string created_at;  // ISO 8601, e.g. "2026-04-14T16:22:05Z"
+  friend bool operator==(const recent_call&, const recent_call&) = default;
+  friend std::ostream& operator<<(std::ostream& os, const recent_call& v) {
+    return vnum::detail::print(os, "recent_call", "id", v.id, "phone_number", v.phone_number,
+                               "caller_name", v.caller_name, "call_status", v.call_status,
+                               "call_duration", v.call_duration, "direction", v.direction,
+                               "ai_handled", v.ai_handled, "transcript_summary",
+                               v.transcript_summary, "created_at", v.created_at);
+  }
+};
+
+// GET /virtual_numbers/:id (get): "Full detail with stats, attached operators, available
+// operators, and recent calls". Update Virtual Number and Remove Operator return the same payload;
+// Add Operator is assumed to (its response was not retrievable).
+struct virtual_number_detail {
+  std::int64_t id = 0;
+  std::string phone_number;
+  std::optional<std::string> name;  // nullable, as in the list shape
+  std::string country_code;
+  bool active = false;
+  bool recording = false;  // inbound calls are recorded
+  routing_strategy routing = routing_strategy::priority;
+  bool ai_receptionist_enabled = false;
+  call_stats stats;
+  std::vector<attached_operator> operators;
+  std::vector<available_operator> available_operators;
+  std::vector<recent_call> recent_calls;
+  friend bool operator==(const virtual_number_detail&, const virtual_number_detail&) = default;
+  friend std::ostream& operator<<(std::ostream& os, const virtual_number_detail& v) {
+    return vnum::detail::print(os, "virtual_number_detail", "id", v.id, "phone_number",
+                               v.phone_number, "name", v.name, "country_code", v.country_code,
+                               "active", v.active, "recording", v.recording, "routing", v.routing,
+                               "ai_receptionist_enabled", v.ai_receptionist_enabled, "stats",
+                               v.stats, "operators", v.operators, "available_operators",
+                               v.available_operators, "recent_calls", v.recent_calls);
+  }
+};
+
+// PATCH /virtual_numbers/:id (update): "Only fields present in the request body are updated;
+// omitted fields keep their current values." At least one field must be set.
+struct update_request {
+  std::optional<std::string> name;
+  std::optional<bool> active;
+  std::optional<bool> recording;
+  std::optional<routing_strategy> routing;  // sent as routing_strategy
+  friend std::ostream& operator<<(std::ostream& os, const update_request& v) {
+    return vnum::detail::print(os, "update_request", "name", v.name, "active", v.active,
+                               "recording", v.recording, "routing", v.routing);
+  }
+};
+
+// GET /virtual_numbers/available (available). Both parameters are optional; the provider's
+// defaults are country US and number_type mobile.
+struct search_request {
+  std::optional<std::string> country;  // ISO 3166-1 alpha-2, case-insensitive; sent upper case
+  std::optional<number_type> type;     // sent as number_type
+  friend std::ostream& operator<<(std::ostream& os, const search_request& v) {
+    return vnum::detail::print(os, "search_request", "country", v.country, "type", v.type);
+  }
+};
+
+// A region_information entry, e.g. {"region_type": "state", "region_name": "CA"} (available).
+struct number_region {
+  std::string region_type;
+  std::string region_name;
+  friend bool operator==(const number_region&, const number_region&) = default;
+  friend std::ostream& operator<<(std::ostream& os, const number_region& v) {
+    return vnum::detail::print(os, "number_region", "region_type", v.region_type, "region_name",
+                               v.region_name);
+  }
+};
+
+// An entry of Search Available Numbers (available). The page says "The shape of each entry is
+// passed through from our phone-number provider. The fields below are typical but
+// provider-dependent." So only phone_number (what a purchase needs) is required; each other
+// documented field is filled when present with its documented type and left empty otherwise, and
+// the whole entry, with any field the provider adds, stays reachable in raw.
+struct available_number {
+  std::string phone_number;  // E.164
+  std::optional<std::string> country_code;
+  std::optional<number_type> type;          // number_type; empty for a value not documented
+  std::optional<std::string> upfront_cost;  // "decimal as string", e.g. "1.00"; no currency given
+  std::optional<std::string> monthly_cost;
+  std::optional<std::vector<std::string>> features;  // e.g. "sms", "voice", "mms"
+  std::optional<std::vector<number_region>> region_information;
+  boost::json::object raw;  // the entry as received
+  friend bool operator==(const available_number&, const available_number&) = default;
+  friend std::ostream& operator<<(std::ostream& os, const available_number& v) {
+    return vnum::detail::print(
+        os, "available_number", "phone_number", v.phone_number, "country_code", v.country_code,
+        "type", v.type, "upfront_cost", v.upfront_cost, "monthly_cost", v.monthly_cost, "features",
+        v.features, "region_information", v.region_information, "raw", boost::json::value(v.raw));
+  }
+};
+
+// POST /virtual_numbers/:id/add_operator (add-operator): "Send exactly one" of two shapes —
+// operator_id (attach an existing operator), or phone_number with an optional name (create an
+// operator and attach it; the provider names it "Operator" by default).
+struct add_operator_request {
+  std::optional<std::int64_t> operator_id;
+  std::optional<std::string> phone_number;  // E.164
+  std::optional<std::string> name;          // only with phone_number
+  friend std::ostream& operator<<(std::ostream& os, const add_operator_request& v) {
+    return vnum::detail::print(os, "add_operator_request", "operator_id", v.operator_id,
+                               "phone_number", v.phone_number, "name", v.name);
+  }
+
+  static add_operator_request existing(std::int64_t id) { return {id, std::nullopt, std::nullopt}; }
+  static add_operator_request create(std::string phone,
+                                     std::optional<std::string> display_name = {}) {
+    return {std::nullopt, std::move(phone), std::move(display_name)};
+  }
+};
+
+}  // namespace vnum::identitycall
+
+#endif  // VNUM_IDENTITYCALL_MODEL_HPP
+
+// ---- vnum/identitycall/validate.hpp --------------------------------------------------------------
+
+// vnum — IdentityCall: the checks a request passes before anything is sent.
+#ifndef VNUM_IDENTITYCALL_VALIDATE_HPP
+#define VNUM_IDENTITYCALL_VALIDATE_HPP
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace vnum::identitycall {
+
+namespace detail {
+
+using vnum::detail::check_country_code;
+using vnum::detail::check_country_of_number;
+using vnum::detail::check_decimal;
+using vnum::detail::check_e164;
+using vnum::detail::check_optional_text;
+using vnum::detail::check_positive_id;
+
+// An enum value outside its enumerators (a cast from a stray integer) would go out as "".
+inline result<void> check_number_type(number_type t) {
+  if (to_string(t).empty())
+    return invalid_argument("type", "must be number_type::mobile, local, toll_free or national");
+  return {};
+}
+
+inline result<void> check_routing(routing_strategy s) {
+  if (to_string(s).empty())
+    return invalid_argument("routing",
+                            "must be routing_strategy::priority, round_robin or simultaneous");
+  return {};
+}
+
+}  // namespace detail
+
+// purchase. The page asks for an E.164 number and an ISO 3166-1 alpha-2 country; a country that
+// the number's calling code does not serve is refused here rather than by the provider.
+inline result<void> validate(const purchase_request& r) {
+  if (auto v = detail::check_e164("phone_number", r.phone_number); !v) return v;
+  if (r.country_code) {
+    if (auto v = detail::check_country_code("country_code", *r.country_code); !v) return v;
+    if (auto v = detail::check_country_of_number("country_code", *r.country_code, "phone_number",
+                                                 r.phone_number);
+        !v)
+      return v;
+  }
+  if (r.type)
+    if (auto v = detail::check_number_type(*r.type); !v) return v;
+  if (r.name)
+    if (auto v = detail::check_optional_text("name", *r.name); !v) return v;
+  if (r.requirement_group_id)
+    if (auto v = detail::check_positive_id("requirement_group_id", *r.requirement_group_id); !v)
+      return v;
+  if (r.upfront_cost)
+    if (auto v = detail::check_decimal("upfront_cost", *r.upfront_cost); !v) return v;
+  if (r.monthly_cost)
+    if (auto v = detail::check_decimal("monthly_cost", *r.monthly_cost); !v) return v;
+  return {};
+}
+
+// A virtual number's id ("Virtual number ID", an integer) becomes a URL path segment.
+inline result<void> validate_virtual_number_id(std::int64_t id) {
+  return detail::check_positive_id("id", id);
+}
+
+// An operator's id, as remove_operator sends it in the query string.
+inline result<void> validate_operator_id(std::int64_t id) {
+  return detail::check_positive_id("operator_id", id);
+}
+
+// update. An update that sets nothing would change nothing; it is refused as a likely mistake.
+inline result<void> validate(const update_request& r) {
+  if (!r.name && !r.active && !r.recording && !r.routing)
+    return invalid_argument(
+        "update_request", "sets no field; set at least one of name, active, recording and routing");
+  if (r.name)
+    if (auto v = detail::check_optional_text("name", *r.name); !v) return v;
+  if (r.routing) return detail::check_routing(*r.routing);
+  return {};
+}
+
+// available. The page calls country case-insensitive; returns the request with it in upper case,
+// as it will be sent.
+inline result<search_request> validate(const search_request& r) {
+  search_request out = r;
+  if (out.country) {
+    for (char& c : *out.country)
+      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    if (auto v = detail::check_country_code("country", *out.country); !v) return v.error();
+  }
+  if (out.type)
+    if (auto v = detail::check_number_type(*out.type); !v) return v.error();
+  return out;
+}
+
+// add-operator: "Send exactly one" shape. The provider lets operator_id win when both are present;
+// we refuse that instead of silently dropping the phone number. A name only goes with a new
+// operator.
+inline result<void> validate(const add_operator_request& r) {
+  if (r.operator_id && r.phone_number)
+    return invalid_argument("operator_id", "give either operator_id or phone_number, not both");
+  if (r.operator_id) {
+    if (r.name)
+      return invalid_argument("name",
+                              "only goes with phone_number (a new operator); an existing operator "
+                              "keeps its name");
+    return detail::check_positive_id("operator_id", *r.operator_id);
+  }
+  if (!r.phone_number)
+    return invalid_argument("operator_id",
+                            "is required: give operator_id (an existing operator) or phone_number "
+                            "(a new one)");
+  if (auto v = detail::check_e164("phone_number", *r.phone_number); !v) return v;
+  if (r.name) return detail::check_optional_text("name", *r.name);
+  return {};
+}
+
+}  // namespace vnum::identitycall
+
+#endif  // VNUM_IDENTITYCALL_VALIDATE_HPP
+
+// ---- vnum/identitycall/build.hpp -----------------------------------------------------------------
+
+// vnum — IdentityCall: request builders. Each validates its input first and returns the exact HTTP
+// request the provider documents; usable without a client (sans-I/O).
+#ifndef VNUM_IDENTITYCALL_BUILD_HPP
+#define VNUM_IDENTITYCALL_BUILD_HPP
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace vnum::identitycall {
+
+namespace detail {
+
+namespace json = boost::json;
+
+// Every endpoint page's URL starts with the base URL and then /api/v1/public.
+inline std::string path(std::string_view rest) { return "/api/v1/public" + std::string(rest); }
+
+inline std::string number_path(std::int64_t id, std::string_view rest = {}) {
+  return path("/virtual_numbers/" + std::to_string(id) + std::string(rest));
+}
+
+// The GET and DELETE pages send no body and no content-type; the POST and PATCH pages send JSON.
+inline result<http::request> make(const config& cfg, http::method m, const std::string& target) {
+  return vnum::detail::make_request(m, cfg.base_url, target, cfg.api_key,
+                                    vnum::detail::body_kind::none);
+}
+
+inline result<http::request> make(const config& cfg, http::method m, const std::string& target,
+                                  const json::object& body) {
+  return vnum::detail::make_request(m, cfg.base_url, target, cfg.api_key,
+                                    vnum::detail::body_kind::json, vnum::detail::to_body(body));
+}
+
+}  // namespace detail
+
+// The purchase page's path, /virtual_numbers/purchase; one copy of the API overview lists
+// POST /virtual_numbers instead. The endpoint page wins.
+inline result<http::request> build_purchase_number(const config& cfg, const purchase_request& r) {
+  if (auto v = validate(r); !v) return v.error();
+  boost::json::object body;
+  body["phone_number"] = r.phone_number;
+  if (r.country_code) body["country_code"] = *r.country_code;
+  if (r.type) body["number_type"] = to_string(*r.type);
+  if (r.name) body["name"] = *r.name;
+  if (r.requirement_group_id) body["requirement_group_id"] = *r.requirement_group_id;
+  if (r.upfront_cost) body["upfront_cost"] = *r.upfront_cost;
+  if (r.monthly_cost) body["monthly_cost"] = *r.monthly_cost;
+  return detail::make(cfg, http::method::post, detail::path("/virtual_numbers/purchase"), body);
+}
+
+// "This endpoint takes no query parameters": no paging, although the pagination guide (written
+// about recordings) says list endpoints take page and per_page.
+inline result<http::request> build_list_virtual_numbers(const config& cfg) {
+  return detail::make(cfg, http::method::get, detail::path("/virtual_numbers"));
+}
+
+inline result<http::request> build_get_virtual_number(const config& cfg, std::int64_t id) {
+  if (auto v = validate_virtual_number_id(id); !v) return v.error();
+  return detail::make(cfg, http::method::get, detail::number_path(id));
+}
+
+// Only the fields that are set go into the body.
+inline result<http::request> build_update_virtual_number(const config& cfg, std::int64_t id,
+                                                         const update_request& r) {
+  if (auto v = validate_virtual_number_id(id); !v) return v.error();
+  if (auto v = validate(r); !v) return v.error();
+  boost::json::object body;
+  if (r.name) body["name"] = *r.name;
+  if (r.active) body["active"] = *r.active;
+  if (r.recording) body["recording"] = *r.recording;
+  if (r.routing) body["routing_strategy"] = to_string(*r.routing);
+  return detail::make(cfg, http::method::patch, detail::number_path(id), body);
+}
+
+// Parameters that are not set are left out, and the provider's defaults apply.
+inline result<http::request> build_search_available_numbers(const config& cfg,
+                                                            const search_request& r = {}) {
+  auto valid = validate(r);
+  if (!valid) return valid.error();
+  std::string query;
+  auto add = [&query](std::string_view name, std::string_view value) {
+    query += query.empty() ? '?' : '&';
+    query += name;
+    query += '=';
+    query += vnum::detail::encode_query_value(value);
+  };
+  if (valid->country) add("country", *valid->country);
+  if (valid->type) add("number_type", to_string(*valid->type));
+  return detail::make(cfg, http::method::get, detail::path("/virtual_numbers/available") + query);
+}
+
+// The add-operator page's path; one copy of the API overview lists POST
+// /virtual_numbers/:id/operators.
+inline result<http::request> build_add_operator(const config& cfg, std::int64_t id,
+                                                const add_operator_request& r) {
+  if (auto v = validate_virtual_number_id(id); !v) return v.error();
+  if (auto v = validate(r); !v) return v.error();
+  boost::json::object body;
+  if (r.operator_id) {
+    body["operator_id"] = *r.operator_id;
+  } else {
+    body["phone_number"] = *r.phone_number;
+    if (r.name) body["name"] = *r.name;
+  }
+  return detail::make(cfg, http::method::post, detail::number_path(id, "/add_operator"), body);
+}
+
+// The page allows operator_id "as a query string parameter or in a JSON body"; its example uses
+// the query string, without a body or content-type, and so do we. (One copy of the API overview
+// lists DELETE /virtual_numbers/:id/operators/:operator_id instead.)
+inline result<http::request> build_remove_operator(const config& cfg, std::int64_t id,
+                                                   std::int64_t operator_id) {
+  if (auto v = validate_virtual_number_id(id); !v) return v.error();
+  if (auto v = validate_operator_id(operator_id); !v) return v.error();
+  return detail::make(
+      cfg, http::method::delete_,
+      detail::number_path(id, "/remove_operator?operator_id=" + std::to_string(operator_id)));
+}
+
+}  // namespace vnum::identitycall
+
+#endif  // VNUM_IDENTITYCALL_BUILD_HPP
+
+// ---- vnum/detail/json_reader.hpp -----------------------------------------------------------------
+
+// vnum — reading the documented fields of a JSON response strictly: every field a page documents
+// must be there with its documented type; fields a page does not document are ignored. The first
+// field that is missing or mistyped is remembered by its path ("data.operators[1].id"), so that a
+// parser can answer with one protocol error that says exactly what did not match the docs.
+#ifndef VNUM_DETAIL_JSON_READER_HPP
+#define VNUM_DETAIL_JSON_READER_HPP
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace vnum::detail {
+
+// "a string", "null", ...: how a mistyped field is described.
+inline std::string_view describe_kind(const json::value& v) noexcept {
+  switch (v.kind()) {
+    case json::kind::null:
+      return "null";
+    case json::kind::bool_:
+      return "a boolean";
+    case json::kind::int64:
+    case json::kind::uint64:
+      return "an integer";
+    case json::kind::double_:
+      return "a floating-point number";
+    case json::kind::string:
+      return "a string";
+    case json::kind::array:
+      return "an array";
+    case json::kind::object:
+      return "an object";
+  }
+  return "a value";
+}
+
+// Reads fields of one object. Each accessor returns the value, or a default after recording the
+// problem, so that a whole shape can be read in one go and checked once with ok()/problem().
+// Readers of nested objects share their parent's record.
+class json_reader {
+ public:
+  json_reader(const json::object& object, std::string path, std::optional<std::string>& problem)
+      : object_(object), path_(std::move(path)), problem_(problem) {}
+
+  bool ok() const noexcept { return !problem_.has_value(); }
+  const std::string& path() const noexcept { return path_; }
+  const std::optional<std::string>& problem() const noexcept { return problem_; }
+  const json::object& object() const noexcept { return object_; }
+
+  std::string string(std::string_view key) {
+    const json::value* v = find(key, expect::string);
+    return v != nullptr ? std::string(v->get_string()) : std::string();
+  }
+
+  // A string the page documents as nullable (or shows as null): null gives nullopt.
+  std::optional<std::string> nullable_string(std::string_view key) {
+    const json::value* v = find(key, expect::string_or_null);
+    if (v == nullptr || !v->is_string()) return std::nullopt;
+    return std::string(v->get_string());
+  }
+
+  bool boolean(std::string_view key) {
+    const json::value* v = find(key, expect::boolean);
+    return v != nullptr && v->get_bool();
+  }
+
+  std::int64_t integer(std::string_view key) {
+    const json::value* v = find(key, expect::integer);
+    return v != nullptr ? as_integer(*v).value_or(0) : 0;
+  }
+
+  // Any JSON number, integral or not.
+  double number(std::string_view key) {
+    const json::value* v = find(key, expect::number);
+    if (v == nullptr) return 0;
+    if (v->is_double()) return v->get_double();
+    if (v->is_int64()) return static_cast<double>(v->get_int64());
+    if (v->is_uint64()) return static_cast<double>(v->get_uint64());
+    return 0;
+  }
+
+  // Records that a field, present with the right type, holds a value the page does not document.
+  void reject(std::string_view key, std::string why) { fail(join(key) + " " + std::move(why)); }
+
+  // A nested object, read with `read(json_reader&)`; nothing is read when it is missing.
+  template <class Read>
+  auto nested(std::string_view key, Read read) -> decltype(read(std::declval<json_reader&>())) {
+    const json::value* v = find(key, expect::object);
+    static const json::object empty;
+    json_reader inner(v != nullptr ? v->get_object() : empty, join(key), problem_);
+    return read(inner);
+  }
+
+  // An array of objects, each read with `read(json_reader&)`.
+  template <class Read>
+  auto array_of(std::string_view key, Read read)
+      -> std::vector<decltype(read(std::declval<json_reader&>()))> {
+    std::vector<decltype(read(std::declval<json_reader&>()))> out;
+    const json::value* v = find(key, expect::array);
+    if (v == nullptr) return out;
+    const json::array& items = v->get_array();
+    out.reserve(items.size());
+    for (std::size_t i = 0; i < items.size() && ok(); ++i) {
+      const std::string item_path = join(key) + "[" + std::to_string(i) + "]";
+      if (!items[i].is_object()) {
+        fail(item_path + " is " + std::string(describe_kind(items[i])) + ", not an object");
+        break;
+      }
+      json_reader item(items[i].get_object(), item_path, problem_);
+      out.push_back(read(item));
+    }
+    return out;
+  }
+
+ private:
+  static std::optional<std::int64_t> as_integer(const json::value& v) noexcept {
+    if (v.is_int64()) return v.get_int64();
+    if (v.is_uint64() && v.get_uint64() <= static_cast<std::uint64_t>(INT64_MAX))
+      return static_cast<std::int64_t>(v.get_uint64());
+    return std::nullopt;
+  }
+
+  enum class expect { string, string_or_null, boolean, integer, number, object, array };
+
+  static std::string_view name(expect e) noexcept {
+    switch (e) {
+      case expect::string:
+        return "a string";
+      case expect::string_or_null:
+        return "a string or null";
+      case expect::boolean:
+        return "a boolean";
+      case expect::integer:
+        return "an integer";
+      case expect::number:
+        return "a number";
+      case expect::object:
+        return "an object";
+      case expect::array:
+        return "an array";
+    }
+    return "a value";
+  }
+
+  static bool has_kind(const json::value& v, expect e) noexcept {
+    switch (e) {
+      case expect::string:
+        return v.is_string();
+      case expect::string_or_null:
+        return v.is_string() || v.is_null();
+      case expect::boolean:
+        return v.is_bool();
+      case expect::integer:
+        return as_integer(v).has_value();
+      case expect::number:
+        return v.is_number();
+      case expect::object:
+        return v.is_object();
+      case expect::array:
+        return v.is_array();
+    }
+    return false;
+  }
+
+  std::string join(std::string_view key) const {
+    return path_.empty() ? std::string(key) : path_ + "." + std::string(key);
+  }
+
+  void fail(std::string why) {
+    if (!problem_) problem_ = std::move(why);
+  }
+
+  // The member, or nullptr after recording that it is missing or not of the expected kind.
+  const json::value* find(std::string_view key, expect expected) {
+    const json::value* v = object_.if_contains(key);
+    if (v == nullptr) {
+      fail(join(key) + " is missing");
+      return nullptr;
+    }
+    if (expected == expect::integer && v->is_uint64()) {
+      fail(join(key) + " is an integer beyond the 64-bit range");
+      return nullptr;
+    }
+    if (!has_kind(*v, expected)) {
+      fail(join(key) + " is " + std::string(describe_kind(*v)) + ", not " +
+           std::string(name(expected)));
+      return nullptr;
+    }
+    return v;
+  }
+
+  const json::object& object_;
+  std::string path_;
+  std::optional<std::string>& problem_;
+};
+
+}  // namespace vnum::detail
+
+#endif  // VNUM_DETAIL_JSON_READER_HPP
+
+// ---- vnum/identitycall/parse.hpp -----------------------------------------------------------------
+
+// vnum — IdentityCall: response parsers. Each turns any http::response into the operation's typed
+// result or a vnum::error, classifying by HTTP status first and then by the body; none throws.
+#ifndef VNUM_IDENTITYCALL_PARSE_HPP
+#define VNUM_IDENTITYCALL_PARSE_HPP
+
+#include <algorithm>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace vnum::identitycall {
+
+namespace detail {
+
+namespace json = boost::json;
+using vnum::detail::json_reader;
+
+inline operator_preview read_operator_preview(json_reader& in) {
+  operator_preview o;
+  o.id = in.integer("id");
+  o.name = in.string("name");
+  o.initials = in.string("initials");
+  return o;
+}
+
+inline virtual_number read_virtual_number(json_reader& in) {
+  virtual_number n;
+  n.id = in.integer("id");
+  n.phone_number = in.string("phone_number");
+  n.name = in.nullable_string("name");
+  n.country_code = in.string("country_code");
+  n.active = in.boolean("active");
+  n.ai_receptionist_enabled = in.boolean("ai_receptionist_enabled");
+  n.operators = in.array_of("operators", read_operator_preview);
+  n.operators_count = in.integer("operators_count");
+  return n;
+}
+
+inline call_stats read_call_stats(json_reader& in) {
+  call_stats s;
+  s.total_calls = in.integer("total_calls");
+  s.answered_calls = in.integer("answered_calls");
+  s.missed_calls = in.integer("missed_calls");
+  s.average_duration_seconds = in.number("average_duration_seconds");
+  return s;
+}
+
+inline attached_operator read_attached_operator(json_reader& in) {
+  attached_operator o;
+  o.id = in.integer("id");
+  o.name = in.string("name");
+  o.phone_number = in.string("phone_number");
+  o.initials = in.string("initials");
+  o.priority = in.integer("priority");
+  return o;
+}
+
+inline available_operator read_available_operator(json_reader& in) {
+  available_operator o;
+  o.id = in.integer("id");
+  o.name = in.string("name");
+  o.phone_number = in.string("phone_number");
+  o.initials = in.string("initials");
+  return o;
+}
+
+inline recent_call read_recent_call(json_reader& in) {
+  recent_call c;
+  c.id = in.integer("id");
+  c.phone_number = in.string("phone_number");
+  c.caller_name = in.string("caller_name");
+  c.call_status = in.string("call_status");
+  c.call_duration = in.integer("call_duration");
+  c.direction = in.string("direction");
+  c.ai_handled = in.boolean("ai_handled");
+  c.transcript_summary = in.nullable_string("transcript_summary");
+  c.created_at = in.string("created_at");
+  return c;
+}
+
+// The payload of get, which update, add_operator and remove_operator return too.
+inline virtual_number_detail read_virtual_number_detail(json_reader& in) {
+  virtual_number_detail d;
+  d.id = in.integer("id");
+  d.phone_number = in.string("phone_number");
+  d.name = in.nullable_string("name");
+  d.country_code = in.string("country_code");
+  d.active = in.boolean("active");
+  d.recording = in.boolean("recording");
+  const std::string routing = in.string("routing_strategy");
+  if (auto r = routing_strategy_from_string(routing)) {
+    d.routing = *r;
+  } else if (in.ok()) {
+    in.reject("routing_strategy",
+              "is \"" + routing + "\", not one of priority, round_robin and simultaneous");
+  }
+  d.ai_receptionist_enabled = in.boolean("ai_receptionist_enabled");
+  d.stats = in.nested("stats", read_call_stats);
+  d.operators = in.array_of("operators", read_attached_operator);
+  d.available_operators = in.array_of("available_operators", read_available_operator);
+  d.recent_calls = in.array_of("recent_calls", read_recent_call);
+  return d;
+}
+
+// The entries are "provider-dependent": only phone_number is required; another documented field
+// that is absent or of another type is left empty (it is still in raw).
+inline available_number read_available_number(json_reader& in) {
+  using vnum::detail::array_member;
+  using vnum::detail::string_member;
+  const json::object& o = in.object();
+  available_number a;
+  a.phone_number = in.string("phone_number");
+  a.country_code = string_member(o, "country_code");
+  if (auto t = string_member(o, "number_type")) a.type = number_type_from_string(*t);
+  a.upfront_cost = string_member(o, "upfront_cost");
+  a.monthly_cost = string_member(o, "monthly_cost");
+  if (const json::array* features = array_member(o, "features")) {
+    std::vector<std::string> all;
+    for (const json::value& f : *features)
+      if (f.is_string()) all.emplace_back(f.get_string());
+    if (all.size() == features->size()) a.features = std::move(all);
+  }
+  if (const json::array* regions = array_member(o, "region_information")) {
+    std::vector<number_region> all;
+    for (const json::value& item : *regions) {
+      if (!item.is_object()) break;
+      auto type = string_member(item.get_object(), "region_type");
+      auto name = string_member(item.get_object(), "region_name");
+      if (!type || !name) break;
+      all.push_back({std::move(*type), std::move(*name)});
+    }
+    if (all.size() == regions->size()) a.region_information = std::move(all);
+  }
+  a.raw = o;
+  return a;
+}
+
+// Every documented success is a JSON object {"data": ...} with one of `statuses`; any other status
+// goes to the classification both providers share (422 unprocessable with the provider's message,
+// 401, 403, 404, 429 with Retry-After, 5xx).
+template <class Read>
+auto read_success(const http::response& r, std::initializer_list<int> statuses, Read read)
+    -> result<decltype(read(std::declval<json_reader&>()))> {
+  if (std::find(statuses.begin(), statuses.end(), r.status) == statuses.end())
+    return vnum::detail::generic_failure(r);
+  auto body = vnum::detail::parse_json(r.body);
+  if (!body) return vnum::detail::protocol_error(r, "the body is not JSON");
+  if (!body->is_object()) return vnum::detail::protocol_error(r, "the body is not a JSON object");
+  std::optional<std::string> problem;
+  json_reader top(body->get_object(), "", problem);
+  auto value = read(top);
+  if (problem) return vnum::detail::protocol_error(r, *problem);
+  return value;
+}
+
+inline result<virtual_number_detail> read_detail_success(const http::response& r,
+                                                         std::initializer_list<int> statuses) {
+  return read_success(
+      r, statuses, [](json_reader& top) { return top.nested("data", read_virtual_number_detail); });
+}
+
+}  // namespace detail
+
+// purchase: 201 Created. A 200 with the same body is taken as the success it is too: refusing it
+// would invite a retry that buys a second number. For the same reason, a success status whose body
+// cannot be read says that the number was probably bought.
+inline result<virtual_number> parse_purchase_number(const http::response& r) {
+  auto bought = detail::read_success(r, {201, 200}, [](detail::json_reader& top) {
+    return top.nested("data", detail::read_virtual_number);
+  });
+  if (bought || (r.status != 201 && r.status != 200)) return bought;
+  error e = bought.error();
+  e.message +=
+      " (the status says the purchase succeeded: check list_virtual_numbers before "
+      "buying again)";
+  return e;
+}
+
+// list: 200 {"data": [...]}, with no pagination meta.
+inline result<std::vector<virtual_number>> parse_list_virtual_numbers(const http::response& r) {
+  return detail::read_success(r, {200}, [](detail::json_reader& top) {
+    return top.array_of("data", detail::read_virtual_number);
+  });
+}
+
+inline result<virtual_number_detail> parse_get_virtual_number(const http::response& r) {
+  return detail::read_detail_success(r, {200});
+}
+
+// update: "Returns the same detail payload as Get Virtual Number."
+inline result<virtual_number_detail> parse_update_virtual_number(const http::response& r) {
+  return detail::read_detail_success(r, {200});
+}
+
+inline result<std::vector<available_number>> parse_search_available_numbers(
+    const http::response& r) {
+  return detail::read_success(r, {200}, [](detail::json_reader& top) {
+    return top.array_of("data", detail::read_available_number);
+  });
+}
+
+// add-operator: the page's response section was not retrievable. Its siblings that change a
+// number's operators (update, remove_operator) return the detail payload, so that is what is
+// read here, on 200 or 201 since the status is not known either.
+inline result<virtual_number_detail> parse_add_operator(const http::response& r) {
+  return detail::read_detail_success(r, {200, 201});
+}
+
+// remove-operator: "Returns the same detail payload as Get Virtual Number, reflecting the updated
+// operator list."
+inline result<virtual_number_detail> parse_remove_operator(const http::response& r) {
+  return detail::read_detail_success(r, {200});
+}
+
+}  // namespace vnum::identitycall
+
+#endif  // VNUM_IDENTITYCALL_PARSE_HPP
+
+// ---- vnum/identitycall/client.hpp ----------------------------------------------------------------
+
+// vnum — IdentityCall: the client, which composes validate -> build -> send -> parse.
+#ifndef VNUM_IDENTITYCALL_CLIENT_HPP
+#define VNUM_IDENTITYCALL_CLIENT_HPP
+
+#include <cstdint>
+#include <vector>
+
+namespace vnum::identitycall {
+
+// Works owning (client<my_transport>) and borrowing (client<my_transport&>). Nothing is sent when
+// validation fails. No call is retried: a purchase that ends in errc::outcome_unknown may have
+// gone through, so reconcile with list_virtual_numbers() before trying again. Not safe for
+// concurrent use of one instance. settings() and transport() come from the shared base.
+template <http::transport T>
+class client : public vnum::detail::client_base<T, config> {
+  using base = vnum::detail::client_base<T, config>;
+
+ public:
+  client(T transport, config cfg) : base(std::forward<T>(transport), std::move(cfg)) {}
+
+  result<virtual_number> purchase_number(const purchase_request& r) {
+    return this->run(build_purchase_number(this->config_, r), parse_purchase_number);
+  }
+
+  result<std::vector<virtual_number>> list_virtual_numbers() {
+    return this->run(build_list_virtual_numbers(this->config_), parse_list_virtual_numbers);
+  }
+
+  result<virtual_number_detail> get_virtual_number(std::int64_t id) {
+    return this->run(build_get_virtual_number(this->config_, id), parse_get_virtual_number);
+  }
+
+  result<virtual_number_detail> update_virtual_number(std::int64_t id, const update_request& r) {
+    return this->run(build_update_virtual_number(this->config_, id, r),
+                     parse_update_virtual_number);
+  }
+
+  result<std::vector<available_number>> search_available_numbers(const search_request& r = {}) {
+    return this->run(build_search_available_numbers(this->config_, r),
+                     parse_search_available_numbers);
+  }
+
+  result<virtual_number_detail> add_operator(std::int64_t id, const add_operator_request& r) {
+    return this->run(build_add_operator(this->config_, id, r), parse_add_operator);
+  }
+
+  result<virtual_number_detail> remove_operator(std::int64_t id, std::int64_t operator_id) {
+    return this->run(build_remove_operator(this->config_, id, operator_id), parse_remove_operator);
+  }
+};
+
+}  // namespace vnum::identitycall
+
+#endif  // VNUM_IDENTITYCALL_CLIENT_HPP
 
 // ---- vnum/vnum.hpp -------------------------------------------------------------------------------
 
