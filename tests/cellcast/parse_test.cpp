@@ -2,6 +2,7 @@
 #include <vnum/cellcast/parse.hpp>
 
 #include "cellcast/examples.hpp"
+#include "support.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -13,23 +14,8 @@ namespace http = vnum::http;
 namespace ex = cellcast_examples;
 using vnum::errc;
 
-namespace {
-
-http::response answer(int status, std::string_view body, std::vector<http::header> headers = {}) {
-  return {status, std::move(headers), std::string(body)};
-}
-
-template <class R>
-void require_error(const R& r, errc code, int status, std::string_view message,
-                   std::string_view provider_message) {
-  REQUIRE_FALSE(r);
-  CHECK(r.error().code == code);
-  CHECK(r.error().http_status == status);
-  CHECK(r.error().message == message);
-  CHECK(r.error().provider_message == provider_message);
-}
-
-}  // namespace
+using support::answer;
+using support::require_error;
 
 TEST_CASE("purchase 200 Success is a receipt with the provider's message") {
   auto r = parse_purchase_virtual_number(answer(200, ex::purchase_200));

@@ -1,12 +1,16 @@
 // Cellcast validators: every rule, with its exact error.
 #include <vnum/cellcast/validate.hpp>
 
+#include "support.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <string>
 
 using namespace vnum::cellcast;
 using vnum::errc;
+
+using support::require_invalid;
 
 namespace {
 
@@ -20,15 +24,6 @@ product_catalog catalog() {
   c.add("66ea98514f0c1a121c76ec17", {"prod_PFdN753rT3lNFW", "prod_YEARLYx9"});
   c.add("77fb00000000000000000001", {"prod_OTHERmonth", "prod_OTHERyear"});
   return c;
-}
-
-template <class R>
-void require_invalid(const R& r, std::string_view field, std::string_view message) {
-  REQUIRE_FALSE(r);
-  CHECK(r.error().code == errc::invalid_argument);
-  CHECK(r.error().http_status == 0);
-  CHECK(r.error().field == field);
-  CHECK(r.error().message == message);
 }
 
 becs_debit becs_api_only() { return {"ops@example.com.au", "John Doe", "", "000000", "000123456"}; }

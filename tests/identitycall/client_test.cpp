@@ -8,6 +8,7 @@
 #include <vnum/testing/mock_transport.hpp>
 
 #include "identitycall/examples.hpp"
+#include "support.hpp"
 
 using namespace vnum::identitycall;
 namespace http = vnum::http;
@@ -15,6 +16,8 @@ namespace ex = identitycall_examples;
 using trompeloeil::_;
 using vnum::errc;
 using vnum::testing::mock_transport;
+
+using support::answer;
 
 namespace {
 
@@ -27,8 +30,6 @@ config test_config() {
   c.api_key = key;
   return c;
 }
-
-http::response answer(int status, std::string_view body) { return {status, {}, std::string(body)}; }
 
 http::request json_request(http::method m, std::string url, std::string body) {
   return {m,

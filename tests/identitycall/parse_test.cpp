@@ -6,27 +6,17 @@
 #include <vnum/identitycall/parse.hpp>
 
 #include "identitycall/examples.hpp"
+#include "support.hpp"
 
 using namespace vnum::identitycall;
 namespace http = vnum::http;
 namespace ex = identitycall_examples;
 using vnum::errc;
 
+using support::answer;
+using support::require_error;
+
 namespace {
-
-http::response answer(int status, std::string_view body, std::vector<http::header> headers = {}) {
-  return {status, std::move(headers), std::string(body)};
-}
-
-template <class R>
-void require_error(const R& r, errc code, int status, std::string_view message,
-                   std::string_view provider_message) {
-  REQUIRE_FALSE(r);
-  CHECK(r.error().code == code);
-  CHECK(r.error().http_status == status);
-  CHECK(r.error().message == message);
-  CHECK(r.error().provider_message == provider_message);
-}
 
 template <class R>
 void require_protocol(const R& r, int status, std::string_view why) {

@@ -3,8 +3,12 @@
 #include <string>
 #include <vnum/identitycall/validate.hpp>
 
+#include "support.hpp"
+
 using namespace vnum::identitycall;
 using vnum::errc;
+
+using support::require_invalid;
 
 namespace {
 
@@ -24,15 +28,6 @@ purchase_request every_field() {
   r.upfront_cost = "1.00";
   r.monthly_cost = "1.00";
   return r;
-}
-
-template <class R>
-void require_invalid(const R& r, std::string_view field, std::string_view message) {
-  REQUIRE_FALSE(r);
-  CHECK(r.error().code == errc::invalid_argument);
-  CHECK(r.error().http_status == 0);
-  CHECK(r.error().field == field);
-  CHECK(r.error().message == message);
 }
 
 purchase_request with_number(std::string number) {
