@@ -1,12 +1,14 @@
 // The IdentityCall fake: it reproduces every documented response, keeps the account's state,
 // enforces key scope and permission, injects faults and journals requests. Requests are written
 // out by hand here, so that the fake is tested on the wire format alone.
+#include <vnum/identitycall/client.hpp>
 #include <vnum/testing/fake_identitycall.hpp>
 
 #include "identitycall/examples.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <string>
 #include <tuple>
@@ -252,4 +254,63 @@ TEST_CASE("fault: lost request, lost response, injected status") {
   CHECK(a.call(http::method::get, "")->status == 200);
   CHECK(a.call(http::method::post, "/purchase", R"({"phone_number":"+1"})")->status == 500);
   CHECK(a.fake.journal().size() == 5);  // the lost request never arrived
+}
+
+TEST_CASE("the client against the fake: search, buy, staff and configure a number") {
+  namespace ic = vnum::identitycall;
+  fake_identitycall fake;
+  fake.add_available("+15551234567", "US", "local");
+  fake.add_available("+15551234568", "US", "mobile");
+  ic::client<fake_identitycall&> identitycall{fake, ic::config{fake.api_key()}};
+
+  auto offers = identitycall.search_available_numbers({"us", ic::number_type::local});
+  REQUIRE(offers);
+  REQUIRE(offers->size() == 1);
+  ic::purchase_request order;
+  order.phone_number = (*offers)[0].phone_number;
+  order.country_code = "US";
+  order.type = ic::number_type::local;
+  order.name = "US Sales Line";
+  auto bought = identitycall.purchase_number(order);
+  REQUIRE(bought);
+  CHECK(bought->phone_number == "+15551234567");
+  CHECK(bought->name == "US Sales Line");
+
+  ic::add_operator_request greta;
+  greta.phone_number = "+15555550199";
+  greta.name = "Greta Hall";
+  auto staffed = identitycall.add_operator(bought->id, greta);
+  REQUIRE(staffed);
+  REQUIRE(staffed->operators.size() == 1);
+  CHECK(staffed->operators[0].initials == "GH");
+
+  ic::update_request update;
+  update.routing = ic::routing_strategy::round_robin;
+  auto updated = identitycall.update_virtual_number(bought->id, update);
+  REQUIRE(updated);
+  CHECK(updated->routing == ic::routing_strategy::round_robin);
+  auto released = identitycall.remove_operator(bought->id, staffed->operators[0].id);
+  REQUIRE(released);
+  CHECK(released->operators.empty());
+  CHECK(released->available_operators.size() == 1);
+}
+
+TEST_CASE("reconciling a purchase whose outcome is unknown with the list, as the README shows") {
+  namespace ic = vnum::identitycall;
+  fake_identitycall fake;
+  fake.add_available("+15551234567", "US", "local");
+  ic::client<fake_identitycall&> identitycall{fake, ic::config{fake.api_key()}};
+  ic::purchase_request order;
+  order.phone_number = "+15551234567";
+
+  fake.fail_next(fault::response_lost());
+  auto bought = identitycall.purchase_number(order);
+  REQUIRE_FALSE(bought);
+  REQUIRE(bought.error().code == errc::outcome_unknown);
+
+  auto owned = identitycall.list_virtual_numbers();
+  REQUIRE(owned);
+  const bool have = std::any_of(owned->begin(), owned->end(),
+                                [&](const ic::virtual_number& n) { return n.phone_number == order.phone_number; });
+  CHECK(have);  // it was bought: buying again would fail or, elsewhere, pay twice
 }
