@@ -8,10 +8,11 @@
                                                  include/vnum/, a header that forwards to the
                                                  single header containing it (see below)
 
-Each single header is an umbrella of include/vnum/ with every `#include <vnum/...>` it reaches
-replaced, at its first occurrence, by the text of that header; later includes of the same header
-are dropped. The file list is never written down here: it is whatever the umbrellas include, so a
-header added to an umbrella (or to a header it includes) is in the next amalgamation.
+Each single header is an umbrella of include/vnum/ and every header it reaches through
+`#include <vnum/...>`, each header's text once, whole, and after the text of the headers it
+includes (so each file reads top to bottom, marked by a `// ---- vnum/...` line). The file list is
+never written down here: it is whatever the umbrellas include, so a header added to an umbrella
+(or to a header it includes) is in the next amalgamation.
 
     vnum/vnum.hpp          -> single_include/vnum/vnum.hpp          the library
     vnum/vnum_testing.hpp  -> single_include/vnum/vnum_testing.hpp  the fakes; includes "vnum.hpp"
@@ -27,7 +28,8 @@ written.
 
 Rules the headers must follow (the tool stops with the offending file and line otherwise):
 vnum headers are included as <vnum/...> (not "..."), never inside #if/#ifdef blocks other than
-the include guard, and have no #pragma once.
+the include guard, and have no #pragma once. (Unchecked: a header must not depend on what the
+header including it defined before the #include, since it is emitted before that header.)
 
 Forwarders (--forwarders) let a build compile sources that include individual headers, such as
 <vnum/cellcast/validate.hpp>, against the single headers only: DIR/vnum/cellcast/validate.hpp is
@@ -124,27 +126,27 @@ class Amalgamation:
     def read(self, name, path):
         """The header's lines as (vnum header it includes or None, where, line)."""
         lines = path.read_text(encoding="utf-8").splitlines()
-        guard = None
-        depth = 0
+        blocks = []  # the open #if blocks: True for the include guard
+        guarded = False
         for i, line in enumerate(lines):
             where = f"include/{name}:{i + 1}"
             if PRAGMA_ONCE_RE.match(line):
                 raise AmalgamationError(f"{where}: #pragma once (use an include guard)")
-            if guard is None and depth == 0 and (m := GUARD_RE.match(line)):
-                nxt = DEFINE_RE.match(lines[i + 1]) if i + 1 < len(lines) else None
-                if nxt and nxt.group(1) == m.group(1):
-                    guard = 1
             if IF_RE.match(line):
-                depth += 1
-            elif ENDIF_RE.match(line):
-                depth -= 1
+                m = GUARD_RE.match(line)
+                nxt = DEFINE_RE.match(lines[i + 1]) if m and i + 1 < len(lines) else None
+                is_guard = not guarded and not blocks and nxt and nxt.group(1) == m.group(1)
+                guarded = guarded or bool(is_guard)
+                blocks.append(bool(is_guard))
+            elif ENDIF_RE.match(line) and blocks:
+                blocks.pop()
             if SPDX_RE.match(line):
                 continue
             inc = INCLUDE_RE.match(line)
             if inc and inc.group(1) == '"':
                 raise AmalgamationError(f'{where}: #include "{inc.group(2)}" (use <vnum/...>)')
             if inc and inc.group(2).startswith("vnum/"):
-                if depth != (guard or 0):
+                if not all(blocks):
                     raise AmalgamationError(
                         f"{where}: <{inc.group(2)}> is included conditionally, which the "
                         "amalgamation cannot keep; include it unconditionally")
