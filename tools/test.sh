@@ -3,7 +3,8 @@
 #   1. single_include/ is what tools/amalgamate.py makes of include/ now (counts as one test);
 #   2. the whole test suite under g++ and clang++ (warnings are errors);
 #   3. the whole test suite once more, under the first compiler, against single_include/ only
-#      (-Dsingle_header=true).
+#      (-Dsingle_header=true);
+#   4. the consumer projects (tools/consumers.sh; each counts as one test).
 # Then prints "N passed, N failed" counted from the test logs. Exits non-zero on any failure.
 set -u
 cd "$(dirname "$0")/.."
@@ -60,6 +61,13 @@ done
 first=${compilers%% *}
 timed "suite against single_include/, $first" suite "$first" "build-test-single-${first}" \
   -Dsingle_header=true
+if ! timed "consumers" env CXX="$first" tools/consumers.sh; then
+  status=1
+  # A failure that no consumer's entry records (the script itself broke) still counts.
+  grep -q '"FAIL"' build-consumers/testlog.json 2>/dev/null || broken=$((broken + 1))
+fi
+[ -f build-consumers/testlog.json ] && logs+=(build-consumers/testlog.json)
+
 echo "== total: $((SECONDS - started))s"
 python3 tools/summarize_tests.py --extra-failed "$broken" "${logs[@]}" || status=1
 exit $status
