@@ -51,21 +51,22 @@ inline result<void> check_cycle(billing_cycle c) {
   return {};
 }
 
-inline std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
+// Not "quoted": std::quoted would win overload resolution through argument-dependent lookup.
+inline std::string in_quotes(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
 // The product must be the number's product for the chosen cycle (purchase-virtual-number.html:
 // monthlyProductId for month, yearlyProductId for year).
 inline result<void> check_product_matches_cycle(const purchase_request& r, const product_catalog& catalog) {
   const product_ids* ids = catalog.find(r.number);
   if (ids == nullptr || r.product == ids->for_cycle(r.recurring_time)) return {};
-  std::string why = quoted(r.product) + " is not the " + std::string(to_string(r.recurring_time)) +
-                    " product of number " + quoted(r.number);
+  std::string why = in_quotes(r.product) + " is not the " + std::string(to_string(r.recurring_time)) +
+                    " product of number " + in_quotes(r.number);
   const billing_cycle other = r.recurring_time == billing_cycle::month ? billing_cycle::year
                                                                        : billing_cycle::month;
   if (r.product == ids->for_cycle(other))
     why += " (it is that number's " + std::string(to_string(other)) + " product)";
-  why += ": its month product is " + quoted(ids->monthly) + " and its year product is " +
-         quoted(ids->yearly);
+  why += ": its month product is " + in_quotes(ids->monthly) + " and its year product is " +
+         in_quotes(ids->yearly);
   return invalid_argument("product", std::move(why));
 }
 
