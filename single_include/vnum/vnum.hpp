@@ -2180,7 +2180,7 @@ struct available_operator {
 struct recent_call {
   std::int64_t id = 0;
   std::string phone_number;
-  std::string caller_name;
+  std::optional<std::string> caller_name;  // read as nullable: a caller may be unknown
   std::string call_status;
   std::int64_t call_duration = 0;
   std::string direction;
@@ -2831,7 +2831,7 @@ inline recent_call read_recent_call(json_reader& in) {
   recent_call c;
   c.id = in.integer("id");
   c.phone_number = in.string("phone_number");
-  c.caller_name = in.string("caller_name");
+  c.caller_name = in.nullable_string("caller_name");
   c.call_status = in.string("call_status");
   c.call_duration = in.integer("call_duration");
   c.direction = in.string("direction");

@@ -290,6 +290,15 @@ TEST_CASE("get: a recent call with a transcript summary") {
   CHECK(r->recent_calls.at(0).transcript_summary == "Asked about pricing");
 }
 
+TEST_CASE("get: a recent call from an unknown caller has no caller name") {
+  auto v = boost::json::parse(ex::get_200);
+  v.as_object()["data"].as_object()["recent_calls"].as_array()[0].as_object()["caller_name"] = nullptr;
+  auto r = parse_get_virtual_number(answer(200, boost::json::serialize(v)));
+  REQUIRE(r);
+  CHECK_FALSE(r->recent_calls.at(0).caller_name.has_value());
+  CHECK(r->recent_calls.at(0).phone_number == "+15558884444");
+}
+
 TEST_CASE("get: an average call duration with a fraction is kept") {
   auto v = boost::json::parse(ex::get_200);
   v.as_object()["data"].as_object()["stats"].as_object()["average_duration_seconds"] = 183.6;

@@ -183,7 +183,7 @@ struct available_operator {
 struct recent_call {
   std::int64_t id = 0;
   std::string phone_number;
-  std::string caller_name;
+  std::optional<std::string> caller_name;  // read as nullable: a caller may be unknown
   std::string call_status;
   std::int64_t call_duration = 0;
   std::string direction;

@@ -77,7 +77,7 @@ inline recent_call read_recent_call(json_reader& in) {
   recent_call c;
   c.id = in.integer("id");
   c.phone_number = in.string("phone_number");
-  c.caller_name = in.string("caller_name");
+  c.caller_name = in.nullable_string("caller_name");
   c.call_status = in.string("call_status");
   c.call_duration = in.integer("call_duration");
   c.direction = in.string("direction");
