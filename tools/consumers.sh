@@ -39,16 +39,17 @@ consumer() {
     "$name" "$result" $((SECONDS - start)) >>"$out/testlog.json"
 }
 
-# A copy of tests/consumers/$1 in $out/$2, the current directory from then on.
+# A copy of tests/consumers/$1 with the program all consumers share (common/), in $out/$2, the
+# current directory from then on.
 copy() {
   cp -r "$root/tests/consumers/$1" "$out/$2"
+  cp "$root"/tests/consumers/common/*.cpp "$out/$2/"
   cd "$out/$2"
 }
 
 single_header() {
   mkdir "$out/single_header"
-  cp "$root"/tests/consumers/single_header/*.cpp "$root"/single_include/vnum/*.hpp \
-    "$out/single_header/"
+  cp "$root"/tests/consumers/common/*.cpp "$root"/single_include/vnum/*.hpp "$out/single_header/"
   cd "$out/single_header"
   ls
   # No -I: the single headers lie next to the sources.

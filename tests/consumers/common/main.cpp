@@ -1,6 +1,11 @@
-// A user's program: buys a number through vnum's fake Cellcast. Exits 0 only if the purchase
-// succeeded (and, when the build states which vnum it found, that the headers are that version).
+// A user's program, shared by every consumer project (tools/consumers.sh copies it in): buys a
+// number through vnum's fake Cellcast. Exits 0 only if the purchase succeeded (and, when the
+// build states which vnum it found, that the headers are that version).
+#if __has_include("vnum_testing.hpp")
+#include "vnum_testing.hpp"  // the single header, copied next to this file
+#else
 #include <vnum/vnum_testing.hpp>
+#endif
 
 #include <iostream>
 #include <string_view>

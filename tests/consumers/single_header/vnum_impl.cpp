@@ -1,4 +1,0 @@
-// The one translation unit of the program that defines VNUM_IMPLEMENTATION, and so compiles
-// Boost.JSON's sources.
-#define VNUM_IMPLEMENTATION
-#include "vnum.hpp"  // single_include/vnum/vnum.hpp, copied here
