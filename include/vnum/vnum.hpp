@@ -8,6 +8,7 @@
 #include <vnum/error.hpp>
 #include <vnum/http.hpp>
 #include <vnum/phone.hpp>
+#include <vnum/retry.hpp>
 #include <vnum/cellcast/client.hpp>
 #include <vnum/identitycall/client.hpp>
 

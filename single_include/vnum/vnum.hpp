@@ -490,6 +490,41 @@ constexpr bool is_e164(std::string_view s) noexcept {
 
 #endif  // VNUM_PHONE_HPP
 
+// ---- vnum/retry.hpp ------------------------------------------------------------------------------
+
+// vnum — retrying idempotent reads. Only GET requests are ever retried: a purchase, update or
+// operator change that failed is returned to the caller as it is.
+#ifndef VNUM_RETRY_HPP
+#define VNUM_RETRY_HPP
+
+#include <chrono>
+#include <functional>
+#include <thread>
+
+namespace vnum {
+
+struct retry_policy {
+  // Attempts in all, the first included; 1 (the default) never retries.
+  int max_attempts = 1;
+  std::chrono::milliseconds initial_backoff{200};
+  double multiplier = 2.0;
+  std::chrono::milliseconds max_backoff{5000};
+  // How to wait between attempts; replace it to run on a scheduler or to test without waiting.
+  std::function<void(std::chrono::milliseconds)> sleep = [](std::chrono::milliseconds d) {
+    std::this_thread::sleep_for(d);
+  };
+};
+
+// Errors worth another try of a read: no answer, a server error, or rate limiting.
+constexpr bool is_retryable(errc code) noexcept {
+  return code == errc::transport || code == errc::outcome_unknown || code == errc::server_error ||
+         code == errc::rate_limited;
+}
+
+}  // namespace vnum
+
+#endif  // VNUM_RETRY_HPP
+
 // ---- vnum/cellcast/model.hpp ---------------------------------------------------------------------
 
 // vnum — Cellcast: the typed requests, receipts and configuration.
@@ -1910,12 +1945,15 @@ auto exchange(Transport& transport, result<http::request> built, Parse&& parse,
 #ifndef VNUM_DETAIL_CLIENT_BASE_HPP
 #define VNUM_DETAIL_CLIENT_BASE_HPP
 
+#include <algorithm>
+#include <chrono>
 #include <type_traits>
 #include <utility>
 
 namespace vnum::detail {
 
-// Config is the provider's config; it must have an api_key, which is scrubbed from every error.
+// Config is the provider's config; it must have an api_key, which is scrubbed from every error,
+// and may have a retry_policy called retry, which applies to GET requests only.
 template <http::transport T, class Config>
 class client_base {
  public:
@@ -1929,8 +1967,35 @@ class client_base {
   // A request that failed to build is never sent; see exchange().
   template <class Parse>
   auto run(result<http::request> built, Parse parse) {
+    if constexpr (requires { config_.retry; }) {
+      if (built && built->method == http::method::get) return run_retrying(*built, parse, config_.retry);
+    }
     return exchange(transport_, std::move(built), parse, config_.api_key);
   }
+
+ private:
+  // Retries a read while its error is retryable and attempts remain, waiting with exponential
+  // backoff, or as long as the provider's Retry-After asks when that is within max_backoff.
+  template <class Parse>
+  auto run_retrying(const http::request& request, Parse parse, const retry_policy& policy) {
+    auto backoff = policy.initial_backoff;
+    for (int attempt = 1;; ++attempt) {
+      auto r = exchange(transport_, request, parse, config_.api_key);
+      if (r || attempt >= policy.max_attempts || !is_retryable(r.error().code)) return r;
+      auto wait = backoff;
+      if (r.error().retry_after) {
+        auto asked = std::chrono::duration_cast<std::chrono::milliseconds>(*r.error().retry_after);
+        if (asked > policy.max_backoff) return r;  // longer than we may wait: the caller decides
+        wait = asked;
+      }
+      if (policy.sleep) policy.sleep(wait);
+      backoff = std::min(policy.max_backoff,
+                         std::chrono::milliseconds(static_cast<std::chrono::milliseconds::rep>(
+                             static_cast<double>(backoff.count()) * policy.multiplier)));
+    }
+  }
+
+ protected:
 
   T transport_;
   Config config_;
@@ -2077,6 +2142,7 @@ constexpr std::optional<routing_strategy> routing_strategy_from_string(
 struct config {
   std::string api_key;  // sent as "authorization: Bearer <key>"; the docs' keys look like idc_…
   std::string base_url = "https://api.identitycall.ai";
+  retry_policy retry{};  // list, get and search only (GET); off by default
 };
 
 // POST /virtual_numbers/purchase (purchase). Optional fields that are not set are left out of
@@ -2991,9 +3057,10 @@ inline result<virtual_number_detail> parse_remove_operator(const http::response&
 namespace vnum::identitycall {
 
 // Works owning (client<my_transport>) and borrowing (client<my_transport&>). Nothing is sent when
-// validation fails. No call is retried: a purchase that ends in errc::outcome_unknown may have
-// gone through, so reconcile with list_virtual_numbers() before trying again. Not safe for
-// concurrent use of one instance. settings() and transport() come from the shared base.
+// validation fails. No write is retried (reads only as config::retry allows): a purchase that ends
+// in errc::outcome_unknown may have gone through, so reconcile with list_virtual_numbers() before
+// trying again. Not safe for concurrent use of one instance. settings() and transport() come from
+// the shared base.
 template <http::transport T>
 class client : public vnum::detail::client_base<T, config> {
   using base = vnum::detail::client_base<T, config>;

@@ -14,9 +14,10 @@
 namespace vnum::identitycall {
 
 // Works owning (client<my_transport>) and borrowing (client<my_transport&>). Nothing is sent when
-// validation fails. No call is retried: a purchase that ends in errc::outcome_unknown may have
-// gone through, so reconcile with list_virtual_numbers() before trying again. Not safe for
-// concurrent use of one instance. settings() and transport() come from the shared base.
+// validation fails. No write is retried (reads only as config::retry allows): a purchase that ends
+// in errc::outcome_unknown may have gone through, so reconcile with list_virtual_numbers() before
+// trying again. Not safe for concurrent use of one instance. settings() and transport() come from
+// the shared base.
 template <http::transport T>
 class client : public vnum::detail::client_base<T, config> {
   using base = vnum::detail::client_base<T, config>;

@@ -15,6 +15,7 @@
 #include <vector>
 #include <vnum/detail/json.hpp>
 #include <vnum/detail/print.hpp>
+#include <vnum/retry.hpp>
 
 namespace vnum::identitycall {
 
@@ -80,6 +81,7 @@ constexpr std::optional<routing_strategy> routing_strategy_from_string(
 struct config {
   std::string api_key;  // sent as "authorization: Bearer <key>"; the docs' keys look like idc_…
   std::string base_url = "https://api.identitycall.ai";
+  retry_policy retry{};  // list, get and search only (GET); off by default
 };
 
 // POST /virtual_numbers/purchase (purchase). Optional fields that are not set are left out of
