@@ -670,8 +670,9 @@ static_assert(http::transport<fake_cellcast&>);
 // "Requirement group must be approved before purchasing".
 //
 // Modelled rather than documented (the docs leave them open):
-//   - a write key may also read; a project-scoped key sees only its project's numbers (others
-//     answer 404), and its purchases join its project;
+//   - keys carry read and write permissions independently (api_key() has both; make_key() sets
+//     them): list, get and search need read, the other routes write; a project-scoped key sees
+//     only its project's numbers (others answer 404), and its purchases join its project;
 //   - purchasing a number that is not (or no longer) available: 422 "Number is no longer
 //     available" (the page's "provider error"); an unknown requirement group: 422
 //     "Requirement group not found"; an invalid number_type: 422;
