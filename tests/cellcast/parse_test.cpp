@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <string>
+#include <vector>
 
 using namespace vnum::cellcast;
 namespace http = vnum::http;
@@ -160,4 +161,33 @@ TEST_CASE("100 000 nested brackets are a protocol error, not a crash") {
 TEST_CASE("a 400 that is not the envelope keeps whatever message it has") {
   require_error(parse_purchase_virtual_number(answer(400, R"({"message":"Invalid product"})")),
                 errc::invalid_argument, 400, "Invalid product", "Invalid product");
+}
+
+TEST_CASE("no parser throws, whatever the body") {
+  const std::vector<std::string> bodies = {"",
+                                           "null",
+                                           "0",
+                                           "\"x\"",
+                                           "[]",
+                                           "{}",
+                                           R"({"status":true})",
+                                           R"({"status":true,"message":"ok","data":null})",
+                                           R"({"status":false,"message":"no","error":{"e":1}})",
+                                           R"({"code":"401","message":{"a":1}})",
+                                           "\xff\xfe",
+                                           std::string(ex::custom_number_200_created.substr(0, 200)),
+                                           std::string(ex::custom_number_400_already_exists)};
+  for (int status : {200, 201, 204, 400, 401, 403, 404, 409, 422, 429, 500, 599, 600, 0, -1}) {
+    for (const auto& body : bodies) {
+      const auto r = answer(status, body);
+      CHECK_NOTHROW(parse_purchase_virtual_number(r));
+      CHECK_NOTHROW(parse_purchase_virtual_number_postpaid(r));
+      CHECK_NOTHROW(parse_unsubscribe_virtual_number(r));
+      CHECK_NOTHROW(parse_add_custom_number(r));
+      CHECK_NOTHROW(parse_verify_custom_number(r));
+      CHECK_NOTHROW(parse_add_business_name(r));
+      // Only a 200 envelope whose status is true succeeds.
+      if (status != 200) CHECK_FALSE(parse_purchase_virtual_number(r).has_value());
+    }
+  }
 }
