@@ -3,6 +3,7 @@
 #ifndef VNUM_HTTP_HPP
 #define VNUM_HTTP_HPP
 
+#include <vnum/detail/ascii.hpp>
 #include <vnum/error.hpp>
 
 #include <concepts>
@@ -51,13 +52,8 @@ struct response {
 // ASCII case-insensitive comparison, as HTTP header names require.
 constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
   if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i];
-    char y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (detail::to_lower(a[i]) != detail::to_lower(b[i])) return false;
   return true;
 }
 

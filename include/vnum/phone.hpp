@@ -3,6 +3,7 @@
 #ifndef VNUM_PHONE_HPP
 #define VNUM_PHONE_HPP
 
+#include <vnum/detail/ascii.hpp>
 #include <vnum/error.hpp>
 
 #include <cstddef>
@@ -13,7 +14,7 @@ namespace vnum::phone {
 
 namespace detail {
 
-constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+using vnum::detail::is_digit;
 constexpr bool is_separator(char c) noexcept {
   return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')';
 }

@@ -238,6 +238,52 @@ std::ostream& operator<<(std::ostream& os, const boost::system::result<T, error>
 
 #endif  // VNUM_ERROR_HPP
 
+// ---- vnum/detail/ascii.hpp -----------------------------------------------------------------------
+
+// vnum — ASCII character classes and case mapping, the one place the library defines them (HTTP
+// names, phone numbers, URL segments and country codes are all ASCII; no locale applies).
+#ifndef VNUM_DETAIL_ASCII_HPP
+#define VNUM_DETAIL_ASCII_HPP
+
+#include <string>
+#include <string_view>
+
+namespace vnum::detail {
+
+constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+constexpr bool is_letter(char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// RFC 3986 "unreserved": what may stand in a URL path segment or query value unencoded.
+constexpr bool is_unreserved(char c) noexcept {
+  return is_letter(c) || is_digit(c) || c == '-' || c == '_' || c == '.' || c == '~';
+}
+
+// Non-empty and digits only.
+constexpr bool all_digits(std::string_view s) noexcept {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!is_digit(c)) return false;
+  return true;
+}
+
+constexpr char to_lower(char c) noexcept {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+constexpr char to_upper(char c) noexcept {
+  return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+}
+
+inline std::string to_upper(std::string s) {
+  for (char& c : s) c = to_upper(c);
+  return s;
+}
+
+}  // namespace vnum::detail
+
+#endif  // VNUM_DETAIL_ASCII_HPP
+
 // ---- vnum/http.hpp -------------------------------------------------------------------------------
 
 // vnum — HTTP value types and the transport concept that users implement.
@@ -290,13 +336,8 @@ struct response {
 // ASCII case-insensitive comparison, as HTTP header names require.
 constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
   if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i];
-    char y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (detail::to_lower(a[i]) != detail::to_lower(b[i])) return false;
   return true;
 }
 
@@ -367,7 +408,7 @@ namespace vnum::phone {
 
 namespace detail {
 
-constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+using vnum::detail::is_digit;
 constexpr bool is_separator(char c) noexcept {
   return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')';
 }
@@ -1109,9 +1150,7 @@ inline result<void> check_path_segment(std::string_view field, std::string_view 
   if (id.empty()) return invalid_argument(std::string(field), "is required and must not be empty");
   if (id == "." || id == "..") return invalid_argument(std::string(field), "must not be '.' or '..'");
   for (char c : id) {
-    bool unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                      c == '-' || c == '_' || c == '.' || c == '~';
-    if (!unreserved)
+    if (!is_unreserved(c))
       return invalid_argument(std::string(field),
                               "may only contain letters, digits, '-', '_', '.' and '~' (it is one "
                               "URL path segment)");
@@ -1150,12 +1189,9 @@ inline result<void> check_country_code(std::string_view field, std::string_view 
   auto bad = [field](std::string why) {
     return invalid_argument(std::string(field), std::move(why));
   };
-  auto letter = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
-  if (code.size() != 2 || !letter(code[0]) || !letter(code[1]))
+  if (code.size() != 2 || !is_letter(code[0]) || !is_letter(code[1]))
     return bad("must be an ISO 3166-1 alpha-2 code such as \"US\"");
-  std::string upper(code);
-  for (char& c : upper)
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  const std::string upper = to_upper(std::string(code));
   if (upper != code)
     return bad("must be upper case (\"" + upper + "\", not \"" + std::string(code) + "\")");
   if (!is_iso3166_alpha2(code))
@@ -1189,16 +1225,10 @@ inline result<void> check_country_of_number(std::string_view country_field,
 // A plain non-negative decimal as a string: digits, optionally '.' and more digits ("1.50", "0").
 // No sign, exponent, grouping or decimal comma.
 inline result<void> check_decimal(std::string_view field, std::string_view value) {
-  auto digits = [](std::string_view s) {
-    if (s.empty()) return false;
-    for (char c : s)
-      if (c < '0' || c > '9') return false;
-    return true;
-  };
   const auto dot = value.find('.');
   const bool ok = dot == std::string_view::npos
-                      ? digits(value)
-                      : digits(value.substr(0, dot)) && digits(value.substr(dot + 1));
+                      ? all_digits(value)
+                      : all_digits(value.substr(0, dot)) && all_digits(value.substr(dot + 1));
   if (!ok)
     return invalid_argument(
         std::string(field),
@@ -1227,36 +1257,32 @@ namespace detail {
 using vnum::detail::check_optional_text;
 using vnum::detail::check_required_text;
 
-inline bool all_digits(std::string_view s) noexcept {
-  for (char c : s)
-    if (c < '0' || c > '9') return false;
-  return true;
-}
-
 inline result<void> check_digits(std::string_view field, std::string_view value) {
   if (auto r = check_required_text(field, value); !r) return r;
-  if (!all_digits(value)) return invalid_argument(std::string(field), "must contain digits only");
+  if (!vnum::detail::all_digits(value))
+    return invalid_argument(std::string(field), "must contain digits only");
   return {};
 }
 
-// local@domain with a dot in the domain; enough to catch a swapped field, not a full RFC 5322 check.
+// local@domain with a dot in the domain; enough to catch a swapped field, not a full RFC 5322
+// check.
 inline result<void> check_email(std::string_view field, std::string_view value) {
   if (auto r = check_required_text(field, value); !r) return r;
   const auto at = value.find('@');
   const std::string_view domain =
       at == std::string_view::npos ? std::string_view() : value.substr(at + 1);
-  const bool ok = at != std::string_view::npos && at > 0 && !domain.empty() &&
-                  domain.find('@') == std::string_view::npos &&
-                  value.find(' ') == std::string_view::npos &&
-                  domain.find('.') != std::string_view::npos && domain.front() != '.' &&
-                  domain.back() != '.';
+  const bool ok =
+      at != std::string_view::npos && at > 0 && !domain.empty() &&
+      domain.find('@') == std::string_view::npos && value.find(' ') == std::string_view::npos &&
+      domain.find('.') != std::string_view::npos && domain.front() != '.' && domain.back() != '.';
   if (!ok) return invalid_argument(std::string(field), "is not an email address");
   return {};
 }
 
 inline result<void> check_cycle(billing_cycle c) {
   if (c != billing_cycle::month && c != billing_cycle::year)
-    return invalid_argument("recurring_time", "must be billing_cycle::month or billing_cycle::year");
+    return invalid_argument("recurring_time",
+                            "must be billing_cycle::month or billing_cycle::year");
   return {};
 }
 
@@ -1265,13 +1291,15 @@ inline std::string in_quotes(std::string_view s) { return "\"" + std::string(s) 
 
 // The product must be the number's product for the chosen cycle (purchase-virtual-number.html:
 // monthlyProductId for month, yearlyProductId for year).
-inline result<void> check_product_matches_cycle(const purchase_request& r, const product_catalog& catalog) {
+inline result<void> check_product_matches_cycle(const purchase_request& r,
+                                                const product_catalog& catalog) {
   const product_ids* ids = catalog.find(r.number);
   if (ids == nullptr || r.product == ids->for_cycle(r.recurring_time)) return {};
-  std::string why = in_quotes(r.product) + " is not the " + std::string(to_string(r.recurring_time)) +
-                    " product of number " + in_quotes(r.number);
-  const billing_cycle other = r.recurring_time == billing_cycle::month ? billing_cycle::year
-                                                                       : billing_cycle::month;
+  std::string why = in_quotes(r.product) + " is not the " +
+                    std::string(to_string(r.recurring_time)) + " product of number " +
+                    in_quotes(r.number);
+  const billing_cycle other =
+      r.recurring_time == billing_cycle::month ? billing_cycle::year : billing_cycle::month;
   if (r.product == ids->for_cycle(other))
     why += " (it is that number's " + std::string(to_string(other)) + " product)";
   why += ": its month product is " + in_quotes(ids->monthly) + " and its year product is " +
@@ -1285,8 +1313,9 @@ inline result<void> check_becs(const becs_debit& b) {
   if (auto r = check_optional_text("becs.payment_method", b.payment_method); !r) return r;
   const bool bank_details = !b.bsb_number.empty() || !b.account_number.empty();
   if (!b.payment_method.empty() && bank_details)
-    return invalid_argument("becs.payment_method",
-                            "give either payment_method or bsb_number and account_number, not both");
+    return invalid_argument(
+        "becs.payment_method",
+        "give either payment_method or bsb_number and account_number, not both");
   if (b.payment_method.empty()) {
     if (auto r = check_digits("becs.bsb_number", b.bsb_number); !r) return r;
     if (b.bsb_number.size() != 6)
@@ -1302,8 +1331,7 @@ inline result<void> check_payment(const purchase_request& r) {
   const int methods = int(!r.card.empty()) + int(!r.token.empty()) + int(r.becs.has_value());
   if (methods == 0)
     return invalid_argument("card", "is required: pay with a card ID, a token, or becs");
-  if (methods > 1)
-    return invalid_argument("card", "give exactly one of card, token and becs");
+  if (methods > 1) return invalid_argument("card", "give exactly one of card, token and becs");
   if (r.becs) return check_becs(*r.becs);
   return {};
 }
@@ -1341,7 +1369,8 @@ inline result<verify_custom_number_request> validate(const verify_custom_number_
   auto number = phone::normalize_au(r.number);
   if (!number) return number.error();
   if (auto v = detail::check_required_text("otp", r.otp); !v) return v.error();
-  if (r.otp.find(' ') != std::string::npos) return invalid_argument("otp", "must not contain spaces");
+  if (r.otp.find(' ') != std::string::npos)
+    return invalid_argument("otp", "must not contain spaces");
   return verify_custom_number_request{r.name, *number, r.otp};
 }
 
@@ -1351,17 +1380,22 @@ inline result<business_name_request> validate(const business_name_request& r) {
   if (auto v = check_required_text("business_name", r.business_name); !v) return v.error();
   if (r.business_name.size() < 3 || r.business_name.size() > 11)
     return invalid_argument("business_name", "must be between 3 and 11 characters");
-  if (auto v = check_required_text("description_internal", r.description_internal); !v) return v.error();
+  if (auto v = check_required_text("description_internal", r.description_internal); !v)
+    return v.error();
   if (auto v = check_required_text("purpose_of_use", r.purpose_of_use); !v) return v.error();
   if (auto v = check_required_text("company.name", r.company.name); !v) return v.error();
   if (auto v = check_digits("company.abn", r.company.abn); !v) return v.error();
   if (r.company.abn.size() != 11) return invalid_argument("company.abn", "must be 11 digits");
   if (auto v = check_required_text("company.website", r.company.website); !v) return v.error();
   if (auto v = check_required_text("company.address", r.company.address); !v) return v.error();
-  if (auto v = check_required_text("requestor.first_name", r.requestor.first_name); !v) return v.error();
-  if (auto v = check_required_text("requestor.last_name", r.requestor.last_name); !v) return v.error();
-  if (auto v = check_required_text("requestor.position", r.requestor.position); !v) return v.error();
-  if (auto v = check_digits("requestor.phone_number", r.requestor.phone_number); !v) return v.error();
+  if (auto v = check_required_text("requestor.first_name", r.requestor.first_name); !v)
+    return v.error();
+  if (auto v = check_required_text("requestor.last_name", r.requestor.last_name); !v)
+    return v.error();
+  if (auto v = check_required_text("requestor.position", r.requestor.position); !v)
+    return v.error();
+  if (auto v = check_digits("requestor.phone_number", r.requestor.phone_number); !v)
+    return v.error();
   if (auto v = check_email("requestor.email", r.requestor.email); !v) return v.error();
   business_name_request out = r;
   if (!r.customer_contact.empty()) {
@@ -1495,9 +1529,7 @@ inline std::string encode_query_value(std::string_view v) {
   static constexpr char hex[] = "0123456789ABCDEF";
   std::string out;
   for (char c : v) {
-    bool unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                      c == '-' || c == '_' || c == '.' || c == '~';
-    if (unreserved) {
+    if (is_unreserved(c)) {
       out += c;
     } else {
       auto u = static_cast<unsigned char>(c);
@@ -1638,8 +1670,6 @@ inline result<http::request> build_add_business_name(const config& cfg, const bu
 
 namespace vnum::detail {
 
-constexpr char to_lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
 // ASCII case-insensitive substring search, for the few places a provider's status is in its prose.
 constexpr bool contains_ignore_case(std::string_view text, std::string_view needle) noexcept {
   if (needle.size() > text.size()) return false;
@@ -1655,14 +1685,22 @@ constexpr bool contains_ignore_case(std::string_view text, std::string_view need
 // other 4xx), which are protocol errors.
 constexpr std::optional<errc> errc_for_status(int status) noexcept {
   switch (status) {
-    case 400: return errc::invalid_argument;
-    case 401: return errc::unauthorized;
-    case 403: return errc::forbidden;
-    case 404: return errc::not_found;
-    case 409: return errc::conflict;
-    case 422: return errc::unprocessable;
-    case 429: return errc::rate_limited;
-    default: break;
+    case 400:
+      return errc::invalid_argument;
+    case 401:
+      return errc::unauthorized;
+    case 403:
+      return errc::forbidden;
+    case 404:
+      return errc::not_found;
+    case 409:
+      return errc::conflict;
+    case 422:
+      return errc::unprocessable;
+    case 429:
+      return errc::rate_limited;
+    default:
+      break;
   }
   if (status >= 500 && status <= 599) return errc::server_error;
   return std::nullopt;
@@ -1672,12 +1710,9 @@ constexpr std::optional<errc> errc_for_status(int status) noexcept {
 inline std::optional<std::chrono::seconds> parse_retry_after(std::string_view v) {
   while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
   while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
-  if (v.empty() || v.size() > 9) return std::nullopt;
+  if (!all_digits(v) || v.size() > 9) return std::nullopt;
   long long n = 0;
-  for (char c : v) {
-    if (c < '0' || c > '9') return std::nullopt;
-    n = n * 10 + (c - '0');
-  }
+  for (char c : v) n = n * 10 + (c - '0');
   return std::chrono::seconds(n);
 }
 
@@ -1696,8 +1731,10 @@ inline std::optional<std::string> provider_message(const json::value& body) {
     std::string joined;
     for (const json::value& item : *errors) {
       std::optional<std::string> text;
-      if (item.is_string()) text = std::string(item.get_string());
-      else if (item.is_object()) text = string_member(item.get_object(), "message");
+      if (item.is_string())
+        text = std::string(item.get_string());
+      else if (item.is_object())
+        text = string_member(item.get_object(), "message");
       if (!text || text->empty()) continue;
       if (!joined.empty()) joined += "; ";
       joined += *text;
@@ -2458,8 +2495,7 @@ inline result<void> validate(const update_request& r) {
 inline result<search_request> validate(const search_request& r) {
   search_request out = r;
   if (out.country) {
-    for (char& c : *out.country)
-      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    out.country = vnum::detail::to_upper(*out.country);
     if (auto v = detail::check_country_code("country", *out.country); !v) return v.error();
   }
   if (out.type)

@@ -131,6 +131,18 @@ inline std::string bearer_token(const http::request& r) {
   return std::string(h->substr(7));
 }
 
+// A string member of a request body; nullopt when absent or not a string.
+inline std::optional<std::string> string_field(const json::object& o, std::string_view key) {
+  const auto* v = o.if_contains(key);
+  if (v == nullptr || !v->is_string()) return std::nullopt;
+  return std::string(v->get_string());
+}
+
+// The same, with absent and mistyped read as empty (how the providers treat a missing field).
+inline std::string text(const json::object& o, std::string_view key) {
+  return string_field(o, key).value_or("");
+}
+
 // The body as a JSON object; nullopt when it is not one. An empty body is an empty object.
 inline std::optional<json::object> body_object(const http::request& r) {
   if (r.body.empty()) return json::object();
@@ -433,11 +445,6 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
     return {std::nullopt, {}};
   }
 
-  static std::string text(const json_object& o, std::string_view key) {
-    const auto* v = o.if_contains(key);
-    return v != nullptr && v->is_string() ? std::string(v->get_string()) : std::string();
-  }
-
   // The number forms custom-number.html accepts, digits only: +61400000000, 61400000000,
   // 0400000000, 400000000.
   static std::optional<std::string> au_number(std::string_view n) {
@@ -483,13 +490,13 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
 
   // Checks the payment fields of purchase-virtual-number.html; empty when they are complete.
   std::optional<http::response> check_payment(const json_object& b, std::string& payment) const {
-    const std::string type = b.contains("payment_type") ? text(b, "payment_type") : "card";
+    const std::string type = b.contains("payment_type") ? detail::text(b, "payment_type") : "card";
     if (type == "card") {
-      if (!text(b, "token").empty()) {
+      if (!detail::text(b, "token").empty()) {
         payment = "token";
         return std::nullopt;
       }
-      const std::string card = text(b, "card");
+      const std::string card = detail::text(b, "card");
       if (card.empty()) return missing("card");
       if (!cards_.contains(card))
         return bad_request("Card not found", {{"error", "card is not valid"}});
@@ -498,9 +505,9 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
     }
     if (type == "au_becs_debit") {
       for (const char* field : {"becs_email", "becs_name"})
-        if (text(b, field).empty()) return missing(field);
-      if (text(b, "payment_method").empty() &&
-          (text(b, "becs_bsb_number").size() != 6 || text(b, "becs_account_number").empty()))
+        if (detail::text(b, field).empty()) return missing(field);
+      if (detail::text(b, "payment_method").empty() &&
+          (detail::text(b, "becs_bsb_number").size() != 6 || detail::text(b, "becs_account_number").empty()))
         return missing("becs_bsb_number");
       payment = "au_becs_debit";
       return std::nullopt;
@@ -517,16 +524,16 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
 
   http::response purchase(const json_object& b) {
     for (const char* field : {"product", "number", "recurring_time"})
-      if (text(b, field).empty()) return missing(field);
-    const std::string cycle = text(b, "recurring_time");
+      if (detail::text(b, field).empty()) return missing(field);
+    const std::string cycle = detail::text(b, "recurring_time");
     if (cycle != "month" && cycle != "year")
       return bad_request("Invalid recurring time", {{"error", "recurring_time is not valid"}});
     std::string payment;
     if (auto refused = check_payment(b, payment)) return *refused;
-    const std::string number_id = text(b, "number");
+    const std::string number_id = detail::text(b, "number");
     if (auto refused = check_available(number_id)) return *refused;
     const number_entry& n = inventory_.at(number_id);
-    const std::string product = text(b, "product");
+    const std::string product = detail::text(b, "product");
     if (product != (cycle == "month" ? n.monthly : n.yearly))
       return bad_request("Invalid product for the selected billing cycle",
                          {{"error", "product is not valid"}});
@@ -542,7 +549,7 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
     if (!postpaid_)
       return bad_request("Postpaid billing is not enabled for this account",
                          {{"error", "account is not enabled for postpaid billing"}});
-    const std::string number_id = text(b, "number");
+    const std::string number_id = detail::text(b, "number");
     if (number_id.empty()) return missing("number");
     if (auto refused = check_available(number_id)) return *refused;
     const auto* resubscribe = b.if_contains("resubscribe");
@@ -559,9 +566,9 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
   }
 
   http::response add_custom(const json_object& b) {
-    const std::string name = text(b, "name");
+    const std::string name = detail::text(b, "name");
     if (name.empty()) return missing_name();
-    const std::string raw = text(b, "number");
+    const std::string raw = detail::text(b, "number");
     if (raw.empty())
       return bad_request("Mobile number is required", {{"email", "Mobile number is not valie"}});
     auto number = au_number(raw);
@@ -609,14 +616,14 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
   }
 
   http::response verify(const json_object& b) {
-    if (text(b, "name").empty())
+    if (detail::text(b, "name").empty())
       return detail::json_response(
           200, envelope(false, "Name is required", 0, {}, {{"error", "name is not valid"}}));
-    auto number = au_number(text(b, "number"));
+    auto number = au_number(detail::text(b, "number"));
     if (!number || !custom_numbers_.contains(*number))
       return bad_request("Custom number not found", {{"error", "number is not valid"}});
     auto pending = pending_otp_.find(*number);
-    if (pending == pending_otp_.end() || pending->second != text(b, "otp"))
+    if (pending == pending_otp_.end() || pending->second != detail::text(b, "otp"))
       return bad_request("Invalid OTP", {{"error", "otp is not valid"}});
     pending_otp_.erase(pending);
     custom_numbers_[*number].verified = true;
@@ -625,8 +632,8 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
 
   http::response add_business(const json_object& b) {
     for (const char* field : {"businessname", "descriptionInternal", "purposeOfUse"})
-      if (text(b, field).empty()) return missing(field);
-    const std::string name = text(b, "businessname");
+      if (detail::text(b, field).empty()) return missing(field);
+    const std::string name = detail::text(b, "businessname");
     if (name.size() < 3 || name.size() > 11)
       return bad_request("Business name must be between 3 and 11 characters",
                          {{"error", "businessname is not valid"}});
@@ -1037,18 +1044,12 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
     return data(std::move(out));
   }
 
-  static std::string upper(std::string s) {
-    for (char& c : s)
-      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-    return s;
-  }
-
   http::response search(std::string_view query) const {
-    const std::string country = upper(detail::query_param(query, "country").value_or("US"));
+    const std::string country = vnum::detail::to_upper(detail::query_param(query, "country").value_or("US"));
     const std::string type = detail::query_param(query, "number_type").value_or("mobile");
     boost::json::array out;
     for (const auto& a : available_)
-      if (upper(a.country_code) == country && a.number_type == type)
+      if (vnum::detail::to_upper(a.country_code) == country && a.number_type == type)
         out.push_back(json_object{{"phone_number", a.phone_number},
                                   {"country_code", a.country_code},
                                   {"number_type", a.number_type},
@@ -1059,14 +1060,8 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
     return data(std::move(out));
   }
 
-  static std::optional<std::string> string_field(const json_object& b, std::string_view key) {
-    const auto* v = b.if_contains(key);
-    if (v == nullptr || !v->is_string()) return std::nullopt;
-    return std::string(v->get_string());
-  }
-
   http::response purchase(const key_state& k, const json_object& b) {
-    auto phone = string_field(b, "phone_number");
+    auto phone = detail::string_field(b, "phone_number");
     if (!phone || phone->empty()) return error_body(422, "phone_number is required");
     if (const auto* group = b.if_contains("requirement_group_id")) {
       auto it = group->is_int64() ? requirement_groups_.find(group->get_int64())
@@ -1075,7 +1070,7 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
       if (!it->second)
         return error_body(422, "Requirement group must be approved before purchasing");
     }
-    if (auto type = string_field(b, "number_type"); type && *type != "mobile" && *type != "local" &&
+    if (auto type = detail::string_field(b, "number_type"); type && *type != "mobile" && *type != "local" &&
                                                     *type != "toll-free" && *type != "national")
       return error_body(422, "number_type is not valid");
     auto offered = std::find_if(available_.begin(), available_.end(),
@@ -1084,7 +1079,7 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
     number_state n;
     n.id = next_number_id_++;
     n.phone_number = offered->phone_number;
-    n.name = string_field(b, "name");
+    n.name = detail::string_field(b, "name");
     n.country_code = offered->country_code;
     n.project_id = k.project_id;
     available_.erase(offered);
@@ -1099,7 +1094,7 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
     for (const char* flag : {"active", "recording"})
       if (const auto* v = b.if_contains(flag); v != nullptr && !v->is_bool())
         errors.push_back(boost::json::value(std::string(flag) + " must be true or false"));
-    auto strategy = string_field(b, "routing_strategy");
+    auto strategy = detail::string_field(b, "routing_strategy");
     if (b.contains("routing_strategy") &&
         (!strategy ||
          (*strategy != "priority" && *strategy != "round_robin" && *strategy != "simultaneous")))
@@ -1126,8 +1121,8 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
       if (!v->is_int64() || !operators_.contains(v->get_int64()))
         return error_body(404, "Resource not found");
       op_id = v->get_int64();
-    } else if (auto phone = string_field(b, "phone_number"); phone && !phone->empty()) {
-      op_id = create_operator(string_field(b, "name").value_or("Operator"), *phone, std::nullopt);
+    } else if (auto phone = detail::string_field(b, "phone_number"); phone && !phone->empty()) {
+      op_id = create_operator(detail::string_field(b, "name").value_or("Operator"), *phone, std::nullopt);
     } else {
       return error_body(422, "operator_id or phone_number is required");
     }

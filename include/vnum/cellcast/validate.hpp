@@ -3,13 +3,13 @@
 #ifndef VNUM_CELLCAST_VALIDATE_HPP
 #define VNUM_CELLCAST_VALIDATE_HPP
 
+#include <string>
+#include <string_view>
 #include <vnum/cellcast/model.hpp>
+#include <vnum/detail/ascii.hpp>
 #include <vnum/detail/validate.hpp>
 #include <vnum/error.hpp>
 #include <vnum/phone.hpp>
-
-#include <string>
-#include <string_view>
 
 namespace vnum::cellcast {
 
@@ -18,36 +18,32 @@ namespace detail {
 using vnum::detail::check_optional_text;
 using vnum::detail::check_required_text;
 
-inline bool all_digits(std::string_view s) noexcept {
-  for (char c : s)
-    if (c < '0' || c > '9') return false;
-  return true;
-}
-
 inline result<void> check_digits(std::string_view field, std::string_view value) {
   if (auto r = check_required_text(field, value); !r) return r;
-  if (!all_digits(value)) return invalid_argument(std::string(field), "must contain digits only");
+  if (!vnum::detail::all_digits(value))
+    return invalid_argument(std::string(field), "must contain digits only");
   return {};
 }
 
-// local@domain with a dot in the domain; enough to catch a swapped field, not a full RFC 5322 check.
+// local@domain with a dot in the domain; enough to catch a swapped field, not a full RFC 5322
+// check.
 inline result<void> check_email(std::string_view field, std::string_view value) {
   if (auto r = check_required_text(field, value); !r) return r;
   const auto at = value.find('@');
   const std::string_view domain =
       at == std::string_view::npos ? std::string_view() : value.substr(at + 1);
-  const bool ok = at != std::string_view::npos && at > 0 && !domain.empty() &&
-                  domain.find('@') == std::string_view::npos &&
-                  value.find(' ') == std::string_view::npos &&
-                  domain.find('.') != std::string_view::npos && domain.front() != '.' &&
-                  domain.back() != '.';
+  const bool ok =
+      at != std::string_view::npos && at > 0 && !domain.empty() &&
+      domain.find('@') == std::string_view::npos && value.find(' ') == std::string_view::npos &&
+      domain.find('.') != std::string_view::npos && domain.front() != '.' && domain.back() != '.';
   if (!ok) return invalid_argument(std::string(field), "is not an email address");
   return {};
 }
 
 inline result<void> check_cycle(billing_cycle c) {
   if (c != billing_cycle::month && c != billing_cycle::year)
-    return invalid_argument("recurring_time", "must be billing_cycle::month or billing_cycle::year");
+    return invalid_argument("recurring_time",
+                            "must be billing_cycle::month or billing_cycle::year");
   return {};
 }
 
@@ -56,13 +52,15 @@ inline std::string in_quotes(std::string_view s) { return "\"" + std::string(s) 
 
 // The product must be the number's product for the chosen cycle (purchase-virtual-number.html:
 // monthlyProductId for month, yearlyProductId for year).
-inline result<void> check_product_matches_cycle(const purchase_request& r, const product_catalog& catalog) {
+inline result<void> check_product_matches_cycle(const purchase_request& r,
+                                                const product_catalog& catalog) {
   const product_ids* ids = catalog.find(r.number);
   if (ids == nullptr || r.product == ids->for_cycle(r.recurring_time)) return {};
-  std::string why = in_quotes(r.product) + " is not the " + std::string(to_string(r.recurring_time)) +
-                    " product of number " + in_quotes(r.number);
-  const billing_cycle other = r.recurring_time == billing_cycle::month ? billing_cycle::year
-                                                                       : billing_cycle::month;
+  std::string why = in_quotes(r.product) + " is not the " +
+                    std::string(to_string(r.recurring_time)) + " product of number " +
+                    in_quotes(r.number);
+  const billing_cycle other =
+      r.recurring_time == billing_cycle::month ? billing_cycle::year : billing_cycle::month;
   if (r.product == ids->for_cycle(other))
     why += " (it is that number's " + std::string(to_string(other)) + " product)";
   why += ": its month product is " + in_quotes(ids->monthly) + " and its year product is " +
@@ -76,8 +74,9 @@ inline result<void> check_becs(const becs_debit& b) {
   if (auto r = check_optional_text("becs.payment_method", b.payment_method); !r) return r;
   const bool bank_details = !b.bsb_number.empty() || !b.account_number.empty();
   if (!b.payment_method.empty() && bank_details)
-    return invalid_argument("becs.payment_method",
-                            "give either payment_method or bsb_number and account_number, not both");
+    return invalid_argument(
+        "becs.payment_method",
+        "give either payment_method or bsb_number and account_number, not both");
   if (b.payment_method.empty()) {
     if (auto r = check_digits("becs.bsb_number", b.bsb_number); !r) return r;
     if (b.bsb_number.size() != 6)
@@ -93,8 +92,7 @@ inline result<void> check_payment(const purchase_request& r) {
   const int methods = int(!r.card.empty()) + int(!r.token.empty()) + int(r.becs.has_value());
   if (methods == 0)
     return invalid_argument("card", "is required: pay with a card ID, a token, or becs");
-  if (methods > 1)
-    return invalid_argument("card", "give exactly one of card, token and becs");
+  if (methods > 1) return invalid_argument("card", "give exactly one of card, token and becs");
   if (r.becs) return check_becs(*r.becs);
   return {};
 }
@@ -132,7 +130,8 @@ inline result<verify_custom_number_request> validate(const verify_custom_number_
   auto number = phone::normalize_au(r.number);
   if (!number) return number.error();
   if (auto v = detail::check_required_text("otp", r.otp); !v) return v.error();
-  if (r.otp.find(' ') != std::string::npos) return invalid_argument("otp", "must not contain spaces");
+  if (r.otp.find(' ') != std::string::npos)
+    return invalid_argument("otp", "must not contain spaces");
   return verify_custom_number_request{r.name, *number, r.otp};
 }
 
@@ -142,17 +141,22 @@ inline result<business_name_request> validate(const business_name_request& r) {
   if (auto v = check_required_text("business_name", r.business_name); !v) return v.error();
   if (r.business_name.size() < 3 || r.business_name.size() > 11)
     return invalid_argument("business_name", "must be between 3 and 11 characters");
-  if (auto v = check_required_text("description_internal", r.description_internal); !v) return v.error();
+  if (auto v = check_required_text("description_internal", r.description_internal); !v)
+    return v.error();
   if (auto v = check_required_text("purpose_of_use", r.purpose_of_use); !v) return v.error();
   if (auto v = check_required_text("company.name", r.company.name); !v) return v.error();
   if (auto v = check_digits("company.abn", r.company.abn); !v) return v.error();
   if (r.company.abn.size() != 11) return invalid_argument("company.abn", "must be 11 digits");
   if (auto v = check_required_text("company.website", r.company.website); !v) return v.error();
   if (auto v = check_required_text("company.address", r.company.address); !v) return v.error();
-  if (auto v = check_required_text("requestor.first_name", r.requestor.first_name); !v) return v.error();
-  if (auto v = check_required_text("requestor.last_name", r.requestor.last_name); !v) return v.error();
-  if (auto v = check_required_text("requestor.position", r.requestor.position); !v) return v.error();
-  if (auto v = check_digits("requestor.phone_number", r.requestor.phone_number); !v) return v.error();
+  if (auto v = check_required_text("requestor.first_name", r.requestor.first_name); !v)
+    return v.error();
+  if (auto v = check_required_text("requestor.last_name", r.requestor.last_name); !v)
+    return v.error();
+  if (auto v = check_required_text("requestor.position", r.requestor.position); !v)
+    return v.error();
+  if (auto v = check_digits("requestor.phone_number", r.requestor.phone_number); !v)
+    return v.error();
   if (auto v = check_email("requestor.email", r.requestor.email); !v) return v.error();
   business_name_request out = r;
   if (!r.customer_contact.empty()) {

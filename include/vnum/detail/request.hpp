@@ -3,6 +3,7 @@
 #ifndef VNUM_DETAIL_REQUEST_HPP
 #define VNUM_DETAIL_REQUEST_HPP
 
+#include <vnum/detail/ascii.hpp>
 #include <vnum/detail/json.hpp>
 #include <vnum/detail/validate.hpp>
 #include <vnum/http.hpp>
@@ -45,9 +46,7 @@ inline std::string encode_query_value(std::string_view v) {
   static constexpr char hex[] = "0123456789ABCDEF";
   std::string out;
   for (char c : v) {
-    bool unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                      c == '-' || c == '_' || c == '.' || c == '~';
-    if (unreserved) {
+    if (is_unreserved(c)) {
       out += c;
     } else {
       auto u = static_cast<unsigned char>(c);

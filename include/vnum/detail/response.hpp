@@ -4,17 +4,15 @@
 #ifndef VNUM_DETAIL_RESPONSE_HPP
 #define VNUM_DETAIL_RESPONSE_HPP
 
-#include <vnum/detail/json.hpp>
-#include <vnum/http.hpp>
-
 #include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vnum/detail/ascii.hpp>
+#include <vnum/detail/json.hpp>
+#include <vnum/http.hpp>
 
 namespace vnum::detail {
-
-constexpr char to_lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // ASCII case-insensitive substring search, for the few places a provider's status is in its prose.
 constexpr bool contains_ignore_case(std::string_view text, std::string_view needle) noexcept {
@@ -31,14 +29,22 @@ constexpr bool contains_ignore_case(std::string_view text, std::string_view need
 // other 4xx), which are protocol errors.
 constexpr std::optional<errc> errc_for_status(int status) noexcept {
   switch (status) {
-    case 400: return errc::invalid_argument;
-    case 401: return errc::unauthorized;
-    case 403: return errc::forbidden;
-    case 404: return errc::not_found;
-    case 409: return errc::conflict;
-    case 422: return errc::unprocessable;
-    case 429: return errc::rate_limited;
-    default: break;
+    case 400:
+      return errc::invalid_argument;
+    case 401:
+      return errc::unauthorized;
+    case 403:
+      return errc::forbidden;
+    case 404:
+      return errc::not_found;
+    case 409:
+      return errc::conflict;
+    case 422:
+      return errc::unprocessable;
+    case 429:
+      return errc::rate_limited;
+    default:
+      break;
   }
   if (status >= 500 && status <= 599) return errc::server_error;
   return std::nullopt;
@@ -48,12 +54,9 @@ constexpr std::optional<errc> errc_for_status(int status) noexcept {
 inline std::optional<std::chrono::seconds> parse_retry_after(std::string_view v) {
   while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
   while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
-  if (v.empty() || v.size() > 9) return std::nullopt;
+  if (!all_digits(v) || v.size() > 9) return std::nullopt;
   long long n = 0;
-  for (char c : v) {
-    if (c < '0' || c > '9') return std::nullopt;
-    n = n * 10 + (c - '0');
-  }
+  for (char c : v) n = n * 10 + (c - '0');
   return std::chrono::seconds(n);
 }
 
@@ -72,8 +75,10 @@ inline std::optional<std::string> provider_message(const json::value& body) {
     std::string joined;
     for (const json::value& item : *errors) {
       std::optional<std::string> text;
-      if (item.is_string()) text = std::string(item.get_string());
-      else if (item.is_object()) text = string_member(item.get_object(), "message");
+      if (item.is_string())
+        text = std::string(item.get_string());
+      else if (item.is_object())
+        text = string_member(item.get_object(), "message");
       if (!text || text->empty()) continue;
       if (!joined.empty()) joined += "; ";
       joined += *text;

@@ -3,6 +3,7 @@
 #ifndef VNUM_DETAIL_VALIDATE_HPP
 #define VNUM_DETAIL_VALIDATE_HPP
 
+#include <vnum/detail/ascii.hpp>
 #include <vnum/detail/country.hpp>
 #include <vnum/error.hpp>
 #include <vnum/phone.hpp>
@@ -75,9 +76,7 @@ inline result<void> check_path_segment(std::string_view field, std::string_view 
   if (id.empty()) return invalid_argument(std::string(field), "is required and must not be empty");
   if (id == "." || id == "..") return invalid_argument(std::string(field), "must not be '.' or '..'");
   for (char c : id) {
-    bool unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                      c == '-' || c == '_' || c == '.' || c == '~';
-    if (!unreserved)
+    if (!is_unreserved(c))
       return invalid_argument(std::string(field),
                               "may only contain letters, digits, '-', '_', '.' and '~' (it is one "
                               "URL path segment)");
@@ -116,12 +115,9 @@ inline result<void> check_country_code(std::string_view field, std::string_view 
   auto bad = [field](std::string why) {
     return invalid_argument(std::string(field), std::move(why));
   };
-  auto letter = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
-  if (code.size() != 2 || !letter(code[0]) || !letter(code[1]))
+  if (code.size() != 2 || !is_letter(code[0]) || !is_letter(code[1]))
     return bad("must be an ISO 3166-1 alpha-2 code such as \"US\"");
-  std::string upper(code);
-  for (char& c : upper)
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  const std::string upper = to_upper(std::string(code));
   if (upper != code)
     return bad("must be upper case (\"" + upper + "\", not \"" + std::string(code) + "\")");
   if (!is_iso3166_alpha2(code))
@@ -155,16 +151,10 @@ inline result<void> check_country_of_number(std::string_view country_field,
 // A plain non-negative decimal as a string: digits, optionally '.' and more digits ("1.50", "0").
 // No sign, exponent, grouping or decimal comma.
 inline result<void> check_decimal(std::string_view field, std::string_view value) {
-  auto digits = [](std::string_view s) {
-    if (s.empty()) return false;
-    for (char c : s)
-      if (c < '0' || c > '9') return false;
-    return true;
-  };
   const auto dot = value.find('.');
   const bool ok = dot == std::string_view::npos
-                      ? digits(value)
-                      : digits(value.substr(0, dot)) && digits(value.substr(dot + 1));
+                      ? all_digits(value)
+                      : all_digits(value.substr(0, dot)) && all_digits(value.substr(dot + 1));
   if (!ok)
     return invalid_argument(
         std::string(field),

@@ -88,8 +88,7 @@ inline result<void> validate(const update_request& r) {
 inline result<search_request> validate(const search_request& r) {
   search_request out = r;
   if (out.country) {
-    for (char& c : *out.country)
-      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    out.country = vnum::detail::to_upper(*out.country);
     if (auto v = detail::check_country_code("country", *out.country); !v) return v.error();
   }
   if (out.type)

@@ -211,11 +211,6 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
     return {std::nullopt, {}};
   }
 
-  static std::string text(const json_object& o, std::string_view key) {
-    const auto* v = o.if_contains(key);
-    return v != nullptr && v->is_string() ? std::string(v->get_string()) : std::string();
-  }
-
   // The number forms custom-number.html accepts, digits only: +61400000000, 61400000000,
   // 0400000000, 400000000.
   static std::optional<std::string> au_number(std::string_view n) {
@@ -261,13 +256,13 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
 
   // Checks the payment fields of purchase-virtual-number.html; empty when they are complete.
   std::optional<http::response> check_payment(const json_object& b, std::string& payment) const {
-    const std::string type = b.contains("payment_type") ? text(b, "payment_type") : "card";
+    const std::string type = b.contains("payment_type") ? detail::text(b, "payment_type") : "card";
     if (type == "card") {
-      if (!text(b, "token").empty()) {
+      if (!detail::text(b, "token").empty()) {
         payment = "token";
         return std::nullopt;
       }
-      const std::string card = text(b, "card");
+      const std::string card = detail::text(b, "card");
       if (card.empty()) return missing("card");
       if (!cards_.contains(card))
         return bad_request("Card not found", {{"error", "card is not valid"}});
@@ -276,9 +271,9 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
     }
     if (type == "au_becs_debit") {
       for (const char* field : {"becs_email", "becs_name"})
-        if (text(b, field).empty()) return missing(field);
-      if (text(b, "payment_method").empty() &&
-          (text(b, "becs_bsb_number").size() != 6 || text(b, "becs_account_number").empty()))
+        if (detail::text(b, field).empty()) return missing(field);
+      if (detail::text(b, "payment_method").empty() &&
+          (detail::text(b, "becs_bsb_number").size() != 6 || detail::text(b, "becs_account_number").empty()))
         return missing("becs_bsb_number");
       payment = "au_becs_debit";
       return std::nullopt;
@@ -295,16 +290,16 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
 
   http::response purchase(const json_object& b) {
     for (const char* field : {"product", "number", "recurring_time"})
-      if (text(b, field).empty()) return missing(field);
-    const std::string cycle = text(b, "recurring_time");
+      if (detail::text(b, field).empty()) return missing(field);
+    const std::string cycle = detail::text(b, "recurring_time");
     if (cycle != "month" && cycle != "year")
       return bad_request("Invalid recurring time", {{"error", "recurring_time is not valid"}});
     std::string payment;
     if (auto refused = check_payment(b, payment)) return *refused;
-    const std::string number_id = text(b, "number");
+    const std::string number_id = detail::text(b, "number");
     if (auto refused = check_available(number_id)) return *refused;
     const number_entry& n = inventory_.at(number_id);
-    const std::string product = text(b, "product");
+    const std::string product = detail::text(b, "product");
     if (product != (cycle == "month" ? n.monthly : n.yearly))
       return bad_request("Invalid product for the selected billing cycle",
                          {{"error", "product is not valid"}});
@@ -320,7 +315,7 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
     if (!postpaid_)
       return bad_request("Postpaid billing is not enabled for this account",
                          {{"error", "account is not enabled for postpaid billing"}});
-    const std::string number_id = text(b, "number");
+    const std::string number_id = detail::text(b, "number");
     if (number_id.empty()) return missing("number");
     if (auto refused = check_available(number_id)) return *refused;
     const auto* resubscribe = b.if_contains("resubscribe");
@@ -337,9 +332,9 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
   }
 
   http::response add_custom(const json_object& b) {
-    const std::string name = text(b, "name");
+    const std::string name = detail::text(b, "name");
     if (name.empty()) return missing_name();
-    const std::string raw = text(b, "number");
+    const std::string raw = detail::text(b, "number");
     if (raw.empty())
       return bad_request("Mobile number is required", {{"email", "Mobile number is not valie"}});
     auto number = au_number(raw);
@@ -387,14 +382,14 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
   }
 
   http::response verify(const json_object& b) {
-    if (text(b, "name").empty())
+    if (detail::text(b, "name").empty())
       return detail::json_response(
           200, envelope(false, "Name is required", 0, {}, {{"error", "name is not valid"}}));
-    auto number = au_number(text(b, "number"));
+    auto number = au_number(detail::text(b, "number"));
     if (!number || !custom_numbers_.contains(*number))
       return bad_request("Custom number not found", {{"error", "number is not valid"}});
     auto pending = pending_otp_.find(*number);
-    if (pending == pending_otp_.end() || pending->second != text(b, "otp"))
+    if (pending == pending_otp_.end() || pending->second != detail::text(b, "otp"))
       return bad_request("Invalid OTP", {{"error", "otp is not valid"}});
     pending_otp_.erase(pending);
     custom_numbers_[*number].verified = true;
@@ -403,8 +398,8 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
 
   http::response add_business(const json_object& b) {
     for (const char* field : {"businessname", "descriptionInternal", "purposeOfUse"})
-      if (text(b, field).empty()) return missing(field);
-    const std::string name = text(b, "businessname");
+      if (detail::text(b, field).empty()) return missing(field);
+    const std::string name = detail::text(b, "businessname");
     if (name.size() < 3 || name.size() > 11)
       return bad_request("Business name must be between 3 and 11 characters",
                          {{"error", "businessname is not valid"}});

@@ -40,6 +40,7 @@
 #include <string_view>
 #include <utility>
 #include <vector>
+#include <vnum/detail/ascii.hpp>
 #include <vnum/testing/detail/fake_base.hpp>
 #include <vnum/testing/fault.hpp>
 
@@ -380,18 +381,12 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
     return data(std::move(out));
   }
 
-  static std::string upper(std::string s) {
-    for (char& c : s)
-      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-    return s;
-  }
-
   http::response search(std::string_view query) const {
-    const std::string country = upper(detail::query_param(query, "country").value_or("US"));
+    const std::string country = vnum::detail::to_upper(detail::query_param(query, "country").value_or("US"));
     const std::string type = detail::query_param(query, "number_type").value_or("mobile");
     boost::json::array out;
     for (const auto& a : available_)
-      if (upper(a.country_code) == country && a.number_type == type)
+      if (vnum::detail::to_upper(a.country_code) == country && a.number_type == type)
         out.push_back(json_object{{"phone_number", a.phone_number},
                                   {"country_code", a.country_code},
                                   {"number_type", a.number_type},
@@ -402,14 +397,8 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
     return data(std::move(out));
   }
 
-  static std::optional<std::string> string_field(const json_object& b, std::string_view key) {
-    const auto* v = b.if_contains(key);
-    if (v == nullptr || !v->is_string()) return std::nullopt;
-    return std::string(v->get_string());
-  }
-
   http::response purchase(const key_state& k, const json_object& b) {
-    auto phone = string_field(b, "phone_number");
+    auto phone = detail::string_field(b, "phone_number");
     if (!phone || phone->empty()) return error_body(422, "phone_number is required");
     if (const auto* group = b.if_contains("requirement_group_id")) {
       auto it = group->is_int64() ? requirement_groups_.find(group->get_int64())
@@ -418,7 +407,7 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
       if (!it->second)
         return error_body(422, "Requirement group must be approved before purchasing");
     }
-    if (auto type = string_field(b, "number_type"); type && *type != "mobile" && *type != "local" &&
+    if (auto type = detail::string_field(b, "number_type"); type && *type != "mobile" && *type != "local" &&
                                                     *type != "toll-free" && *type != "national")
       return error_body(422, "number_type is not valid");
     auto offered = std::find_if(available_.begin(), available_.end(),
@@ -427,7 +416,7 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
     number_state n;
     n.id = next_number_id_++;
     n.phone_number = offered->phone_number;
-    n.name = string_field(b, "name");
+    n.name = detail::string_field(b, "name");
     n.country_code = offered->country_code;
     n.project_id = k.project_id;
     available_.erase(offered);
@@ -442,7 +431,7 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
     for (const char* flag : {"active", "recording"})
       if (const auto* v = b.if_contains(flag); v != nullptr && !v->is_bool())
         errors.push_back(boost::json::value(std::string(flag) + " must be true or false"));
-    auto strategy = string_field(b, "routing_strategy");
+    auto strategy = detail::string_field(b, "routing_strategy");
     if (b.contains("routing_strategy") &&
         (!strategy ||
          (*strategy != "priority" && *strategy != "round_robin" && *strategy != "simultaneous")))
@@ -469,8 +458,8 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
       if (!v->is_int64() || !operators_.contains(v->get_int64()))
         return error_body(404, "Resource not found");
       op_id = v->get_int64();
-    } else if (auto phone = string_field(b, "phone_number"); phone && !phone->empty()) {
-      op_id = create_operator(string_field(b, "name").value_or("Operator"), *phone, std::nullopt);
+    } else if (auto phone = detail::string_field(b, "phone_number"); phone && !phone->empty()) {
+      op_id = create_operator(detail::string_field(b, "name").value_or("Operator"), *phone, std::nullopt);
     } else {
       return error_body(422, "operator_id or phone_number is required");
     }

@@ -58,6 +58,18 @@ inline std::string bearer_token(const http::request& r) {
   return std::string(h->substr(7));
 }
 
+// A string member of a request body; nullopt when absent or not a string.
+inline std::optional<std::string> string_field(const json::object& o, std::string_view key) {
+  const auto* v = o.if_contains(key);
+  if (v == nullptr || !v->is_string()) return std::nullopt;
+  return std::string(v->get_string());
+}
+
+// The same, with absent and mistyped read as empty (how the providers treat a missing field).
+inline std::string text(const json::object& o, std::string_view key) {
+  return string_field(o, key).value_or("");
+}
+
 // The body as a JSON object; nullopt when it is not one. An empty body is an empty object.
 inline std::optional<json::object> body_object(const http::request& r) {
   if (r.body.empty()) return json::object();

@@ -1,0 +1,44 @@
+// vnum — ASCII character classes and case mapping, the one place the library defines them (HTTP
+// names, phone numbers, URL segments and country codes are all ASCII; no locale applies).
+// SPDX-License-Identifier: MIT
+#ifndef VNUM_DETAIL_ASCII_HPP
+#define VNUM_DETAIL_ASCII_HPP
+
+#include <string>
+#include <string_view>
+
+namespace vnum::detail {
+
+constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+constexpr bool is_letter(char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// RFC 3986 "unreserved": what may stand in a URL path segment or query value unencoded.
+constexpr bool is_unreserved(char c) noexcept {
+  return is_letter(c) || is_digit(c) || c == '-' || c == '_' || c == '.' || c == '~';
+}
+
+// Non-empty and digits only.
+constexpr bool all_digits(std::string_view s) noexcept {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!is_digit(c)) return false;
+  return true;
+}
+
+constexpr char to_lower(char c) noexcept {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+constexpr char to_upper(char c) noexcept {
+  return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+}
+
+inline std::string to_upper(std::string s) {
+  for (char& c : s) c = to_upper(c);
+  return s;
+}
+
+}  // namespace vnum::detail
+
+#endif  // VNUM_DETAIL_ASCII_HPP
