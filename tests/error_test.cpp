@@ -81,3 +81,16 @@ TEST_CASE("any result prints, even of containers or unprintable values") {
   vnum::result<std::vector<int>> r = std::vector<int>{1};
   CHECK(r);  // Catch2 can show it
 }
+
+TEST_CASE("redact replaces a secret in message and provider_message, also JSON-escaped") {
+  vnum::error e;
+  e.message = "token abc/def\"x rejected; also abc\\/def\\\"x";
+  e.provider_message = "abc/def\"x";
+  vnum::redact(e, "abc/def\"x");
+  CHECK(e.message == "token [redacted] rejected; also [redacted]");
+  CHECK(e.provider_message == "[redacted]");
+  vnum::error untouched;
+  untouched.message = "nothing to hide";
+  vnum::redact(untouched, "");
+  CHECK(untouched.message == "nothing to hide");
+}

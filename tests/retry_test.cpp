@@ -10,6 +10,7 @@
 #include <catch2/trompeloeil.hpp>
 
 #include <chrono>
+#include <limits>
 #include <vector>
 
 namespace ic = vnum::identitycall;
@@ -106,4 +107,54 @@ TEST_CASE("retry: off by default") {
   ic::client<mock_transport&> client{transport, ic::config{"idc_test"}};
   REQUIRE_CALL(transport, send(_)).TIMES(1).RETURN(answer(503, R"({"error":"busy"})"));
   CHECK(client.list_virtual_numbers().error().code == errc::server_error);
+}
+
+TEST_CASE("retry: a policy whose arithmetic would misbehave is refused, naming the field") {
+  vnum::retry_policy p;
+  CHECK(vnum::validate(p));
+  p.max_attempts = 0;
+  support::require_invalid(vnum::validate(p), "retry.max_attempts",
+                           "retry.max_attempts: must be at least 1, not 0");
+  for (double m : {0.5, -2.0, std::numeric_limits<double>::quiet_NaN(),
+                   std::numeric_limits<double>::infinity()}) {
+    p = {};
+    p.multiplier = m;
+    support::require_invalid(vnum::validate(p), "retry.multiplier",
+                             "retry.multiplier: must be a finite number of at least 1");
+  }
+  p = {};
+  p.initial_backoff = -1ms;
+  support::require_invalid(vnum::validate(p), "retry.initial_backoff",
+                           "retry.initial_backoff: must not be negative");
+  p = {};
+  p.max_backoff = -1ms;
+  support::require_invalid(vnum::validate(p), "retry.max_backoff",
+                           "retry.max_backoff: must not be negative");
+}
+
+TEST_CASE("retry: backoff is clamped in floating point, so a huge max_backoff never overflows") {
+  vnum::retry_policy p;
+  p.multiplier = 1e300;
+  p.max_backoff = std::chrono::milliseconds::max();
+  CHECK(vnum::next_backoff(200ms, p) == std::chrono::milliseconds::max());
+  p.multiplier = 2.0;
+  auto wait = 200ms;
+  for (int i = 0; i < 100; ++i) {
+    wait = vnum::next_backoff(wait, p);
+    REQUIRE(wait.count() > 0);
+  }
+  CHECK(wait == std::chrono::milliseconds::max());
+  p.max_backoff = 1000ms;
+  CHECK(vnum::next_backoff(400ms, p) == 800ms);
+  CHECK(vnum::next_backoff(800ms, p) == 1000ms);
+}
+
+TEST_CASE("retry: an invalid policy sends nothing") {
+  mock_transport transport;
+  ic::config c{"idc_test"};
+  c.retry.multiplier = std::numeric_limits<double>::quiet_NaN();
+  ic::client<mock_transport&> client{transport, c};
+  FORBID_CALL(transport, send(_));
+  support::require_invalid(client.list_virtual_numbers(), "retry.multiplier",
+                           "retry.multiplier: must be a finite number of at least 1");
 }

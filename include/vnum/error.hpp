@@ -88,6 +88,53 @@ inline std::string to_string(const error& e) {
 
 inline std::ostream& operator<<(std::ostream& os, const error& e) { return os << to_string(e); }
 
+// Replaces every occurrence of `secret` in an error's texts with "[redacted]", also in the escaped
+// forms a JSON encoder may produce ("\/" for '/'). A provider that echoes a request back can put the
+// API key into its message: the clients call this on every error they return; callers of the
+// sans-I/O parsers call it with their key before logging or storing an error.
+inline void redact(error& e, std::string_view secret) {
+  if (secret.empty()) return;
+  std::string escaped;
+  for (char c : secret) {
+    if (c == '/' || c == '"' || c == '\\') escaped += '\\';
+    escaped += c;
+  }
+  constexpr std::string_view mask = "[redacted]";
+  for (std::string* text : {&e.message, &e.provider_message}) {
+    for (std::string_view form : {std::string_view(secret), std::string_view(escaped)}) {
+      for (auto pos = text->find(form); pos != std::string::npos;
+           pos = text->find(form, pos + mask.size()))
+        text->replace(pos, form.size(), mask);
+    }
+  }
+}
+
+// How an operation may be repeated, and so what an answer that does not say how it ended means.
+// Each client method and each parser states its operation's kind.
+//
+//   read              nothing changes. A 5xx is server_error; reads may be retried (config::retry).
+//   idempotent_write  doing it twice leaves the same state (unsubscribe, update, remove, delete).
+//                     A 2xx whose body is not the documented success, or cannot be read, is
+//                     outcome_unknown; a 5xx is server_error: trying again is safe.
+//   creating_write    moves money or creates something (a purchase, a custom number, a business
+//                     name, an operator): doing it twice does it twice. Any 2xx whose body is not
+//                     the documented success, or cannot be read, and any 5xx (a gateway's 504
+//                     says nothing of the charge behind it) is outcome_unknown: reconcile before
+//                     trying again.
+//
+// No write is ever retried by vnum. outcome_unknown keeps the HTTP status and the provider's
+// message, and its message says where to look before trying again.
+enum class operation_kind { read, idempotent_write, creating_write };
+
+constexpr std::string_view to_string(operation_kind k) noexcept {
+  switch (k) {
+    case operation_kind::read: return "read";
+    case operation_kind::idempotent_write: return "idempotent_write";
+    case operation_kind::creating_write: return "creating_write";
+  }
+  return "unknown";
+}
+
 // Thrown by result<T>::value() when the result holds an error.
 class exception : public std::runtime_error {
  public:

@@ -1,5 +1,5 @@
-// vnum — retrying idempotent reads. Only GET requests are ever retried: a purchase, update or
-// operator change that failed is returned to the caller as it is.
+// vnum — retrying reads. Only operations of kind operation_kind::read are ever retried: a purchase,
+// update or operator change that failed is returned to the caller as it is.
 // SPDX-License-Identifier: MIT
 #ifndef VNUM_RETRY_HPP
 #define VNUM_RETRY_HPP
@@ -7,7 +7,9 @@
 #include <vnum/error.hpp>
 
 #include <chrono>
+#include <cmath>
 #include <functional>
+#include <string>
 #include <thread>
 
 namespace vnum {
@@ -28,6 +30,29 @@ struct retry_policy {
 constexpr bool is_retryable(errc code) noexcept {
   return code == errc::transport || code == errc::outcome_unknown || code == errc::server_error ||
          code == errc::rate_limited;
+}
+
+// The policy as the clients use it, or the field that would make its arithmetic misbehave. The
+// clients check config::retry before the first read and send nothing when it is refused.
+inline result<retry_policy> validate(const retry_policy& p) {
+  if (p.max_attempts < 1)
+    return invalid_argument("retry.max_attempts",
+                            "must be at least 1, not " + std::to_string(p.max_attempts));
+  if (!std::isfinite(p.multiplier) || p.multiplier < 1.0)
+    return invalid_argument("retry.multiplier", "must be a finite number of at least 1");
+  if (p.initial_backoff.count() < 0)
+    return invalid_argument("retry.initial_backoff", "must not be negative");
+  if (p.max_backoff.count() < 0) return invalid_argument("retry.max_backoff", "must not be negative");
+  return p;
+}
+
+// The wait that follows `previous`: previous * multiplier, computed in floating point and clamped
+// to max_backoff before it becomes an integer, so that no product can overflow.
+inline std::chrono::milliseconds next_backoff(std::chrono::milliseconds previous,
+                                              const retry_policy& p) {
+  const double next = static_cast<double>(previous.count()) * p.multiplier;
+  if (!(next < static_cast<double>(p.max_backoff.count()))) return p.max_backoff;
+  return std::chrono::milliseconds(static_cast<std::chrono::milliseconds::rep>(next));
 }
 
 }  // namespace vnum

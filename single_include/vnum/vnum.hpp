@@ -202,6 +202,53 @@ inline std::string to_string(const error& e) {
 
 inline std::ostream& operator<<(std::ostream& os, const error& e) { return os << to_string(e); }
 
+// Replaces every occurrence of `secret` in an error's texts with "[redacted]", also in the escaped
+// forms a JSON encoder may produce ("\/" for '/'). A provider that echoes a request back can put the
+// API key into its message: the clients call this on every error they return; callers of the
+// sans-I/O parsers call it with their key before logging or storing an error.
+inline void redact(error& e, std::string_view secret) {
+  if (secret.empty()) return;
+  std::string escaped;
+  for (char c : secret) {
+    if (c == '/' || c == '"' || c == '\\') escaped += '\\';
+    escaped += c;
+  }
+  constexpr std::string_view mask = "[redacted]";
+  for (std::string* text : {&e.message, &e.provider_message}) {
+    for (std::string_view form : {std::string_view(secret), std::string_view(escaped)}) {
+      for (auto pos = text->find(form); pos != std::string::npos;
+           pos = text->find(form, pos + mask.size()))
+        text->replace(pos, form.size(), mask);
+    }
+  }
+}
+
+// How an operation may be repeated, and so what an answer that does not say how it ended means.
+// Each client method and each parser states its operation's kind.
+//
+//   read              nothing changes. A 5xx is server_error; reads may be retried (config::retry).
+//   idempotent_write  doing it twice leaves the same state (unsubscribe, update, remove, delete).
+//                     A 2xx whose body is not the documented success, or cannot be read, is
+//                     outcome_unknown; a 5xx is server_error: trying again is safe.
+//   creating_write    moves money or creates something (a purchase, a custom number, a business
+//                     name, an operator): doing it twice does it twice. Any 2xx whose body is not
+//                     the documented success, or cannot be read, and any 5xx (a gateway's 504
+//                     says nothing of the charge behind it) is outcome_unknown: reconcile before
+//                     trying again.
+//
+// No write is ever retried by vnum. outcome_unknown keeps the HTTP status and the provider's
+// message, and its message says where to look before trying again.
+enum class operation_kind { read, idempotent_write, creating_write };
+
+constexpr std::string_view to_string(operation_kind k) noexcept {
+  switch (k) {
+    case operation_kind::read: return "read";
+    case operation_kind::idempotent_write: return "idempotent_write";
+    case operation_kind::creating_write: return "creating_write";
+  }
+  return "unknown";
+}
+
 // Thrown by result<T>::value() when the result holds an error.
 class exception : public std::runtime_error {
  public:
@@ -533,13 +580,15 @@ constexpr bool is_e164(std::string_view s) noexcept {
 
 // ---- vnum/retry.hpp ------------------------------------------------------------------------------
 
-// vnum — retrying idempotent reads. Only GET requests are ever retried: a purchase, update or
-// operator change that failed is returned to the caller as it is.
+// vnum — retrying reads. Only operations of kind operation_kind::read are ever retried: a purchase,
+// update or operator change that failed is returned to the caller as it is.
 #ifndef VNUM_RETRY_HPP
 #define VNUM_RETRY_HPP
 
 #include <chrono>
+#include <cmath>
 #include <functional>
+#include <string>
 #include <thread>
 
 namespace vnum {
@@ -562,6 +611,29 @@ constexpr bool is_retryable(errc code) noexcept {
          code == errc::rate_limited;
 }
 
+// The policy as the clients use it, or the field that would make its arithmetic misbehave. The
+// clients check config::retry before the first read and send nothing when it is refused.
+inline result<retry_policy> validate(const retry_policy& p) {
+  if (p.max_attempts < 1)
+    return invalid_argument("retry.max_attempts",
+                            "must be at least 1, not " + std::to_string(p.max_attempts));
+  if (!std::isfinite(p.multiplier) || p.multiplier < 1.0)
+    return invalid_argument("retry.multiplier", "must be a finite number of at least 1");
+  if (p.initial_backoff.count() < 0)
+    return invalid_argument("retry.initial_backoff", "must not be negative");
+  if (p.max_backoff.count() < 0) return invalid_argument("retry.max_backoff", "must not be negative");
+  return p;
+}
+
+// The wait that follows `previous`: previous * multiplier, computed in floating point and clamped
+// to max_backoff before it becomes an integer, so that no product can overflow.
+inline std::chrono::milliseconds next_backoff(std::chrono::milliseconds previous,
+                                              const retry_policy& p) {
+  const double next = static_cast<double>(previous.count()) * p.multiplier;
+  if (!(next < static_cast<double>(p.max_backoff.count()))) return p.max_backoff;
+  return std::chrono::milliseconds(static_cast<std::chrono::milliseconds::rep>(next));
+}
+
 }  // namespace vnum
 
 #endif  // VNUM_RETRY_HPP
@@ -573,6 +645,7 @@ constexpr bool is_retryable(errc code) noexcept {
 #ifndef VNUM_CELLCAST_MODEL_HPP
 #define VNUM_CELLCAST_MODEL_HPP
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <optional>
@@ -637,6 +710,7 @@ struct config {
   std::string api_key;  // sent as "authorization: Bearer <key>"
   std::string base_url = "https://api.cellcast.com";
   product_catalog products;  // see product_catalog
+  retry_policy retry{};      // list_cards and list_custom_numbers only (reads); off by default
 };
 
 // BECS Direct Debit (payment_type "au_becs_debit"), from the current purchase-virtual-number page.
@@ -734,7 +808,7 @@ struct verify_custom_number_request {
   std::string otp;     // as received by SMS, e.g. "123456"
   friend std::ostream& operator<<(std::ostream& os, const verify_custom_number_request& v) {
     return vnum::detail::print(os, "verify_custom_number_request", "name", v.name, "number",
-                               v.number, "otp", v.otp);
+                               v.number, "otp", vnum::detail::mask(v.otp));
   }
 };
 
@@ -797,9 +871,106 @@ struct business_name_receipt {
   }
 };
 
+// GET /api/v1/user/getCards (billing/get-list-credit-card.html): each entry of "data" is a Stripe
+// card object. These are the fields a buyer needs; id is what purchase_request::card takes.
+struct card {
+  std::string id;     // "card_1QfFjoGOd000000000000000"
+  std::string brand;  // "Visa"
+  std::string last4;  // "1111"
+  std::int64_t exp_month = 0;
+  std::int64_t exp_year = 0;
+  std::string funding;                 // "credit", "debit", "prepaid" or "unknown"
+  std::optional<std::string> country;  // two-letter issuing country; null when Stripe has none
+  std::optional<std::string> name;     // the cardholder's name; null when none was given
+  friend bool operator==(const card&, const card&) = default;
+  friend std::ostream& operator<<(std::ostream& os, const card& v) {
+    return vnum::detail::print(os, "card", "id", v.id, "brand", v.brand, "last4", v.last4,
+                               "exp_month", v.exp_month, "exp_year", v.exp_year, "funding",
+                               v.funding, "country", v.country, "name", v.name);
+  }
+};
+
+// An entry of GET /api/v1/customNumber: the account's custom numbers (sender IDs). No Cellcast page
+// documents this endpoint; its shape is the live API's as a public client logged it: a bare
+// {"data": [{"number", "name"}]}. number is digits ("61402000002") or, for an alphanumeric sender
+// id, letters ("StJohnsWPH"), and is kept as received.
+struct custom_number {
+  std::string name;
+  std::string number;
+  friend bool operator==(const custom_number&, const custom_number&) = default;
+  friend std::ostream& operator<<(std::ostream& os, const custom_number& v) {
+    return vnum::detail::print(os, "custom_number", "name", v.name, "number", v.number);
+  }
+};
+
 }  // namespace vnum::cellcast
 
 #endif  // VNUM_CELLCAST_MODEL_HPP
+
+// ---- vnum/detail/utf8.hpp ------------------------------------------------------------------------
+
+// vnum — UTF-8 as JSON requires it (RFC 8259 §8.1): the checks every text field of a request
+// passes, and its length in characters.
+#ifndef VNUM_DETAIL_UTF8_HPP
+#define VNUM_DETAIL_UTF8_HPP
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+namespace vnum::detail {
+
+// The length of the well-formed UTF-8 sequence at s[i] (1 to 4), or 0 when the bytes there are not
+// one: a stray continuation byte, a truncated sequence, an overlong form, a UTF-16 surrogate, or a
+// code point above U+10FFFF.
+constexpr std::size_t utf8_sequence_length(std::string_view s, std::size_t i) noexcept {
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char b0 = byte(i);
+  if (b0 < 0x80) return 1;
+  std::size_t n = 0;
+  unsigned char lo = 0x80, hi = 0xBF;  // the allowed range of the second byte
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    n = 2;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    n = 3;
+    if (b0 == 0xE0) lo = 0xA0;  // overlong
+    if (b0 == 0xED) hi = 0x9F;  // surrogates
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    n = 4;
+    if (b0 == 0xF0) lo = 0x90;  // overlong
+    if (b0 == 0xF4) hi = 0x8F;  // above U+10FFFF
+  } else {
+    return 0;
+  }
+  if (i + n > s.size()) return 0;
+  if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
+  for (std::size_t k = 2; k < n; ++k)
+    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
+  return n;
+}
+
+// The byte offset of the first byte that does not start a well-formed sequence; nullopt when all
+// of s is valid UTF-8.
+constexpr std::optional<std::size_t> first_invalid_utf8(std::string_view s) noexcept {
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t n = utf8_sequence_length(s, i);
+    if (n == 0) return i;
+    i += n;
+  }
+  return std::nullopt;
+}
+
+// Characters (code points) in valid UTF-8; what a provider means by "between 3 and 11 characters".
+constexpr std::size_t utf8_length(std::string_view s) noexcept {
+  std::size_t count = 0;
+  for (char c : s)
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
+  return count;
+}
+
+}  // namespace vnum::detail
+
+#endif  // VNUM_DETAIL_UTF8_HPP
 
 // ---- vnum/detail/country.hpp ---------------------------------------------------------------------
 
@@ -1099,19 +1270,30 @@ constexpr bool has_control(std::string_view s) noexcept {
   return false;
 }
 
-// A required text field: non-empty and free of control characters.
-inline result<void> check_required_text(std::string_view field, std::string_view value) {
-  if (value.empty()) return invalid_argument(std::string(field), "is required and must not be empty");
+// Text goes into a JSON body, which must be UTF-8: a Latin-1 "Café" would make the whole body
+// invalid and the provider's error would name no field.
+inline result<void> check_text_bytes(std::string_view field, std::string_view value) {
   if (has_control(value))
     return invalid_argument(std::string(field), "must not contain control characters");
+  if (auto at = first_invalid_utf8(value)) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    const auto byte = static_cast<unsigned char>(value[*at]);
+    return invalid_argument(std::string(field), std::string("is not valid UTF-8 (byte 0x") +
+                                                    hex[byte >> 4] + hex[byte & 0xf] +
+                                                    " at offset " + std::to_string(*at) + ")");
+  }
   return {};
 }
 
-// An optional text field: may be empty, never holds control characters.
+// A required text field: non-empty, valid UTF-8, free of control characters.
+inline result<void> check_required_text(std::string_view field, std::string_view value) {
+  if (value.empty()) return invalid_argument(std::string(field), "is required and must not be empty");
+  return check_text_bytes(field, value);
+}
+
+// An optional text field: may be empty; otherwise as check_required_text.
 inline result<void> check_optional_text(std::string_view field, std::string_view value) {
-  if (has_control(value))
-    return invalid_argument(std::string(field), "must not contain control characters");
-  return {};
+  return check_text_bytes(field, value);
 }
 
 // The API key goes into a header, so it must not be able to break out of it. The error never
@@ -1378,7 +1560,7 @@ inline result<verify_custom_number_request> validate(const verify_custom_number_
 inline result<business_name_request> validate(const business_name_request& r) {
   using namespace detail;
   if (auto v = check_required_text("business_name", r.business_name); !v) return v.error();
-  if (r.business_name.size() < 3 || r.business_name.size() > 11)
+  if (const auto n = vnum::detail::utf8_length(r.business_name); n < 3 || n > 11)
     return invalid_argument("business_name", "must be between 3 and 11 characters");
   if (auto v = check_required_text("description_internal", r.description_internal); !v)
     return v.error();
@@ -1652,9 +1834,224 @@ inline result<http::request> build_add_business_name(const config& cfg, const bu
   return detail::make(cfg, http::method::post, "/api/v1/business/add", vnum::detail::to_body(body));
 }
 
+// billing/get-list-credit-card.html: no parameters and no body.
+inline result<http::request> build_list_cards(const config& cfg) {
+  return detail::make(cfg, http::method::get, "/api/v1/user/getCards");
+}
+
+// No Cellcast page documents this endpoint; the path is the one the live API answers (see
+// custom_number in model.hpp).
+inline result<http::request> build_list_custom_numbers(const config& cfg) {
+  return detail::make(cfg, http::method::get, "/api/v1/customNumber");
+}
+
 }  // namespace vnum::cellcast
 
 #endif  // VNUM_CELLCAST_BUILD_HPP
+
+// ---- vnum/detail/json_reader.hpp -----------------------------------------------------------------
+
+// vnum — reading the documented fields of a JSON response strictly: every field a page documents
+// must be there with its documented type; fields a page does not document are ignored. The first
+// field that is missing or mistyped is remembered by its path ("data.operators[1].id"), so that a
+// parser can answer with one protocol error that says exactly what did not match the docs.
+#ifndef VNUM_DETAIL_JSON_READER_HPP
+#define VNUM_DETAIL_JSON_READER_HPP
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace vnum::detail {
+
+// "a string", "null", ...: how a mistyped field is described.
+inline std::string_view describe_kind(const json::value& v) noexcept {
+  switch (v.kind()) {
+    case json::kind::null:
+      return "null";
+    case json::kind::bool_:
+      return "a boolean";
+    case json::kind::int64:
+    case json::kind::uint64:
+      return "an integer";
+    case json::kind::double_:
+      return "a floating-point number";
+    case json::kind::string:
+      return "a string";
+    case json::kind::array:
+      return "an array";
+    case json::kind::object:
+      return "an object";
+  }
+  return "a value";
+}
+
+// Reads fields of one object. Each accessor returns the value, or a default after recording the
+// problem, so that a whole shape can be read in one go and checked once with ok()/problem().
+// Readers of nested objects share their parent's record.
+class json_reader {
+ public:
+  json_reader(const json::object& object, std::string path, std::optional<std::string>& problem)
+      : object_(object), path_(std::move(path)), problem_(problem) {}
+
+  bool ok() const noexcept { return !problem_.has_value(); }
+  const std::string& path() const noexcept { return path_; }
+  const std::optional<std::string>& problem() const noexcept { return problem_; }
+  const json::object& object() const noexcept { return object_; }
+
+  std::string string(std::string_view key) {
+    const json::value* v = find(key, expect::string);
+    return v != nullptr ? std::string(v->get_string()) : std::string();
+  }
+
+  // A string the page documents as nullable (or shows as null): null gives nullopt.
+  std::optional<std::string> nullable_string(std::string_view key) {
+    const json::value* v = find(key, expect::string_or_null);
+    if (v == nullptr || !v->is_string()) return std::nullopt;
+    return std::string(v->get_string());
+  }
+
+  bool boolean(std::string_view key) {
+    const json::value* v = find(key, expect::boolean);
+    return v != nullptr && v->get_bool();
+  }
+
+  std::int64_t integer(std::string_view key) {
+    const json::value* v = find(key, expect::integer);
+    return v != nullptr ? as_integer(*v).value_or(0) : 0;
+  }
+
+  // Any JSON number, integral or not.
+  double number(std::string_view key) {
+    const json::value* v = find(key, expect::number);
+    if (v == nullptr) return 0;
+    if (v->is_double()) return v->get_double();
+    if (v->is_int64()) return static_cast<double>(v->get_int64());
+    if (v->is_uint64()) return static_cast<double>(v->get_uint64());
+    return 0;
+  }
+
+  // Records that a field, present with the right type, holds a value the page does not document.
+  void reject(std::string_view key, std::string why) { fail(join(key) + " " + std::move(why)); }
+
+  // A nested object, read with `read(json_reader&)`; nothing is read when it is missing.
+  template <class Read>
+  auto nested(std::string_view key, Read read) -> decltype(read(std::declval<json_reader&>())) {
+    const json::value* v = find(key, expect::object);
+    static const json::object empty;
+    json_reader inner(v != nullptr ? v->get_object() : empty, join(key), problem_);
+    return read(inner);
+  }
+
+  // An array of objects, each read with `read(json_reader&)`.
+  template <class Read>
+  auto array_of(std::string_view key, Read read)
+      -> std::vector<decltype(read(std::declval<json_reader&>()))> {
+    std::vector<decltype(read(std::declval<json_reader&>()))> out;
+    const json::value* v = find(key, expect::array);
+    if (v == nullptr) return out;
+    const json::array& items = v->get_array();
+    out.reserve(items.size());
+    for (std::size_t i = 0; i < items.size() && ok(); ++i) {
+      const std::string item_path = join(key) + "[" + std::to_string(i) + "]";
+      if (!items[i].is_object()) {
+        fail(item_path + " is " + std::string(describe_kind(items[i])) + ", not an object");
+        break;
+      }
+      json_reader item(items[i].get_object(), item_path, problem_);
+      out.push_back(read(item));
+    }
+    return out;
+  }
+
+ private:
+  static std::optional<std::int64_t> as_integer(const json::value& v) noexcept {
+    if (v.is_int64()) return v.get_int64();
+    if (v.is_uint64() && v.get_uint64() <= static_cast<std::uint64_t>(INT64_MAX))
+      return static_cast<std::int64_t>(v.get_uint64());
+    return std::nullopt;
+  }
+
+  enum class expect { string, string_or_null, boolean, integer, number, object, array };
+
+  static std::string_view name(expect e) noexcept {
+    switch (e) {
+      case expect::string:
+        return "a string";
+      case expect::string_or_null:
+        return "a string or null";
+      case expect::boolean:
+        return "a boolean";
+      case expect::integer:
+        return "an integer";
+      case expect::number:
+        return "a number";
+      case expect::object:
+        return "an object";
+      case expect::array:
+        return "an array";
+    }
+    return "a value";
+  }
+
+  static bool has_kind(const json::value& v, expect e) noexcept {
+    switch (e) {
+      case expect::string:
+        return v.is_string();
+      case expect::string_or_null:
+        return v.is_string() || v.is_null();
+      case expect::boolean:
+        return v.is_bool();
+      case expect::integer:
+        return as_integer(v).has_value();
+      case expect::number:
+        return v.is_number();
+      case expect::object:
+        return v.is_object();
+      case expect::array:
+        return v.is_array();
+    }
+    return false;
+  }
+
+  std::string join(std::string_view key) const {
+    return path_.empty() ? std::string(key) : path_ + "." + std::string(key);
+  }
+
+  void fail(std::string why) {
+    if (!problem_) problem_ = std::move(why);
+  }
+
+  // The member, or nullptr after recording that it is missing or not of the expected kind.
+  const json::value* find(std::string_view key, expect expected) {
+    const json::value* v = object_.if_contains(key);
+    if (v == nullptr) {
+      fail(join(key) + " is missing");
+      return nullptr;
+    }
+    if (expected == expect::integer && v->is_uint64()) {
+      fail(join(key) + " is an integer beyond the 64-bit range");
+      return nullptr;
+    }
+    if (!has_kind(*v, expected)) {
+      fail(join(key) + " is " + std::string(describe_kind(*v)) + ", not " +
+           std::string(name(expected)));
+      return nullptr;
+    }
+    return v;
+  }
+
+  const json::object& object_;
+  std::string path_;
+  std::optional<std::string>& problem_;
+};
+
+}  // namespace vnum::detail
+
+#endif  // VNUM_DETAIL_JSON_READER_HPP
 
 // ---- vnum/detail/response.hpp --------------------------------------------------------------------
 
@@ -1776,15 +2173,36 @@ inline error generic_failure(const http::response& r) {
   return status_error(r, *code, std::move(message));
 }
 
-// A provider that echoes a request back could put the API key into a message: never pass it on.
-inline void scrub_secret(error& e, std::string_view secret) {
-  if (secret.empty()) return;
-  for (std::string* text : {&e.message, &e.provider_message}) {
-    constexpr std::string_view mask = "[redacted]";
-    for (auto pos = text->find(secret); pos != std::string::npos;
-         pos = text->find(secret, pos + mask.size()))
-      text->replace(pos, secret.size(), mask);
-  }
+// What an answer means for an operation that does not say how it ended: its kind (error.hpp)
+// and, for writes, what the caller should check before trying again.
+struct outcome {
+  operation_kind kind;
+  std::string_view action;  // "the purchase"
+  std::string_view advice;  // "check list_virtual_numbers() before buying again"
+};
+
+// The outcome rule of error.hpp applied to a parser's error: for a write, a 2xx whose body is not
+// the documented success (a protocol error) becomes outcome_unknown; for a creating write, so does
+// every 5xx. The HTTP status and the provider's message are kept.
+inline error apply_outcome_rule(const outcome& o, const http::response& r, error failed) {
+  if (o.kind == operation_kind::read) return failed;
+  const bool unread_success = r.status >= 200 && r.status <= 299 && failed.code == errc::protocol;
+  const bool server_failure =
+      o.kind == operation_kind::creating_write && failed.code == errc::server_error;
+  if (!unread_success && !server_failure) return failed;
+  failed.code = errc::outcome_unknown;
+  if (failed.provider_message.empty())
+    if (auto body = parse_json(r.body))
+      if (auto m = provider_message(*body)) failed.provider_message = std::move(*m);
+  failed.message = std::string(o.action) + " may have taken effect (" + failed.message + "): " +
+                   std::string(o.advice);
+  return failed;
+}
+
+template <class T>
+result<T> apply_outcome_rule(const outcome& o, const http::response& r, result<T> parsed) {
+  if (parsed) return parsed;
+  return apply_outcome_rule(o, r, parsed.error());
 }
 
 }  // namespace vnum::detail
@@ -1794,43 +2212,46 @@ inline void scrub_secret(error& e, std::string_view secret) {
 // ---- vnum/cellcast/parse.hpp ---------------------------------------------------------------------
 
 // vnum — Cellcast: response parsers. Each turns any http::response into the operation's typed
-// receipt or a vnum::error, classifying by HTTP status first and then by the body; none throws.
+// receipt or a vnum::error, classifying by HTTP status first and then by the body, and applies the
+// outcome rule of its operation_kind (error.hpp); none throws.
 #ifndef VNUM_CELLCAST_PARSE_HPP
 #define VNUM_CELLCAST_PARSE_HPP
 
+#include <array>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace vnum::cellcast {
 
 namespace detail {
 
 namespace json = boost::json;
+using vnum::detail::json_reader;
 using vnum::detail::parse_json;
 
 // The envelope of Cellcast's 200 and 400 answers: {"app_type", ..., "maintainence" (sic), ...,
-// "status": bool, "message": string, "data": {...}, "error": {...}}. Only the fields vnum reads are
-// required; 401 and 404 come as {code, message, stack} instead.
+// "status": bool, "message": string, "data": ..., "error": ...}. Only "status" is required:
+// "message" may be null, and "data" and "error" may be objects, arrays ("data": [] is what PHP
+// back ends send for an empty object) or null. 401 and 404 come as {code, message, stack} instead.
 struct envelope {
   bool status = false;
   std::string message;
-  json::object data;
-  json::object error;
+  json::value data;
+  json::value error;
 };
 
 inline std::optional<envelope> read_envelope(const json::value& v) {
   const json::object* o = v.if_object();
   if (o == nullptr) return std::nullopt;
   auto status = vnum::detail::bool_member(*o, "status");
-  auto message = vnum::detail::string_member(*o, "message");
-  if (!status || !message) return std::nullopt;
-  envelope e{*status, std::move(*message), {}, {}};
-  for (auto [key, target] : {std::pair{"data", &e.data}, std::pair{"error", &e.error}}) {
-    const json::value* member = o->if_contains(key);
-    if (member == nullptr) continue;
-    if (!member->is_object()) return std::nullopt;
-    *target = member->get_object();
-  }
+  if (!status) return std::nullopt;
+  envelope e;
+  e.status = *status;
+  e.message = vnum::detail::string_member(*o, "message").value_or("");
+  if (const json::value* data = o->if_contains("data")) e.data = *data;
+  if (const json::value* error = o->if_contains("error")) e.error = *error;
   return e;
 }
 
@@ -1838,10 +2259,12 @@ inline std::optional<envelope> read_envelope(const json::value& v) {
 // object, which say which input was wrong.
 inline std::string describe(const envelope& e) {
   std::string details;
-  for (const auto& item : e.error) {
-    if (!item.value().is_string() || item.value().get_string().empty()) continue;
-    if (!details.empty()) details += "; ";
-    details += std::string(item.value().get_string());
+  if (const json::object* error = e.error.if_object()) {
+    for (const auto& item : *error) {
+      if (!item.value().is_string() || item.value().get_string().empty()) continue;
+      if (!details.empty()) details += "; ";
+      details += std::string(item.value().get_string());
+    }
   }
   if (details.empty() || details == e.message) return e.message;
   return e.message + " (" + details + ")";
@@ -1879,48 +2302,168 @@ inline result<envelope> success_envelope(const http::response& r) {
   return std::move(*e);
 }
 
+// The entries of a success envelope's "data" array, each read with `read(json_reader&)`.
+template <class Read>
+auto read_data_array(const http::response& r, const envelope& e, Read read)
+    -> result<std::vector<decltype(read(std::declval<json_reader&>()))>> {
+  std::optional<std::string> problem;
+  const json::object top{{"data", e.data}};
+  json_reader in(top, "", problem);
+  auto items = in.array_of("data", read);
+  if (problem) return vnum::detail::protocol_error(r, *problem);
+  return items;
+}
+
+inline card read_card(json_reader& in) {
+  card c;
+  c.id = in.string("id");
+  c.brand = in.string("brand");
+  c.last4 = in.string("last4");
+  c.exp_month = in.integer("exp_month");
+  c.exp_year = in.integer("exp_year");
+  c.funding = in.string("funding");
+  c.country = in.nullable_string("country");
+  c.name = in.nullable_string("name");
+  return c;
+}
+
+// number as a string; a JSON integer is taken too, since the logged "61402000002" does not show
+// whether the service quotes it.
+inline custom_number read_custom_number(json_reader& in) {
+  custom_number c;
+  c.name = in.string("name");
+  const json::value* number = in.object().if_contains("number");
+  if (number != nullptr && number->is_uint64())
+    c.number = std::to_string(number->get_uint64());
+  else if (number != nullptr && number->is_int64() && number->get_int64() >= 0)
+    c.number = std::to_string(number->get_int64());
+  else
+    c.number = in.string("number");
+  return c;
+}
+
+// What an answer that does not say how each write ended means, and what to check before trying
+// again (see operation_kind in error.hpp). No documented Cellcast endpoint lists the account's
+// virtual numbers or business names, so those are checked in Cellcast's dashboard.
+using vnum::detail::outcome;
+inline constexpr outcome purchase_outcome{
+    operation_kind::creating_write, "the purchase",
+    "check the account's virtual numbers in Cellcast's dashboard before buying again"};
+inline constexpr outcome unsubscribe_outcome{operation_kind::idempotent_write, "the unsubscription",
+                                             "unsubscribing again is safe"};
+inline constexpr outcome add_custom_number_outcome{
+    operation_kind::creating_write, "adding the custom number",
+    "check list_custom_numbers() before adding it again"};
+inline constexpr outcome verify_custom_number_outcome{
+    operation_kind::idempotent_write, "the verification",
+    "check list_custom_numbers() before verifying again"};
+inline constexpr outcome business_name_outcome{
+    operation_kind::creating_write, "the business name request",
+    "check the account's business names in Cellcast's dashboard before asking again"};
+
+// custom-number.html's two successes, by their messages (the envelope's or data.message).
+inline constexpr std::array<std::string_view, 2> created_messages{
+    "Custom number created", "Success create new custom number"};
+inline constexpr std::array<std::string_view, 1> otp_sent_messages{
+    "OTP sent to your number successfully"};
+
+// Compared without regard to case or surrounding spaces.
+template <std::size_t N>
+bool is_one_of(std::string_view text, const std::array<std::string_view, N>& messages) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  for (std::string_view m : messages)
+    if (http::iequals(text, m)) return true;
+  return false;
+}
+
 }  // namespace detail
 
+// A creating write (operation_kind::creating_write).
 inline result<purchase_receipt> parse_purchase_virtual_number(const http::response& r) {
   auto e = detail::success_envelope(r);
-  if (!e) return e.error();
+  if (!e) return vnum::detail::apply_outcome_rule(detail::purchase_outcome, r, e.error());
   return purchase_receipt{e->message};
 }
 
-// The postpaid page documents no responses; the family's envelope is assumed.
+// The postpaid page documents no responses; the family's envelope is assumed. A creating write.
 inline result<purchase_receipt> parse_purchase_virtual_number_postpaid(const http::response& r) {
   return parse_purchase_virtual_number(r);
 }
 
+// An idempotent write.
 inline result<unsubscribe_receipt> parse_unsubscribe_virtual_number(const http::response& r) {
   auto e = detail::success_envelope(r);
-  if (!e) return e.error();
+  if (!e)
+    return vnum::detail::apply_outcome_rule(detail::unsubscribe_outcome, r, e.error());
   return unsubscribe_receipt{e->message};
 }
 
-// The two documented successes differ only in their messages: "Custom number created" and
-// "OTP sent to your number successfully".
+// A creating write. The two documented successes differ only in their messages: "Custom number
+// created" and "OTP sent to your number successfully"; any other message leaves it unknown whether
+// an OTP is awaited, so it is outcome_unknown too.
 inline result<custom_number_receipt> parse_add_custom_number(const http::response& r) {
-  auto e = detail::success_envelope(r);
-  if (!e) return e.error();
-  custom_number_receipt receipt;
-  receipt.message = e->message;
-  receipt.detail = vnum::detail::string_member(e->data, "message").value_or("");
-  receipt.otp_required = vnum::detail::contains_ignore_case(receipt.message, "otp") ||
-                         vnum::detail::contains_ignore_case(receipt.detail, "otp");
-  return receipt;
+  auto read = [&]() -> result<custom_number_receipt> {
+    auto e = detail::success_envelope(r);
+    if (!e) return e.error();
+    custom_number_receipt receipt;
+    receipt.message = e->message;
+    if (const auto* data = e->data.if_object())
+      receipt.detail = vnum::detail::string_member(*data, "message").value_or("");
+    if (detail::is_one_of(receipt.message, detail::otp_sent_messages) ||
+        detail::is_one_of(receipt.detail, detail::otp_sent_messages))
+      receipt.otp_required = true;
+    else if (!detail::is_one_of(receipt.message, detail::created_messages) &&
+             !detail::is_one_of(receipt.detail, detail::created_messages))
+      return vnum::detail::protocol_error(
+          r, "the message \"" + receipt.message +
+                 "\" is neither of custom-number.html's successes, so whether an OTP was sent is "
+                 "not known");
+    return receipt;
+  };
+  return vnum::detail::apply_outcome_rule(detail::add_custom_number_outcome, r, read());
 }
 
+// An idempotent write: a second verification leaves the number verified.
 inline result<verify_custom_number_receipt> parse_verify_custom_number(const http::response& r) {
   auto e = detail::success_envelope(r);
-  if (!e) return e.error();
+  if (!e)
+    return vnum::detail::apply_outcome_rule(detail::verify_custom_number_outcome, r, e.error());
   return verify_custom_number_receipt{e->message};
 }
 
+// A creating write.
 inline result<business_name_receipt> parse_add_business_name(const http::response& r) {
   auto e = detail::success_envelope(r);
-  if (!e) return e.error();
+  if (!e)
+    return vnum::detail::apply_outcome_rule(detail::business_name_outcome, r, e.error());
   return business_name_receipt{e->message};
+}
+
+// A read: the envelope with "data" an array of Stripe card objects (get-list-credit-card.html).
+inline result<std::vector<card>> parse_list_cards(const http::response& r) {
+  auto e = detail::success_envelope(r);
+  if (!e) return e.error();
+  return detail::read_data_array(r, *e, detail::read_card);
+}
+
+// A read. The live service answers a bare {"data": [...]} without the envelope; an envelope whose
+// status is false is read as the refusal it is.
+inline result<std::vector<custom_number>> parse_list_custom_numbers(const http::response& r) {
+  if (r.status != 200) return detail::failure(r);
+  auto v = detail::parse_json(r.body);
+  if (!v) return vnum::detail::protocol_error(r, "the body is not JSON");
+  if (!v->is_object()) return vnum::detail::protocol_error(r, "the body is not a JSON object");
+  detail::envelope e;
+  if (auto enveloped = detail::read_envelope(*v)) {
+    if (!enveloped->status) return detail::envelope_error(r, errc::unprocessable, *enveloped);
+    e = std::move(*enveloped);
+  } else if (const auto* data = v->get_object().if_contains("data")) {
+    e.data = *data;
+  } else {
+    return vnum::detail::protocol_error(r, "data is missing");
+  }
+  return detail::read_data_array(r, e, detail::read_custom_number);
 }
 
 }  // namespace vnum::cellcast
@@ -1965,7 +2508,7 @@ auto exchange(Transport& transport, result<http::request> built, Parse&& parse,
   parsed_type parsed = answer ? parse(*answer) : parsed_type(answer.error());
   if (!parsed) {
     error e = parsed.error();
-    scrub_secret(e, api_key);
+    redact(e, api_key);
     return e;
   }
   return parsed;
@@ -1989,8 +2532,8 @@ auto exchange(Transport& transport, result<http::request> built, Parse&& parse,
 
 namespace vnum::detail {
 
-// Config is the provider's config; it must have an api_key, which is scrubbed from every error,
-// and may have a retry_policy called retry, which applies to GET requests only.
+// Config is the provider's config: its api_key is redacted from every error, and its retry policy
+// (config::retry) applies to reads only. Each client method says which it is: read() or write().
 template <http::transport T, class Config>
 class client_base {
  public:
@@ -2001,41 +2544,52 @@ class client_base {
   std::remove_reference_t<T>& transport() noexcept { return transport_; }
 
  protected:
-  // A request that failed to build is never sent; see exchange().
+  // A read: retried while its error is retryable and config().retry allows another attempt.
   template <class Parse>
-  auto run(result<http::request> built, Parse parse) {
-    if constexpr (requires { config_.retry; }) {
-      if (built && built->method == http::method::get) return run_retrying(*built, parse, config_.retry);
-    }
+  auto read(result<http::request> built, Parse parse) {
+    using parsed_type = decltype(exchange(transport_, std::move(built), parse, config_.api_key));
+    if (!built) return parsed_type(built.error());
+    auto policy = validate(config_.retry);
+    if (!policy) return parsed_type(policy.error());
+    return read_retrying(*built, parse, *policy);
+  }
+
+  // A write: sent once and never retried; its parser applies the outcome rule of its kind.
+  template <class Parse>
+  auto write(result<http::request> built, Parse parse) {
     return exchange(transport_, std::move(built), parse, config_.api_key);
   }
 
- private:
-  // Retries a read while its error is retryable and attempts remain, waiting with exponential
-  // backoff, or as long as the provider's Retry-After asks when that is within max_backoff.
+  // Transitional: a GET is a read, anything else a write.
   template <class Parse>
-  auto run_retrying(const http::request& request, Parse parse, const retry_policy& policy) {
-    auto backoff = policy.initial_backoff;
+  auto run(result<http::request> built, Parse parse) {
+    if (built && built->method == http::method::get) return read(std::move(built), parse);
+    return write(std::move(built), parse);
+  }
+
+  T transport_;
+  Config config_;
+
+ private:
+  // Waits with exponential backoff between attempts, or as long as the provider's Retry-After
+  // asks when that is within max_backoff (longer: the error goes back to the caller).
+  template <class Parse>
+  auto read_retrying(const http::request& request, Parse& parse, const retry_policy& policy) {
+    auto backoff = std::min(policy.initial_backoff, policy.max_backoff);
     for (int attempt = 1;; ++attempt) {
       auto r = exchange(transport_, request, parse, config_.api_key);
       if (r || attempt >= policy.max_attempts || !is_retryable(r.error().code)) return r;
       auto wait = backoff;
       if (r.error().retry_after) {
+        // At most 999 999 999 s (parse_retry_after), which milliseconds hold without overflow.
         auto asked = std::chrono::duration_cast<std::chrono::milliseconds>(*r.error().retry_after);
-        if (asked > policy.max_backoff) return r;  // longer than we may wait: the caller decides
+        if (asked > policy.max_backoff) return r;
         wait = asked;
       }
       if (policy.sleep) policy.sleep(wait);
-      backoff = std::min(policy.max_backoff,
-                         std::chrono::milliseconds(static_cast<std::chrono::milliseconds::rep>(
-                             static_cast<double>(backoff.count()) * policy.multiplier)));
+      backoff = next_backoff(backoff, policy);
     }
   }
-
- protected:
-
-  T transport_;
-  Config config_;
 };
 
 }  // namespace vnum::detail
@@ -2050,13 +2604,14 @@ class client_base {
 
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace vnum::cellcast {
 
 // Works owning (client<my_transport>) and borrowing (client<my_transport&>). Nothing is sent when
-// validation fails. No call is retried: a purchase that ends in errc::outcome_unknown may have
-// been charged, so reconcile before trying again. Not safe for concurrent use of one instance.
-// settings() and transport() come from the shared base.
+// validation fails. No write is retried (reads only as config::retry allows): a purchase that ends
+// in errc::outcome_unknown may have been charged, so reconcile before trying again. Not safe for
+// concurrent use of one instance. settings() and transport() come from the shared base.
 template <http::transport T>
 class client : public vnum::detail::client_base<T, config> {
   using base = vnum::detail::client_base<T, config>;
@@ -2064,30 +2619,42 @@ class client : public vnum::detail::client_base<T, config> {
  public:
   client(T transport, config cfg) : base(std::forward<T>(transport), std::move(cfg)) {}
 
+  // Each method says whether it is a read (retried as config::retry allows) or a write (sent once;
+  // its kind, and what an answer that does not say how it ended means, is its parser's).
+
   result<purchase_receipt> purchase_virtual_number(const purchase_request& r) {
-    return this->run(build_purchase_virtual_number(this->config_, r), parse_purchase_virtual_number);
+    return this->write(build_purchase_virtual_number(this->config_, r),
+                       parse_purchase_virtual_number);
   }
 
   result<purchase_receipt> purchase_virtual_number_postpaid(const postpaid_purchase_request& r) {
-    return this->run(build_purchase_virtual_number_postpaid(this->config_, r),
-                     parse_purchase_virtual_number_postpaid);
+    return this->write(build_purchase_virtual_number_postpaid(this->config_, r),
+                       parse_purchase_virtual_number_postpaid);
   }
 
   result<unsubscribe_receipt> unsubscribe_virtual_number(std::string_view id) {
-    return this->run(build_unsubscribe_virtual_number(this->config_, id),
-                     parse_unsubscribe_virtual_number);
+    return this->write(build_unsubscribe_virtual_number(this->config_, id),
+                       parse_unsubscribe_virtual_number);
   }
 
   result<custom_number_receipt> add_custom_number(const custom_number_request& r) {
-    return this->run(build_add_custom_number(this->config_, r), parse_add_custom_number);
+    return this->write(build_add_custom_number(this->config_, r), parse_add_custom_number);
   }
 
   result<verify_custom_number_receipt> verify_custom_number(const verify_custom_number_request& r) {
-    return this->run(build_verify_custom_number(this->config_, r), parse_verify_custom_number);
+    return this->write(build_verify_custom_number(this->config_, r), parse_verify_custom_number);
   }
 
   result<business_name_receipt> add_business_name(const business_name_request& r) {
-    return this->run(build_add_business_name(this->config_, r), parse_add_business_name);
+    return this->write(build_add_business_name(this->config_, r), parse_add_business_name);
+  }
+
+  result<std::vector<card>> list_cards() {
+    return this->read(build_list_cards(this->config_), parse_list_cards);
+  }
+
+  result<std::vector<custom_number>> list_custom_numbers() {
+    return this->read(build_list_custom_numbers(this->config_), parse_list_custom_numbers);
   }
 
   // The catalog purchases are checked against (config::products); add numbers as you learn them.
@@ -2654,210 +3221,6 @@ inline result<http::request> build_remove_operator(const config& cfg, std::int64
 }  // namespace vnum::identitycall
 
 #endif  // VNUM_IDENTITYCALL_BUILD_HPP
-
-// ---- vnum/detail/json_reader.hpp -----------------------------------------------------------------
-
-// vnum — reading the documented fields of a JSON response strictly: every field a page documents
-// must be there with its documented type; fields a page does not document are ignored. The first
-// field that is missing or mistyped is remembered by its path ("data.operators[1].id"), so that a
-// parser can answer with one protocol error that says exactly what did not match the docs.
-#ifndef VNUM_DETAIL_JSON_READER_HPP
-#define VNUM_DETAIL_JSON_READER_HPP
-
-#include <cstdint>
-#include <optional>
-#include <string>
-#include <string_view>
-#include <utility>
-#include <vector>
-
-namespace vnum::detail {
-
-// "a string", "null", ...: how a mistyped field is described.
-inline std::string_view describe_kind(const json::value& v) noexcept {
-  switch (v.kind()) {
-    case json::kind::null:
-      return "null";
-    case json::kind::bool_:
-      return "a boolean";
-    case json::kind::int64:
-    case json::kind::uint64:
-      return "an integer";
-    case json::kind::double_:
-      return "a floating-point number";
-    case json::kind::string:
-      return "a string";
-    case json::kind::array:
-      return "an array";
-    case json::kind::object:
-      return "an object";
-  }
-  return "a value";
-}
-
-// Reads fields of one object. Each accessor returns the value, or a default after recording the
-// problem, so that a whole shape can be read in one go and checked once with ok()/problem().
-// Readers of nested objects share their parent's record.
-class json_reader {
- public:
-  json_reader(const json::object& object, std::string path, std::optional<std::string>& problem)
-      : object_(object), path_(std::move(path)), problem_(problem) {}
-
-  bool ok() const noexcept { return !problem_.has_value(); }
-  const std::string& path() const noexcept { return path_; }
-  const std::optional<std::string>& problem() const noexcept { return problem_; }
-  const json::object& object() const noexcept { return object_; }
-
-  std::string string(std::string_view key) {
-    const json::value* v = find(key, expect::string);
-    return v != nullptr ? std::string(v->get_string()) : std::string();
-  }
-
-  // A string the page documents as nullable (or shows as null): null gives nullopt.
-  std::optional<std::string> nullable_string(std::string_view key) {
-    const json::value* v = find(key, expect::string_or_null);
-    if (v == nullptr || !v->is_string()) return std::nullopt;
-    return std::string(v->get_string());
-  }
-
-  bool boolean(std::string_view key) {
-    const json::value* v = find(key, expect::boolean);
-    return v != nullptr && v->get_bool();
-  }
-
-  std::int64_t integer(std::string_view key) {
-    const json::value* v = find(key, expect::integer);
-    return v != nullptr ? as_integer(*v).value_or(0) : 0;
-  }
-
-  // Any JSON number, integral or not.
-  double number(std::string_view key) {
-    const json::value* v = find(key, expect::number);
-    if (v == nullptr) return 0;
-    if (v->is_double()) return v->get_double();
-    if (v->is_int64()) return static_cast<double>(v->get_int64());
-    if (v->is_uint64()) return static_cast<double>(v->get_uint64());
-    return 0;
-  }
-
-  // Records that a field, present with the right type, holds a value the page does not document.
-  void reject(std::string_view key, std::string why) { fail(join(key) + " " + std::move(why)); }
-
-  // A nested object, read with `read(json_reader&)`; nothing is read when it is missing.
-  template <class Read>
-  auto nested(std::string_view key, Read read) -> decltype(read(std::declval<json_reader&>())) {
-    const json::value* v = find(key, expect::object);
-    static const json::object empty;
-    json_reader inner(v != nullptr ? v->get_object() : empty, join(key), problem_);
-    return read(inner);
-  }
-
-  // An array of objects, each read with `read(json_reader&)`.
-  template <class Read>
-  auto array_of(std::string_view key, Read read)
-      -> std::vector<decltype(read(std::declval<json_reader&>()))> {
-    std::vector<decltype(read(std::declval<json_reader&>()))> out;
-    const json::value* v = find(key, expect::array);
-    if (v == nullptr) return out;
-    const json::array& items = v->get_array();
-    out.reserve(items.size());
-    for (std::size_t i = 0; i < items.size() && ok(); ++i) {
-      const std::string item_path = join(key) + "[" + std::to_string(i) + "]";
-      if (!items[i].is_object()) {
-        fail(item_path + " is " + std::string(describe_kind(items[i])) + ", not an object");
-        break;
-      }
-      json_reader item(items[i].get_object(), item_path, problem_);
-      out.push_back(read(item));
-    }
-    return out;
-  }
-
- private:
-  static std::optional<std::int64_t> as_integer(const json::value& v) noexcept {
-    if (v.is_int64()) return v.get_int64();
-    if (v.is_uint64() && v.get_uint64() <= static_cast<std::uint64_t>(INT64_MAX))
-      return static_cast<std::int64_t>(v.get_uint64());
-    return std::nullopt;
-  }
-
-  enum class expect { string, string_or_null, boolean, integer, number, object, array };
-
-  static std::string_view name(expect e) noexcept {
-    switch (e) {
-      case expect::string:
-        return "a string";
-      case expect::string_or_null:
-        return "a string or null";
-      case expect::boolean:
-        return "a boolean";
-      case expect::integer:
-        return "an integer";
-      case expect::number:
-        return "a number";
-      case expect::object:
-        return "an object";
-      case expect::array:
-        return "an array";
-    }
-    return "a value";
-  }
-
-  static bool has_kind(const json::value& v, expect e) noexcept {
-    switch (e) {
-      case expect::string:
-        return v.is_string();
-      case expect::string_or_null:
-        return v.is_string() || v.is_null();
-      case expect::boolean:
-        return v.is_bool();
-      case expect::integer:
-        return as_integer(v).has_value();
-      case expect::number:
-        return v.is_number();
-      case expect::object:
-        return v.is_object();
-      case expect::array:
-        return v.is_array();
-    }
-    return false;
-  }
-
-  std::string join(std::string_view key) const {
-    return path_.empty() ? std::string(key) : path_ + "." + std::string(key);
-  }
-
-  void fail(std::string why) {
-    if (!problem_) problem_ = std::move(why);
-  }
-
-  // The member, or nullptr after recording that it is missing or not of the expected kind.
-  const json::value* find(std::string_view key, expect expected) {
-    const json::value* v = object_.if_contains(key);
-    if (v == nullptr) {
-      fail(join(key) + " is missing");
-      return nullptr;
-    }
-    if (expected == expect::integer && v->is_uint64()) {
-      fail(join(key) + " is an integer beyond the 64-bit range");
-      return nullptr;
-    }
-    if (!has_kind(*v, expected)) {
-      fail(join(key) + " is " + std::string(describe_kind(*v)) + ", not " +
-           std::string(name(expected)));
-      return nullptr;
-    }
-    return v;
-  }
-
-  const json::object& object_;
-  std::string path_;
-  std::optional<std::string>& problem_;
-};
-
-}  // namespace vnum::detail
-
-#endif  // VNUM_DETAIL_JSON_READER_HPP
 
 // ---- vnum/identitycall/parse.hpp -----------------------------------------------------------------
 

@@ -8,8 +8,10 @@
 #include <catch2/catch.hpp>
 #include <catch2/trompeloeil.hpp>
 
+#include <chrono>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 using namespace vnum::cellcast;
 namespace http = vnum::http;
@@ -176,4 +178,71 @@ TEST_CASE("client: an owning client over a transport that returns plain response
   REQUIRE(r);
   CHECK(r->message == "Virtual number has been unsubscribed successfully.");
   CHECK(cellcast.transport().calls == 1);
+}
+
+TEST_CASE("client: list_cards sends a GET without a body and returns the cards") {
+  mock_transport transport;
+  client<mock_transport&> cellcast{transport, test_config()};
+  REQUIRE_CALL(transport, send(_))
+      .WITH(_1.method == http::method::get &&
+            _1.url == "https://api.cellcast.com/api/v1/user/getCards" && _1.body.empty() &&
+            http::find_header(_1, "Authorization") == "Bearer ck_live_abcdef")
+      .RETURN(ok(ex::list_cards_200));
+  auto r = cellcast.list_cards();
+  REQUIRE(r);
+  REQUIRE(r->size() == 2);
+  CHECK(r->at(1).id == "card_1QXjDzGOd000000000000000");
+}
+
+TEST_CASE("client: list_custom_numbers sends a GET and returns the numbers") {
+  mock_transport transport;
+  client<mock_transport&> cellcast{transport, test_config()};
+  REQUIRE_CALL(transport, send(_))
+      .WITH(_1.method == http::method::get &&
+            _1.url == "https://api.cellcast.com/api/v1/customNumber" && _1.body.empty())
+      .RETURN(ok(ex::list_custom_numbers_200));
+  auto r = cellcast.list_custom_numbers();
+  REQUIRE(r);
+  CHECK(*r == std::vector<custom_number>{{"Reception", "61402000002"}, {"St Johns", "StJohnsWPH"}});
+}
+
+TEST_CASE("client: reads are retried under config::retry, writes never") {
+  mock_transport transport;
+  config c = test_config();
+  std::vector<std::chrono::milliseconds> waits;
+  c.retry.max_attempts = 2;
+  c.retry.sleep = [&waits](std::chrono::milliseconds d) { waits.push_back(d); };
+  client<mock_transport&> cellcast{transport, c};
+  trompeloeil::sequence seq;
+  REQUIRE_CALL(transport, send(_)).IN_SEQUENCE(seq).RETURN(http::response{503, {}, ""});
+  REQUIRE_CALL(transport, send(_)).IN_SEQUENCE(seq).RETURN(ok(ex::list_cards_200));
+  CHECK(cellcast.list_cards());
+  CHECK(waits == std::vector<std::chrono::milliseconds>{std::chrono::milliseconds(200)});
+  REQUIRE_CALL(transport, send(_)).TIMES(1).RETURN(http::response{503, {}, ""});
+  CHECK(cellcast.purchase_virtual_number(documented_purchase()).error().code == errc::outcome_unknown);
+}
+
+TEST_CASE("client: an invalid retry policy is refused before anything is sent") {
+  mock_transport transport;
+  config c = test_config();
+  c.retry.multiplier = 0.5;
+  client<mock_transport&> cellcast{transport, c};
+  FORBID_CALL(transport, send(_));
+  auto r = cellcast.list_cards();
+  REQUIRE_FALSE(r);
+  CHECK(r.error().code == errc::invalid_argument);
+  CHECK(r.error().field == "retry.multiplier");
+}
+
+TEST_CASE("client: a key the provider echoes back is redacted, JSON-escaped or not") {
+  mock_transport transport;
+  config c = test_config();
+  c.api_key = "ck/live\"abc";
+  client<mock_transport&> cellcast{transport, c};
+  REQUIRE_CALL(transport, send(_))
+      .RETURN(http::response{401, {}, R"({"code":401,"message":"Bad token ck\/live\"abc"})"});
+  auto r = cellcast.list_cards();
+  REQUIRE_FALSE(r);
+  CHECK(r.error().message == "Bad token [redacted]");
+  CHECK(r.error().provider_message == "Bad token [redacted]");
 }

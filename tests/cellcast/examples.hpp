@@ -212,6 +212,91 @@ inline constexpr std::string_view verify_custom_number_200 = R"json({
     "error": {}
 })json";
 
+// Get List Credit Card — 200 Success (billing/get-list-credit-card.html). The stored page breaks off
+// after the second card's "metadata"; its remaining fields follow the first card's, with "name" null
+// as Stripe sends for a card saved without one, and the envelope closes with "error": {} like every
+// sibling page.
+inline constexpr std::string_view list_cards_200 = R"json({
+    "app_type": "web",
+    "app_version": "1.0",
+    "maintainence": 0,
+    "new_version": 0,
+    "force_update": 0,
+    "invalid_token": 0,
+    "refresh_token": "",
+    "show_message": 0,
+    "is_enc": false,
+    "status": true,
+    "message": "Success",
+    "message_type": "toast",
+    "data": [
+        {
+            "id": "card_1QfFjoGOd000000000000000",
+            "object": "card",
+            "address_city": null,
+            "address_country": null,
+            "address_line1": null,
+            "address_line1_check": null,
+            "address_line2": null,
+            "address_state": null,
+            "address_zip": null,
+            "address_zip_check": null,
+            "allow_redisplay": "unspecified",
+            "brand": "Visa",
+            "country": "US",
+            "customer": "cus_RHub0000000000",
+            "cvc_check": "pass",
+            "dynamic_last4": null,
+            "exp_month": 2,
+            "exp_year": 2034,
+            "fingerprint": "66BK630000000000",
+            "funding": "credit",
+            "last4": "1111",
+            "metadata": {},
+            "name": "John Doe",
+            "regulated_status": "unregulated",
+            "tokenization_method": null,
+            "wallet": null
+        },
+        {
+            "id": "card_1QXjDzGOd000000000000000",
+            "object": "card",
+            "address_city": null,
+            "address_country": null,
+            "address_line1": null,
+            "address_line1_check": null,
+            "address_line2": null,
+            "address_state": null,
+            "address_zip": null,
+            "address_zip_check": null,
+            "allow_redisplay": "unspecified",
+            "brand": "Visa",
+            "country": "US",
+            "customer": "cus_RHub0000000000",
+            "cvc_check": "pass",
+            "dynamic_last4": null,
+            "exp_month": 4,
+            "exp_year": 2026,
+            "fingerprint": "tkLmXx0000000000",
+            "funding": "credit",
+            "last4": "4242",
+            "metadata": {},
+            "name": null,
+            "regulated_status": "unregulated",
+            "tokenization_method": null,
+            "wallet": null
+        }
+    ],
+    "error": {}
+})json";
+
+// GET /api/v1/customNumber, which no Cellcast page documents: the live API's answer as a public
+// client logged it (no envelope; digits and alphanumeric sender ids mixed).
+inline constexpr std::string_view list_custom_numbers_200 =
+    R"json({"data":[{"number":"61402000002","name":"Reception"},{"number":"StJohnsWPH","name":"St Johns"}]})json";
+inline constexpr std::string_view list_custom_numbers_200_empty = R"json({"data":[]})json";
+inline constexpr std::string_view list_custom_numbers_401 = R"json({"code":401,"message":"Unauthorized"})json";
+
 }  // namespace cellcast_examples
 
 #endif  // VNUM_TESTS_CELLCAST_EXAMPLES_HPP

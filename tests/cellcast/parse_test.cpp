@@ -7,6 +7,8 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -124,33 +126,229 @@ TEST_CASE("403 is forbidden, 429 rate_limited with Retry-After, 5xx server_error
                 errc::server_error, 503, "maintenance", "maintenance");
 }
 
-TEST_CASE("an undocumented status is a protocol error") {
+TEST_CASE("an undocumented status that is neither a success nor a server error is a protocol error") {
   require_error(parse_purchase_virtual_number(answer(302, "")), errc::protocol, 302,
                 "unexpected response: HTTP status 302 is not documented", "");
-  require_error(parse_purchase_virtual_number(answer(201, ex::purchase_200)), errc::protocol, 201,
+  require_error(parse_list_cards(answer(201, ex::list_cards_200)), errc::protocol, 201,
                 "unexpected response: HTTP status 201 is not documented", "");
 }
 
-TEST_CASE("a 200 that is not the envelope is a protocol error") {
-  const std::string not_json = "unexpected response: the body is not JSON";
-  const std::string not_envelope = "unexpected response: the body is not Cellcast's response envelope";
-  require_error(parse_purchase_virtual_number(answer(200, "")), errc::protocol, 200, not_json, "");
-  require_error(parse_purchase_virtual_number(answer(200, "<!doctype html><p>hi</p>")),
-                errc::protocol, 200, not_json, "");
-  require_error(parse_purchase_virtual_number(answer(200, ex::purchase_200.substr(0, 120))),
-                errc::protocol, 200, not_json, "");
-  require_error(parse_purchase_virtual_number(answer(200, "[]")), errc::protocol, 200, not_envelope, "");
-  require_error(parse_purchase_virtual_number(answer(200, R"({"status":"true","message":"ok"})")),
-                errc::protocol, 200, not_envelope, "");
-  require_error(parse_purchase_virtual_number(answer(200, R"({"status":true,"message":7})")),
-                errc::protocol, 200, not_envelope, "");
-  require_error(parse_purchase_virtual_number(answer(200, R"({"status":true,"message":"ok","data":[]})")),
-                errc::protocol, 200, not_envelope, "");
+namespace {
+
+// A money-moving write, its documented success body, and its message.
+struct money_write {
+  std::string_view name;
+  std::function<std::optional<vnum::error>(const http::response&)> parse;
+  std::string documented;
+  std::string message;
+};
+
+template <class Parse>
+std::function<std::optional<vnum::error>(const http::response&)> failure_of(Parse parse) {
+  return [parse](const http::response& r) -> std::optional<vnum::error> {
+    auto parsed = parse(r);
+    if (parsed) return std::nullopt;
+    return parsed.error();
+  };
+}
+
+const std::string business_name_200 =
+    R"({"status":true,"message":"Request added successfully for business name","data":{},"error":{}})";
+
+std::vector<money_write> money_writes() {
+  return {{"purchase", failure_of(parse_purchase_virtual_number), std::string(ex::purchase_200),
+           "Payment is Successful. Dedicated Number has been assigned you."},
+          {"postpaid purchase", failure_of(parse_purchase_virtual_number_postpaid),
+           std::string(ex::purchase_200),
+           "Payment is Successful. Dedicated Number has been assigned you."},
+          {"add custom number", failure_of(parse_add_custom_number),
+           std::string(ex::custom_number_200_created), "Custom number created"},
+          {"add business name", failure_of(parse_add_business_name), business_name_200,
+           "Request added successfully for business name"}};
+}
+
+// The documented success with "data" and "error" as PHP sends an empty object: [].
+std::string with_array_data(std::string_view message) {
+  return R"({"status":true,"message":")" + std::string(message) + R"(","data":[],"error":[]})";
+}
+
+const std::string gateway_html = "<!doctype html><title>502 Bad Gateway</title>";
+
+}  // namespace
+
+TEST_CASE("outcome rule: a money-moving write answered 200 with its documented success succeeds") {
+  for (const auto& w : money_writes()) {
+    INFO(w.name);
+    CHECK_FALSE(w.parse(answer(200, w.documented)).has_value());
+    CHECK_FALSE(w.parse(answer(200, with_array_data(w.message))).has_value());
+    CHECK_FALSE(w.parse(answer(200, R"({"status":true,"message":")" + w.message +
+                                       R"(","data":null,"error":null})"))
+                    .has_value());
+  }
+}
+
+TEST_CASE("outcome rule: a money-moving write answered 200 with an unreadable body is outcome_unknown") {
+  for (const auto& w : money_writes()) {
+    for (const std::string& body : {std::string(), gateway_html, w.documented.substr(0, 40),
+                                    std::string(R"({"status":"true"})"), std::string("[]")}) {
+      INFO(w.name << " with " << body);
+      auto e = w.parse(answer(200, body));
+      REQUIRE(e);
+      CHECK(e->code == errc::outcome_unknown);
+      CHECK(e->http_status == 200);
+    }
+  }
+}
+
+TEST_CASE("outcome rule: a money-moving write answered 201, 202 or 204 is outcome_unknown") {
+  for (const auto& w : money_writes()) {
+    for (int status : {201, 202, 204}) {
+      for (const std::string& body :
+           {w.documented, std::string(), gateway_html, w.documented.substr(0, 40),
+            with_array_data(w.message)}) {
+        INFO(w.name << " answered " << status << " with " << body);
+        auto e = w.parse(answer(status, body));
+        REQUIRE(e);
+        CHECK(e->code == errc::outcome_unknown);
+        CHECK(e->http_status == status);
+      }
+    }
+  }
+}
+
+TEST_CASE("outcome rule: a money-moving write answered 5xx is outcome_unknown, whatever the body") {
+  for (const auto& w : money_writes()) {
+    for (int status : {500, 502, 503, 504}) {
+      for (const std::string& body :
+           {w.documented, std::string(), gateway_html, w.documented.substr(0, 40),
+            with_array_data(w.message)}) {
+        INFO(w.name << " answered " << status << " with " << body);
+        auto e = w.parse(answer(status, body));
+        REQUIRE(e);
+        CHECK(e->code == errc::outcome_unknown);
+        CHECK(e->http_status == status);
+      }
+    }
+  }
+}
+
+TEST_CASE("outcome rule: outcome_unknown says what to check, keeping the provider's message") {
+  require_error(parse_purchase_virtual_number(answer(504, R"({"message":"Gateway Timeout"})")),
+                errc::outcome_unknown, 504,
+                "the purchase may have taken effect (Gateway Timeout): check the account's virtual "
+                "numbers in Cellcast's dashboard before buying again",
+                "Gateway Timeout");
+  require_error(parse_add_custom_number(answer(202, R"({"status":true,"message":"Queued"})")),
+                errc::outcome_unknown, 202,
+                "adding the custom number may have taken effect (unexpected response: HTTP status "
+                "202 is not documented): check list_custom_numbers() before adding it again",
+                "Queued");
+  require_error(parse_add_business_name(answer(200, gateway_html)), errc::outcome_unknown, 200,
+                "the business name request may have taken effect (unexpected response: the body "
+                "is not JSON): check the account's business names in Cellcast's dashboard before "
+                "asking again",
+                "");
+}
+
+TEST_CASE("outcome rule: a refusal stays a refusal") {
+  // A 200 envelope whose status is false says the purchase did not happen; 4xx likewise.
+  require_error(parse_purchase_virtual_number(answer(200, R"({"status":false,"message":"Card declined"})")),
+                errc::unprocessable, 200, "Card declined", "Card declined");
+  require_error(parse_purchase_virtual_number(answer(401, ex::purchase_401)), errc::unauthorized,
+                401, "Token expired", "Token expired");
+}
+
+TEST_CASE("outcome rule: an idempotent write answered 5xx is server_error, its unreadable 2xx outcome_unknown") {
+  require_error(parse_unsubscribe_virtual_number(answer(504, "")), errc::server_error, 504,
+                "HTTP 504 without a message", "");
+  require_error(parse_unsubscribe_virtual_number(answer(204, "")), errc::outcome_unknown, 204,
+                "the unsubscription may have taken effect (unexpected response: HTTP status 204 "
+                "is not documented): unsubscribing again is safe",
+                "");
+  require_error(parse_verify_custom_number(answer(200, "<html>")), errc::outcome_unknown, 200,
+                "the verification may have taken effect (unexpected response: the body is not "
+                "JSON): check list_custom_numbers() before verifying again",
+                "");
+}
+
+TEST_CASE("unsubscribe 200 with data as an array is the success it says") {
+  auto r = parse_unsubscribe_virtual_number(answer(200, with_array_data("Virtual number has been unsubscribed successfully.")));
+  REQUIRE(r);
+  CHECK(r->message == "Virtual number has been unsubscribed successfully.");
+}
+
+TEST_CASE("a read answered with an unreadable 200 is a protocol error") {
+  require_error(parse_list_cards(answer(200, "")), errc::protocol, 200,
+                "unexpected response: the body is not JSON", "");
+  require_error(parse_list_cards(answer(200, "[]")), errc::protocol, 200,
+                "unexpected response: the body is not Cellcast's response envelope", "");
+  require_error(parse_list_cards(answer(503, "")), errc::server_error, 503,
+                "HTTP 503 without a message", "");
+}
+
+TEST_CASE("otp_required comes from the documented messages, not from the letters o-t-p") {
+  auto footprint = parse_add_custom_number(
+      answer(200, R"({"status":true,"message":"Custom number created","data":{"message":"footprint"}})"));
+  REQUIRE(footprint);
+  CHECK_FALSE(footprint->otp_required);
+  auto spaced = parse_add_custom_number(
+      answer(200, R"({"status":true,"message":"  otp SENT to your number successfully ","data":[]})"));
+  REQUIRE(spaced);
+  CHECK(spaced->otp_required);
+  require_error(
+      parse_add_custom_number(answer(200, R"({"status":true,"message":"No OTP required","data":{}})")),
+      errc::outcome_unknown, 200,
+      "adding the custom number may have taken effect (unexpected response: the message \"No OTP "
+      "required\" is neither of custom-number.html's successes, so whether an OTP was sent is not "
+      "known): check list_custom_numbers() before adding it again",
+      "No OTP required");
+}
+
+TEST_CASE("list cards 200 is every card with the fields a purchase needs") {
+  auto r = parse_list_cards(answer(200, ex::list_cards_200));
+  REQUIRE(r);
+  REQUIRE(r->size() == 2);
+  CHECK((*r)[0] == card{"card_1QfFjoGOd000000000000000", "Visa", "1111", 2, 2034, "credit", "US",
+                        "John Doe"});
+  CHECK((*r)[1] == card{"card_1QXjDzGOd000000000000000", "Visa", "4242", 4, 2026, "credit", "US",
+                        std::nullopt});
+}
+
+TEST_CASE("list cards names the field that does not match the docs") {
+  require_error(parse_list_cards(answer(200, R"({"status":true,"message":"Success","data":[{"id":"card_1","brand":"Visa","last4":1111}]})")),
+                errc::protocol, 200, "unexpected response: data[0].last4 is an integer, not a string", "");
+  require_error(parse_list_cards(answer(200, R"({"status":true,"message":"Success","data":{}})")),
+                errc::protocol, 200, "unexpected response: data is an object, not an array", "");
+  require_error(parse_list_cards(answer(401, ex::purchase_401)), errc::unauthorized, 401,
+                "Token expired", "Token expired");
+}
+
+TEST_CASE("list custom numbers reads the bare data list, digits and sender ids alike") {
+  auto r = parse_list_custom_numbers(answer(200, ex::list_custom_numbers_200));
+  REQUIRE(r);
+  CHECK(*r == std::vector<custom_number>{{"Reception", "61402000002"}, {"St Johns", "StJohnsWPH"}});
+  auto empty = parse_list_custom_numbers(answer(200, ex::list_custom_numbers_200_empty));
+  REQUIRE(empty);
+  CHECK(empty->empty());
+  auto numeric = parse_list_custom_numbers(answer(200, R"({"data":[{"number":61402000002,"name":"R"}]})"));
+  REQUIRE(numeric);
+  CHECK(*numeric == std::vector<custom_number>{{"R", "61402000002"}});
+}
+
+TEST_CASE("list custom numbers: 401 without stack, an envelope refusal, a wrong shape") {
+  require_error(parse_list_custom_numbers(answer(401, ex::list_custom_numbers_401)),
+                errc::unauthorized, 401, "Unauthorized", "Unauthorized");
+  require_error(parse_list_custom_numbers(answer(200, R"({"status":false,"message":"Not allowed"})")),
+                errc::unprocessable, 200, "Not allowed", "Not allowed");
+  require_error(parse_list_custom_numbers(answer(200, R"({"numbers":[]})")), errc::protocol, 200,
+                "unexpected response: data is missing", "");
+  require_error(parse_list_custom_numbers(answer(200, R"({"data":[{"number":"6140","name":null}]})")),
+                errc::protocol, 200, "unexpected response: data[0].name is null, not a string", "");
 }
 
 TEST_CASE("100 000 nested brackets are a protocol error, not a crash") {
   std::string deep(100000, '[');
-  require_error(parse_purchase_virtual_number(answer(200, deep)), errc::protocol, 200,
+  require_error(parse_list_cards(answer(200, deep)), errc::protocol, 200,
                 "unexpected response: the body is not JSON", "");
   std::string deep_objects;
   for (int i = 0; i < 100000; ++i) deep_objects += R"({"a":)";
@@ -186,6 +384,8 @@ TEST_CASE("no parser throws, whatever the body") {
       CHECK_NOTHROW(parse_add_custom_number(r));
       CHECK_NOTHROW(parse_verify_custom_number(r));
       CHECK_NOTHROW(parse_add_business_name(r));
+      CHECK_NOTHROW(parse_list_cards(r));
+      CHECK_NOTHROW(parse_list_custom_numbers(r));
       // Only a 200 envelope whose status is true succeeds.
       if (status != 200) CHECK_FALSE(parse_purchase_virtual_number(r).has_value());
     }

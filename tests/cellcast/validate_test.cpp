@@ -289,3 +289,37 @@ TEST_CASE("business name: every required field must be present") {
     require_invalid(validate(r), name, std::string(name) + ": is required and must not be empty");
   }
 }
+
+TEST_CASE("business name: its length is counted in characters, not bytes") {
+  auto r = business();
+  r.business_name = "Café Zoë";  // 8 characters, 10 bytes
+  CHECK(validate(r));
+  r.business_name = "ÉÉÉÉÉÉÉÉÉÉÉ";  // 11 characters, 22 bytes
+  CHECK(validate(r));
+  r.business_name = "ÉÉÉÉÉÉÉÉÉÉÉÉ";  // 12 characters
+  require_invalid(validate(r), "business_name", "business_name: must be between 3 and 11 characters");
+  r.business_name = "Éé";  // 2 characters, 4 bytes
+  require_invalid(validate(r), "business_name", "business_name: must be between 3 and 11 characters");
+}
+
+TEST_CASE("every text field must be valid UTF-8, and the error names the field and the byte") {
+  auto p = card_purchase();
+  p.card = "card_\xff";
+  require_invalid(validate(p), "card", "card: is not valid UTF-8 (byte 0xFF at offset 5)");
+  p = card_purchase();
+  p.product = "prod_\xc3";  // a truncated two-byte sequence
+  require_invalid(validate(p), "product", "product: is not valid UTF-8 (byte 0xC3 at offset 5)");
+  require_invalid(validate(custom_number_request{"Caf\xe9", "0400000000"}), "name",
+                  "name: is not valid UTF-8 (byte 0xE9 at offset 3)");
+  auto b = business();
+  b.company.address = "1 Rue \xed\xa0\x80";  // a UTF-16 surrogate encoded as UTF-8
+  require_invalid(validate(b), "company.address",
+                  "company.address: is not valid UTF-8 (byte 0xED at offset 6)");
+  b = business();
+  b.purpose_of_use = "\xc0\xaf";  // an overlong '/'
+  require_invalid(validate(b), "purpose_of_use",
+                  "purpose_of_use: is not valid UTF-8 (byte 0xC0 at offset 0)");
+  b = business();
+  b.purpose_of_use = "Promotions \xf0\x9f\x93\xa3";  // U+1F4E3, four bytes, valid
+  CHECK(validate(b));
+}

@@ -8,7 +8,9 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <optional>
 #include <string>
+#include <vector>
 
 using namespace vnum::cellcast;
 namespace http = vnum::http;
@@ -284,10 +286,12 @@ TEST_CASE("fault: injected statuses answer with the provider's bodies and change
   auto limited = a.cellcast.purchase_virtual_number(monthly());
   CHECK(limited.error().code == errc::rate_limited);
   CHECK(limited.error().retry_after == std::chrono::seconds(7));
+  // A purchase answered 5xx may have been charged (error.hpp's outcome rule); the fake changed
+  // nothing, as the listing shows.
   a.fake.fail_next(fault::status(500));
-  CHECK(a.cellcast.purchase_virtual_number(monthly()).error().code == errc::server_error);
+  CHECK(a.cellcast.purchase_virtual_number(monthly()).error().code == errc::outcome_unknown);
   a.fake.fail_next(fault::status(503));
-  CHECK(a.cellcast.purchase_virtual_number(monthly()).error().code == errc::server_error);
+  CHECK(a.cellcast.purchase_virtual_number(monthly()).error().code == errc::outcome_unknown);
   CHECK(a.fake.subscriptions().empty());
   CHECK(a.fake.journal().size() == 4);
 }
@@ -310,4 +314,67 @@ TEST_CASE("journal: every request received, in order, as sent") {
   CHECK(journal[1].method == http::method::put);
   CHECK(journal[1].url ==
         "https://api.cellcast.com/api/v1/apiClient/virtual-number/unsubscribe/66ea98514f0c1a121c76ec17");
+}
+
+TEST_CASE("list cards: every card added, as Stripe card objects whose id a purchase takes") {
+  account a;
+  fake_cellcast::card_details amex;
+  amex.brand = "American Express";
+  amex.last4 = "0005";
+  amex.exp_month = 3;
+  amex.exp_year = 2031;
+  amex.country = std::nullopt;
+  amex.name = "Jane Citizen";
+  a.fake.add_card("card_2AMEX", amex);
+  auto cards = a.cellcast.list_cards();
+  REQUIRE(cards);
+  CHECK(*cards == std::vector<card>{
+                      {"card_1SQmzoGOdUwLPbU6ll0QwsyH", "Visa", "4242", 12, 2030, "credit", "AU",
+                       std::nullopt},
+                      {"card_2AMEX", "American Express", "0005", 3, 2031, "credit", std::nullopt,
+                       "Jane Citizen"}});
+  purchase_request order{cards->front().id, "prod_PFdN753rT3lNFW", std::string(number_id),
+                         billing_cycle::month, false};
+  CHECK(a.cellcast.purchase_virtual_number(order));
+}
+
+TEST_CASE("list custom numbers: those created without OTP and those verified, as digits") {
+  account a;
+  REQUIRE(a.cellcast.add_custom_number({"Reception", "0400 111 222"}));
+  a.fake.require_otp(true);
+  REQUIRE(a.cellcast.add_custom_number({"Sales", "+61400333444"}));
+  auto before = a.cellcast.list_custom_numbers();
+  REQUIRE(before);
+  CHECK(*before == std::vector<custom_number>{{"Reception", "61400111222"}});
+  auto otp = a.fake.otp_for("+61400333444");
+  REQUIRE(otp);
+  REQUIRE(a.cellcast.verify_custom_number({"Sales", "+61400333444", *otp}));
+  auto after = a.cellcast.list_custom_numbers();
+  REQUIRE(after);
+  CHECK(*after == std::vector<custom_number>{{"Reception", "61400111222"}, {"Sales", "61400333444"}});
+}
+
+TEST_CASE("list cards and custom numbers: an expired key is unauthorized") {
+  account a;
+  a.fake.expire_key();
+  CHECK(a.cellcast.list_cards().error().code == errc::unauthorized);
+  CHECK(a.cellcast.list_custom_numbers().error().code == errc::unauthorized);
+}
+
+TEST_CASE("the buyer's path: list cards, purchase, reconcile after a lost answer") {
+  account a;
+  auto cards = a.cellcast.list_cards();
+  REQUIRE(cards);
+  REQUIRE(cards->size() == 1);
+  purchase_request order{cards->front().id, "prod_PFdN753rT3lNFW", std::string(number_id),
+                         billing_cycle::month, false};
+  a.fake.fail_next(fault::response_lost());
+  auto bought = a.cellcast.purchase_virtual_number(order);
+  REQUIRE_FALSE(bought);
+  REQUIRE(bought.error().code == errc::outcome_unknown);
+  // The caller reconciles instead of buying again: the number is subscribed already.
+  CHECK(a.fake.subscriptions().size() == 1);
+  auto again = a.cellcast.purchase_virtual_number(order);
+  CHECK(again.error().code == errc::invalid_argument);  // "Number already purchased"
+  CHECK(a.fake.subscriptions().size() == 1);
 }

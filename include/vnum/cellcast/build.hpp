@@ -110,6 +110,17 @@ inline result<http::request> build_add_business_name(const config& cfg, const bu
   return detail::make(cfg, http::method::post, "/api/v1/business/add", vnum::detail::to_body(body));
 }
 
+// billing/get-list-credit-card.html: no parameters and no body.
+inline result<http::request> build_list_cards(const config& cfg) {
+  return detail::make(cfg, http::method::get, "/api/v1/user/getCards");
+}
+
+// No Cellcast page documents this endpoint; the path is the one the live API answers (see
+// custom_number in model.hpp).
+inline result<http::request> build_list_custom_numbers(const config& cfg) {
+  return detail::make(cfg, http::method::get, "/api/v1/customNumber");
+}
+
 }  // namespace vnum::cellcast
 
 #endif  // VNUM_CELLCAST_BUILD_HPP

@@ -4,6 +4,7 @@
 #ifndef VNUM_CELLCAST_MODEL_HPP
 #define VNUM_CELLCAST_MODEL_HPP
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <optional>
@@ -12,6 +13,7 @@
 #include <string_view>
 #include <utility>
 #include <vnum/detail/print.hpp>
+#include <vnum/retry.hpp>
 
 namespace vnum::cellcast {
 
@@ -69,6 +71,7 @@ struct config {
   std::string api_key;  // sent as "authorization: Bearer <key>"
   std::string base_url = "https://api.cellcast.com";
   product_catalog products;  // see product_catalog
+  retry_policy retry{};      // list_cards and list_custom_numbers only (reads); off by default
 };
 
 // BECS Direct Debit (payment_type "au_becs_debit"), from the current purchase-virtual-number page.
@@ -166,7 +169,7 @@ struct verify_custom_number_request {
   std::string otp;     // as received by SMS, e.g. "123456"
   friend std::ostream& operator<<(std::ostream& os, const verify_custom_number_request& v) {
     return vnum::detail::print(os, "verify_custom_number_request", "name", v.name, "number",
-                               v.number, "otp", v.otp);
+                               v.number, "otp", vnum::detail::mask(v.otp));
   }
 };
 
@@ -226,6 +229,38 @@ struct business_name_receipt {
   friend bool operator==(const business_name_receipt&, const business_name_receipt&) = default;
   friend std::ostream& operator<<(std::ostream& os, const business_name_receipt& v) {
     return vnum::detail::print(os, "business_name_receipt", "message", v.message);
+  }
+};
+
+// GET /api/v1/user/getCards (billing/get-list-credit-card.html): each entry of "data" is a Stripe
+// card object. These are the fields a buyer needs; id is what purchase_request::card takes.
+struct card {
+  std::string id;     // "card_1QfFjoGOd000000000000000"
+  std::string brand;  // "Visa"
+  std::string last4;  // "1111"
+  std::int64_t exp_month = 0;
+  std::int64_t exp_year = 0;
+  std::string funding;                 // "credit", "debit", "prepaid" or "unknown"
+  std::optional<std::string> country;  // two-letter issuing country; null when Stripe has none
+  std::optional<std::string> name;     // the cardholder's name; null when none was given
+  friend bool operator==(const card&, const card&) = default;
+  friend std::ostream& operator<<(std::ostream& os, const card& v) {
+    return vnum::detail::print(os, "card", "id", v.id, "brand", v.brand, "last4", v.last4,
+                               "exp_month", v.exp_month, "exp_year", v.exp_year, "funding",
+                               v.funding, "country", v.country, "name", v.name);
+  }
+};
+
+// An entry of GET /api/v1/customNumber: the account's custom numbers (sender IDs). No Cellcast page
+// documents this endpoint; its shape is the live API's as a public client logged it: a bare
+// {"data": [{"number", "name"}]}. number is digits ("61402000002") or, for an alphanumeric sender
+// id, letters ("StJohnsWPH"), and is kept as received.
+struct custom_number {
+  std::string name;
+  std::string number;
+  friend bool operator==(const custom_number&, const custom_number&) = default;
+  friend std::ostream& operator<<(std::ostream& os, const custom_number& v) {
+    return vnum::detail::print(os, "custom_number", "name", v.name, "number", v.number);
   }
 };
 

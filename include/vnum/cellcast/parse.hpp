@@ -1,48 +1,52 @@
 // vnum — Cellcast: response parsers. Each turns any http::response into the operation's typed
-// receipt or a vnum::error, classifying by HTTP status first and then by the body; none throws.
+// receipt or a vnum::error, classifying by HTTP status first and then by the body, and applies the
+// outcome rule of its operation_kind (error.hpp); none throws.
 // SPDX-License-Identifier: MIT
 #ifndef VNUM_CELLCAST_PARSE_HPP
 #define VNUM_CELLCAST_PARSE_HPP
 
 #include <vnum/cellcast/model.hpp>
 #include <vnum/detail/json.hpp>
+#include <vnum/detail/json_reader.hpp>
 #include <vnum/detail/response.hpp>
 #include <vnum/error.hpp>
 #include <vnum/http.hpp>
 
+#include <array>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace vnum::cellcast {
 
 namespace detail {
 
 namespace json = boost::json;
+using vnum::detail::json_reader;
 using vnum::detail::parse_json;
 
 // The envelope of Cellcast's 200 and 400 answers: {"app_type", ..., "maintainence" (sic), ...,
-// "status": bool, "message": string, "data": {...}, "error": {...}}. Only the fields vnum reads are
-// required; 401 and 404 come as {code, message, stack} instead.
+// "status": bool, "message": string, "data": ..., "error": ...}. Only "status" is required:
+// "message" may be null, and "data" and "error" may be objects, arrays ("data": [] is what PHP
+// back ends send for an empty object) or null. 401 and 404 come as {code, message, stack} instead.
 struct envelope {
   bool status = false;
   std::string message;
-  json::object data;
-  json::object error;
+  json::value data;
+  json::value error;
 };
 
 inline std::optional<envelope> read_envelope(const json::value& v) {
   const json::object* o = v.if_object();
   if (o == nullptr) return std::nullopt;
   auto status = vnum::detail::bool_member(*o, "status");
-  auto message = vnum::detail::string_member(*o, "message");
-  if (!status || !message) return std::nullopt;
-  envelope e{*status, std::move(*message), {}, {}};
-  for (auto [key, target] : {std::pair{"data", &e.data}, std::pair{"error", &e.error}}) {
-    const json::value* member = o->if_contains(key);
-    if (member == nullptr) continue;
-    if (!member->is_object()) return std::nullopt;
-    *target = member->get_object();
-  }
+  if (!status) return std::nullopt;
+  envelope e;
+  e.status = *status;
+  e.message = vnum::detail::string_member(*o, "message").value_or("");
+  if (const json::value* data = o->if_contains("data")) e.data = *data;
+  if (const json::value* error = o->if_contains("error")) e.error = *error;
   return e;
 }
 
@@ -50,10 +54,12 @@ inline std::optional<envelope> read_envelope(const json::value& v) {
 // object, which say which input was wrong.
 inline std::string describe(const envelope& e) {
   std::string details;
-  for (const auto& item : e.error) {
-    if (!item.value().is_string() || item.value().get_string().empty()) continue;
-    if (!details.empty()) details += "; ";
-    details += std::string(item.value().get_string());
+  if (const json::object* error = e.error.if_object()) {
+    for (const auto& item : *error) {
+      if (!item.value().is_string() || item.value().get_string().empty()) continue;
+      if (!details.empty()) details += "; ";
+      details += std::string(item.value().get_string());
+    }
   }
   if (details.empty() || details == e.message) return e.message;
   return e.message + " (" + details + ")";
@@ -91,48 +97,168 @@ inline result<envelope> success_envelope(const http::response& r) {
   return std::move(*e);
 }
 
+// The entries of a success envelope's "data" array, each read with `read(json_reader&)`.
+template <class Read>
+auto read_data_array(const http::response& r, const envelope& e, Read read)
+    -> result<std::vector<decltype(read(std::declval<json_reader&>()))>> {
+  std::optional<std::string> problem;
+  const json::object top{{"data", e.data}};
+  json_reader in(top, "", problem);
+  auto items = in.array_of("data", read);
+  if (problem) return vnum::detail::protocol_error(r, *problem);
+  return items;
+}
+
+inline card read_card(json_reader& in) {
+  card c;
+  c.id = in.string("id");
+  c.brand = in.string("brand");
+  c.last4 = in.string("last4");
+  c.exp_month = in.integer("exp_month");
+  c.exp_year = in.integer("exp_year");
+  c.funding = in.string("funding");
+  c.country = in.nullable_string("country");
+  c.name = in.nullable_string("name");
+  return c;
+}
+
+// number as a string; a JSON integer is taken too, since the logged "61402000002" does not show
+// whether the service quotes it.
+inline custom_number read_custom_number(json_reader& in) {
+  custom_number c;
+  c.name = in.string("name");
+  const json::value* number = in.object().if_contains("number");
+  if (number != nullptr && number->is_uint64())
+    c.number = std::to_string(number->get_uint64());
+  else if (number != nullptr && number->is_int64() && number->get_int64() >= 0)
+    c.number = std::to_string(number->get_int64());
+  else
+    c.number = in.string("number");
+  return c;
+}
+
+// What an answer that does not say how each write ended means, and what to check before trying
+// again (see operation_kind in error.hpp). No documented Cellcast endpoint lists the account's
+// virtual numbers or business names, so those are checked in Cellcast's dashboard.
+using vnum::detail::outcome;
+inline constexpr outcome purchase_outcome{
+    operation_kind::creating_write, "the purchase",
+    "check the account's virtual numbers in Cellcast's dashboard before buying again"};
+inline constexpr outcome unsubscribe_outcome{operation_kind::idempotent_write, "the unsubscription",
+                                             "unsubscribing again is safe"};
+inline constexpr outcome add_custom_number_outcome{
+    operation_kind::creating_write, "adding the custom number",
+    "check list_custom_numbers() before adding it again"};
+inline constexpr outcome verify_custom_number_outcome{
+    operation_kind::idempotent_write, "the verification",
+    "check list_custom_numbers() before verifying again"};
+inline constexpr outcome business_name_outcome{
+    operation_kind::creating_write, "the business name request",
+    "check the account's business names in Cellcast's dashboard before asking again"};
+
+// custom-number.html's two successes, by their messages (the envelope's or data.message).
+inline constexpr std::array<std::string_view, 2> created_messages{
+    "Custom number created", "Success create new custom number"};
+inline constexpr std::array<std::string_view, 1> otp_sent_messages{
+    "OTP sent to your number successfully"};
+
+// Compared without regard to case or surrounding spaces.
+template <std::size_t N>
+bool is_one_of(std::string_view text, const std::array<std::string_view, N>& messages) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  for (std::string_view m : messages)
+    if (http::iequals(text, m)) return true;
+  return false;
+}
+
 }  // namespace detail
 
+// A creating write (operation_kind::creating_write).
 inline result<purchase_receipt> parse_purchase_virtual_number(const http::response& r) {
   auto e = detail::success_envelope(r);
-  if (!e) return e.error();
+  if (!e) return vnum::detail::apply_outcome_rule(detail::purchase_outcome, r, e.error());
   return purchase_receipt{e->message};
 }
 
-// The postpaid page documents no responses; the family's envelope is assumed.
+// The postpaid page documents no responses; the family's envelope is assumed. A creating write.
 inline result<purchase_receipt> parse_purchase_virtual_number_postpaid(const http::response& r) {
   return parse_purchase_virtual_number(r);
 }
 
+// An idempotent write.
 inline result<unsubscribe_receipt> parse_unsubscribe_virtual_number(const http::response& r) {
   auto e = detail::success_envelope(r);
-  if (!e) return e.error();
+  if (!e)
+    return vnum::detail::apply_outcome_rule(detail::unsubscribe_outcome, r, e.error());
   return unsubscribe_receipt{e->message};
 }
 
-// The two documented successes differ only in their messages: "Custom number created" and
-// "OTP sent to your number successfully".
+// A creating write. The two documented successes differ only in their messages: "Custom number
+// created" and "OTP sent to your number successfully"; any other message leaves it unknown whether
+// an OTP is awaited, so it is outcome_unknown too.
 inline result<custom_number_receipt> parse_add_custom_number(const http::response& r) {
-  auto e = detail::success_envelope(r);
-  if (!e) return e.error();
-  custom_number_receipt receipt;
-  receipt.message = e->message;
-  receipt.detail = vnum::detail::string_member(e->data, "message").value_or("");
-  receipt.otp_required = vnum::detail::contains_ignore_case(receipt.message, "otp") ||
-                         vnum::detail::contains_ignore_case(receipt.detail, "otp");
-  return receipt;
+  auto read = [&]() -> result<custom_number_receipt> {
+    auto e = detail::success_envelope(r);
+    if (!e) return e.error();
+    custom_number_receipt receipt;
+    receipt.message = e->message;
+    if (const auto* data = e->data.if_object())
+      receipt.detail = vnum::detail::string_member(*data, "message").value_or("");
+    if (detail::is_one_of(receipt.message, detail::otp_sent_messages) ||
+        detail::is_one_of(receipt.detail, detail::otp_sent_messages))
+      receipt.otp_required = true;
+    else if (!detail::is_one_of(receipt.message, detail::created_messages) &&
+             !detail::is_one_of(receipt.detail, detail::created_messages))
+      return vnum::detail::protocol_error(
+          r, "the message \"" + receipt.message +
+                 "\" is neither of custom-number.html's successes, so whether an OTP was sent is "
+                 "not known");
+    return receipt;
+  };
+  return vnum::detail::apply_outcome_rule(detail::add_custom_number_outcome, r, read());
 }
 
+// An idempotent write: a second verification leaves the number verified.
 inline result<verify_custom_number_receipt> parse_verify_custom_number(const http::response& r) {
   auto e = detail::success_envelope(r);
-  if (!e) return e.error();
+  if (!e)
+    return vnum::detail::apply_outcome_rule(detail::verify_custom_number_outcome, r, e.error());
   return verify_custom_number_receipt{e->message};
 }
 
+// A creating write.
 inline result<business_name_receipt> parse_add_business_name(const http::response& r) {
   auto e = detail::success_envelope(r);
-  if (!e) return e.error();
+  if (!e)
+    return vnum::detail::apply_outcome_rule(detail::business_name_outcome, r, e.error());
   return business_name_receipt{e->message};
+}
+
+// A read: the envelope with "data" an array of Stripe card objects (get-list-credit-card.html).
+inline result<std::vector<card>> parse_list_cards(const http::response& r) {
+  auto e = detail::success_envelope(r);
+  if (!e) return e.error();
+  return detail::read_data_array(r, *e, detail::read_card);
+}
+
+// A read. The live service answers a bare {"data": [...]} without the envelope; an envelope whose
+// status is false is read as the refusal it is.
+inline result<std::vector<custom_number>> parse_list_custom_numbers(const http::response& r) {
+  if (r.status != 200) return detail::failure(r);
+  auto v = detail::parse_json(r.body);
+  if (!v) return vnum::detail::protocol_error(r, "the body is not JSON");
+  if (!v->is_object()) return vnum::detail::protocol_error(r, "the body is not a JSON object");
+  detail::envelope e;
+  if (auto enveloped = detail::read_envelope(*v)) {
+    if (!enveloped->status) return detail::envelope_error(r, errc::unprocessable, *enveloped);
+    e = std::move(*enveloped);
+  } else if (const auto* data = v->get_object().if_contains("data")) {
+    e.data = *data;
+  } else {
+    return vnum::detail::protocol_error(r, "data is missing");
+  }
+  return detail::read_data_array(r, e, detail::read_custom_number);
 }
 
 }  // namespace vnum::cellcast

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vnum/cellcast/model.hpp>
 #include <vnum/detail/ascii.hpp>
+#include <vnum/detail/utf8.hpp>
 #include <vnum/detail/validate.hpp>
 #include <vnum/error.hpp>
 #include <vnum/phone.hpp>
@@ -139,7 +140,7 @@ inline result<verify_custom_number_request> validate(const verify_custom_number_
 inline result<business_name_request> validate(const business_name_request& r) {
   using namespace detail;
   if (auto v = check_required_text("business_name", r.business_name); !v) return v.error();
-  if (r.business_name.size() < 3 || r.business_name.size() > 11)
+  if (const auto n = vnum::detail::utf8_length(r.business_name); n < 3 || n > 11)
     return invalid_argument("business_name", "must be between 3 and 11 characters");
   if (auto v = check_required_text("description_internal", r.description_internal); !v)
     return v.error();

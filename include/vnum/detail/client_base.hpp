@@ -4,18 +4,19 @@
 #ifndef VNUM_DETAIL_CLIENT_BASE_HPP
 #define VNUM_DETAIL_CLIENT_BASE_HPP
 
-#include <algorithm>
-#include <chrono>
-#include <type_traits>
-#include <utility>
 #include <vnum/detail/exchange.hpp>
 #include <vnum/http.hpp>
 #include <vnum/retry.hpp>
 
+#include <algorithm>
+#include <chrono>
+#include <type_traits>
+#include <utility>
+
 namespace vnum::detail {
 
-// Config is the provider's config; it must have an api_key, which is scrubbed from every error,
-// and may have a retry_policy called retry, which applies to GET requests only.
+// Config is the provider's config: its api_key is redacted from every error, and its retry policy
+// (config::retry) applies to reads only. Each client method says which it is: read() or write().
 template <http::transport T, class Config>
 class client_base {
  public:
@@ -26,41 +27,52 @@ class client_base {
   std::remove_reference_t<T>& transport() noexcept { return transport_; }
 
  protected:
-  // A request that failed to build is never sent; see exchange().
+  // A read: retried while its error is retryable and config().retry allows another attempt.
   template <class Parse>
-  auto run(result<http::request> built, Parse parse) {
-    if constexpr (requires { config_.retry; }) {
-      if (built && built->method == http::method::get) return run_retrying(*built, parse, config_.retry);
-    }
+  auto read(result<http::request> built, Parse parse) {
+    using parsed_type = decltype(exchange(transport_, std::move(built), parse, config_.api_key));
+    if (!built) return parsed_type(built.error());
+    auto policy = validate(config_.retry);
+    if (!policy) return parsed_type(policy.error());
+    return read_retrying(*built, parse, *policy);
+  }
+
+  // A write: sent once and never retried; its parser applies the outcome rule of its kind.
+  template <class Parse>
+  auto write(result<http::request> built, Parse parse) {
     return exchange(transport_, std::move(built), parse, config_.api_key);
   }
 
- private:
-  // Retries a read while its error is retryable and attempts remain, waiting with exponential
-  // backoff, or as long as the provider's Retry-After asks when that is within max_backoff.
+  // Transitional: a GET is a read, anything else a write.
   template <class Parse>
-  auto run_retrying(const http::request& request, Parse parse, const retry_policy& policy) {
-    auto backoff = policy.initial_backoff;
+  auto run(result<http::request> built, Parse parse) {
+    if (built && built->method == http::method::get) return read(std::move(built), parse);
+    return write(std::move(built), parse);
+  }
+
+  T transport_;
+  Config config_;
+
+ private:
+  // Waits with exponential backoff between attempts, or as long as the provider's Retry-After
+  // asks when that is within max_backoff (longer: the error goes back to the caller).
+  template <class Parse>
+  auto read_retrying(const http::request& request, Parse& parse, const retry_policy& policy) {
+    auto backoff = std::min(policy.initial_backoff, policy.max_backoff);
     for (int attempt = 1;; ++attempt) {
       auto r = exchange(transport_, request, parse, config_.api_key);
       if (r || attempt >= policy.max_attempts || !is_retryable(r.error().code)) return r;
       auto wait = backoff;
       if (r.error().retry_after) {
+        // At most 999 999 999 s (parse_retry_after), which milliseconds hold without overflow.
         auto asked = std::chrono::duration_cast<std::chrono::milliseconds>(*r.error().retry_after);
-        if (asked > policy.max_backoff) return r;  // longer than we may wait: the caller decides
+        if (asked > policy.max_backoff) return r;
         wait = asked;
       }
       if (policy.sleep) policy.sleep(wait);
-      backoff = std::min(policy.max_backoff,
-                         std::chrono::milliseconds(static_cast<std::chrono::milliseconds::rep>(
-                             static_cast<double>(backoff.count()) * policy.multiplier)));
+      backoff = next_backoff(backoff, policy);
     }
   }
-
- protected:
-
-  T transport_;
-  Config config_;
 };
 
 }  // namespace vnum::detail

@@ -38,7 +38,7 @@ auto exchange(Transport& transport, result<http::request> built, Parse&& parse,
   parsed_type parsed = answer ? parse(*answer) : parsed_type(answer.error());
   if (!parsed) {
     error e = parsed.error();
-    scrub_secret(e, api_key);
+    redact(e, api_key);
     return e;
   }
   return parsed;

@@ -120,15 +120,36 @@ inline error generic_failure(const http::response& r) {
   return status_error(r, *code, std::move(message));
 }
 
-// A provider that echoes a request back could put the API key into a message: never pass it on.
-inline void scrub_secret(error& e, std::string_view secret) {
-  if (secret.empty()) return;
-  for (std::string* text : {&e.message, &e.provider_message}) {
-    constexpr std::string_view mask = "[redacted]";
-    for (auto pos = text->find(secret); pos != std::string::npos;
-         pos = text->find(secret, pos + mask.size()))
-      text->replace(pos, secret.size(), mask);
-  }
+// What an answer means for an operation that does not say how it ended: its kind (error.hpp)
+// and, for writes, what the caller should check before trying again.
+struct outcome {
+  operation_kind kind;
+  std::string_view action;  // "the purchase"
+  std::string_view advice;  // "check list_virtual_numbers() before buying again"
+};
+
+// The outcome rule of error.hpp applied to a parser's error: for a write, a 2xx whose body is not
+// the documented success (a protocol error) becomes outcome_unknown; for a creating write, so does
+// every 5xx. The HTTP status and the provider's message are kept.
+inline error apply_outcome_rule(const outcome& o, const http::response& r, error failed) {
+  if (o.kind == operation_kind::read) return failed;
+  const bool unread_success = r.status >= 200 && r.status <= 299 && failed.code == errc::protocol;
+  const bool server_failure =
+      o.kind == operation_kind::creating_write && failed.code == errc::server_error;
+  if (!unread_success && !server_failure) return failed;
+  failed.code = errc::outcome_unknown;
+  if (failed.provider_message.empty())
+    if (auto body = parse_json(r.body))
+      if (auto m = provider_message(*body)) failed.provider_message = std::move(*m);
+  failed.message = std::string(o.action) + " may have taken effect (" + failed.message + "): " +
+                   std::string(o.advice);
+  return failed;
+}
+
+template <class T>
+result<T> apply_outcome_rule(const outcome& o, const http::response& r, result<T> parsed) {
+  if (parsed) return parsed;
+  return apply_outcome_rule(o, r, parsed.error());
 }
 
 }  // namespace vnum::detail

@@ -5,6 +5,7 @@
 
 #include <vnum/detail/ascii.hpp>
 #include <vnum/detail/country.hpp>
+#include <vnum/detail/utf8.hpp>
 #include <vnum/error.hpp>
 #include <vnum/phone.hpp>
 
@@ -25,19 +26,30 @@ constexpr bool has_control(std::string_view s) noexcept {
   return false;
 }
 
-// A required text field: non-empty and free of control characters.
-inline result<void> check_required_text(std::string_view field, std::string_view value) {
-  if (value.empty()) return invalid_argument(std::string(field), "is required and must not be empty");
+// Text goes into a JSON body, which must be UTF-8: a Latin-1 "Café" would make the whole body
+// invalid and the provider's error would name no field.
+inline result<void> check_text_bytes(std::string_view field, std::string_view value) {
   if (has_control(value))
     return invalid_argument(std::string(field), "must not contain control characters");
+  if (auto at = first_invalid_utf8(value)) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    const auto byte = static_cast<unsigned char>(value[*at]);
+    return invalid_argument(std::string(field), std::string("is not valid UTF-8 (byte 0x") +
+                                                    hex[byte >> 4] + hex[byte & 0xf] +
+                                                    " at offset " + std::to_string(*at) + ")");
+  }
   return {};
 }
 
-// An optional text field: may be empty, never holds control characters.
+// A required text field: non-empty, valid UTF-8, free of control characters.
+inline result<void> check_required_text(std::string_view field, std::string_view value) {
+  if (value.empty()) return invalid_argument(std::string(field), "is required and must not be empty");
+  return check_text_bytes(field, value);
+}
+
+// An optional text field: may be empty; otherwise as check_required_text.
 inline result<void> check_optional_text(std::string_view field, std::string_view value) {
-  if (has_control(value))
-    return invalid_argument(std::string(field), "must not contain control characters");
-  return {};
+  return check_text_bytes(field, value);
 }
 
 // The API key goes into a header, so it must not be able to break out of it. The error never

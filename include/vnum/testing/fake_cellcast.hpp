@@ -1,10 +1,13 @@
 // vnum — an in-memory, stateful fake of Cellcast's sender-id API that satisfies http::transport,
 // so that client<vnum::testing::fake_cellcast&> talks to it exactly as to the real service.
 //
-// It answers with Cellcast's documented bodies (developer.cellcast.com, "sender-id"): the 200
-// envelopes of purchase, unsubscribe, custom number (created / OTP sent) and OTP verification;
-// the custom number's 400s (name required, mobile number required / not valid, number already
-// exists); 401 "Token expired"; 404 "Virtual number not found".
+// It answers with Cellcast's documented bodies (developer.cellcast.com, "sender-id" and "billing"):
+// the 200 envelopes of purchase, unsubscribe, custom number (created / OTP sent), OTP verification
+// and the list of credit cards (Stripe card objects in "data"); the custom number's 400s (name
+// required, mobile number required / not valid, number already exists); 401 "Token expired";
+// 404 "Virtual number not found". The list of custom numbers (GET /api/v1/customNumber, on no
+// Cellcast page) answers as the live API was logged to: a bare {"data": [{"number", "name"}]}
+// with the number as digits without '+'.
 //
 // Modelled rather than documented (the docs leave them open), in Cellcast's own shapes:
 //   - an unknown API key: 401 {code, message: "Invalid token", stack};
@@ -17,6 +20,9 @@
 //   - verify: an empty name answers "200 Empty Name" as a 200 envelope with status false; an
 //     unknown number or a wrong OTP: 400 envelopes;
 //   - business name: missing fields: 400 envelopes; success: a 200 envelope;
+//   - the list of custom numbers holds those created without OTP and those verified; one that
+//     awaits its OTP is not listed yet;
+//   - a card added without details is a Visa ending 4242, expiring 12/2030, credit, AU, no name;
 //   - a body that is not a JSON object: 400 envelope; an unknown route: 404 {code, message}.
 //   - injected statuses: 401 "Token expired", 404 "Virtual number not found", and for others
 //     {code, message, stack} ("Forbidden", "Too many requests" with Retry-After,
@@ -27,10 +33,10 @@
 #ifndef VNUM_TESTING_FAKE_CELLCAST_HPP
 #define VNUM_TESTING_FAKE_CELLCAST_HPP
 
+#include <cstdint>
 #include <map>
 #include <mutex>
 #include <optional>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,6 +53,8 @@ enum class cellcast_route {
   add_custom_number,
   verify_custom_number,
   add_business_name,
+  list_cards,
+  list_custom_numbers,
 };
 
 class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
@@ -77,10 +85,22 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
     key_expired_ = true;
   }
 
-  void add_card(std::string card_id) {
+  // A card on the account, as Get List Credit Card shows it.
+  struct card_details {
+    std::string brand = "Visa";
+    std::string last4 = "4242";
+    std::int64_t exp_month = 12;
+    std::int64_t exp_year = 2030;
+    std::string funding = "credit";
+    std::optional<std::string> country = "AU";
+    std::optional<std::string> name;
+  };
+
+  void add_card(std::string card_id, card_details details) {
     std::lock_guard lock(mutex_);
-    cards_.insert(std::move(card_id));
+    cards_[std::move(card_id)] = std::move(details);
   }
+  void add_card(std::string card_id) { add_card(std::move(card_id), card_details{}); }
 
   // A virtual number in the inventory, with its monthly and yearly product IDs.
   void add_number(std::string id, std::string e164, std::string monthly_product,
@@ -205,6 +225,10 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
         return {route::verify_custom_number, {}};
       if (path == "/api/v1/business/add") return {route::add_business_name, {}};
     }
+    if (r.method == http::method::get) {
+      if (path == "/api/v1/user/getCards") return {route::list_cards, {}};
+      if (path == "/api/v1/customNumber") return {route::list_custom_numbers, {}};
+    }
     if (r.method == http::method::put && path.starts_with(unsubscribe) &&
         path.size() > unsubscribe.size() && path.find('/', unsubscribe.size()) == std::string::npos)
       return {route::unsubscribe_virtual_number, path.substr(unsubscribe.size())};
@@ -245,6 +269,10 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
         return verify(*body);
       case route::add_business_name:
         return add_business(*body);
+      case route::list_cards:
+        return list_cards();
+      case route::list_custom_numbers:
+        return list_custom_numbers();
     }
     return api_error(404, "Not found");
   }
@@ -411,10 +439,55 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
     return ok("Request added successfully for business name");
   }
 
+  // Each card as a Stripe card object, with the fields of the documented example.
+  http::response list_cards() const {
+    boost::json::array data;
+    auto nullable = [](const std::optional<std::string>& v) {
+      return v ? boost::json::value(*v) : boost::json::value(nullptr);
+    };
+    for (const auto& [id, c] : cards_)
+      data.push_back(json_object{{"id", id},
+                                 {"object", "card"},
+                                 {"address_city", nullptr},
+                                 {"address_country", nullptr},
+                                 {"address_line1", nullptr},
+                                 {"address_line1_check", nullptr},
+                                 {"address_line2", nullptr},
+                                 {"address_state", nullptr},
+                                 {"address_zip", nullptr},
+                                 {"address_zip_check", nullptr},
+                                 {"allow_redisplay", "unspecified"},
+                                 {"brand", c.brand},
+                                 {"country", nullable(c.country)},
+                                 {"customer", "cus_fake0000000000"},
+                                 {"cvc_check", "pass"},
+                                 {"dynamic_last4", nullptr},
+                                 {"exp_month", c.exp_month},
+                                 {"exp_year", c.exp_year},
+                                 {"fingerprint", "fake" + c.last4},
+                                 {"funding", c.funding},
+                                 {"last4", c.last4},
+                                 {"metadata", json_object()},
+                                 {"name", nullable(c.name)},
+                                 {"regulated_status", "unregulated"},
+                                 {"tokenization_method", nullptr},
+                                 {"wallet", nullptr}});
+    json_object body = envelope(true, "Success", 0);
+    body["data"] = std::move(data);
+    return detail::json_response(200, body);
+  }
+
+  http::response list_custom_numbers() const {
+    boost::json::array data;
+    for (const auto& [number, c] : custom_numbers_)
+      if (c.verified) data.push_back(json_object{{"number", number.substr(1)}, {"name", c.name}});
+    return detail::json_response(200, json_object{{"data", std::move(data)}});
+  }
+
   bool key_expired_ = false;
   bool otp_required_ = false;
   bool postpaid_ = false;
-  std::set<std::string, std::less<>> cards_;
+  std::map<std::string, card_details, std::less<>> cards_;
   std::map<std::string, number_entry, std::less<>> inventory_;
   std::map<std::string, subscription, std::less<>> subscriptions_;
   std::map<std::string, custom_number, std::less<>> custom_numbers_;
