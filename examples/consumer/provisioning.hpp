@@ -50,6 +50,9 @@ class provisioner {
       if (sender->otp_required) return {status::awaiting_otp, sender->message, {}};
       return {status::ready, sender->message, {}};
     }
+    // It may have been registered all the same: look before giving up on it.
+    if (sender.error().code == vnum::errc::outcome_unknown && is_listed(o.sender_mobile))
+      return {status::ready, "registered (found on the account after an unknown outcome)", {}};
     // Never keep paying for a number the customer cannot use.
     auto released = cellcast_.unsubscribe_virtual_number(o.number_id);
     if (released) return {status::released, vnum::to_string(sender.error()), {}};
@@ -66,10 +69,19 @@ class provisioner {
   }
 
  private:
+  // Whether the account lists the mobile as a custom number (listed as digits without '+').
+  bool is_listed(const std::string& mobile) {
+    auto e164 = vnum::phone::normalize_au(mobile);
+    auto listed = cellcast_.list_custom_numbers();
+    if (!e164 || !listed) return false;
+    for (const auto& n : *listed)
+      if ("+" + n.number == *e164) return true;
+    return false;
+  }
+
   static outcome purchase_failed(const vnum::error& e) {
     switch (e.code) {
-      case vnum::errc::outcome_unknown:
-      case vnum::errc::server_error:  // a 5xx on a payment may still have been charged
+      case vnum::errc::outcome_unknown:  // vnum reports a 5xx on a purchase this way too
         return {status::needs_reconciliation, vnum::to_string(e), {}};
       case vnum::errc::rate_limited:
         return {status::retry_later, vnum::to_string(e), e.retry_after};

@@ -99,8 +99,20 @@ TEST_CASE("a failed registration releases the number") {
   w.cellcast.fail_next(fault::status(503), fake_cellcast::route::add_custom_number);
   auto r = w.service.provision(order);
   CHECK(r.status == status::released);
-  CHECK(r.detail == "server_error (HTTP 503): Service unavailable");
+  CHECK(r.detail ==
+        "outcome_unknown (HTTP 503): adding the custom number may have taken effect (Service "
+        "unavailable): check list_custom_numbers() before adding it again");
   CHECK(w.cellcast.subscriptions().empty());
+}
+
+TEST_CASE("a registration whose answer was lost is found on the account, and the number kept") {
+  world w;
+  w.cellcast.fail_next(fault::response_lost(), fake_cellcast::route::add_custom_number);
+  auto r = w.service.provision(order);
+  CHECK(r.status == status::ready);
+  CHECK(r.detail == "registered (found on the account after an unknown outcome)");
+  CHECK(w.cellcast.subscriptions().size() == 1);
+  CHECK(w.cellcast.custom_numbers().size() == 1);
 }
 
 TEST_CASE("a sender ID that already exists releases the number") {

@@ -43,8 +43,13 @@ inline std::string_view describe_kind(const json::value& v) noexcept {
 // Readers of nested objects share their parent's record.
 class json_reader {
  public:
-  json_reader(const json::object& object, std::string path, std::optional<std::string>& problem)
-      : object_(object), path_(std::move(path)), problem_(problem) {}
+  // How strictly null is read. In the answer to a write that succeeded, a null where the page shows
+  // a value must not turn the success into a failure: nulls::tolerated reads it as the default.
+  enum class nulls { refused, tolerated };
+
+  json_reader(const json::object& object, std::string path, std::optional<std::string>& problem,
+              nulls null_policy = nulls::refused)
+      : object_(object), path_(std::move(path)), problem_(problem), nulls_(null_policy) {}
 
   bool ok() const noexcept { return !problem_.has_value(); }
   const std::string& path() const noexcept { return path_; }
@@ -91,7 +96,7 @@ class json_reader {
   auto nested(std::string_view key, Read read) -> decltype(read(std::declval<json_reader&>())) {
     const json::value* v = find(key, expect::object);
     static const json::object empty;
-    json_reader inner(v != nullptr ? v->get_object() : empty, join(key), problem_);
+    json_reader inner(v != nullptr ? v->get_object() : empty, join(key), problem_, nulls_);
     return read(inner);
   }
 
@@ -110,7 +115,7 @@ class json_reader {
         fail(item_path + " is " + std::string(describe_kind(items[i])) + ", not an object");
         break;
       }
-      json_reader item(items[i].get_object(), item_path, problem_);
+      json_reader item(items[i].get_object(), item_path, problem_, nulls_);
       out.push_back(read(item));
     }
     return out;
@@ -181,6 +186,7 @@ class json_reader {
       fail(join(key) + " is missing");
       return nullptr;
     }
+    if (v->is_null() && nulls_ == nulls::tolerated) return nullptr;
     if (expected == expect::integer && v->is_uint64()) {
       fail(join(key) + " is an integer beyond the 64-bit range");
       return nullptr;
@@ -196,6 +202,7 @@ class json_reader {
   const json::object& object_;
   std::string path_;
   std::optional<std::string>& problem_;
+  nulls nulls_;
 };
 
 }  // namespace vnum::detail
