@@ -2675,8 +2675,9 @@ class client : public vnum::detail::client_base<T, config> {
 // ---- vnum/identitycall/model.hpp -----------------------------------------------------------------
 
 // vnum — IdentityCall: the typed requests, results and configuration.
-// Shapes come from docs.identitycall.ai, section "api-reference/virtual-numbers"; each type names
-// its page. Where a page is silent or was cut short, the comment says so.
+// Shapes come from docs.identitycall.ai, sections "api-reference/virtual-numbers" and
+// "api-reference/operators"; each type names its page. Where a page is silent or was cut short, the
+// comment says so.
 #ifndef VNUM_IDENTITYCALL_MODEL_HPP
 #define VNUM_IDENTITYCALL_MODEL_HPP
 
@@ -2977,6 +2978,90 @@ struct add_operator_request {
   }
 };
 
+// ---- Operators (api-reference/operators): the human agents calls are routed to.
+
+// An entry of List Operators (operators/list): "Returns operators ordered by name with their
+// virtual number assignment counts."
+struct operator_summary {
+  std::int64_t id = 0;
+  std::string name;                        // full display name
+  std::string phone_number;                // "E.164 normalized"
+  std::optional<std::string> email;        // "string | null": an optional contact email
+  bool active = false;                     // "can currently receive routed calls"
+  std::string initials;                    // "Two-letter initials derived from name"
+  std::int64_t virtual_numbers_count = 0;  // virtual numbers the operator is assigned to
+  friend bool operator==(const operator_summary&, const operator_summary&) = default;
+  friend std::ostream& operator<<(std::ostream& os, const operator_summary& v) {
+    return vnum::detail::print(os, "operator_summary", "id", v.id, "name", v.name, "phone_number",
+                               v.phone_number, "email", v.email, "active", v.active, "initials",
+                               v.initials, "virtual_numbers_count", v.virtual_numbers_count);
+  }
+};
+
+// An entry of an operator's "virtual_numbers" (operators/get): a number it is assigned to. The
+// page types name as a plain string ("Display name of the virtual number"); the virtual-number
+// pages call the same name "Display name (nullable)", so it is read as nullable here too.
+struct operator_number {
+  std::int64_t id = 0;
+  std::string phone_number;         // E.164
+  std::optional<std::string> name;  // the virtual number's display name
+  bool active = false;              // the virtual number is active
+  friend bool operator==(const operator_number&, const operator_number&) = default;
+  friend std::ostream& operator<<(std::ostream& os, const operator_number& v) {
+    return vnum::detail::print(os, "operator_number", "id", v.id, "phone_number", v.phone_number,
+                               "name", v.name, "active", v.active);
+  }
+};
+
+// GET /operators/:id (operators/get): "operator detail with its virtual number assignments".
+// Update Operator returns "the same fields"; Create Operator's 201 starts the same way, but its
+// example was cut off after "email" (see parse_create_operator for how the rest is read).
+struct operator_detail {
+  std::int64_t id = 0;
+  std::string name;
+  std::string phone_number;          // E.164
+  std::optional<std::string> email;  // "string | null"
+  bool active = false;
+  std::string initials;
+  std::vector<operator_number> virtual_numbers;
+  friend bool operator==(const operator_detail&, const operator_detail&) = default;
+  friend std::ostream& operator<<(std::ostream& os, const operator_detail& v) {
+    return vnum::detail::print(os, "operator_detail", "id", v.id, "name", v.name, "phone_number",
+                               v.phone_number, "email", v.email, "active", v.active, "initials",
+                               v.initials, "virtual_numbers", v.virtual_numbers);
+  }
+};
+
+// POST /operators (operators/create). Optional fields that are not set are left out of the body,
+// and the provider's defaults apply (active: true). A project-scoped key links the new operator to
+// its project; an account-wide key creates it unlinked.
+struct create_operator_request {
+  std::string name;                  // full display name; the provider derives initials from it
+  std::string phone_number;          // E.164 (the provider also takes local formats; vnum does not)
+  std::optional<std::string> email;  // contact email
+  std::optional<bool> active;        // can receive routed calls; the provider's default is true
+  friend std::ostream& operator<<(std::ostream& os, const create_operator_request& v) {
+    return vnum::detail::print(os, "create_operator_request", "name", v.name, "phone_number",
+                               v.phone_number, "email", v.email, "active", v.active);
+  }
+};
+
+// PATCH /operators/:id (operators/update): "Partial update — only the fields you supply are
+// changed." At least one field must be set. email replaces the contact email; the page says "Send
+// null to clear", which clear_email does (it cannot go with email).
+struct update_operator_request {
+  std::optional<std::string> name;
+  std::optional<std::string> phone_number;  // E.164
+  std::optional<std::string> email;
+  bool clear_email = false;  // sends "email": null
+  std::optional<bool> active;
+  friend std::ostream& operator<<(std::ostream& os, const update_operator_request& v) {
+    return vnum::detail::print(os, "update_operator_request", "name", v.name, "phone_number",
+                               v.phone_number, "email", v.email, "clear_email", v.clear_email,
+                               "active", v.active);
+  }
+};
+
 }  // namespace vnum::identitycall
 
 #endif  // VNUM_IDENTITYCALL_MODEL_HPP
@@ -3001,6 +3086,26 @@ using vnum::detail::check_decimal;
 using vnum::detail::check_e164;
 using vnum::detail::check_optional_text;
 using vnum::detail::check_positive_id;
+using vnum::detail::check_required_text;
+
+// An address that looks like an email address: local@domain, a dot inside the domain, no spaces
+// or control characters. It is no full RFC 5321 check: the provider's own rule is not documented,
+// and only what certainly cannot be an address is refused. (Cellcast's validator has the same rule
+// in its own detail namespace; a shared one would belong in vnum/detail/validate.hpp.)
+inline result<void> check_email(std::string_view field, std::string_view value) {
+  if (auto v = check_optional_text(field, value); !v) return v;
+  const auto at = value.find('@');
+  const std::string_view domain =
+      at == std::string_view::npos ? std::string_view() : value.substr(at + 1);
+  const bool ok =
+      at != std::string_view::npos && at > 0 && !domain.empty() &&
+      domain.find('@') == std::string_view::npos && value.find(' ') == std::string_view::npos &&
+      domain.find('.') != std::string_view::npos && domain.front() != '.' && domain.back() != '.';
+  if (!ok)
+    return invalid_argument(std::string(field),
+                            "is not an email address (local@domain, e.g. jane.doe@example.com)");
+  return {};
+}
 
 // An enum value outside its enumerators (a cast from a stray integer) would go out as "".
 inline result<void> check_number_type(number_type t) {
@@ -3048,7 +3153,8 @@ inline result<void> validate_virtual_number_id(std::int64_t id) {
   return detail::check_positive_id("id", id);
 }
 
-// An operator's id, as remove_operator sends it in the query string.
+// An operator's id ("Operator ID", an integer), as remove_operator sends it in the query string and
+// the operator calls put it in the URL path.
 inline result<void> validate_operator_id(std::int64_t id) {
   return detail::check_positive_id("operator_id", id);
 }
@@ -3099,6 +3205,42 @@ inline result<void> validate(const add_operator_request& r) {
   return {};
 }
 
+// operators/create. The page takes a phone number "in E.164 or local format" and normalizes it; how
+// it would read a local number (which country?) is not documented, so vnum refuses local formats
+// rather than guess, and asks for E.164 exactly. Returns the request as it will be sent.
+inline result<create_operator_request> validate(const create_operator_request& r) {
+  if (auto v = detail::check_required_text("name", r.name); !v) return v.error();
+  if (auto v = detail::check_e164("phone_number", r.phone_number); !v) return v.error();
+  if (r.email) {
+    if (r.email->empty())
+      return invalid_argument("email", "must not be empty; leave it unset for no email");
+    if (auto v = detail::check_email("email", *r.email); !v) return v.error();
+  }
+  return r;
+}
+
+// operators/update. An update that sets nothing would change nothing; it is refused as a likely
+// mistake. A name, when set, must not be empty (the provider derives initials from it); a phone
+// number is E.164 exactly, as on create. Returns the request as it will be sent.
+inline result<update_operator_request> validate(const update_operator_request& r) {
+  if (!r.name && !r.phone_number && !r.email && !r.clear_email && !r.active)
+    return invalid_argument("update_operator_request",
+                            "sets no field; set at least one of name, phone_number, email (or "
+                            "clear_email) and active");
+  if (r.name)
+    if (auto v = detail::check_required_text("name", *r.name); !v) return v.error();
+  if (r.phone_number)
+    if (auto v = detail::check_e164("phone_number", *r.phone_number); !v) return v.error();
+  if (r.email && r.clear_email)
+    return invalid_argument("email", "give either email or clear_email, not both");
+  if (r.email) {
+    if (r.email->empty())
+      return invalid_argument("email", "must not be empty; set clear_email to remove the email");
+    if (auto v = detail::check_email("email", *r.email); !v) return v.error();
+  }
+  return r;
+}
+
 }  // namespace vnum::identitycall
 
 #endif  // VNUM_IDENTITYCALL_VALIDATE_HPP
@@ -3125,6 +3267,10 @@ inline std::string path(std::string_view rest) { return "/api/v1/public" + std::
 
 inline std::string number_path(std::int64_t id, std::string_view rest = {}) {
   return path("/virtual_numbers/" + std::to_string(id) + std::string(rest));
+}
+
+inline std::string operator_path(std::int64_t id) {
+  return path("/operators/" + std::to_string(id));
 }
 
 // The GET and DELETE pages send no body and no content-type; the POST and PATCH pages send JSON.
@@ -3223,6 +3369,54 @@ inline result<http::request> build_remove_operator(const config& cfg, std::int64
   return detail::make(
       cfg, http::method::delete_,
       detail::number_path(id, "/remove_operator?operator_id=" + std::to_string(operator_id)));
+}
+
+// operators/list: "This endpoint takes no query parameters. Operators are returned sorted by name
+// ascending." No paging either.
+inline result<http::request> build_list_operators(const config& cfg) {
+  return detail::make(cfg, http::method::get, detail::path("/operators"));
+}
+
+inline result<http::request> build_get_operator(const config& cfg, std::int64_t id) {
+  if (auto v = validate_operator_id(id); !v) return v.error();
+  return detail::make(cfg, http::method::get, detail::operator_path(id));
+}
+
+// operators/create. Only the fields that are set go into the body, in the page's order.
+inline result<http::request> build_create_operator(const config& cfg,
+                                                   const create_operator_request& r) {
+  auto valid = validate(r);
+  if (!valid) return valid.error();
+  boost::json::object body;
+  body["name"] = valid->name;
+  body["phone_number"] = valid->phone_number;
+  if (valid->email) body["email"] = *valid->email;
+  if (valid->active) body["active"] = *valid->active;
+  return detail::make(cfg, http::method::post, detail::path("/operators"), body);
+}
+
+// operators/update. Only the fields that are set go into the body; clear_email sends
+// "email": null ("Send null to clear").
+inline result<http::request> build_update_operator(const config& cfg, std::int64_t id,
+                                                   const update_operator_request& r) {
+  if (auto v = validate_operator_id(id); !v) return v.error();
+  auto valid = validate(r);
+  if (!valid) return valid.error();
+  boost::json::object body;
+  if (valid->name) body["name"] = *valid->name;
+  if (valid->phone_number) body["phone_number"] = *valid->phone_number;
+  if (valid->email)
+    body["email"] = *valid->email;
+  else if (valid->clear_email)
+    body["email"] = nullptr;
+  if (valid->active) body["active"] = *valid->active;
+  return detail::make(cfg, http::method::patch, detail::operator_path(id), body);
+}
+
+// operators/delete: the operator and its assignments go; the virtual numbers stay. No body.
+inline result<http::request> build_delete_operator(const config& cfg, std::int64_t id) {
+  if (auto v = validate_operator_id(id); !v) return v.error();
+  return detail::make(cfg, http::method::delete_, detail::operator_path(id));
 }
 
 }  // namespace vnum::identitycall
@@ -3370,6 +3564,60 @@ inline available_number read_available_number(json_reader& in) {
   return a;
 }
 
+inline operator_summary read_operator_summary(json_reader& in) {
+  operator_summary o;
+  o.id = in.integer("id");
+  o.name = in.string("name");
+  o.phone_number = in.string("phone_number");
+  o.email = in.nullable_string("email");
+  o.active = in.boolean("active");
+  o.initials = in.string("initials");
+  o.virtual_numbers_count = in.integer("virtual_numbers_count");
+  return o;
+}
+
+inline operator_number read_operator_number(json_reader& in) {
+  operator_number n;
+  n.id = in.integer("id");
+  n.phone_number = in.string("phone_number");
+  n.name = in.nullable_string("name");
+  n.active = in.boolean("active");
+  return n;
+}
+
+// The payload of Get Operator, which Update Operator returns too.
+inline operator_detail read_operator_detail(json_reader& in) {
+  operator_detail d;
+  d.id = in.integer("id");
+  d.name = in.string("name");
+  d.phone_number = in.string("phone_number");
+  d.email = in.nullable_string("email");
+  d.active = in.boolean("active");
+  d.initials = in.string("initials");
+  d.virtual_numbers = in.array_of("virtual_numbers", read_operator_number);
+  return d;
+}
+
+// Create Operator's 201: the page's example was cut off after "email", so only id, name,
+// phone_number and email are known to be there and are read strictly. active, initials and
+// virtual_numbers (which Get and Update return) are read with their types when present; when
+// absent, active is taken as the create page's documented default (true), initials stay empty and
+// virtual_numbers empty (a new operator is assigned to no number yet). A caller that sent
+// active: false and must be sure can get_operator.
+inline operator_detail read_created_operator(json_reader& in) {
+  operator_detail d;
+  d.id = in.integer("id");
+  d.name = in.string("name");
+  d.phone_number = in.string("phone_number");
+  d.email = in.nullable_string("email");
+  const json::object& o = in.object();
+  d.active = o.contains("active") ? in.boolean("active") : true;
+  if (o.contains("initials")) d.initials = in.string("initials");
+  if (o.contains("virtual_numbers"))
+    d.virtual_numbers = in.array_of("virtual_numbers", read_operator_number);
+  return d;
+}
+
 // Every documented success is a JSON object {"data": ...} with one of `statuses`; any other status
 // goes to the classification both providers share (422 unprocessable with the provider's message,
 // 401, 403, 404, 429 with Retry-After, 5xx).
@@ -3447,6 +3695,52 @@ inline result<virtual_number_detail> parse_remove_operator(const http::response&
   return detail::read_detail_success(r, {200});
 }
 
+// operators/list: 200 {"data": [...]}, sorted by name, with no pagination meta.
+inline result<std::vector<operator_summary>> parse_list_operators(const http::response& r) {
+  return detail::read_success(r, {200}, [](detail::json_reader& top) {
+    return top.array_of("data", detail::read_operator_summary);
+  });
+}
+
+inline result<operator_detail> parse_get_operator(const http::response& r) {
+  return detail::read_success(r, {200}, [](detail::json_reader& top) {
+    return top.nested("data", detail::read_operator_detail);
+  });
+}
+
+// operators/create: 201 Created. A 200 with the same body is taken as the success it is too, as for
+// a purchase: refusing it would invite a retry that creates a second operator. For the same
+// reason, a success status whose body cannot be read says that the operator was probably created.
+inline result<operator_detail> parse_create_operator(const http::response& r) {
+  auto created = detail::read_success(r, {201, 200}, [](detail::json_reader& top) {
+    return top.nested("data", detail::read_created_operator);
+  });
+  if (created || (r.status != 201 && r.status != 200)) return created;
+  error e = created.error();
+  e.message +=
+      " (the status says the operator was created: check list_operators before creating it "
+      "again)";
+  return e;
+}
+
+// operators/update: "The same fields as Get Operator".
+inline result<operator_detail> parse_update_operator(const http::response& r) {
+  return detail::read_success(r, {200}, [](detail::json_reader& top) {
+    return top.nested("data", detail::read_operator_detail);
+  });
+}
+
+// operators/delete: 200 {"success": true} (not the 204 the API overview gives for deletes in
+// general, and not the {"data": ...} envelope). A 200 whose success is false or missing does not
+// say that the operator is gone, and is a protocol error naming the field.
+inline result<void> parse_delete_operator(const http::response& r) {
+  auto success = detail::read_success(
+      r, {200}, [](detail::json_reader& top) { return top.boolean("success"); });
+  if (!success) return success.error();
+  if (!*success) return vnum::detail::protocol_error(r, "success is false");
+  return {};
+}
+
 }  // namespace vnum::identitycall
 
 #endif  // VNUM_IDENTITYCALL_PARSE_HPP
@@ -3465,8 +3759,8 @@ namespace vnum::identitycall {
 // Works owning (client<my_transport>) and borrowing (client<my_transport&>). Nothing is sent when
 // validation fails. No write is retried (reads only as config::retry allows): a purchase that ends
 // in errc::outcome_unknown may have gone through, so reconcile with list_virtual_numbers() before
-// trying again. Not safe for concurrent use of one instance. settings() and transport() come from
-// the shared base.
+// trying again (and likewise a create_operator with list_operators()). Not safe for concurrent use
+// of one instance. settings() and transport() come from the shared base.
 template <http::transport T>
 class client : public vnum::detail::client_base<T, config> {
   using base = vnum::detail::client_base<T, config>;
@@ -3502,6 +3796,29 @@ class client : public vnum::detail::client_base<T, config> {
 
   result<virtual_number_detail> remove_operator(std::int64_t id, std::int64_t operator_id) {
     return this->run(build_remove_operator(this->config_, id, operator_id), parse_remove_operator);
+  }
+
+  // The operator calls say whether they are a read (retried as config::retry allows) or a write
+  // (sent once), as the shared base asks; run() above picks the same by the method (GET = read).
+
+  result<std::vector<operator_summary>> list_operators() {
+    return this->read(build_list_operators(this->config_), parse_list_operators);
+  }
+
+  result<operator_detail> get_operator(std::int64_t id) {
+    return this->read(build_get_operator(this->config_, id), parse_get_operator);
+  }
+
+  result<operator_detail> create_operator(const create_operator_request& r) {
+    return this->write(build_create_operator(this->config_, r), parse_create_operator);
+  }
+
+  result<operator_detail> update_operator(std::int64_t id, const update_operator_request& r) {
+    return this->write(build_update_operator(this->config_, id, r), parse_update_operator);
+  }
+
+  result<void> delete_operator(std::int64_t id) {
+    return this->write(build_delete_operator(this->config_, id), parse_delete_operator);
   }
 };
 

@@ -297,3 +297,126 @@ TEST_CASE("the request is validated before the API key") {
   REQUIRE_FALSE(r);
   CHECK(r.error().field == "id");
 }
+
+// ---- Operators
+
+TEST_CASE("list operators: GET /operators without parameters") {
+  auto r = build_list_operators(test_config());
+  REQUIRE(r);
+  CHECK(*r == without_body(http::method::get, api + "/operators"));
+}
+
+TEST_CASE("get operator: GET /operators/:id") {
+  auto r = build_get_operator(test_config(), 42);
+  REQUIRE(r);
+  CHECK(*r == without_body(http::method::get, api + "/operators/42"));
+}
+
+TEST_CASE("get operator: an id that is not positive builds no request") {
+  auto r = build_get_operator(test_config(), 0);
+  REQUIRE_FALSE(r);
+  CHECK(r.error().code == errc::invalid_argument);
+  CHECK(r.error().field == "operator_id");
+  CHECK(r.error().message == "operator_id: must be positive, not 0");
+}
+
+TEST_CASE("create operator: the documented request") {
+  auto r = build_create_operator(test_config(),
+                                 {"Jane Doe", "+15551234567", "jane.doe@example.com", true});
+  REQUIRE(r);
+  CHECK(*r == with_body(http::method::post, api + "/operators",
+                        R"({"name":"Jane Doe","phone_number":"+15551234567",)"
+                        R"("email":"jane.doe@example.com","active":true})"));
+  CHECK(same_json(r->body, ex::create_operator_request_body));
+}
+
+TEST_CASE("create operator: optional fields that are not set are absent, not null") {
+  auto r = build_create_operator(test_config(),
+                                 {"Jane Doe", "+15551234567", std::nullopt, std::nullopt});
+  REQUIRE(r);
+  CHECK(r->body == R"({"name":"Jane Doe","phone_number":"+15551234567"})");
+  r = build_create_operator(test_config(), {"Marcus Chen", "+14155550199", std::nullopt, false});
+  REQUIRE(r);
+  CHECK(r->body == R"({"name":"Marcus Chen","phone_number":"+14155550199","active":false})");
+}
+
+TEST_CASE("create operator: a non-ASCII name is sent as UTF-8 JSON") {
+  auto r = build_create_operator(
+      test_config(), {"Aldona Petrauskaitė", "+37060012345", "aldona@example.com", std::nullopt});
+  REQUIRE(r);
+  CHECK(r->body == R"({"name":"Aldona Petrauskaitė","phone_number":"+37060012345",)"
+                   R"("email":"aldona@example.com"})");
+}
+
+TEST_CASE("create operator: a validation failure builds no request") {
+  auto r = build_create_operator(test_config(),
+                                 {"Jane Doe", "555-123-4567", std::nullopt, std::nullopt});
+  REQUIRE_FALSE(r);
+  CHECK(r.error().code == errc::invalid_argument);
+  CHECK(r.error().field == "phone_number");
+}
+
+TEST_CASE("update operator: the documented request") {
+  auto r = build_update_operator(
+      test_config(), 42, {std::nullopt, std::nullopt, "jane.doe+work@example.com", false, false});
+  REQUIRE(r);
+  CHECK(*r == with_body(http::method::patch, api + "/operators/42",
+                        R"({"email":"jane.doe+work@example.com","active":false})"));
+  CHECK(same_json(r->body, ex::update_operator_request_body));
+}
+
+TEST_CASE("update operator: only the fields that are set are sent, in the page's order") {
+  auto r = build_update_operator(test_config(), 42,
+                                 {"Jane Roe", "+15551234568", std::nullopt, false, true});
+  REQUIRE(r);
+  CHECK(r->body == R"({"name":"Jane Roe","phone_number":"+15551234568","active":true})");
+  r = build_update_operator(test_config(), 42,
+                            {"Jane Roe", std::nullopt, std::nullopt, false, std::nullopt});
+  REQUIRE(r);
+  CHECK(r->body == R"({"name":"Jane Roe"})");
+}
+
+TEST_CASE("update operator: clear_email sends \"email\": null") {
+  auto r = build_update_operator(test_config(), 42,
+                                 {std::nullopt, std::nullopt, std::nullopt, true, std::nullopt});
+  REQUIRE(r);
+  CHECK(*r == with_body(http::method::patch, api + "/operators/42", R"({"email":null})"));
+}
+
+TEST_CASE("update operator: the id is checked before the body") {
+  auto r = build_update_operator(test_config(), -1, update_operator_request{});
+  REQUIRE_FALSE(r);
+  CHECK(r.error().field == "operator_id");
+  r = build_update_operator(test_config(), 42, update_operator_request{});
+  REQUIRE_FALSE(r);
+  CHECK(r.error().field == "update_operator_request");
+  r = build_update_operator(test_config(), 42,
+                            {std::nullopt, std::nullopt, "jane@example.com", true, std::nullopt});
+  REQUIRE_FALSE(r);
+  CHECK(r.error().field == "email");
+}
+
+TEST_CASE("delete operator: DELETE /operators/:id without a body") {
+  auto r = build_delete_operator(test_config(), 42);
+  REQUIRE(r);
+  CHECK(*r == without_body(http::method::delete_, api + "/operators/42"));
+}
+
+TEST_CASE("delete operator: an id that is not positive builds no request") {
+  auto r = build_delete_operator(test_config(), -42);
+  REQUIRE_FALSE(r);
+  CHECK(r.error().field == "operator_id");
+  CHECK(r.error().message == "operator_id: must be positive, not -42");
+}
+
+TEST_CASE("operator requests use the configured base URL and API key checks") {
+  auto cfg = test_config();
+  cfg.base_url = "http://127.0.0.1:8080/";
+  CHECK(build_list_operators(cfg)->url == "http://127.0.0.1:8080/api/v1/public/operators");
+  CHECK(build_delete_operator(cfg, INT64_MAX)->url ==
+        "http://127.0.0.1:8080/api/v1/public/operators/9223372036854775807");
+  cfg.api_key.clear();
+  auto r = build_create_operator(cfg, {"Jane Doe", "+15551234567", std::nullopt, std::nullopt});
+  REQUIRE_FALSE(r);
+  CHECK(r.error().field == "api_key");
+}

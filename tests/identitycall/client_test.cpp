@@ -2,6 +2,7 @@
 // when validation fails, and every transport failure comes back as the right error.
 #include <catch2/catch.hpp>
 #include <catch2/trompeloeil.hpp>
+#include <chrono>
 #include <stdexcept>
 #include <string>
 #include <vnum/identitycall/client.hpp>
@@ -177,6 +178,161 @@ TEST_CASE("client: remove_operator sends a DELETE with operator_id in the query 
   REQUIRE(r);
   CHECK(r->operators.size() == 1);
   CHECK(r->available_operators.at(0).id == 22);
+}
+
+TEST_CASE("client: list_operators sends a bare GET and returns every operator") {
+  mock_transport transport;
+  client<mock_transport&> identitycall{transport, test_config()};
+  REQUIRE_CALL(transport, send(bodyless_request(http::method::get, api + "/operators")))
+      .RETURN(answer(200, ex::list_operators_200));
+  auto r = identitycall.list_operators();
+  REQUIRE(r);
+  REQUIRE(r->size() == 3);
+  CHECK((*r)[0] == operator_summary{12, "Aldona Petrauskaitė", "+37060012345", "aldona@example.com",
+                                    true, "AP", 2});
+  CHECK((*r)[2].name == "Marcus Chen");
+  CHECK_FALSE((*r)[2].email.has_value());
+}
+
+TEST_CASE("client: get_operator addresses the operator by id") {
+  mock_transport transport;
+  client<mock_transport&> identitycall{transport, test_config()};
+  REQUIRE_CALL(transport, send(bodyless_request(http::method::get, api + "/operators/42")))
+      .RETURN(answer(200, ex::get_operator_200));
+  auto r = identitycall.get_operator(42);
+  REQUIRE(r);
+  CHECK(r->id == 42);
+  CHECK(r->virtual_numbers ==
+        std::vector<operator_number>{{101, "+15558675309", "Sales line", true},
+                                     {117, "+37060099001", "Vilnius support", true}});
+}
+
+TEST_CASE("client: create_operator POSTs the documented body and returns the new operator") {
+  mock_transport transport;
+  client<mock_transport&> identitycall{transport, test_config()};
+  REQUIRE_CALL(transport, send(json_request(http::method::post, api + "/operators",
+                                            R"({"name":"Jane Doe","phone_number":"+15551234567",)"
+                                            R"("email":"jane.doe@example.com","active":true})")))
+      .RETURN(answer(201, ex::create_operator_201));
+  auto r = identitycall.create_operator({"Jane Doe", "+15551234567", "jane.doe@example.com", true});
+  REQUIRE(r);
+  CHECK(*r ==
+        operator_detail{42, "Jane Doe", "+15551234567", "jane.doe@example.com", true, "JD", {}});
+}
+
+TEST_CASE("client: update_operator PATCHes only the fields that are set") {
+  mock_transport transport;
+  client<mock_transport&> identitycall{transport, test_config()};
+  REQUIRE_CALL(transport, send(json_request(http::method::patch, api + "/operators/42",
+                                            R"({"email":"jane.doe+work@example.com",)"
+                                            R"("active":false})")))
+      .RETURN(answer(200, ex::update_operator_200));
+  update_operator_request change;
+  change.email = "jane.doe+work@example.com";
+  change.active = false;
+  auto r = identitycall.update_operator(42, change);
+  REQUIRE(r);
+  CHECK(r->email == "jane.doe+work@example.com");
+  CHECK_FALSE(r->active);
+  CHECK(r->virtual_numbers.size() == 1);
+}
+
+TEST_CASE("client: update_operator with clear_email sends email null") {
+  mock_transport transport;
+  client<mock_transport&> identitycall{transport, test_config()};
+  auto cleared = boost::json::parse(ex::update_operator_200);
+  cleared.as_object()["data"].as_object()["email"] = nullptr;
+  REQUIRE_CALL(transport,
+               send(json_request(http::method::patch, api + "/operators/42", R"({"email":null})")))
+      .RETURN(answer(200, boost::json::serialize(cleared)));
+  update_operator_request change;
+  change.clear_email = true;
+  auto r = identitycall.update_operator(42, change);
+  REQUIRE(r);
+  CHECK_FALSE(r->email.has_value());
+}
+
+TEST_CASE("client: delete_operator sends a DELETE without a body and returns success") {
+  mock_transport transport;
+  client<mock_transport&> identitycall{transport, test_config()};
+  REQUIRE_CALL(transport, send(bodyless_request(http::method::delete_, api + "/operators/42")))
+      .RETURN(answer(200, ex::delete_operator_200));
+  auto r = identitycall.delete_operator(42);
+  CHECK(r);
+}
+
+TEST_CASE("client: an operator the key cannot see is not_found; a read-only key is forbidden") {
+  mock_transport transport;
+  client<mock_transport&> identitycall{transport, test_config()};
+  REQUIRE_CALL(transport, send(bodyless_request(http::method::delete_, api + "/operators/42")))
+      .RETURN(answer(404, ex::error_404));
+  REQUIRE_CALL(transport, send(_))
+      .WITH(_1.url == api + "/operators")
+      .RETURN(answer(403, ex::error_403_write));
+  auto gone = identitycall.delete_operator(42);
+  REQUIRE_FALSE(gone);
+  CHECK(gone.error().code == errc::not_found);
+  CHECK(gone.error().provider_message == "Resource not found");
+  auto refused =
+      identitycall.create_operator({"Jane Doe", "+15551234567", std::nullopt, std::nullopt});
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().code == errc::forbidden);
+  CHECK(refused.error().provider_message == "Write permission required");
+}
+
+TEST_CASE("client: list_operators is a read, retried as config::retry allows") {
+  mock_transport transport;
+  auto cfg = test_config();
+  cfg.retry.max_attempts = 2;
+  cfg.retry.sleep = [](std::chrono::milliseconds) {};
+  client<mock_transport&> identitycall{transport, cfg};
+  int calls = 0;
+  REQUIRE_CALL(transport, send(bodyless_request(http::method::get, api + "/operators")))
+      .TIMES(2)
+      .LR_RETURN(++calls == 1 ? answer(503, R"({"error":"Service unavailable"})")
+                              : answer(200, ex::list_operators_200));
+  auto r = identitycall.list_operators();
+  REQUIRE(r);
+  CHECK(r->size() == 3);
+}
+
+TEST_CASE("client: a lost answer to create_operator is outcome_unknown and is not retried") {
+  mock_transport transport;
+  auto cfg = test_config();
+  cfg.retry.max_attempts = 3;
+  client<mock_transport&> identitycall{transport, cfg};
+  REQUIRE_CALL(transport, send(_))
+      .TIMES(1)
+      .RETURN(vnum::make_error(errc::outcome_unknown, "timed out after sending"));
+  auto r = identitycall.create_operator({"Jane Doe", "+15551234567", std::nullopt, std::nullopt});
+  REQUIRE_FALSE(r);
+  CHECK(r.error().code == errc::outcome_unknown);
+}
+
+TEST_CASE("client: no operator request is sent when validation fails") {
+  mock_transport transport;
+  FORBID_CALL(transport, send(_));
+  client<mock_transport&> identitycall{transport, test_config()};
+  CHECK(identitycall.get_operator(0).error().field == "operator_id");
+  CHECK(identitycall.create_operator({"", "+15551234567", std::nullopt, std::nullopt})
+            .error()
+            .field == "name");
+  CHECK(identitycall.create_operator({"Jane Doe", "5551234567", std::nullopt, std::nullopt})
+            .error()
+            .field == "phone_number");
+  CHECK(identitycall.create_operator({"Jane Doe", "+15551234567", "jane.doe", std::nullopt})
+            .error()
+            .field == "email");
+  CHECK(identitycall.update_operator(42, {}).error().field == "update_operator_request");
+  CHECK(
+      identitycall
+          .update_operator(42, {std::nullopt, std::nullopt, "jane@example.com", true, std::nullopt})
+          .error()
+          .field == "email");
+  CHECK(identitycall.update_operator(-1, {"Jane", std::nullopt, std::nullopt, false, std::nullopt})
+            .error()
+            .field == "operator_id");
+  CHECK(identitycall.delete_operator(0).error().field == "operator_id");
 }
 
 TEST_CASE("client: nothing is sent when validation fails") {

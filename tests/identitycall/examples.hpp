@@ -1,5 +1,6 @@
-// The examples of IdentityCall's documentation, verbatim (docs.identitycall.ai, section
-// "api-reference/virtual-numbers", and its Errors page). Tests parse the responses and compare the
+// The examples of IdentityCall's documentation, verbatim (docs.identitycall.ai, sections
+// "api-reference/virtual-numbers" and "api-reference/operators", and its Errors page), except where
+// a comment says an example was cut off and completed. Tests parse the responses and compare the
 // requests vnum builds with the documented ones.
 #ifndef VNUM_TESTS_IDENTITYCALL_EXAMPLES_HPP
 #define VNUM_TESTS_IDENTITYCALL_EXAMPLES_HPP
@@ -190,6 +191,116 @@ inline constexpr std::string_view remove_operator_200 = R"json({
 }
 })json";
 
+// List Operators (operators/list) — 200 OK
+inline constexpr std::string_view list_operators_200 = R"json({
+  "data": [
+    {
+      "id": 12,
+      "name": "Aldona Petrauskaitė",
+      "phone_number": "+37060012345",
+      "email": "aldona@example.com",
+      "active": true,
+      "initials": "AP",
+      "virtual_numbers_count": 2
+    },
+    {
+      "id": 7,
+      "name": "Jane Doe",
+      "phone_number": "+15551234567",
+      "email": "jane.doe@example.com",
+      "active": true,
+      "initials": "JD",
+      "virtual_numbers_count": 1
+    },
+    {
+      "id": 18,
+      "name": "Marcus Chen",
+      "phone_number": "+14155550199",
+      "email": null,
+      "active": false,
+      "initials": "MC",
+      "virtual_numbers_count": 0
+    }
+  ]
+})json";
+
+// Get Operator (operators/get) — 200 OK
+inline constexpr std::string_view get_operator_200 = R"json({
+  "data": {
+    "id": 42,
+    "name": "Jane Doe",
+    "phone_number": "+15551234567",
+    "email": "jane.doe@example.com",
+    "active": true,
+    "initials": "JD",
+    "virtual_numbers": [
+      {
+        "id": 101,
+        "phone_number": "+15558675309",
+        "name": "Sales line",
+        "active": true
+      },
+      {
+        "id": 117,
+        "phone_number": "+37060099001",
+        "name": "Vilnius support",
+        "active": true
+      }
+    ]
+  }
+})json";
+
+// Create Operator (operators/create) — 201 Created. The page's example is cut off after "email":
+// everything up to and including "email" is the documented text; the closing of the object is added
+// so that it parses.
+inline constexpr std::string_view create_operator_201_documented_part = R"json({
+  "data": {
+    "id": 42,
+    "name": "Jane Doe",
+    "phone_number": "+15551234567",
+    "email": "jane.doe@example.com"
+}})json";
+
+// Create Operator — the same 201 made whole: up to "email" from the page; active, initials and
+// virtual_numbers are NOT documented for this response. They are added as Get and Update return
+// them, with the values a new operator created by the page's cURL example would have.
+inline constexpr std::string_view create_operator_201 = R"json({
+  "data": {
+    "id": 42,
+    "name": "Jane Doe",
+    "phone_number": "+15551234567",
+    "email": "jane.doe@example.com",
+    "active": true,
+    "initials": "JD",
+    "virtual_numbers": []
+  }
+})json";
+
+// Update Operator (operators/update) — 200 OK
+inline constexpr std::string_view update_operator_200 = R"json({
+  "data": {
+    "id": 42,
+    "name": "Jane Doe",
+    "phone_number": "+15551234567",
+    "email": "jane.doe+work@example.com",
+    "active": false,
+    "initials": "JD",
+    "virtual_numbers": [
+      {
+        "id": 101,
+        "phone_number": "+15558675309",
+        "name": "Sales line",
+        "active": true
+      }
+    ]
+  }
+})json";
+
+// Delete Operator (operators/delete) — 200 OK (not 204)
+inline constexpr std::string_view delete_operator_200 = R"json({
+  "success": true
+})json";
+
 // Errors (errors) — "All errors return a JSON object with an error field"
 inline constexpr std::string_view error_format = R"json({
 "error": "Description of what went wrong"
@@ -258,6 +369,17 @@ inline constexpr std::string_view add_operator_existing_body = R"json({ "operato
 
 // Add Operator — Shape B, auto-create a new operator
 inline constexpr std::string_view add_operator_create_body = R"json({ "phone_number": "+15555550199", "name": "Greta Hall" })json";
+
+// Create Operator — the cURL example's body
+inline constexpr std::string_view create_operator_request_body = R"json({
+    "name": "Jane Doe",
+    "phone_number": "+15551234567",
+    "email": "jane.doe@example.com",
+    "active": true
+  })json";
+
+// Update Operator — the cURL example's body
+inline constexpr std::string_view update_operator_request_body = R"json({ "email": "jane.doe+work@example.com", "active": false })json";
 
 }  // namespace identitycall_examples
 

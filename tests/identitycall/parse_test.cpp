@@ -1,6 +1,7 @@
 // IdentityCall response parsers: every documented example, and every way an answer can go wrong.
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <sstream>
 #include <string>
 #include <vector>
 #include <vnum/identitycall/parse.hpp>
@@ -478,6 +479,291 @@ TEST_CASE("add operator 404 and 422 keep the provider's message") {
                 errc::unprocessable, 422, "phone_number is invalid", "phone_number is invalid");
 }
 
+// ---- Operators
+
+namespace {
+
+// The Get Operator example's data with one member replaced (or removed, for an empty value).
+std::string operator_with(std::string_view example, std::string_view member,
+                          std::string_view value) {
+  auto v = boost::json::parse(example);
+  auto& data = v.as_object()["data"].as_object();
+  if (value.empty())
+    data.erase(member);
+  else
+    data[member] = boost::json::parse(value);
+  return boost::json::serialize(v);
+}
+
+operator_detail documented_operator() {
+  return {
+      42,
+      "Jane Doe",
+      "+15551234567",
+      "jane.doe@example.com",
+      true,
+      "JD",
+      {{101, "+15558675309", "Sales line", true}, {117, "+37060099001", "Vilnius support", true}}};
+}
+
+// A create whose success status came with a body that cannot be read.
+void require_created_unreadable(const vnum::result<operator_detail>& r, int status,
+                                std::string_view why) {
+  require_error(r, errc::protocol, status,
+                "unexpected response: " + std::string(why) +
+                    " (the status says the operator was created: check list_operators before "
+                    "creating it again)",
+                "");
+}
+
+}  // namespace
+
+TEST_CASE("list operators 200 OK is every operator, in the documented order, typed") {
+  auto r = parse_list_operators(answer(200, ex::list_operators_200));
+  REQUIRE(r);
+  REQUIRE(r->size() == 3);
+  CHECK((*r)[0] == operator_summary{12, "Aldona Petrauskaitė", "+37060012345", "aldona@example.com",
+                                    true, "AP", 2});
+  CHECK((*r)[1] ==
+        operator_summary{7, "Jane Doe", "+15551234567", "jane.doe@example.com", true, "JD", 1});
+  CHECK((*r)[2] ==
+        operator_summary{18, "Marcus Chen", "+14155550199", std::nullopt, false, "MC", 0});
+}
+
+TEST_CASE("list operators: no operators is an empty list") {
+  auto r = parse_list_operators(answer(200, R"({"data":[]})"));
+  REQUIRE(r);
+  CHECK(r->empty());
+}
+
+TEST_CASE("list operators: a missing or mistyped field is a protocol error naming its path") {
+  for (std::string_view field :
+       {"id", "name", "phone_number", "email", "active", "initials", "virtual_numbers_count"}) {
+    INFO(std::string(field));
+    auto list = boost::json::parse(ex::list_operators_200);
+    list.as_object()["data"].as_array()[2].as_object().erase(field);
+    require_protocol(parse_list_operators(answer(200, boost::json::serialize(list))), 200,
+                     "data[2]." + std::string(field) + " is missing");
+  }
+  auto list = boost::json::parse(ex::list_operators_200);
+  list.as_object()["data"].as_array()[1].as_object()["virtual_numbers_count"] = "1";
+  require_protocol(parse_list_operators(answer(200, boost::json::serialize(list))), 200,
+                   "data[1].virtual_numbers_count is a string, not an integer");
+  list = boost::json::parse(ex::list_operators_200);
+  list.as_object()["data"].as_array()[0].as_object()["email"] = false;
+  require_protocol(parse_list_operators(answer(200, boost::json::serialize(list))), 200,
+                   "data[0].email is a boolean, not a string or null");
+  require_protocol(parse_list_operators(answer(200, R"({"data":{}})")), 200,
+                   "data is an object, not an array");
+}
+
+TEST_CASE("list operators 401 Invalid API key and 403 Read permission required") {
+  require_error(parse_list_operators(answer(401, error_body("Invalid API key"))),
+                errc::unauthorized, 401, "Invalid API key", "Invalid API key");
+  require_error(parse_list_operators(answer(403, ex::error_403_read)), errc::forbidden, 403,
+                "Read permission required", "Read permission required");
+}
+
+TEST_CASE("get operator 200 OK is the detail with its virtual number assignments") {
+  auto r = parse_get_operator(answer(200, ex::get_operator_200));
+  REQUIRE(r);
+  CHECK(*r == documented_operator());
+}
+
+TEST_CASE("get operator: a null email, a null number name and no numbers are read as such") {
+  auto body = boost::json::parse(ex::get_operator_200);
+  auto& data = body.as_object()["data"].as_object();
+  data["email"] = nullptr;
+  data["virtual_numbers"].as_array()[1].as_object()["name"] = nullptr;
+  auto r = parse_get_operator(answer(200, boost::json::serialize(body)));
+  REQUIRE(r);
+  CHECK_FALSE(r->email.has_value());
+  CHECK_FALSE(r->virtual_numbers.at(1).name.has_value());
+  auto none =
+      parse_get_operator(answer(200, operator_with(ex::get_operator_200, "virtual_numbers", "[]")));
+  REQUIRE(none);
+  CHECK(none->virtual_numbers.empty());
+}
+
+TEST_CASE("get operator: a missing or mistyped field is a protocol error naming its path") {
+  for (std::string_view field :
+       {"id", "name", "phone_number", "email", "active", "initials", "virtual_numbers"}) {
+    INFO(std::string(field));
+    require_protocol(
+        parse_get_operator(answer(200, operator_with(ex::get_operator_200, field, ""))), 200,
+        "data." + std::string(field) + " is missing");
+  }
+  require_protocol(
+      parse_get_operator(answer(200, operator_with(ex::get_operator_200, "active", R"("yes")"))),
+      200, "data.active is a string, not a boolean");
+  require_protocol(
+      parse_get_operator(answer(200, operator_with(ex::get_operator_200, "virtual_numbers",
+                                                   R"([{"id":101,"phone_number":"+15558675309",)"
+                                                   R"("name":"Sales line","active":"true"}])"))),
+      200, "data.virtual_numbers[0].active is a string, not a boolean");
+  require_protocol(parse_get_operator(answer(
+                       200, operator_with(ex::get_operator_200, "virtual_numbers", R"([101])"))),
+                   200, "data.virtual_numbers[0] is an integer, not an object");
+  require_protocol(parse_get_operator(answer(200, R"({"data":[]})")), 200,
+                   "data is an array, not an object");
+}
+
+TEST_CASE("get operator 401, 403 and 404 are typed with the provider's message") {
+  require_error(parse_get_operator(answer(401, error_body("Invalid API key"))), errc::unauthorized,
+                401, "Invalid API key", "Invalid API key");
+  require_error(parse_get_operator(answer(403, ex::error_403_read)), errc::forbidden, 403,
+                "Read permission required", "Read permission required");
+  require_error(parse_get_operator(answer(404, ex::error_404)), errc::not_found, 404,
+                "Resource not found", "Resource not found");
+}
+
+TEST_CASE("create operator 201 Created, made whole, is the new operator") {
+  auto r = parse_create_operator(answer(201, ex::create_operator_201));
+  REQUIRE(r);
+  CHECK(*r ==
+        operator_detail{42, "Jane Doe", "+15551234567", "jane.doe@example.com", true, "JD", {}});
+}
+
+TEST_CASE("create operator: the documented part of the 201 alone is read, the rest defaulted") {
+  auto r = parse_create_operator(answer(201, ex::create_operator_201_documented_part));
+  REQUIRE(r);
+  CHECK(*r ==
+        operator_detail{42, "Jane Doe", "+15551234567", "jane.doe@example.com", true, "", {}});
+}
+
+TEST_CASE("create operator: the undocumented fields, when present, are read with their types") {
+  auto inactive =
+      parse_create_operator(answer(201, operator_with(ex::create_operator_201, "active", "false")));
+  REQUIRE(inactive);
+  CHECK_FALSE(inactive->active);
+  auto linked =
+      parse_create_operator(answer(201, operator_with(ex::create_operator_201, "virtual_numbers",
+                                                      R"([{"id":101,"phone_number":"+15558675309",)"
+                                                      R"("name":null,"active":true}])")));
+  REQUIRE(linked);
+  CHECK(linked->virtual_numbers ==
+        std::vector<operator_number>{{101, "+15558675309", std::nullopt, true}});
+  require_created_unreadable(
+      parse_create_operator(answer(201, operator_with(ex::create_operator_201, "active", "1"))),
+      201, "data.active is an integer, not a boolean");
+  require_created_unreadable(parse_create_operator(answer(
+                                 201, operator_with(ex::create_operator_201, "initials", "null"))),
+                             201, "data.initials is null, not a string");
+  require_created_unreadable(
+      parse_create_operator(
+          answer(201, operator_with(ex::create_operator_201, "virtual_numbers", "{}"))),
+      201, "data.virtual_numbers is an object, not an array");
+}
+
+TEST_CASE("create operator: a 200 with the same body is a success too") {
+  auto r = parse_create_operator(answer(200, ex::create_operator_201));
+  REQUIRE(r);
+  CHECK(r->id == 42);
+}
+
+TEST_CASE("create operator: a documented field missing from a success says it was probably made") {
+  for (std::string_view field : {"id", "name", "phone_number", "email"}) {
+    INFO(std::string(field));
+    require_created_unreadable(
+        parse_create_operator(answer(201, operator_with(ex::create_operator_201, field, ""))), 201,
+        "data." + std::string(field) + " is missing");
+  }
+  require_created_unreadable(parse_create_operator(answer(201, "")), 201, "the body is not JSON");
+  require_created_unreadable(parse_create_operator(answer(200, "{}")), 200, "data is missing");
+  // Any other status is not a creation, so it says nothing of the kind.
+  require_protocol(parse_create_operator(answer(204, "")), 204,
+                   "HTTP status 204 is not documented");
+}
+
+TEST_CASE("create operator 401, 403 Write permission required, 422 keep the provider's message") {
+  require_error(parse_create_operator(answer(401, error_body("Invalid API key"))),
+                errc::unauthorized, 401, "Invalid API key", "Invalid API key");
+  require_error(parse_create_operator(answer(403, ex::error_403_write)), errc::forbidden, 403,
+                "Write permission required", "Write permission required");
+  require_error(parse_create_operator(answer(422, error_body("name is required"))),
+                errc::unprocessable, 422, "name is required", "name is required");
+}
+
+TEST_CASE("update operator 200 OK is the same detail, with the new settings") {
+  auto r = parse_update_operator(answer(200, ex::update_operator_200));
+  REQUIRE(r);
+  CHECK(*r == operator_detail{42,
+                              "Jane Doe",
+                              "+15551234567",
+                              "jane.doe+work@example.com",
+                              false,
+                              "JD",
+                              {{101, "+15558675309", "Sales line", true}}});
+}
+
+TEST_CASE("update operator: a missing field is a protocol error naming its path") {
+  require_protocol(
+      parse_update_operator(answer(200, operator_with(ex::update_operator_200, "initials", ""))),
+      200, "data.initials is missing");
+  require_protocol(parse_update_operator(answer(201, ex::update_operator_200)), 201,
+                   "HTTP status 201 is not documented");
+}
+
+TEST_CASE("update operator 401, 403 and 404 are typed with the provider's message") {
+  require_error(parse_update_operator(answer(401, error_body("Invalid API key"))),
+                errc::unauthorized, 401, "Invalid API key", "Invalid API key");
+  require_error(parse_update_operator(answer(403, ex::error_403_write)), errc::forbidden, 403,
+                "Write permission required", "Write permission required");
+  require_error(parse_update_operator(answer(404, ex::error_404)), errc::not_found, 404,
+                "Resource not found", "Resource not found");
+}
+
+TEST_CASE("delete operator 200 {\"success\": true} is done") {
+  auto r = parse_delete_operator(answer(200, ex::delete_operator_200));
+  CHECK(r);
+}
+
+TEST_CASE("delete operator: a 200 whose success is false or missing is a protocol error") {
+  require_protocol(parse_delete_operator(answer(200, R"({"success": false})")), 200,
+                   "success is false");
+  require_protocol(parse_delete_operator(answer(200, "{}")), 200, "success is missing");
+  require_protocol(parse_delete_operator(answer(200, R"({"success": "true"})")), 200,
+                   "success is a string, not a boolean");
+  require_protocol(parse_delete_operator(answer(200, R"({"data": {"success": true}})")), 200,
+                   "success is missing");
+  require_protocol(parse_delete_operator(answer(200, "")), 200, "the body is not JSON");
+}
+
+TEST_CASE("delete operator: a 204, as the overview gives for deletes, is not this page's answer") {
+  require_protocol(parse_delete_operator(answer(204, "")), 204,
+                   "HTTP status 204 is not documented");
+}
+
+TEST_CASE("delete operator 401, 403 and 404 are typed with the provider's message") {
+  require_error(parse_delete_operator(answer(401, error_body("Invalid API key"))),
+                errc::unauthorized, 401, "Invalid API key", "Invalid API key");
+  require_error(parse_delete_operator(answer(403, ex::error_403_write)), errc::forbidden, 403,
+                "Write permission required", "Write permission required");
+  require_error(parse_delete_operator(answer(404, ex::error_404)), errc::not_found, 404,
+                "Resource not found", "Resource not found");
+}
+
+TEST_CASE("operator results print with every field (an email is no secret)") {
+  std::ostringstream out;
+  out << operator_summary{18, "Marcus Chen", "+14155550199", std::nullopt, false, "MC", 0};
+  CHECK(out.str() ==
+        "operator_summary{id=18, name=\"Marcus Chen\", phone_number=\"+14155550199\", "
+        "email=null, active=false, initials=\"MC\", virtual_numbers_count=0}");
+  std::ostringstream detail;
+  detail << operator_detail{42,
+                            "Jane Doe",
+                            "+15551234567",
+                            "jane.doe@example.com",
+                            true,
+                            "JD",
+                            {{101, "+15558675309", "Sales line", true}}};
+  CHECK(detail.str() ==
+        "operator_detail{id=42, name=\"Jane Doe\", phone_number=\"+15551234567\", "
+        "email=\"jane.doe@example.com\", active=true, initials=\"JD\", "
+        "virtual_numbers=[operator_number{id=101, phone_number=\"+15558675309\", "
+        "name=\"Sales line\", active=true}]}");
+}
+
 // ---- Shared classification
 
 TEST_CASE("the Errors page's examples are classified by their status") {
@@ -540,7 +826,10 @@ TEST_CASE("no parser throws, whatever the body") {
                                            R"({"data":[{"operators":{}}]})",
                                            "\xff\xfe",
                                            std::string(ex::get_200.substr(0, 200)),
-                                           std::string(ex::available_200)};
+                                           std::string(ex::available_200),
+                                           std::string(ex::list_operators_200),
+                                           std::string(ex::create_operator_201_documented_part),
+                                           R"({"success":null})"};
   for (int status : {200, 201, 204, 400, 401, 403, 404, 422, 429, 500, 599, 600, -1}) {
     for (const auto& body : bodies) {
       const auto r = answer(status, body);
@@ -551,6 +840,11 @@ TEST_CASE("no parser throws, whatever the body") {
       CHECK_NOTHROW(parse_search_available_numbers(r));
       CHECK_NOTHROW(parse_add_operator(r));
       CHECK_NOTHROW(parse_remove_operator(r));
+      CHECK_NOTHROW(parse_list_operators(r));
+      CHECK_NOTHROW(parse_get_operator(r));
+      CHECK_NOTHROW(parse_create_operator(r));
+      CHECK_NOTHROW(parse_update_operator(r));
+      CHECK_NOTHROW(parse_delete_operator(r));
     }
   }
 }

@@ -1,5 +1,6 @@
 // IdentityCall validators: every rule, with its exact error.
 #include <catch2/catch.hpp>
+#include <sstream>
 #include <string>
 #include <vnum/identitycall/validate.hpp>
 
@@ -324,4 +325,172 @@ TEST_CASE(
                   "phone_number: is required and must not be empty");
   require_invalid(validate(add_operator_request::create("+15555550199", "Greta\r\nHall")), "name",
                   "name: must not contain control characters");
+}
+
+// ---- Operators
+
+namespace {
+
+// The create page's cURL example.
+create_operator_request documented_operator() {
+  return {"Jane Doe", "+15551234567", "jane.doe@example.com", true};
+}
+
+create_operator_request operator_with_email(std::string email) {
+  auto r = documented_operator();
+  r.email = std::move(email);
+  return r;
+}
+
+update_operator_request email_update(std::string email) {
+  update_operator_request u;
+  u.email = std::move(email);
+  return u;
+}
+
+}  // namespace
+
+TEST_CASE("create operator: the documented request is valid and is sent as it is") {
+  auto r = validate(documented_operator());
+  REQUIRE(r);
+  CHECK(r->name == "Jane Doe");
+  CHECK(r->phone_number == "+15551234567");
+  CHECK(r->email == "jane.doe@example.com");
+  CHECK(r->active == true);
+}
+
+TEST_CASE("create operator: name and phone_number alone are valid") {
+  auto r =
+      validate(create_operator_request{"Jane Doe", "+15551234567", std::nullopt, std::nullopt});
+  REQUIRE(r);
+  CHECK_FALSE(r->email.has_value());
+  CHECK_FALSE(r->active.has_value());
+  CHECK(validate(
+      create_operator_request{"Aldona Petrauskaitė", "+37060012345", std::nullopt, false}));
+}
+
+TEST_CASE("create operator: name is required text") {
+  auto r = documented_operator();
+  r.name = "";
+  require_invalid(validate(r), "name", "name: is required and must not be empty");
+  r.name = "Jane\nDoe";
+  require_invalid(validate(r), "name", "name: must not contain control characters");
+}
+
+TEST_CASE("create operator: phone_number is E.164; local formats are refused, not guessed at") {
+  auto r = documented_operator();
+  r.phone_number = "";
+  require_invalid(validate(r), "phone_number", "phone_number: is required and must not be empty");
+  r.phone_number = "5551234567";
+  require_invalid(validate(r), "phone_number",
+                  "phone_number: must start with '+' and the country code (E.164, e.g. "
+                  "+15551234567)");
+  r.phone_number = "060012345";
+  require_invalid(validate(r), "phone_number",
+                  "phone_number: must start with '+' and the country code (E.164, e.g. "
+                  "+15551234567)");
+  r.phone_number = "+1 555 123 4567";
+  require_invalid(validate(r), "phone_number",
+                  "phone_number: must be '+' followed by digits only (E.164): found ' ' at "
+                  "position 2");
+  r.phone_number = "+1234567";
+  require_invalid(validate(r), "phone_number",
+                  "phone_number: has 7 digits; an E.164 number has 8 to 15");
+}
+
+TEST_CASE("create operator: an email must look like an email address") {
+  for (std::string_view good :
+       {"jane.doe@example.com", "jane.doe+work@example.com", "a@b.co", "aldona@sub.example.lt"}) {
+    INFO(std::string(good));
+    CHECK(validate(operator_with_email(std::string(good))));
+  }
+  for (std::string_view bad : {"jane.doe", "@example.com", "jane@", "jane@example",
+                               "jane@@example.com", "jane@exa@mple.com", "jane doe@example.com",
+                               "jane@example.com ", "jane@.example.com", "jane@example.com."}) {
+    INFO(std::string(bad));
+    require_invalid(validate(operator_with_email(std::string(bad))), "email",
+                    "email: is not an email address (local@domain, e.g. jane.doe@example.com)");
+  }
+  require_invalid(validate(operator_with_email("jane@example.com\r\n")), "email",
+                  "email: must not contain control characters");
+}
+
+TEST_CASE("create operator: an empty email is refused; leave it unset for none") {
+  require_invalid(validate(operator_with_email("")), "email",
+                  "email: must not be empty; leave it unset for no email");
+}
+
+TEST_CASE("update operator: the documented request is valid, and so is any one field") {
+  auto documented = validate(update_operator_request{std::nullopt, std::nullopt,
+                                                     "jane.doe+work@example.com", false, false});
+  REQUIRE(documented);
+  CHECK(documented->email == "jane.doe+work@example.com");
+  CHECK(documented->active == false);
+  CHECK_FALSE(documented->clear_email);
+  CHECK(validate(
+      update_operator_request{"Jane Roe", std::nullopt, std::nullopt, false, std::nullopt}));
+  CHECK(validate(
+      update_operator_request{std::nullopt, "+15551234568", std::nullopt, false, std::nullopt}));
+  CHECK(validate(
+      update_operator_request{std::nullopt, std::nullopt, std::nullopt, true, std::nullopt}));
+  CHECK(validate(update_operator_request{std::nullopt, std::nullopt, std::nullopt, false, true}));
+}
+
+TEST_CASE("update operator: an update that sets nothing is refused") {
+  require_invalid(validate(update_operator_request{}), "update_operator_request",
+                  "update_operator_request: sets no field; set at least one of name, "
+                  "phone_number, email (or clear_email) and active");
+}
+
+TEST_CASE("update operator: email and clear_email together are refused") {
+  require_invalid(validate(update_operator_request{std::nullopt, std::nullopt, "jane@example.com",
+                                                   true, std::nullopt}),
+                  "email", "email: give either email or clear_email, not both");
+}
+
+TEST_CASE("update operator: a name, when set, is required text") {
+  update_operator_request u;
+  u.name = "";
+  require_invalid(validate(u), "name", "name: is required and must not be empty");
+  u.name = "Jane\tDoe";
+  require_invalid(validate(u), "name", "name: must not contain control characters");
+}
+
+TEST_CASE("update operator: a phone_number, when set, is E.164") {
+  update_operator_request u;
+  u.phone_number = "(555) 123-4567";
+  require_invalid(validate(u), "phone_number",
+                  "phone_number: must start with '+' and the country code (E.164, e.g. "
+                  "+15551234567)");
+}
+
+TEST_CASE("update operator: an email, when set, looks like an email address and is not empty") {
+  require_invalid(validate(email_update("jane.doe")), "email",
+                  "email: is not an email address (local@domain, e.g. jane.doe@example.com)");
+  require_invalid(validate(email_update("")), "email",
+                  "email: must not be empty; set clear_email to remove the email");
+}
+
+TEST_CASE("operator requests print without hiding anything (they hold no secret)") {
+  std::ostringstream out;
+  out << documented_operator();
+  CHECK(out.str() ==
+        "create_operator_request{name=\"Jane Doe\", phone_number=\"+15551234567\", "
+        "email=\"jane.doe@example.com\", active=true}");
+  std::ostringstream update;
+  update << update_operator_request{std::nullopt, std::nullopt, std::nullopt, true, false};
+  CHECK(update.str() ==
+        "update_operator_request{name=null, phone_number=null, email=null, clear_email=true, "
+        "active=false}");
+}
+
+TEST_CASE("operator texts must be valid UTF-8") {
+  auto r = documented_operator();
+  r.name = "Caf\xe9 Owner";
+  require_invalid(validate(r), "name", "name: is not valid UTF-8 (byte 0xE9 at offset 3)");
+  require_invalid(validate(operator_with_email("jos\xe9@example.com")), "email",
+                  "email: is not valid UTF-8 (byte 0xE9 at offset 3)");
+  update_operator_request u;
+  u.name = "Caf\xe9";
+  require_invalid(validate(u), "name", "name: is not valid UTF-8 (byte 0xE9 at offset 3)");
 }

@@ -10,8 +10,11 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
+#include <set>
 #include <string>
 #include <tuple>
+#include <vector>
 
 namespace http = vnum::http;
 namespace ex = identitycall_examples;
@@ -21,7 +24,8 @@ using vnum::testing::fault;
 
 namespace {
 
-const std::string base = "https://api.identitycall.ai/api/v1/public/virtual_numbers";
+const std::string api = "https://api.identitycall.ai/api/v1/public";
+const std::string base = api + "/virtual_numbers";
 
 struct account {
   fake_identitycall fake;
@@ -32,6 +36,30 @@ struct account {
     std::vector<http::header> headers{{"Authorization", "Bearer " + key}};
     if (!body.empty()) headers.push_back({"Content-Type", "application/json"});
     return fake.send({m, base + path, std::move(headers), std::move(body)});
+  }
+
+  // The same under /operators.
+  vnum::result<http::response> ops(http::method m, std::string path, std::string body = {},
+                                   std::string key = {}) {
+    if (key.empty()) key = fake.api_key();
+    std::vector<http::header> headers{{"Authorization", "Bearer " + key}};
+    if (!body.empty()) headers.push_back({"Content-Type", "application/json"});
+    return fake.send({m, api + "/operators" + path, std::move(headers), std::move(body)});
+  }
+
+  // Buys a number with this id and name (the key's project, if it has one).
+  void buy(std::int64_t id, std::string phone, std::string name, std::string key = {}) {
+    fake.add_available(phone, "US", "local");
+    fake.set_next_number_id(id);
+    REQUIRE(call(http::method::post, "/purchase",
+                 R"({"phone_number":")" + phone + R"(","name":")" + name + R"("})", key)
+                ->status == 201);
+  }
+
+  void attach(std::int64_t number, std::int64_t op, std::string key = {}) {
+    REQUIRE(call(http::method::post, "/" + std::to_string(number) + "/add_operator",
+                 R"({"operator_id":)" + std::to_string(op) + "}", key)
+                ->status == 200);
   }
 
   // The account of the List example: number 7 (+15551234567, "US Sales Line") with Alice, Bob
@@ -313,4 +341,358 @@ TEST_CASE("reconciling a purchase whose outcome is unknown with the list, as the
   const bool have = std::any_of(owned->begin(), owned->end(),
                                 [&](const ic::virtual_number& n) { return n.phone_number == order.phone_number; });
   CHECK(have);  // it was bought: buying again would fail or, elsewhere, pay twice
+}
+
+// ---- Operators
+
+namespace {
+
+boost::json::value json_of(const vnum::result<http::response>& r) {
+  REQUIRE(r);
+  return boost::json::parse(r->body);
+}
+
+// The ids in a {"data": [...]} list, in order.
+std::vector<std::int64_t> ids_of(const vnum::result<http::response>& r) {
+  std::vector<std::int64_t> ids;
+  const boost::json::value body = json_of(r);
+  for (const auto& item : body.at("data").as_array()) ids.push_back(item.at("id").as_int64());
+  return ids;
+}
+
+}  // namespace
+
+TEST_CASE("fake reproduces List Operators 200, sorted by name with assignment counts") {
+  account a;
+  a.fake.add_operator("Jane Doe", "+15551234567", 7);
+  a.fake.add_operator("Aldona Petrauskaitė", "+37060012345", 12);
+  a.fake.add_operator("Marcus Chen", "+14155550199", 18);
+  REQUIRE(a.ops(http::method::patch, "/7", R"({"email":"jane.doe@example.com"})")->status == 200);
+  REQUIRE(a.ops(http::method::patch, "/12", R"({"email":"aldona@example.com"})")->status == 200);
+  REQUIRE(a.ops(http::method::patch, "/18", R"({"active":false})")->status == 200);
+  a.buy(1, "+15550000001", "One");
+  a.buy(2, "+15550000002", "Two");
+  a.attach(1, 12);
+  a.attach(2, 12);
+  a.attach(2, 7);
+  answers(a.ops(http::method::get, ""), 200, ex::list_operators_200);
+}
+
+TEST_CASE("fake reproduces Get Operator 200 with the numbers it is assigned to") {
+  account a;
+  a.fake.add_operator("Jane Doe", "+15551234567", 42);
+  REQUIRE(a.ops(http::method::patch, "/42", R"({"email":"jane.doe@example.com"})")->status == 200);
+  a.buy(101, "+15558675309", "Sales line");
+  a.buy(117, "+37060099001", "Vilnius support");
+  a.buy(120, "+15550000120", "Unstaffed line");
+  a.attach(101, 42);
+  a.attach(117, 42);
+  answers(a.ops(http::method::get, "/42"), 200, ex::get_operator_200);
+}
+
+TEST_CASE("fake reproduces Update Operator 200") {
+  account a;
+  a.fake.add_operator("Jane Doe", "+15551234567", 42);
+  REQUIRE(a.ops(http::method::patch, "/42", R"({"email":"jane.doe@example.com"})")->status == 200);
+  a.buy(101, "+15558675309", "Sales line");
+  a.attach(101, 42);
+  answers(a.ops(http::method::patch, "/42", std::string(ex::update_operator_request_body)), 200,
+          ex::update_operator_200);
+}
+
+TEST_CASE("fake reproduces Create Operator 201: the documented part, and the rest as Get has it") {
+  account a;
+  a.fake.set_next_operator_id(42);
+  auto created = a.ops(http::method::post, "", std::string(ex::create_operator_request_body));
+  answers(created, 201, ex::create_operator_201);
+  const auto documented = boost::json::parse(ex::create_operator_201_documented_part);
+  for (const auto& [key, value] : documented.at("data").as_object()) {
+    INFO(std::string(key));
+    CHECK(json_of(created).at("data").at(key) == value);
+  }
+  answers(a.ops(http::method::get, "/42"), 200, ex::create_operator_201);
+}
+
+TEST_CASE("fake reproduces Delete Operator 200 and its cascade: the numbers stay") {
+  account a;
+  a.fake.add_operator("Alice Carter", "+15555550112", 12);
+  a.fake.add_operator("Jane Doe", "+15551234567", 42);
+  a.buy(7, "+15551234500", "US Sales Line");
+  a.buy(8, "+15551234501", "US Support Line");
+  a.attach(7, 12);
+  a.attach(7, 42);
+  a.attach(8, 42);
+  answers(a.ops(http::method::delete_, "/42"), 200, ex::delete_operator_200);
+  REQUIRE(a.fake.numbers().size() == 2);
+  CHECK(a.fake.numbers()[0].operators == std::vector<std::int64_t>{12});
+  CHECK(a.fake.numbers()[1].operators.empty());
+  CHECK(ids_of(a.ops(http::method::get, "")) == std::vector<std::int64_t>{12});
+  answers(a.ops(http::method::get, "/42"), 404, ex::error_404);
+  answers(a.ops(http::method::delete_, "/42"), 404, ex::error_404);
+  // The deleted operator is no longer offered to the number either.
+  auto number = json_of(a.call(http::method::get, "/8")).at("data");
+  CHECK(number.at("operators").as_array().empty());
+  CHECK(number.at("available_operators").as_array().size() == 1);
+}
+
+TEST_CASE("fake: operator permissions: list and get need read, the others write") {
+  account a;
+  a.fake.add_operator("Jane Doe", "+15551234567", 42);
+  const std::string body = std::string(ex::create_operator_request_body);
+  answers(a.ops(http::method::get, "", "", "idc_unknown"), 401, ex::error_401);
+  auto read_only = a.fake.make_key({.read = true, .write = false});
+  CHECK(a.ops(http::method::get, "", "", read_only)->status == 200);
+  CHECK(a.ops(http::method::get, "/42", "", read_only)->status == 200);
+  answers(a.ops(http::method::post, "", body, read_only), 403, ex::error_403_write);
+  answers(a.ops(http::method::patch, "/42", R"({"active":false})", read_only), 403,
+          ex::error_403_write);
+  answers(a.ops(http::method::delete_, "/42", "", read_only), 403, ex::error_403_write);
+  auto write_only = a.fake.make_key({.read = false, .write = true});
+  answers(a.ops(http::method::get, "", "", write_only), 403, ex::error_403_read);
+  answers(a.ops(http::method::get, "/42", "", write_only), 403, ex::error_403_read);
+  CHECK(a.ops(http::method::patch, "/42", R"({"active":false})", write_only)->status == 200);
+  CHECK(a.fake.operators().size() == 1);
+  CHECK_FALSE(a.fake.operators()[0].active);
+}
+
+TEST_CASE("fake: an unknown operator is 404 Resource not found") {
+  account a;
+  answers(a.ops(http::method::get, "/999"), 404, ex::error_404);
+  answers(a.ops(http::method::patch, "/999", R"({"name":"x"})"), 404, ex::error_404);
+  answers(a.ops(http::method::delete_, "/999"), 404, ex::error_404);
+  answers(a.ops(http::method::get, "/abc"), 404, ex::error_404);
+  answers(a.ops(http::method::put, ""), 404, ex::error_404);
+}
+
+TEST_CASE("fake: create without name or phone_number is 422 (modelled)") {
+  account a;
+  answers(a.ops(http::method::post, "", R"({"phone_number":"+15551234567"})"), 422,
+          R"({"error":"name is required"})");
+  answers(a.ops(http::method::post, "", R"({"name":"","phone_number":"+15551234567"})"), 422,
+          R"({"error":"name is required"})");
+  answers(a.ops(http::method::post, "", R"({"name":"Jane Doe"})"), 422,
+          R"({"error":"phone_number is required"})");
+  answers(a.ops(http::method::post, ""), 422, R"({"error":"name is required"})");
+  CHECK(a.fake.operators().empty());
+}
+
+TEST_CASE("fake: create normalizes the phone number, defaults active to true, email to null") {
+  account a;
+  auto created =
+      a.ops(http::method::post, "", R"({"name":"jane doe","phone_number":"+1 (555) 123-4567"})");
+  answers(created, 201,
+          R"({"data":{"id":1,"name":"jane doe","phone_number":"+15551234567","email":null,)"
+          R"("active":true,"initials":"JD","virtual_numbers":[]}})");
+  answers(a.ops(http::method::post, "", R"({"name":"Jane","phone_number":"555-123-4567"})"), 422,
+          R"({"errors":["phone_number is invalid"]})");
+  answers(a.ops(http::method::post, "",
+                R"({"name":"Jane","phone_number":"+15551234567","email":7,"active":"yes"})"),
+          422, R"({"errors":["email must be a string or null","active must be true or false"]})");
+  CHECK(a.fake.operators().size() == 1);
+}
+
+TEST_CASE("fake: initials are two letters, whole UTF-8 characters") {
+  account a;
+  auto created =
+      a.ops(http::method::post, "", R"({"name":"Émile Jean Zola","phone_number":"+33612345678"})");
+  CHECK(json_of(created).at("data").at("initials") == "ÉZ");
+  created = a.ops(http::method::post, "", R"({"name":"Prince","phone_number":"+33612345679"})");
+  CHECK(json_of(created).at("data").at("initials") == "P");
+}
+
+TEST_CASE("fake: update changes only the fields present; email null clears; bad values are 422") {
+  account a;
+  a.fake.set_next_operator_id(42);
+  REQUIRE(a.ops(http::method::post, "", std::string(ex::create_operator_request_body))->status ==
+          201);
+  answers(
+      a.ops(http::method::patch, "/42", R"({"name":"Jane Roe","phone_number":"+1-555-123-4568"})"),
+      200,
+      R"({"data":{"id":42,"name":"Jane Roe","phone_number":"+15551234568",)"
+      R"("email":"jane.doe@example.com","active":true,"initials":"JR","virtual_numbers":[]}})");
+  CHECK(json_of(a.ops(http::method::patch, "/42", R"({"email":null})"))
+            .at("data")
+            .at("email")
+            .is_null());
+  answers(a.ops(http::method::patch, "/42",
+                R"({"name":"","phone_number":"12","email":false,"active":1})"),
+          422,
+          R"({"errors":["name must be a non-empty string","phone_number is invalid",)"
+          R"("email must be a string or null","active must be true or false"]})");
+  auto op = a.fake.operators().at(0);
+  CHECK(op.name == "Jane Roe");
+  CHECK_FALSE(op.email.has_value());
+  CHECK(op.active);
+}
+
+TEST_CASE("fake: a project-scoped key sees only the operators linked to its project") {
+  account a;
+  auto project = a.fake.make_key({.read = true, .write = true}, 5);
+  auto other = a.fake.make_key({.read = true, .write = true}, 6);
+  auto unlinked = a.fake.add_operator("Alice Carter", "+15555550112");
+  auto mine = json_of(a.ops(http::method::post, "",
+                            R"({"name":"Bob Diaz","phone_number":"+15555550113"})", project))
+                  .at("data")
+                  .at("id")
+                  .as_int64();
+  auto everyone = json_of(a.ops(http::method::post, "",
+                                R"({"name":"Carol Evans","phone_number":"+15555550114"})"))
+                      .at("data")
+                      .at("id")
+                      .as_int64();
+  CHECK(a.fake.operators().at(1).projects == std::set<std::int64_t>{5});  // auto-linked
+  CHECK(a.fake.operators().at(2).projects.empty());                       // account-wide: unlinked
+
+  CHECK(ids_of(a.ops(http::method::get, "", "", project)) == std::vector<std::int64_t>{mine});
+  CHECK(ids_of(a.ops(http::method::get, "", "", other)).empty());
+  CHECK(ids_of(a.ops(http::method::get, "")) ==
+        std::vector<std::int64_t>{unlinked, mine, everyone});
+  for (auto hidden : {unlinked, everyone}) {
+    const std::string path = "/" + std::to_string(hidden);
+    answers(a.ops(http::method::get, path, "", project), 404, ex::error_404);
+    answers(a.ops(http::method::patch, path, R"({"active":false})", project), 404, ex::error_404);
+    answers(a.ops(http::method::delete_, path, "", project), 404, ex::error_404);
+  }
+  answers(a.ops(http::method::get, "/" + std::to_string(mine), "", other), 404, ex::error_404);
+  CHECK(a.ops(http::method::get, "/" + std::to_string(mine))->status == 200);
+
+  a.fake.link_operator(unlinked, 5);
+  CHECK(ids_of(a.ops(http::method::get, "", "", project)) ==
+        std::vector<std::int64_t>{unlinked, mine});
+  CHECK(a.ops(http::method::delete_, "/" + std::to_string(mine), "", project)->status == 200);
+  CHECK(ids_of(a.ops(http::method::get, "", "", project)) == std::vector<std::int64_t>{unlinked});
+}
+
+TEST_CASE("fake: an operator's numbers are those the key can see") {
+  account a;
+  auto project = a.fake.make_key({.read = true, .write = true}, 5);
+  a.fake.add_operator("Jane Doe", "+15551234567", 42);
+  a.fake.link_operator(42, 5);
+  a.buy(101, "+15558675309", "Sales line", project);
+  a.buy(117, "+37060099001", "Vilnius support");
+  a.attach(101, 42);
+  a.attach(117, 42);
+  auto seen =
+      json_of(a.ops(http::method::get, "/42", "", project)).at("data").at("virtual_numbers");
+  REQUIRE(seen.as_array().size() == 1);
+  CHECK(seen.at(0).at("id") == 101);
+  CHECK(json_of(a.ops(http::method::get, "", "", project))
+            .at("data")
+            .at(0)
+            .at("virtual_numbers_count") == 1);
+  CHECK(json_of(a.ops(http::method::get, "")).at("data").at(0).at("virtual_numbers_count") == 2);
+}
+
+TEST_CASE("fault: a fault can be restricted to an operator route") {
+  account a;
+  a.fake.fail_next(fault::status(503), fake_identitycall::route::create_operator);
+  CHECK(a.ops(http::method::get, "")->status == 200);
+  answers(a.ops(http::method::post, "", std::string(ex::create_operator_request_body)), 503,
+          R"({"error":"Service unavailable"})");
+  CHECK(a.fake.operators().empty());
+  a.fake.fail_next(fault::response_lost(), fake_identitycall::route::create_operator);
+  CHECK(a.ops(http::method::post, "", std::string(ex::create_operator_request_body)).error().code ==
+        errc::outcome_unknown);
+  CHECK(a.fake.operators().size() == 1);  // created: reconcile with the list before creating again
+}
+
+TEST_CASE("the client against the fake: create, list, get, update, staff a number, delete") {
+  namespace ic = vnum::identitycall;
+  fake_identitycall fake;
+  fake.add_available("+15558675309", "US", "local");
+  ic::client<fake_identitycall&> identitycall{fake, ic::config{fake.api_key()}};
+
+  auto jane = identitycall.create_operator(
+      {"Jane Doe", "+15551234567", "jane.doe@example.com", std::nullopt});
+  REQUIRE(jane);
+  CHECK(*jane ==
+        ic::operator_detail{1, "Jane Doe", "+15551234567", "jane.doe@example.com", true, "JD", {}});
+  auto marcus = identitycall.create_operator({"Marcus Chen", "+14155550199", std::nullopt, false});
+  REQUIRE(marcus);
+  auto aldona = identitycall.create_operator(
+      {"Aldona Petrauskaitė", "+37060012345", "aldona@example.com", true});
+  REQUIRE(aldona);
+
+  auto listed = identitycall.list_operators();
+  REQUIRE(listed);
+  CHECK(*listed ==
+        std::vector<ic::operator_summary>{
+            {3, "Aldona Petrauskaitė", "+37060012345", "aldona@example.com", true, "AP", 0},
+            {1, "Jane Doe", "+15551234567", "jane.doe@example.com", true, "JD", 0},
+            {2, "Marcus Chen", "+14155550199", std::nullopt, false, "MC", 0}});
+
+  ic::purchase_request order;
+  order.phone_number = "+15558675309";
+  order.name = "Sales line";
+  auto line = identitycall.purchase_number(order);
+  REQUIRE(line);
+  auto staffed = identitycall.add_operator(line->id, ic::add_operator_request::existing(jane->id));
+  REQUIRE(staffed);
+  REQUIRE(staffed->operators.size() == 1);
+  CHECK(staffed->operators[0].id == jane->id);
+
+  auto got = identitycall.get_operator(jane->id);
+  REQUIRE(got);
+  CHECK(got->virtual_numbers ==
+        std::vector<ic::operator_number>{{line->id, "+15558675309", "Sales line", true}});
+
+  ic::update_operator_request change;
+  change.email = "jane.doe+work@example.com";
+  change.active = false;
+  auto updated = identitycall.update_operator(jane->id, change);
+  REQUIRE(updated);
+  CHECK(*updated == ic::operator_detail{1,
+                                        "Jane Doe",
+                                        "+15551234567",
+                                        "jane.doe+work@example.com",
+                                        false,
+                                        "JD",
+                                        {{line->id, "+15558675309", "Sales line", true}}});
+  ic::update_operator_request clear;
+  clear.clear_email = true;
+  auto cleared = identitycall.update_operator(jane->id, clear);
+  REQUIRE(cleared);
+  CHECK_FALSE(cleared->email.has_value());
+  CHECK(identitycall.list_operators()->at(1).virtual_numbers_count == 1);
+
+  REQUIRE(identitycall.delete_operator(jane->id));
+  auto number = identitycall.get_virtual_number(line->id);
+  REQUIRE(number);
+  CHECK(number->operators.empty());  // detached: the number stays, without its operator
+  auto again = identitycall.get_operator(jane->id);
+  REQUIRE_FALSE(again);
+  CHECK(again.error().code == errc::not_found);
+  CHECK(identitycall.list_operators()->size() == 2);
+}
+
+TEST_CASE("the client against the fake: a project-scoped key, and a read-only key") {
+  namespace ic = vnum::identitycall;
+  fake_identitycall fake;
+  const auto unlinked = fake.add_operator("Alice Carter", "+15555550112");
+  ic::client<fake_identitycall&> scoped{
+      fake, ic::config{fake.make_key({.read = true, .write = true}, 5)}};
+  ic::client<fake_identitycall&> account_wide{fake, ic::config{fake.api_key()}};
+  ic::client<fake_identitycall&> read_only{
+      fake, ic::config{fake.make_key({.read = true, .write = false})}};
+
+  auto bob = scoped.create_operator({"Bob Diaz", "+15555550113", std::nullopt, std::nullopt});
+  REQUIRE(bob);
+  auto visible = scoped.list_operators();
+  REQUIRE(visible);
+  REQUIRE(visible->size() == 1);
+  CHECK(visible->at(0).id == bob->id);
+  auto hidden = scoped.get_operator(unlinked);
+  REQUIRE_FALSE(hidden);
+  CHECK(hidden.error().code == errc::not_found);
+  CHECK(hidden.error().provider_message == "Resource not found");
+  CHECK(account_wide.list_operators()->size() == 2);
+
+  auto refused =
+      read_only.create_operator({"Carol Evans", "+15555550114", std::nullopt, std::nullopt});
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().code == errc::forbidden);
+  CHECK(refused.error().http_status == 403);
+  CHECK(refused.error().provider_message == "Write permission required");
+  CHECK(read_only.list_operators()->size() == 2);
+  CHECK(fake.operators().size() == 2);
 }

@@ -26,6 +26,10 @@ inline std::string number_path(std::int64_t id, std::string_view rest = {}) {
   return path("/virtual_numbers/" + std::to_string(id) + std::string(rest));
 }
 
+inline std::string operator_path(std::int64_t id) {
+  return path("/operators/" + std::to_string(id));
+}
+
 // The GET and DELETE pages send no body and no content-type; the POST and PATCH pages send JSON.
 inline result<http::request> make(const config& cfg, http::method m, const std::string& target) {
   return vnum::detail::make_request(m, cfg.base_url, target, cfg.api_key,
@@ -122,6 +126,54 @@ inline result<http::request> build_remove_operator(const config& cfg, std::int64
   return detail::make(
       cfg, http::method::delete_,
       detail::number_path(id, "/remove_operator?operator_id=" + std::to_string(operator_id)));
+}
+
+// operators/list: "This endpoint takes no query parameters. Operators are returned sorted by name
+// ascending." No paging either.
+inline result<http::request> build_list_operators(const config& cfg) {
+  return detail::make(cfg, http::method::get, detail::path("/operators"));
+}
+
+inline result<http::request> build_get_operator(const config& cfg, std::int64_t id) {
+  if (auto v = validate_operator_id(id); !v) return v.error();
+  return detail::make(cfg, http::method::get, detail::operator_path(id));
+}
+
+// operators/create. Only the fields that are set go into the body, in the page's order.
+inline result<http::request> build_create_operator(const config& cfg,
+                                                   const create_operator_request& r) {
+  auto valid = validate(r);
+  if (!valid) return valid.error();
+  boost::json::object body;
+  body["name"] = valid->name;
+  body["phone_number"] = valid->phone_number;
+  if (valid->email) body["email"] = *valid->email;
+  if (valid->active) body["active"] = *valid->active;
+  return detail::make(cfg, http::method::post, detail::path("/operators"), body);
+}
+
+// operators/update. Only the fields that are set go into the body; clear_email sends
+// "email": null ("Send null to clear").
+inline result<http::request> build_update_operator(const config& cfg, std::int64_t id,
+                                                   const update_operator_request& r) {
+  if (auto v = validate_operator_id(id); !v) return v.error();
+  auto valid = validate(r);
+  if (!valid) return valid.error();
+  boost::json::object body;
+  if (valid->name) body["name"] = *valid->name;
+  if (valid->phone_number) body["phone_number"] = *valid->phone_number;
+  if (valid->email)
+    body["email"] = *valid->email;
+  else if (valid->clear_email)
+    body["email"] = nullptr;
+  if (valid->active) body["active"] = *valid->active;
+  return detail::make(cfg, http::method::patch, detail::operator_path(id), body);
+}
+
+// operators/delete: the operator and its assignments go; the virtual numbers stay. No body.
+inline result<http::request> build_delete_operator(const config& cfg, std::int64_t id) {
+  if (auto v = validate_operator_id(id); !v) return v.error();
+  return detail::make(cfg, http::method::delete_, detail::operator_path(id));
 }
 
 }  // namespace vnum::identitycall

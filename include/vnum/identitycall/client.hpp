@@ -16,8 +16,8 @@ namespace vnum::identitycall {
 // Works owning (client<my_transport>) and borrowing (client<my_transport&>). Nothing is sent when
 // validation fails. No write is retried (reads only as config::retry allows): a purchase that ends
 // in errc::outcome_unknown may have gone through, so reconcile with list_virtual_numbers() before
-// trying again. Not safe for concurrent use of one instance. settings() and transport() come from
-// the shared base.
+// trying again (and likewise a create_operator with list_operators()). Not safe for concurrent use
+// of one instance. settings() and transport() come from the shared base.
 template <http::transport T>
 class client : public vnum::detail::client_base<T, config> {
   using base = vnum::detail::client_base<T, config>;
@@ -53,6 +53,29 @@ class client : public vnum::detail::client_base<T, config> {
 
   result<virtual_number_detail> remove_operator(std::int64_t id, std::int64_t operator_id) {
     return this->run(build_remove_operator(this->config_, id, operator_id), parse_remove_operator);
+  }
+
+  // The operator calls say whether they are a read (retried as config::retry allows) or a write
+  // (sent once), as the shared base asks; run() above picks the same by the method (GET = read).
+
+  result<std::vector<operator_summary>> list_operators() {
+    return this->read(build_list_operators(this->config_), parse_list_operators);
+  }
+
+  result<operator_detail> get_operator(std::int64_t id) {
+    return this->read(build_get_operator(this->config_, id), parse_get_operator);
+  }
+
+  result<operator_detail> create_operator(const create_operator_request& r) {
+    return this->write(build_create_operator(this->config_, r), parse_create_operator);
+  }
+
+  result<operator_detail> update_operator(std::int64_t id, const update_operator_request& r) {
+    return this->write(build_update_operator(this->config_, id, r), parse_update_operator);
+  }
+
+  result<void> delete_operator(std::int64_t id) {
+    return this->write(build_delete_operator(this->config_, id), parse_delete_operator);
   }
 };
 

@@ -1,6 +1,7 @@
 // vnum — IdentityCall: the typed requests, results and configuration.
-// Shapes come from docs.identitycall.ai, section "api-reference/virtual-numbers"; each type names
-// its page. Where a page is silent or was cut short, the comment says so.
+// Shapes come from docs.identitycall.ai, sections "api-reference/virtual-numbers" and
+// "api-reference/operators"; each type names its page. Where a page is silent or was cut short, the
+// comment says so.
 // SPDX-License-Identifier: MIT
 #ifndef VNUM_IDENTITYCALL_MODEL_HPP
 #define VNUM_IDENTITYCALL_MODEL_HPP
@@ -302,6 +303,90 @@ struct add_operator_request {
   static add_operator_request create(std::string phone,
                                      std::optional<std::string> display_name = {}) {
     return {std::nullopt, std::move(phone), std::move(display_name)};
+  }
+};
+
+// ---- Operators (api-reference/operators): the human agents calls are routed to.
+
+// An entry of List Operators (operators/list): "Returns operators ordered by name with their
+// virtual number assignment counts."
+struct operator_summary {
+  std::int64_t id = 0;
+  std::string name;                        // full display name
+  std::string phone_number;                // "E.164 normalized"
+  std::optional<std::string> email;        // "string | null": an optional contact email
+  bool active = false;                     // "can currently receive routed calls"
+  std::string initials;                    // "Two-letter initials derived from name"
+  std::int64_t virtual_numbers_count = 0;  // virtual numbers the operator is assigned to
+  friend bool operator==(const operator_summary&, const operator_summary&) = default;
+  friend std::ostream& operator<<(std::ostream& os, const operator_summary& v) {
+    return vnum::detail::print(os, "operator_summary", "id", v.id, "name", v.name, "phone_number",
+                               v.phone_number, "email", v.email, "active", v.active, "initials",
+                               v.initials, "virtual_numbers_count", v.virtual_numbers_count);
+  }
+};
+
+// An entry of an operator's "virtual_numbers" (operators/get): a number it is assigned to. The
+// page types name as a plain string ("Display name of the virtual number"); the virtual-number
+// pages call the same name "Display name (nullable)", so it is read as nullable here too.
+struct operator_number {
+  std::int64_t id = 0;
+  std::string phone_number;         // E.164
+  std::optional<std::string> name;  // the virtual number's display name
+  bool active = false;              // the virtual number is active
+  friend bool operator==(const operator_number&, const operator_number&) = default;
+  friend std::ostream& operator<<(std::ostream& os, const operator_number& v) {
+    return vnum::detail::print(os, "operator_number", "id", v.id, "phone_number", v.phone_number,
+                               "name", v.name, "active", v.active);
+  }
+};
+
+// GET /operators/:id (operators/get): "operator detail with its virtual number assignments".
+// Update Operator returns "the same fields"; Create Operator's 201 starts the same way, but its
+// example was cut off after "email" (see parse_create_operator for how the rest is read).
+struct operator_detail {
+  std::int64_t id = 0;
+  std::string name;
+  std::string phone_number;          // E.164
+  std::optional<std::string> email;  // "string | null"
+  bool active = false;
+  std::string initials;
+  std::vector<operator_number> virtual_numbers;
+  friend bool operator==(const operator_detail&, const operator_detail&) = default;
+  friend std::ostream& operator<<(std::ostream& os, const operator_detail& v) {
+    return vnum::detail::print(os, "operator_detail", "id", v.id, "name", v.name, "phone_number",
+                               v.phone_number, "email", v.email, "active", v.active, "initials",
+                               v.initials, "virtual_numbers", v.virtual_numbers);
+  }
+};
+
+// POST /operators (operators/create). Optional fields that are not set are left out of the body,
+// and the provider's defaults apply (active: true). A project-scoped key links the new operator to
+// its project; an account-wide key creates it unlinked.
+struct create_operator_request {
+  std::string name;                  // full display name; the provider derives initials from it
+  std::string phone_number;          // E.164 (the provider also takes local formats; vnum does not)
+  std::optional<std::string> email;  // contact email
+  std::optional<bool> active;        // can receive routed calls; the provider's default is true
+  friend std::ostream& operator<<(std::ostream& os, const create_operator_request& v) {
+    return vnum::detail::print(os, "create_operator_request", "name", v.name, "phone_number",
+                               v.phone_number, "email", v.email, "active", v.active);
+  }
+};
+
+// PATCH /operators/:id (operators/update): "Partial update — only the fields you supply are
+// changed." At least one field must be set. email replaces the contact email; the page says "Send
+// null to clear", which clear_email does (it cannot go with email).
+struct update_operator_request {
+  std::optional<std::string> name;
+  std::optional<std::string> phone_number;  // E.164
+  std::optional<std::string> email;
+  bool clear_email = false;  // sends "email": null
+  std::optional<bool> active;
+  friend std::ostream& operator<<(std::ostream& os, const update_operator_request& v) {
+    return vnum::detail::print(os, "update_operator_request", "name", v.name, "phone_number",
+                               v.phone_number, "email", v.email, "clear_email", v.clear_email,
+                               "active", v.active);
   }
 };
 

@@ -144,6 +144,60 @@ inline available_number read_available_number(json_reader& in) {
   return a;
 }
 
+inline operator_summary read_operator_summary(json_reader& in) {
+  operator_summary o;
+  o.id = in.integer("id");
+  o.name = in.string("name");
+  o.phone_number = in.string("phone_number");
+  o.email = in.nullable_string("email");
+  o.active = in.boolean("active");
+  o.initials = in.string("initials");
+  o.virtual_numbers_count = in.integer("virtual_numbers_count");
+  return o;
+}
+
+inline operator_number read_operator_number(json_reader& in) {
+  operator_number n;
+  n.id = in.integer("id");
+  n.phone_number = in.string("phone_number");
+  n.name = in.nullable_string("name");
+  n.active = in.boolean("active");
+  return n;
+}
+
+// The payload of Get Operator, which Update Operator returns too.
+inline operator_detail read_operator_detail(json_reader& in) {
+  operator_detail d;
+  d.id = in.integer("id");
+  d.name = in.string("name");
+  d.phone_number = in.string("phone_number");
+  d.email = in.nullable_string("email");
+  d.active = in.boolean("active");
+  d.initials = in.string("initials");
+  d.virtual_numbers = in.array_of("virtual_numbers", read_operator_number);
+  return d;
+}
+
+// Create Operator's 201: the page's example was cut off after "email", so only id, name,
+// phone_number and email are known to be there and are read strictly. active, initials and
+// virtual_numbers (which Get and Update return) are read with their types when present; when
+// absent, active is taken as the create page's documented default (true), initials stay empty and
+// virtual_numbers empty (a new operator is assigned to no number yet). A caller that sent
+// active: false and must be sure can get_operator.
+inline operator_detail read_created_operator(json_reader& in) {
+  operator_detail d;
+  d.id = in.integer("id");
+  d.name = in.string("name");
+  d.phone_number = in.string("phone_number");
+  d.email = in.nullable_string("email");
+  const json::object& o = in.object();
+  d.active = o.contains("active") ? in.boolean("active") : true;
+  if (o.contains("initials")) d.initials = in.string("initials");
+  if (o.contains("virtual_numbers"))
+    d.virtual_numbers = in.array_of("virtual_numbers", read_operator_number);
+  return d;
+}
+
 // Every documented success is a JSON object {"data": ...} with one of `statuses`; any other status
 // goes to the classification both providers share (422 unprocessable with the provider's message,
 // 401, 403, 404, 429 with Retry-After, 5xx).
@@ -219,6 +273,52 @@ inline result<virtual_number_detail> parse_add_operator(const http::response& r)
 // operator list."
 inline result<virtual_number_detail> parse_remove_operator(const http::response& r) {
   return detail::read_detail_success(r, {200});
+}
+
+// operators/list: 200 {"data": [...]}, sorted by name, with no pagination meta.
+inline result<std::vector<operator_summary>> parse_list_operators(const http::response& r) {
+  return detail::read_success(r, {200}, [](detail::json_reader& top) {
+    return top.array_of("data", detail::read_operator_summary);
+  });
+}
+
+inline result<operator_detail> parse_get_operator(const http::response& r) {
+  return detail::read_success(r, {200}, [](detail::json_reader& top) {
+    return top.nested("data", detail::read_operator_detail);
+  });
+}
+
+// operators/create: 201 Created. A 200 with the same body is taken as the success it is too, as for
+// a purchase: refusing it would invite a retry that creates a second operator. For the same
+// reason, a success status whose body cannot be read says that the operator was probably created.
+inline result<operator_detail> parse_create_operator(const http::response& r) {
+  auto created = detail::read_success(r, {201, 200}, [](detail::json_reader& top) {
+    return top.nested("data", detail::read_created_operator);
+  });
+  if (created || (r.status != 201 && r.status != 200)) return created;
+  error e = created.error();
+  e.message +=
+      " (the status says the operator was created: check list_operators before creating it "
+      "again)";
+  return e;
+}
+
+// operators/update: "The same fields as Get Operator".
+inline result<operator_detail> parse_update_operator(const http::response& r) {
+  return detail::read_success(r, {200}, [](detail::json_reader& top) {
+    return top.nested("data", detail::read_operator_detail);
+  });
+}
+
+// operators/delete: 200 {"success": true} (not the 204 the API overview gives for deletes in
+// general, and not the {"data": ...} envelope). A 200 whose success is false or missing does not
+// say that the operator is gone, and is a protocol error naming the field.
+inline result<void> parse_delete_operator(const http::response& r) {
+  auto success = detail::read_success(
+      r, {200}, [](detail::json_reader& top) { return top.boolean("success"); });
+  if (!success) return success.error();
+  if (!*success) return vnum::detail::protocol_error(r, "success is false");
+  return {};
 }
 
 }  // namespace vnum::identitycall

@@ -20,6 +20,26 @@ using vnum::detail::check_decimal;
 using vnum::detail::check_e164;
 using vnum::detail::check_optional_text;
 using vnum::detail::check_positive_id;
+using vnum::detail::check_required_text;
+
+// An address that looks like an email address: local@domain, a dot inside the domain, no spaces
+// or control characters. It is no full RFC 5321 check: the provider's own rule is not documented,
+// and only what certainly cannot be an address is refused. (Cellcast's validator has the same rule
+// in its own detail namespace; a shared one would belong in vnum/detail/validate.hpp.)
+inline result<void> check_email(std::string_view field, std::string_view value) {
+  if (auto v = check_optional_text(field, value); !v) return v;
+  const auto at = value.find('@');
+  const std::string_view domain =
+      at == std::string_view::npos ? std::string_view() : value.substr(at + 1);
+  const bool ok =
+      at != std::string_view::npos && at > 0 && !domain.empty() &&
+      domain.find('@') == std::string_view::npos && value.find(' ') == std::string_view::npos &&
+      domain.find('.') != std::string_view::npos && domain.front() != '.' && domain.back() != '.';
+  if (!ok)
+    return invalid_argument(std::string(field),
+                            "is not an email address (local@domain, e.g. jane.doe@example.com)");
+  return {};
+}
 
 // An enum value outside its enumerators (a cast from a stray integer) would go out as "".
 inline result<void> check_number_type(number_type t) {
@@ -67,7 +87,8 @@ inline result<void> validate_virtual_number_id(std::int64_t id) {
   return detail::check_positive_id("id", id);
 }
 
-// An operator's id, as remove_operator sends it in the query string.
+// An operator's id ("Operator ID", an integer), as remove_operator sends it in the query string and
+// the operator calls put it in the URL path.
 inline result<void> validate_operator_id(std::int64_t id) {
   return detail::check_positive_id("operator_id", id);
 }
@@ -116,6 +137,42 @@ inline result<void> validate(const add_operator_request& r) {
   if (auto v = detail::check_e164("phone_number", *r.phone_number); !v) return v;
   if (r.name) return detail::check_optional_text("name", *r.name);
   return {};
+}
+
+// operators/create. The page takes a phone number "in E.164 or local format" and normalizes it; how
+// it would read a local number (which country?) is not documented, so vnum refuses local formats
+// rather than guess, and asks for E.164 exactly. Returns the request as it will be sent.
+inline result<create_operator_request> validate(const create_operator_request& r) {
+  if (auto v = detail::check_required_text("name", r.name); !v) return v.error();
+  if (auto v = detail::check_e164("phone_number", r.phone_number); !v) return v.error();
+  if (r.email) {
+    if (r.email->empty())
+      return invalid_argument("email", "must not be empty; leave it unset for no email");
+    if (auto v = detail::check_email("email", *r.email); !v) return v.error();
+  }
+  return r;
+}
+
+// operators/update. An update that sets nothing would change nothing; it is refused as a likely
+// mistake. A name, when set, must not be empty (the provider derives initials from it); a phone
+// number is E.164 exactly, as on create. Returns the request as it will be sent.
+inline result<update_operator_request> validate(const update_operator_request& r) {
+  if (!r.name && !r.phone_number && !r.email && !r.clear_email && !r.active)
+    return invalid_argument("update_operator_request",
+                            "sets no field; set at least one of name, phone_number, email (or "
+                            "clear_email) and active");
+  if (r.name)
+    if (auto v = detail::check_required_text("name", *r.name); !v) return v.error();
+  if (r.phone_number)
+    if (auto v = detail::check_e164("phone_number", *r.phone_number); !v) return v.error();
+  if (r.email && r.clear_email)
+    return invalid_argument("email", "give either email or clear_email, not both");
+  if (r.email) {
+    if (r.email->empty())
+      return invalid_argument("email", "must not be empty; set clear_email to remove the email");
+    if (auto v = detail::check_email("email", *r.email); !v) return v.error();
+  }
+  return r;
 }
 
 }  // namespace vnum::identitycall

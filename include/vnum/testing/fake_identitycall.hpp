@@ -1,13 +1,22 @@
-// vnum — an in-memory, stateful fake of IdentityCall's virtual-number API that satisfies
-// http::transport, so that client<vnum::testing::fake_identitycall&> talks to it exactly as to the
-// real service.
+// vnum — an in-memory, stateful fake of IdentityCall's virtual-number and operator API that
+// satisfies http::transport, so that client<vnum::testing::fake_identitycall&> talks to it exactly
+// as to the real service.
 //
 // It answers with IdentityCall's documented shapes (docs.identitycall.ai, api-reference/
-// virtual-numbers and errors): 201 {data: number} for a purchase, {data: [...]} for the list and
-// the available-numbers search, {data: detail} for get, update, add and remove operator; errors
-// as {"error": "..."}: 401 "Invalid or expired API key", 403 "Write permission required" /
+// virtual-numbers, api-reference/operators and errors): 201 {data: number} for a purchase,
+// {data: [...]} for the list and the available-numbers search, {data: detail} for get, update, add
+// and remove operator; for operators {data: [...]} sorted by name ascending with
+// virtual_numbers_count for the list, {data: operator detail} with its virtual_numbers for get and
+// update, 201 {data: operator detail} for create, 200 {"success": true} for delete; errors as
+// {"error": "..."}: 401 "Invalid or expired API key", 403 "Write permission required" /
 // "Read permission required", 404 "Resource not found", 422 "phone_number is required" and
 // "Requirement group must be approved before purchasing".
+// Documented operator rules it keeps: a project-scoped key sees only the operators linked to its
+// project (the list omits the others, get/update/delete answer 404), and an operator it creates is
+// linked to its project; an account-wide key sees every operator and creates them unlinked
+// (add_operator() seeds unlinked ones; link_operator() links one). active defaults to true.
+// Deleting an operator detaches it from every virtual number and drops its project links; the
+// numbers stay.
 //
 // Modelled rather than documented (the docs leave them open):
 //   - keys carry read and write permissions independently (api_key() has both; make_key() sets
@@ -21,6 +30,20 @@
 //   - add_operator answers 200 with the detail payload (the page's response is not documented);
 //     an unknown operator_id: 404; neither operator_id nor phone_number: 422;
 //   - remove_operator without operator_id: 422;
+//   - operators: create without name or phone_number answers 422 {"error": "name is required"} /
+//     {"error": "phone_number is required"} (the create page's errors were not captured);
+//   - the phone number is "auto-normalized to E.164" by dropping spaces, '-', '(', ')' and '.';
+//     one that is then not E.164 (a local format: how its country is found is not documented)
+//     is invalid; an invalid phone number, a field of the wrong type or an empty name on update
+//     is 422 {"errors": [...]};
+//   - an operator's virtual_numbers, and the list's virtual_numbers_count, count only the numbers
+//     the key can see, in number id order;
+//   - "Two-letter initials derived from name" are the first characters of the first and last
+//     words (whole UTF-8 characters, ASCII letters upper-cased), in the virtual-number payloads
+//     too; the list sorts names by their bytes, ties by id;
+//   - an operator that a number's add_operator creates (by phone_number) is linked to no project;
+//   - a new operator's id is above every id given so far (never reused after a delete), or what
+//     set_next_operator_id() sets when that is higher;
 //   - a body that is not a JSON object: 400 {"error": "Invalid JSON"}; an unknown route: 404;
 //   - injected statuses: {"error": ...} with 401/403/404 as above, 422 "Provider error",
 //     429 "Rate limit exceeded" with Retry-After, 500 "Internal server error",
@@ -36,6 +59,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -55,6 +79,11 @@ enum class identitycall_route {
   purchase_number,
   add_operator,
   remove_operator,
+  list_operators,
+  get_operator,
+  create_operator,
+  update_operator,
+  delete_operator,
 };
 
 class fake_identitycall : public detail::fake_base<fake_identitycall, identitycall_route> {
@@ -97,6 +126,16 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
     boost::json::array recent_calls;
   };
 
+  // An operator (a human agent) as the fake holds it.
+  struct operator_state {
+    std::int64_t id = 0;
+    std::string name;
+    std::string phone_number;
+    std::optional<std::string> email;
+    bool active = true;
+    std::set<std::int64_t> projects;  // the projects it is linked to (OperatorProject)
+  };
+
   fake_identitycall() { keys_[default_key_] = {{true, true}, std::nullopt}; }
 
   // The account-wide key with read and write permission.
@@ -132,17 +171,30 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
     requirement_groups_[id] = true;
   }
 
-  // An operator on the account; returns its id (or uses the one given).
+  // An operator on the account, linked to no project; returns its id (or uses the one given).
   std::int64_t add_operator(std::string name, std::string e164,
                             std::optional<std::int64_t> id = {}) {
     std::lock_guard lock(mutex_);
     return create_operator(std::move(name), std::move(e164), id);
   }
 
+  // Links an operator to a project (what the dashboard or the project-scoped endpoints do), so that
+  // that project's keys see it.
+  void link_operator(std::int64_t operator_id, std::int64_t project_id) {
+    std::lock_guard lock(mutex_);
+    operators_.at(operator_id).projects.insert(project_id);
+  }
+
   // Sets the id the next purchased number gets (ids only increase).
   void set_next_number_id(std::int64_t id) {
     std::lock_guard lock(mutex_);
     next_number_id_ = id;
+  }
+
+  // Sets the id the next created operator gets (when it is above every operator's id).
+  void set_next_operator_id(std::int64_t id) {
+    std::lock_guard lock(mutex_);
+    next_operator_id_ = id;
   }
 
   // What calls would have recorded on a number: its stats and most recent calls.
@@ -171,6 +223,14 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
     return out;
   }
 
+  // Every operator on the account, by id.
+  std::vector<operator_state> operators() const {
+    std::lock_guard lock(mutex_);
+    std::vector<operator_state> out;
+    for (const auto& [id, op] : operators_) out.push_back(op);
+    return out;
+  }
+
  private:
   friend class detail::fake_base<fake_identitycall, identitycall_route>;
 
@@ -180,11 +240,6 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
     permissions perm;
     std::optional<std::int64_t> project_id;
   };
-  struct operator_state {
-    std::int64_t id;
-    std::string name, phone_number;
-  };
-
   static http::response error_body(int status, std::string_view message,
                                    std::vector<http::header> headers = {}) {
     return detail::json_response(status, json_object{{"error", message}}, std::move(headers));
@@ -222,14 +277,29 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
     return v;
   }
 
-  // The route and, where the path has one, the virtual number's id.
+  // The route and, where the path has one, the virtual number's or the operator's id.
   static std::pair<std::optional<route>, std::optional<std::int64_t>> match(
       const http::request& r) {
     std::string path = detail::parse_target(r.url).path;
+    using m = http::method;
+    const std::string_view operators = "/api/v1/public/operators";
+    if (path == operators) {
+      if (r.method == m::get) return {route::list_operators, {}};
+      if (r.method == m::post) return {route::create_operator, {}};
+      return {std::nullopt, std::nullopt};
+    }
+    if (path.starts_with(operators) && path.size() > operators.size() &&
+        path[operators.size()] == '/') {
+      auto id = parse_id(std::string_view(path).substr(operators.size() + 1));
+      if (!id) return {std::nullopt, std::nullopt};
+      if (r.method == m::get) return {route::get_operator, id};
+      if (r.method == m::patch) return {route::update_operator, id};
+      if (r.method == m::delete_) return {route::delete_operator, id};
+      return {std::nullopt, std::nullopt};
+    }
     const std::string_view prefix = "/api/v1/public/virtual_numbers";
     if (!path.starts_with(prefix)) return {std::nullopt, std::nullopt};
     std::string_view rest = std::string_view(path).substr(prefix.size());
-    using m = http::method;
     if (rest.empty())
       return {r.method == m::get ? std::optional(route::list_virtual_numbers) : std::nullopt, {}};
     if (rest == "/available" && r.method == m::get) return {route::search_available_numbers, {}};
@@ -248,7 +318,8 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
 
   static bool writes(route r) {
     return r == route::update_virtual_number || r == route::purchase_number ||
-           r == route::add_operator || r == route::remove_operator;
+           r == route::add_operator || r == route::remove_operator || r == route::create_operator ||
+           r == route::update_operator || r == route::delete_operator;
   }
 
   http::response handle(const http::request& r, std::optional<route> which,
@@ -270,6 +341,19 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
         return search(detail::parse_target(r.url).query);
       case route::purchase_number:
         return purchase(k, *body);
+      case route::list_operators:
+        return operator_list(k);
+      case route::create_operator:
+        return operator_create(k, *body);
+      case route::get_operator:
+      case route::update_operator:
+      case route::delete_operator: {
+        operator_state* op = visible_operator(k, *id);
+        if (op == nullptr) return error_body(404, "Resource not found");
+        if (*which == route::get_operator) return data(operator_detail_of(k, *op));
+        if (*which == route::update_operator) return operator_update(k, *op, *body);
+        return operator_delete(op->id);
+      }
       default:
         break;
     }
@@ -300,18 +384,28 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
     return detail::json_response(status, json_object{{"data", std::move(v)}});
   }
 
+  // "Two-letter initials derived from name": the first character of the first and of the last
+  // word, each a whole UTF-8 character, ASCII letters upper-cased ("Aldona Petrauskaitė" -> "AP").
   static std::string initials(std::string_view name) {
-    std::string out;
+    std::vector<std::string> firsts;
     bool start = true;
-    for (char c : name) {
-      if (c == ' ')
+    for (std::size_t i = 0; i < name.size(); ++i) {
+      const char c = name[i];
+      if (c == ' ') {
         start = true;
-      else if (start) {
-        out += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
-        start = false;
+        continue;
       }
+      if (!start) continue;
+      start = false;
+      std::size_t end = i + 1;
+      while (end < name.size() && (static_cast<unsigned char>(name[end]) & 0xC0) == 0x80) ++end;
+      std::string first(name.substr(i, end - i));
+      if (first.size() == 1) first[0] = vnum::detail::to_upper(first[0]);
+      firsts.push_back(std::move(first));
     }
-    return out;
+    if (firsts.empty()) return {};
+    if (firsts.size() == 1) return firsts.front();
+    return firsts.front() + firsts.back();
   }
 
   static boost::json::value nullable(const std::optional<std::string>& s) {
@@ -446,8 +540,14 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
   }
 
   std::int64_t create_operator(std::string name, std::string e164, std::optional<std::int64_t> id) {
-    const std::int64_t op_id = id ? *id : (operators_.empty() ? 1 : operators_.rbegin()->first + 1);
-    operators_[op_id] = {op_id, std::move(name), std::move(e164)};
+    const std::int64_t highest = operators_.empty() ? 0 : operators_.rbegin()->first;
+    const std::int64_t op_id = id ? *id : std::max(next_operator_id_, highest + 1);
+    next_operator_id_ = std::max(next_operator_id_, op_id + 1);  // not reused after a delete
+    operator_state op;
+    op.id = op_id;
+    op.name = std::move(name);
+    op.phone_number = std::move(e164);
+    operators_[op_id] = std::move(op);
     return op_id;
   }
 
@@ -481,6 +581,140 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
     return data(detail_of(n));
   }
 
+  // ---- Operators
+
+  // Account-wide keys see every operator; a project-scoped key only those linked to its project.
+  static bool sees(const key_state& k, const operator_state& op) {
+    return !k.project_id || op.projects.contains(*k.project_id);
+  }
+
+  operator_state* visible_operator(const key_state& k, std::int64_t id) {
+    auto it = operators_.find(id);
+    if (it == operators_.end() || !sees(k, it->second)) return nullptr;
+    return &it->second;
+  }
+
+  // The virtual numbers the operator is attached to that the key can see, by number id.
+  boost::json::array numbers_of(const key_state& k, std::int64_t op_id) const {
+    boost::json::array out;
+    for (const auto& [id, n] : numbers_) {
+      if (k.project_id && n.project_id != k.project_id) continue;
+      if (std::find(n.operators.begin(), n.operators.end(), op_id) == n.operators.end()) continue;
+      out.push_back(json_object{{"id", n.id},
+                                {"phone_number", n.phone_number},
+                                {"name", nullable(n.name)},
+                                {"active", n.active}});
+    }
+    return out;
+  }
+
+  // The Get Operator payload, also answered by create and update.
+  json_object operator_detail_of(const key_state& k, const operator_state& op) const {
+    return {{"id", op.id},
+            {"name", op.name},
+            {"phone_number", op.phone_number},
+            {"email", nullable(op.email)},
+            {"active", op.active},
+            {"initials", initials(op.name)},
+            {"virtual_numbers", numbers_of(k, op.id)}};
+  }
+
+  // "Operators are returned sorted by name ascending."
+  http::response operator_list(const key_state& k) const {
+    std::vector<const operator_state*> shown;
+    for (const auto& [id, op] : operators_)
+      if (sees(k, op)) shown.push_back(&op);
+    std::stable_sort(
+        shown.begin(), shown.end(),
+        [](const operator_state* a, const operator_state* b) { return a->name < b->name; });
+    boost::json::array out;
+    for (const operator_state* op : shown)
+      out.push_back(json_object{
+          {"id", op->id},
+          {"name", op->name},
+          {"phone_number", op->phone_number},
+          {"email", nullable(op->email)},
+          {"active", op->active},
+          {"initials", initials(op->name)},
+          {"virtual_numbers_count", static_cast<std::int64_t>(numbers_of(k, op->id).size())}});
+    return data(std::move(out));
+  }
+
+  // "Auto-normalized to E.164": separators go; what is left must be '+' and 8 to 15 digits, the
+  // first not 0. A local format is refused: the page does not say how its country is found.
+  static std::optional<std::string> normalize_phone(std::string_view s) {
+    std::string out;
+    for (char c : s)
+      if (c != ' ' && c != '-' && c != '(' && c != ')' && c != '.') out += c;
+    if (out.size() < 9 || out.size() > 16 || out[0] != '+' || out[1] == '0') return std::nullopt;
+    for (std::size_t i = 1; i < out.size(); ++i)
+      if (out[i] < '0' || out[i] > '9') return std::nullopt;
+    return out;
+  }
+
+  // The type errors of an operator body, as 422 {"errors": [...]} lists them.
+  static void check_operator_fields(const json_object& b, boost::json::array& errors) {
+    if (const auto* v = b.if_contains("email"); v != nullptr && !v->is_string() && !v->is_null())
+      errors.push_back("email must be a string or null");
+    if (const auto* v = b.if_contains("active"); v != nullptr && !v->is_bool())
+      errors.push_back("active must be true or false");
+  }
+
+  static std::optional<std::string> email_of(const boost::json::value& v) {
+    if (v.is_string()) return std::string(v.get_string());
+    return std::nullopt;
+  }
+
+  http::response operator_create(const key_state& k, const json_object& b) {
+    auto name = detail::string_field(b, "name");
+    if (!name || name->empty()) return error_body(422, "name is required");
+    auto phone = detail::string_field(b, "phone_number");
+    if (!phone || phone->empty()) return error_body(422, "phone_number is required");
+    boost::json::array errors;
+    auto normalized = normalize_phone(*phone);
+    if (!normalized) errors.push_back("phone_number is invalid");
+    check_operator_fields(b, errors);
+    if (!errors.empty())
+      return detail::json_response(422, json_object{{"errors", std::move(errors)}});
+    operator_state& op =
+        operators_.at(create_operator(std::move(*name), *normalized, std::nullopt));
+    if (const auto* v = b.if_contains("email")) op.email = email_of(*v);
+    if (const auto* v = b.if_contains("active")) op.active = v->get_bool();
+    if (k.project_id) op.projects.insert(*k.project_id);  // auto-linked to the key's project
+    return data(operator_detail_of(k, op), 201);
+  }
+
+  // "Partial update — only the fields you supply are changed"; "email": null clears the email.
+  http::response operator_update(const key_state& k, operator_state& op, const json_object& b) {
+    boost::json::array errors;
+    const auto* name = b.if_contains("name");
+    if (name != nullptr && (!name->is_string() || name->get_string().empty()))
+      errors.push_back("name must be a non-empty string");
+    std::optional<std::string> normalized;
+    if (const auto* phone = b.if_contains("phone_number")) {
+      if (phone->is_string()) normalized = normalize_phone(phone->get_string());
+      if (!normalized) errors.push_back("phone_number is invalid");
+    }
+    check_operator_fields(b, errors);
+    if (!errors.empty())
+      return detail::json_response(422, json_object{{"errors", std::move(errors)}});
+    if (name != nullptr) op.name = std::string(name->get_string());
+    if (normalized) op.phone_number = *normalized;
+    if (const auto* v = b.if_contains("email")) op.email = email_of(*v);
+    if (const auto* v = b.if_contains("active")) op.active = v->get_bool();
+    return data(operator_detail_of(k, op));
+  }
+
+  // The cascade: the operator leaves every number's routing list (whatever the key's scope), its
+  // project links go with it, and the numbers stay.
+  http::response operator_delete(std::int64_t op_id) {
+    for (auto& [id, n] : numbers_)
+      n.operators.erase(std::remove(n.operators.begin(), n.operators.end(), op_id),
+                        n.operators.end());
+    operators_.erase(op_id);
+    return detail::json_response(200, json_object{{"success", true}});
+  }
+
   const std::string default_key_ = "idc_" + std::string(32, 'f');
   std::map<std::string, key_state, std::less<>> keys_;
   std::vector<offer> available_;
@@ -488,6 +722,7 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
   std::map<std::int64_t, operator_state> operators_;
   std::map<std::int64_t, number_state> numbers_;
   std::int64_t next_number_id_ = 1;
+  std::int64_t next_operator_id_ = 1;
 };
 
 static_assert(http::transport<fake_identitycall&>);
