@@ -291,6 +291,21 @@ enum class cellcast_route {
   list_custom_numbers,
 };
 
+// The route's name, as fault arming by name uses it: "purchase_virtual_number", ...
+constexpr std::string_view to_string(cellcast_route r) noexcept {
+  switch (r) {
+    case cellcast_route::purchase_virtual_number: return "purchase_virtual_number";
+    case cellcast_route::purchase_virtual_number_postpaid: return "purchase_virtual_number_postpaid";
+    case cellcast_route::unsubscribe_virtual_number: return "unsubscribe_virtual_number";
+    case cellcast_route::add_custom_number: return "add_custom_number";
+    case cellcast_route::verify_custom_number: return "verify_custom_number";
+    case cellcast_route::add_business_name: return "add_business_name";
+    case cellcast_route::list_cards: return "list_cards";
+    case cellcast_route::list_custom_numbers: return "list_custom_numbers";
+  }
+  return "";
+}
+
 class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
  public:
   using route = cellcast_route;
@@ -311,8 +326,12 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
     bool verified = false;
   };
 
+  fake_cellcast() = default;
+  // An account whose API key is `key` instead of the default.
+  explicit fake_cellcast(std::string key) : api_key_(std::move(key)) {}
+
   // The account's API key.
-  std::string api_key() const { return "cellcast-fake-key"; }
+  std::string api_key() const { return api_key_; }
   // From now on the key answers 401 "Token expired".
   void expire_key() {
     std::lock_guard lock(mutex_);
@@ -718,6 +737,7 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
     return detail::json_response(200, json_object{{"data", std::move(data)}});
   }
 
+  const std::string api_key_ = "cellcast-fake-key";
   bool key_expired_ = false;
   bool otp_required_ = false;
   bool postpaid_ = false;
@@ -822,6 +842,25 @@ enum class identitycall_route {
   delete_operator,
 };
 
+// The route's name, as fault arming by name uses it: "purchase_number", ...
+constexpr std::string_view to_string(identitycall_route r) noexcept {
+  switch (r) {
+    case identitycall_route::list_virtual_numbers: return "list_virtual_numbers";
+    case identitycall_route::get_virtual_number: return "get_virtual_number";
+    case identitycall_route::update_virtual_number: return "update_virtual_number";
+    case identitycall_route::search_available_numbers: return "search_available_numbers";
+    case identitycall_route::purchase_number: return "purchase_number";
+    case identitycall_route::add_operator: return "add_operator";
+    case identitycall_route::remove_operator: return "remove_operator";
+    case identitycall_route::list_operators: return "list_operators";
+    case identitycall_route::get_operator: return "get_operator";
+    case identitycall_route::create_operator: return "create_operator";
+    case identitycall_route::update_operator: return "update_operator";
+    case identitycall_route::delete_operator: return "delete_operator";
+  }
+  return "";
+}
+
 class fake_identitycall : public detail::fake_base<fake_identitycall, identitycall_route> {
  public:
   using route = identitycall_route;
@@ -872,7 +911,11 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
     std::set<std::int64_t> projects;  // the projects it is linked to (OperatorProject)
   };
 
-  fake_identitycall() { keys_[default_key_] = {{true, true}, std::nullopt}; }
+  fake_identitycall() : fake_identitycall("idc_" + std::string(32, 'f')) {}
+  // An account whose read-write, account-wide key is `key` instead of the default.
+  explicit fake_identitycall(std::string key) : default_key_(std::move(key)) {
+    keys_[default_key_] = {{true, true}, std::nullopt};
+  }
 
   // The account-wide key with read and write permission.
   std::string api_key() const { return default_key_; }
@@ -1451,7 +1494,7 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
     return detail::json_response(200, json_object{{"success", true}});
   }
 
-  const std::string default_key_ = "idc_" + std::string(32, 'f');
+  const std::string default_key_;
   std::map<std::string, key_state, std::less<>> keys_;
   std::vector<offer> available_;
   std::map<std::int64_t, bool> requirement_groups_;

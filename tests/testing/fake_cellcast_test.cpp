@@ -378,3 +378,16 @@ TEST_CASE("the buyer's path: list cards, purchase, reconcile after a lost answer
   CHECK(again.error().code == errc::invalid_argument);  // "Number already purchased"
   CHECK(a.fake.subscriptions().size() == 1);
 }
+
+TEST_CASE("a fake account can have its own API key") {
+  fake_cellcast fake{"ck_custom_key"};
+  config c;
+  c.api_key = "ck_custom_key";
+  client<fake_cellcast&> cellcast{fake, c};
+  CHECK(fake.api_key() == "ck_custom_key");
+  CHECK(cellcast.list_cards());
+  c.api_key = "cellcast-fake-key";
+  client<fake_cellcast&> other{fake, c};
+  CHECK(other.list_cards().error().code == errc::unauthorized);
+  CHECK(vnum::testing::to_string(fake_cellcast::route::list_custom_numbers) == "list_custom_numbers");
+}

@@ -696,3 +696,13 @@ TEST_CASE("the client against the fake: a project-scoped key, and a read-only ke
   CHECK(read_only.list_operators()->size() == 2);
   CHECK(fake.operators().size() == 2);
 }
+
+TEST_CASE("a fake account can have its own API key") {
+  fake_identitycall fake{"idc_custom"};
+  vnum::identitycall::client<fake_identitycall&> ic{fake, vnum::identitycall::config{"idc_custom"}};
+  CHECK(fake.api_key() == "idc_custom");
+  CHECK(ic.list_virtual_numbers());
+  vnum::identitycall::client<fake_identitycall&> other{fake, vnum::identitycall::config{"idc_" + std::string(32, 'f')}};
+  CHECK(other.list_virtual_numbers().error().code == vnum::errc::unauthorized);
+  CHECK(vnum::testing::to_string(fake_identitycall::route::delete_operator) == "delete_operator");
+}

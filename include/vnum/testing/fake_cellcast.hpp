@@ -57,6 +57,21 @@ enum class cellcast_route {
   list_custom_numbers,
 };
 
+// The route's name, as fault arming by name uses it: "purchase_virtual_number", ...
+constexpr std::string_view to_string(cellcast_route r) noexcept {
+  switch (r) {
+    case cellcast_route::purchase_virtual_number: return "purchase_virtual_number";
+    case cellcast_route::purchase_virtual_number_postpaid: return "purchase_virtual_number_postpaid";
+    case cellcast_route::unsubscribe_virtual_number: return "unsubscribe_virtual_number";
+    case cellcast_route::add_custom_number: return "add_custom_number";
+    case cellcast_route::verify_custom_number: return "verify_custom_number";
+    case cellcast_route::add_business_name: return "add_business_name";
+    case cellcast_route::list_cards: return "list_cards";
+    case cellcast_route::list_custom_numbers: return "list_custom_numbers";
+  }
+  return "";
+}
+
 class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
  public:
   using route = cellcast_route;
@@ -77,8 +92,12 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
     bool verified = false;
   };
 
+  fake_cellcast() = default;
+  // An account whose API key is `key` instead of the default.
+  explicit fake_cellcast(std::string key) : api_key_(std::move(key)) {}
+
   // The account's API key.
-  std::string api_key() const { return "cellcast-fake-key"; }
+  std::string api_key() const { return api_key_; }
   // From now on the key answers 401 "Token expired".
   void expire_key() {
     std::lock_guard lock(mutex_);
@@ -484,6 +503,7 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
     return detail::json_response(200, json_object{{"data", std::move(data)}});
   }
 
+  const std::string api_key_ = "cellcast-fake-key";
   bool key_expired_ = false;
   bool otp_required_ = false;
   bool postpaid_ = false;

@@ -86,6 +86,25 @@ enum class identitycall_route {
   delete_operator,
 };
 
+// The route's name, as fault arming by name uses it: "purchase_number", ...
+constexpr std::string_view to_string(identitycall_route r) noexcept {
+  switch (r) {
+    case identitycall_route::list_virtual_numbers: return "list_virtual_numbers";
+    case identitycall_route::get_virtual_number: return "get_virtual_number";
+    case identitycall_route::update_virtual_number: return "update_virtual_number";
+    case identitycall_route::search_available_numbers: return "search_available_numbers";
+    case identitycall_route::purchase_number: return "purchase_number";
+    case identitycall_route::add_operator: return "add_operator";
+    case identitycall_route::remove_operator: return "remove_operator";
+    case identitycall_route::list_operators: return "list_operators";
+    case identitycall_route::get_operator: return "get_operator";
+    case identitycall_route::create_operator: return "create_operator";
+    case identitycall_route::update_operator: return "update_operator";
+    case identitycall_route::delete_operator: return "delete_operator";
+  }
+  return "";
+}
+
 class fake_identitycall : public detail::fake_base<fake_identitycall, identitycall_route> {
  public:
   using route = identitycall_route;
@@ -136,7 +155,11 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
     std::set<std::int64_t> projects;  // the projects it is linked to (OperatorProject)
   };
 
-  fake_identitycall() { keys_[default_key_] = {{true, true}, std::nullopt}; }
+  fake_identitycall() : fake_identitycall("idc_" + std::string(32, 'f')) {}
+  // An account whose read-write, account-wide key is `key` instead of the default.
+  explicit fake_identitycall(std::string key) : default_key_(std::move(key)) {
+    keys_[default_key_] = {{true, true}, std::nullopt};
+  }
 
   // The account-wide key with read and write permission.
   std::string api_key() const { return default_key_; }
@@ -715,7 +738,7 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
     return detail::json_response(200, json_object{{"success", true}});
   }
 
-  const std::string default_key_ = "idc_" + std::string(32, 'f');
+  const std::string default_key_;
   std::map<std::string, key_state, std::less<>> keys_;
   std::vector<offer> available_;
   std::map<std::int64_t, bool> requirement_groups_;
