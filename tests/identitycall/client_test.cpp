@@ -111,7 +111,7 @@ TEST_CASE("client: update_virtual_number PATCHes only the fields that are set") 
   change.routing = routing_strategy::round_robin;
   auto r = identitycall.update_virtual_number(7, change);
   REQUIRE(r);
-  CHECK(r->routing == routing_strategy::round_robin);
+  CHECK(r->value().routing == routing_strategy::round_robin);
 }
 
 TEST_CASE("client: search_available_numbers sends its parameters in the query string") {
@@ -176,8 +176,8 @@ TEST_CASE("client: remove_operator sends a DELETE with operator_id in the query 
       .RETURN(answer(200, ex::remove_operator_200));
   auto r = identitycall.remove_operator(7, 22);
   REQUIRE(r);
-  CHECK(r->operators.size() == 1);
-  CHECK(r->available_operators.at(0).id == 22);
+  CHECK(r->value().operators.size() == 1);
+  CHECK(r->value().available_operators.at(0).id == 22);
 }
 
 TEST_CASE("client: list_operators sends a bare GET and returns every operator") {
@@ -232,9 +232,9 @@ TEST_CASE("client: update_operator PATCHes only the fields that are set") {
   change.active = false;
   auto r = identitycall.update_operator(42, change);
   REQUIRE(r);
-  CHECK(r->email == "jane.doe+work@example.com");
-  CHECK_FALSE(r->active);
-  CHECK(r->virtual_numbers.size() == 1);
+  CHECK(r->value().email == "jane.doe+work@example.com");
+  CHECK_FALSE(r->value().active);
+  CHECK(r->value().virtual_numbers.size() == 1);
 }
 
 TEST_CASE("client: update_operator with clear_email sends email null") {
@@ -249,7 +249,7 @@ TEST_CASE("client: update_operator with clear_email sends email null") {
   change.clear_email = true;
   auto r = identitycall.update_operator(42, change);
   REQUIRE(r);
-  CHECK_FALSE(r->email.has_value());
+  CHECK_FALSE(r->value().email.has_value());
 }
 
 TEST_CASE("client: delete_operator sends a DELETE without a body and returns success") {

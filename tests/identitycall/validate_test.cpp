@@ -257,6 +257,11 @@ TEST_CASE("update: routing must be one of the documented strategies") {
                                           static_cast<routing_strategy>(9)}),
                   "routing",
                   "routing: must be routing_strategy::priority, round_robin or simultaneous");
+  // other is what vnum reads for a strategy the docs do not list; it is never sent.
+  require_invalid(validate(update_request{std::nullopt, std::nullopt, std::nullopt,
+                                          routing_strategy::other}),
+                  "routing",
+                  "routing: must be routing_strategy::priority, round_robin or simultaneous");
 }
 
 TEST_CASE("search: no parameters, or the documented ones, are valid") {

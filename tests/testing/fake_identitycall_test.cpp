@@ -309,18 +309,18 @@ TEST_CASE("the client against the fake: search, buy, staff and configure a numbe
   greta.name = "Greta Hall";
   auto staffed = identitycall.add_operator(bought->id, greta);
   REQUIRE(staffed);
-  REQUIRE(staffed->operators.size() == 1);
-  CHECK(staffed->operators[0].initials == "GH");
+  REQUIRE(staffed->value().operators.size() == 1);
+  CHECK(staffed->value().operators[0].initials == "GH");
 
   ic::update_request update;
   update.routing = ic::routing_strategy::round_robin;
   auto updated = identitycall.update_virtual_number(bought->id, update);
   REQUIRE(updated);
-  CHECK(updated->routing == ic::routing_strategy::round_robin);
-  auto released = identitycall.remove_operator(bought->id, staffed->operators[0].id);
+  CHECK(updated->value().routing == ic::routing_strategy::round_robin);
+  auto released = identitycall.remove_operator(bought->id, staffed->value().operators[0].id);
   REQUIRE(released);
-  CHECK(released->operators.empty());
-  CHECK(released->available_operators.size() == 1);
+  CHECK(released->value().operators.empty());
+  CHECK(released->value().available_operators.size() == 1);
 }
 
 TEST_CASE("reconciling a purchase whose outcome is unknown with the list, as the README shows") {
@@ -628,8 +628,8 @@ TEST_CASE("the client against the fake: create, list, get, update, staff a numbe
   REQUIRE(line);
   auto staffed = identitycall.add_operator(line->id, ic::add_operator_request::existing(jane->id));
   REQUIRE(staffed);
-  REQUIRE(staffed->operators.size() == 1);
-  CHECK(staffed->operators[0].id == jane->id);
+  REQUIRE(staffed->value().operators.size() == 1);
+  CHECK(staffed->value().operators[0].id == jane->id);
 
   auto got = identitycall.get_operator(jane->id);
   REQUIRE(got);
@@ -652,7 +652,7 @@ TEST_CASE("the client against the fake: create, list, get, update, staff a numbe
   clear.clear_email = true;
   auto cleared = identitycall.update_operator(jane->id, clear);
   REQUIRE(cleared);
-  CHECK_FALSE(cleared->email.has_value());
+  CHECK_FALSE(cleared->value().email.has_value());
   CHECK(identitycall.list_operators()->at(1).virtual_numbers_count == 1);
 
   REQUIRE(identitycall.delete_operator(jane->id));

@@ -43,13 +43,6 @@ class client_base {
     return exchange(transport_, std::move(built), parse, config_.api_key);
   }
 
-  // Transitional: a GET is a read, anything else a write.
-  template <class Parse>
-  auto run(result<http::request> built, Parse parse) {
-    if (built && built->method == http::method::get) return read(std::move(built), parse);
-    return write(std::move(built), parse);
-  }
-
   T transport_;
   Config config_;
 

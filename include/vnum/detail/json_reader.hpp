@@ -95,6 +95,10 @@ class json_reader {
   template <class Read>
   auto nested(std::string_view key, Read read) -> decltype(read(std::declval<json_reader&>())) {
     const json::value* v = find(key, expect::object);
+    if (v == nullptr && nulls_ == nulls::tolerated) {
+      const json::value* raw = object_.if_contains(key);
+      if (raw != nullptr && raw->is_null()) return {};  // a tolerated null: the defaults
+    }
     static const json::object empty;
     json_reader inner(v != nullptr ? v->get_object() : empty, join(key), problem_, nulls_);
     return read(inner);

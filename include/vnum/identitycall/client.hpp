@@ -4,6 +4,7 @@
 #define VNUM_IDENTITYCALL_CLIENT_HPP
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 #include <vnum/detail/client_base.hpp>
 #include <vnum/http.hpp>
@@ -25,38 +26,45 @@ class client : public vnum::detail::client_base<T, config> {
  public:
   client(T transport, config cfg) : base(std::forward<T>(transport), std::move(cfg)) {}
 
+  // Each method says whether it is a read (retried as config::retry allows) or a write (sent once;
+  // its kind, and what an answer that does not say how it ended means, is its parser's).
+
   result<virtual_number> purchase_number(const purchase_request& r) {
-    return this->run(build_purchase_number(this->config_, r), parse_purchase_number);
+    return this->write(build_purchase_number(this->config_, r), parse_purchase_number);
   }
 
   result<std::vector<virtual_number>> list_virtual_numbers() {
-    return this->run(build_list_virtual_numbers(this->config_), parse_list_virtual_numbers);
+    return this->read(build_list_virtual_numbers(this->config_), parse_list_virtual_numbers);
   }
 
   result<virtual_number_detail> get_virtual_number(std::int64_t id) {
-    return this->run(build_get_virtual_number(this->config_, id), parse_get_virtual_number);
+    return this->read(build_get_virtual_number(this->config_, id), parse_get_virtual_number);
   }
 
-  result<virtual_number_detail> update_virtual_number(std::int64_t id, const update_request& r) {
-    return this->run(build_update_virtual_number(this->config_, id, r),
-                     parse_update_virtual_number);
+  // The number as updated; empty when the provider answered 204 without a body.
+  result<std::optional<virtual_number_detail>> update_virtual_number(std::int64_t id,
+                                                                     const update_request& r) {
+    return this->write(build_update_virtual_number(this->config_, id, r),
+                       parse_update_virtual_number);
   }
 
   result<std::vector<available_number>> search_available_numbers(const search_request& r = {}) {
-    return this->run(build_search_available_numbers(this->config_, r),
-                     parse_search_available_numbers);
+    return this->read(build_search_available_numbers(this->config_, r),
+                      parse_search_available_numbers);
   }
 
-  result<virtual_number_detail> add_operator(std::int64_t id, const add_operator_request& r) {
-    return this->run(build_add_operator(this->config_, id, r), parse_add_operator);
+  // The number with the operator attached; empty when the provider answered 204 without a body.
+  result<std::optional<virtual_number_detail>> add_operator(std::int64_t id,
+                                                            const add_operator_request& r) {
+    return this->write(build_add_operator(this->config_, id, r), parse_add_operator);
   }
 
-  result<virtual_number_detail> remove_operator(std::int64_t id, std::int64_t operator_id) {
-    return this->run(build_remove_operator(this->config_, id, operator_id), parse_remove_operator);
+  // The number without the operator; empty when the provider answered 204 without a body.
+  result<std::optional<virtual_number_detail>> remove_operator(std::int64_t id,
+                                                               std::int64_t operator_id) {
+    return this->write(build_remove_operator(this->config_, id, operator_id),
+                       parse_remove_operator);
   }
-
-  // The operator calls say whether they are a read (retried as config::retry allows) or a write
-  // (sent once), as the shared base asks; run() above picks the same by the method (GET = read).
 
   result<std::vector<operator_summary>> list_operators() {
     return this->read(build_list_operators(this->config_), parse_list_operators);
@@ -70,7 +78,9 @@ class client : public vnum::detail::client_base<T, config> {
     return this->write(build_create_operator(this->config_, r), parse_create_operator);
   }
 
-  result<operator_detail> update_operator(std::int64_t id, const update_operator_request& r) {
+  // The operator as updated; empty when the provider answered 204 without a body.
+  result<std::optional<operator_detail>> update_operator(std::int64_t id,
+                                                         const update_operator_request& r) {
     return this->write(build_update_operator(this->config_, id, r), parse_update_operator);
   }
 

@@ -50,7 +50,9 @@ constexpr std::optional<number_type> number_type_from_string(std::string_view s)
 }
 
 // routing_strategy (update page): "Operator routing mode: priority, round_robin, or simultaneous".
-enum class routing_strategy { priority, round_robin, simultaneous };
+// other is what vnum reads for a value the docs do not list (the text is kept beside it, see
+// virtual_number_detail::routing_name); it is never sent.
+enum class routing_strategy { priority, round_robin, simultaneous, other };
 
 constexpr std::string_view to_string(routing_strategy s) noexcept {
   switch (s) {
@@ -60,6 +62,8 @@ constexpr std::string_view to_string(routing_strategy s) noexcept {
       return "round_robin";
     case routing_strategy::simultaneous:
       return "simultaneous";
+    case routing_strategy::other:
+      return "other";
   }
   return "";
 }
@@ -214,6 +218,7 @@ struct virtual_number_detail {
   bool active = false;
   bool recording = false;  // inbound calls are recorded
   routing_strategy routing = routing_strategy::priority;
+  std::string routing_name;  // routing_strategy as received, e.g. "priority" (or a new value)
   bool ai_receptionist_enabled = false;
   call_stats stats;
   std::vector<attached_operator> operators;
@@ -224,6 +229,7 @@ struct virtual_number_detail {
     return vnum::detail::print(os, "virtual_number_detail", "id", v.id, "phone_number",
                                v.phone_number, "name", v.name, "country_code", v.country_code,
                                "active", v.active, "recording", v.recording, "routing", v.routing,
+                               "routing_name", v.routing_name,
                                "ai_receptionist_enabled", v.ai_receptionist_enabled, "stats",
                                v.stats, "operators", v.operators, "available_operators",
                                v.available_operators, "recent_calls", v.recent_calls);

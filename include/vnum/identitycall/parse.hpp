@@ -96,13 +96,10 @@ inline virtual_number_detail read_virtual_number_detail(json_reader& in) {
   d.country_code = in.string("country_code");
   d.active = in.boolean("active");
   d.recording = in.boolean("recording");
-  const std::string routing = in.string("routing_strategy");
-  if (auto r = routing_strategy_from_string(routing)) {
-    d.routing = *r;
-  } else if (in.ok()) {
-    in.reject("routing_strategy",
-              "is \"" + routing + "\", not one of priority, round_robin and simultaneous");
-  }
+  // A value the docs do not list is kept, not refused: the answer to an update that went through
+  // must not read as a failure because the provider added a mode.
+  d.routing_name = in.string("routing_strategy");
+  d.routing = routing_strategy_from_string(d.routing_name).value_or(routing_strategy::other);
   d.ai_receptionist_enabled = in.boolean("ai_receptionist_enabled");
   d.stats = in.nested("stats", read_call_stats);
   d.operators = in.array_of("operators", read_attached_operator);
@@ -202,7 +199,8 @@ inline operator_detail read_created_operator(json_reader& in) {
 // goes to the classification both providers share (422 unprocessable with the provider's message,
 // 401, 403, 404, 429 with Retry-After, 5xx).
 template <class Read>
-auto read_success(const http::response& r, std::initializer_list<int> statuses, Read read)
+auto read_success(const http::response& r, std::initializer_list<int> statuses, Read read,
+                  json_reader::nulls nulls = json_reader::nulls::refused)
     -> result<decltype(read(std::declval<json_reader&>()))> {
   if (std::find(statuses.begin(), statuses.end(), r.status) == statuses.end())
     return vnum::detail::generic_failure(r);
@@ -210,51 +208,92 @@ auto read_success(const http::response& r, std::initializer_list<int> statuses, 
   if (!body) return vnum::detail::protocol_error(r, "the body is not JSON");
   if (!body->is_object()) return vnum::detail::protocol_error(r, "the body is not a JSON object");
   std::optional<std::string> problem;
-  json_reader top(body->get_object(), "", problem);
+  json_reader top(body->get_object(), "", problem, nulls);
   auto value = read(top);
   if (problem) return vnum::detail::protocol_error(r, *problem);
   return value;
 }
 
-inline result<virtual_number_detail> read_detail_success(const http::response& r,
-                                                         std::initializer_list<int> statuses) {
-  return read_success(
-      r, statuses, [](json_reader& top) { return top.nested("data", read_virtual_number_detail); });
+// The answer to an idempotent write whose documented success carries a payload: the payload on one
+// of `statuses` (nulls read as defaults), nothing on 204, which the Errors page's status table
+// gives as "Request succeeded (no response body)". Anything else follows the outcome rule.
+template <class Read>
+auto read_write_answer(const http::response& r, std::initializer_list<int> statuses, Read read,
+                       const vnum::detail::outcome& o)
+    -> result<std::optional<decltype(read(std::declval<json_reader&>()))>> {
+  using value_type = decltype(read(std::declval<json_reader&>()));
+  if (r.status == 204) return std::optional<value_type>();
+  auto value = read_success(r, statuses, read, json_reader::nulls::tolerated);
+  if (!value) return vnum::detail::apply_outcome_rule(o, r, value.error());
+  return std::optional<value_type>(std::move(*value));
 }
+
+// What was created is known only by its id and phone number: with nulls read as defaults (a null
+// elsewhere must not hide a success), these two must still be there.
+template <class T>
+result<T> require_identity(const http::response& r, T created) {
+  if (created.id <= 0) return vnum::detail::protocol_error(r, "data.id is null or not positive");
+  if (created.phone_number.empty())
+    return vnum::detail::protocol_error(r, "data.phone_number is null or empty");
+  return created;
+}
+
+inline auto read_detail(json_reader& top) { return top.nested("data", read_virtual_number_detail); }
+
+// What an answer that does not say how each write ended means, and what to check before trying
+// again (see operation_kind in error.hpp).
+using vnum::detail::outcome;
+inline constexpr outcome purchase_outcome{operation_kind::creating_write, "the purchase",
+                                          "check list_virtual_numbers() before buying again"};
+inline constexpr outcome update_outcome{operation_kind::idempotent_write, "the update",
+                                        "sending it again is safe"};
+// add_operator may create an operator (the phone_number shape), so it is a creating write.
+inline constexpr outcome add_operator_outcome{
+    operation_kind::creating_write, "adding the operator",
+    "check get_virtual_number(id) and list_operators() before adding it again"};
+inline constexpr outcome remove_operator_outcome{operation_kind::idempotent_write,
+                                                 "removing the operator", "sending it again is safe"};
+inline constexpr outcome create_operator_outcome{
+    operation_kind::creating_write, "creating the operator",
+    "check list_operators() before creating it again"};
+inline constexpr outcome update_operator_outcome{operation_kind::idempotent_write,
+                                                 "the operator update", "sending it again is safe"};
+inline constexpr outcome delete_operator_outcome{operation_kind::idempotent_write,
+                                                 "deleting the operator", "sending it again is safe"};
 
 }  // namespace detail
 
-// purchase: 201 Created. A 200 with the same body is taken as the success it is too: refusing it
-// would invite a retry that buys a second number. For the same reason, a success status whose body
-// cannot be read says that the number was probably bought.
+// A creating write. purchase: 201 Created. A 200 with the same body is taken as the success it is
+// too: refusing it would invite a retry that buys a second number.
 inline result<virtual_number> parse_purchase_number(const http::response& r) {
-  auto bought = detail::read_success(r, {201, 200}, [](detail::json_reader& top) {
-    return top.nested("data", detail::read_virtual_number);
-  });
-  if (bought || (r.status != 201 && r.status != 200)) return bought;
-  error e = bought.error();
-  e.message +=
-      " (the status says the purchase succeeded: check list_virtual_numbers before "
-      "buying again)";
-  return e;
+  auto bought = detail::read_success(
+      r, {201, 200},
+      [](detail::json_reader& top) { return top.nested("data", detail::read_virtual_number); },
+      detail::json_reader::nulls::tolerated);
+  if (bought) bought = detail::require_identity(r, std::move(*bought));
+  return vnum::detail::apply_outcome_rule(detail::purchase_outcome, r, std::move(bought));
 }
 
-// list: 200 {"data": [...]}, with no pagination meta.
+// A read. list: 200 {"data": [...]}, with no pagination meta.
 inline result<std::vector<virtual_number>> parse_list_virtual_numbers(const http::response& r) {
   return detail::read_success(r, {200}, [](detail::json_reader& top) {
     return top.array_of("data", detail::read_virtual_number);
   });
 }
 
+// A read.
 inline result<virtual_number_detail> parse_get_virtual_number(const http::response& r) {
-  return detail::read_detail_success(r, {200});
+  return detail::read_success(r, {200}, detail::read_detail);
 }
 
-// update: "Returns the same detail payload as Get Virtual Number."
-inline result<virtual_number_detail> parse_update_virtual_number(const http::response& r) {
-  return detail::read_detail_success(r, {200});
+// An idempotent write. update: "Returns the same detail payload as Get Virtual Number"; nothing on
+// 204.
+inline result<std::optional<virtual_number_detail>> parse_update_virtual_number(
+    const http::response& r) {
+  return detail::read_write_answer(r, {200}, detail::read_detail, detail::update_outcome);
 }
 
+// A read.
 inline result<std::vector<available_number>> parse_search_available_numbers(
     const http::response& r) {
   return detail::read_success(r, {200}, [](detail::json_reader& top) {
@@ -262,62 +301,63 @@ inline result<std::vector<available_number>> parse_search_available_numbers(
   });
 }
 
-// add-operator: the page's response section was not retrievable. Its siblings that change a
-// number's operators (update, remove_operator) return the detail payload, so that is what is
-// read here, on 200 or 201 since the status is not known either.
-inline result<virtual_number_detail> parse_add_operator(const http::response& r) {
-  return detail::read_detail_success(r, {200, 201});
+// A creating write (it may create an operator). add-operator: the page's response section was not
+// retrievable. Its siblings that change a number's operators (update, remove_operator) return the
+// detail payload, so that is what is read here, on 200 or 201 since the status is not known
+// either; nothing on 204.
+inline result<std::optional<virtual_number_detail>> parse_add_operator(const http::response& r) {
+  return detail::read_write_answer(r, {200, 201}, detail::read_detail, detail::add_operator_outcome);
 }
 
-// remove-operator: "Returns the same detail payload as Get Virtual Number, reflecting the updated
-// operator list."
-inline result<virtual_number_detail> parse_remove_operator(const http::response& r) {
-  return detail::read_detail_success(r, {200});
+// An idempotent write. remove-operator: "Returns the same detail payload as Get Virtual Number,
+// reflecting the updated operator list"; nothing on 204.
+inline result<std::optional<virtual_number_detail>> parse_remove_operator(
+    const http::response& r) {
+  return detail::read_write_answer(r, {200}, detail::read_detail, detail::remove_operator_outcome);
 }
 
-// operators/list: 200 {"data": [...]}, sorted by name, with no pagination meta.
+// A read. operators/list: 200 {"data": [...]}, sorted by name, with no pagination meta.
 inline result<std::vector<operator_summary>> parse_list_operators(const http::response& r) {
   return detail::read_success(r, {200}, [](detail::json_reader& top) {
     return top.array_of("data", detail::read_operator_summary);
   });
 }
 
+// A read.
 inline result<operator_detail> parse_get_operator(const http::response& r) {
   return detail::read_success(r, {200}, [](detail::json_reader& top) {
     return top.nested("data", detail::read_operator_detail);
   });
 }
 
-// operators/create: 201 Created. A 200 with the same body is taken as the success it is too, as for
-// a purchase: refusing it would invite a retry that creates a second operator. For the same
-// reason, a success status whose body cannot be read says that the operator was probably created.
+// A creating write. operators/create: 201 Created. A 200 with the same body is taken as the
+// success it is too, as for a purchase: refusing it would invite a retry that creates a second
+// operator.
 inline result<operator_detail> parse_create_operator(const http::response& r) {
-  auto created = detail::read_success(r, {201, 200}, [](detail::json_reader& top) {
-    return top.nested("data", detail::read_created_operator);
-  });
-  if (created || (r.status != 201 && r.status != 200)) return created;
-  error e = created.error();
-  e.message +=
-      " (the status says the operator was created: check list_operators before creating it "
-      "again)";
-  return e;
+  auto created = detail::read_success(
+      r, {201, 200},
+      [](detail::json_reader& top) { return top.nested("data", detail::read_created_operator); },
+      detail::json_reader::nulls::tolerated);
+  if (created) created = detail::require_identity(r, std::move(*created));
+  return vnum::detail::apply_outcome_rule(detail::create_operator_outcome, r, std::move(created));
 }
 
-// operators/update: "The same fields as Get Operator".
-inline result<operator_detail> parse_update_operator(const http::response& r) {
-  return detail::read_success(r, {200}, [](detail::json_reader& top) {
-    return top.nested("data", detail::read_operator_detail);
-  });
+// An idempotent write. operators/update: "The same fields as Get Operator"; nothing on 204.
+inline result<std::optional<operator_detail>> parse_update_operator(const http::response& r) {
+  return detail::read_write_answer(
+      r, {200}, [](detail::json_reader& top) { return top.nested("data", detail::read_operator_detail); },
+      detail::update_operator_outcome);
 }
 
-// operators/delete: 200 {"success": true} (not the 204 the API overview gives for deletes in
-// general, and not the {"data": ...} envelope). A 200 whose success is false or missing does not
-// say that the operator is gone, and is a protocol error naming the field.
+// An idempotent write. operators/delete: 200 {"success": true} (not the {"data": ...} envelope);
+// 204 without a body is the success the Errors page's status table allows too. A 200 whose
+// success is false or missing does not say that the operator is gone: outcome_unknown.
 inline result<void> parse_delete_operator(const http::response& r) {
+  if (r.status == 204) return {};
   auto success = detail::read_success(
       r, {200}, [](detail::json_reader& top) { return top.boolean("success"); });
-  if (!success) return success.error();
-  if (!*success) return vnum::detail::protocol_error(r, "success is false");
+  if (success && !*success) success = vnum::detail::protocol_error(r, "success is false");
+  if (!success) return vnum::detail::apply_outcome_rule(detail::delete_operator_outcome, r, success.error());
   return {};
 }
 

@@ -49,7 +49,7 @@ inline result<void> check_number_type(number_type t) {
 }
 
 inline result<void> check_routing(routing_strategy s) {
-  if (to_string(s).empty())
+  if (to_string(s).empty() || s == routing_strategy::other)
     return invalid_argument("routing",
                             "must be routing_strategy::priority, round_robin or simultaneous");
   return {};
