@@ -3065,6 +3065,30 @@ struct update_operator_request {
   }
 };
 
+// "meta" of a paginated answer (guides/pagination; the API overview: "List endpoints return
+// paginated results"). The List pages themselves say they take no query parameters and show no
+// meta: the client follows the pages when an answer has meta, and reads one answer when it has none.
+struct page_meta {
+  std::int64_t current_page = 0;  // from 1
+  std::int64_t per_page = 0;      // default 20, at most 100
+  std::int64_t total_pages = 0;
+  std::int64_t total_count = 0;
+  friend bool operator==(const page_meta&, const page_meta&) = default;
+  friend std::ostream& operator<<(std::ostream& os, const page_meta& v) {
+    return vnum::detail::print(os, "page_meta", "current_page", v.current_page, "per_page",
+                               v.per_page, "total_pages", v.total_pages, "total_count",
+                               v.total_count);
+  }
+};
+
+// One answer of a list: its entries, and its meta when it is one page of several.
+template <class T>
+struct page {
+  std::vector<T> items;
+  std::optional<page_meta> meta;
+  friend bool operator==(const page&, const page&) = default;
+};
+
 }  // namespace vnum::identitycall
 
 #endif  // VNUM_IDENTITYCALL_MODEL_HPP
@@ -3244,6 +3268,16 @@ inline result<update_operator_request> validate(const update_operator_request& r
   return r;
 }
 
+// A page of a list (guides/pagination): page from 1, per_page from 1 to 100.
+inline result<void> validate_page(std::int64_t page, std::int64_t per_page) {
+  if (auto v = detail::check_positive_id("page", page); !v) return v;
+  if (per_page < 1 || per_page > 100)
+    return invalid_argument("per_page",
+                            "must be from 1 to 100 (the pagination guide's maximum), not " +
+                                std::to_string(per_page));
+  return {};
+}
+
 }  // namespace vnum::identitycall
 
 #endif  // VNUM_IDENTITYCALL_VALIDATE_HPP
@@ -3274,6 +3308,10 @@ inline std::string number_path(std::int64_t id, std::string_view rest = {}) {
 
 inline std::string operator_path(std::int64_t id) {
   return path("/operators/" + std::to_string(id));
+}
+
+inline std::string page_query(std::int64_t page, std::int64_t per_page) {
+  return "?page=" + std::to_string(page) + "&per_page=" + std::to_string(per_page);
 }
 
 // The GET and DELETE pages send no body and no content-type; the POST and PATCH pages send JSON.
@@ -3309,6 +3347,15 @@ inline result<http::request> build_purchase_number(const config& cfg, const purc
 // about recordings) says list endpoints take page and per_page.
 inline result<http::request> build_list_virtual_numbers(const config& cfg) {
   return detail::make(cfg, http::method::get, detail::path("/virtual_numbers"));
+}
+
+// Page `page` of the list, `per_page` entries each, as the pagination guide asks for the pages
+// after the first (the first goes out as build_list_virtual_numbers, without parameters).
+inline result<http::request> build_list_virtual_numbers_page(const config& cfg, std::int64_t page,
+                                                             std::int64_t per_page) {
+  if (auto v = validate_page(page, per_page); !v) return v.error();
+  return detail::make(cfg, http::method::get,
+                      detail::path("/virtual_numbers") + detail::page_query(page, per_page));
 }
 
 inline result<http::request> build_get_virtual_number(const config& cfg, std::int64_t id) {
@@ -3378,6 +3425,14 @@ inline result<http::request> build_remove_operator(const config& cfg, std::int64
 // ascending." No paging either.
 inline result<http::request> build_list_operators(const config& cfg) {
   return detail::make(cfg, http::method::get, detail::path("/operators"));
+}
+
+// Page `page` of the operators, as build_list_virtual_numbers_page.
+inline result<http::request> build_list_operators_page(const config& cfg, std::int64_t page,
+                                                       std::int64_t per_page) {
+  if (auto v = validate_page(page, per_page); !v) return v.error();
+  return detail::make(cfg, http::method::get,
+                      detail::path("/operators") + detail::page_query(page, per_page));
 }
 
 inline result<http::request> build_get_operator(const config& cfg, std::int64_t id) {
@@ -3637,6 +3692,28 @@ auto read_success(const http::response& r, std::initializer_list<int> statuses, 
   return value;
 }
 
+inline page_meta read_page_meta(json_reader& in) {
+  page_meta m;
+  m.current_page = in.integer("current_page");
+  m.per_page = in.integer("per_page");
+  m.total_pages = in.integer("total_pages");
+  m.total_count = in.integer("total_count");
+  return m;
+}
+
+// {"data": [...], "meta": {...}}; meta is optional (the List pages show none).
+template <class Read>
+auto read_page(const http::response& r, Read read)
+    -> result<page<decltype(read(std::declval<json_reader&>()))>> {
+  using item_type = decltype(read(std::declval<json_reader&>()));
+  return read_success(r, {200}, [&read](json_reader& top) {
+    page<item_type> p;
+    p.items = top.array_of("data", read);
+    if (top.object().contains("meta")) p.meta = top.nested("meta", read_page_meta);
+    return p;
+  });
+}
+
 // The answer to an idempotent write whose documented success carries a payload: the payload on one
 // of `statuses` (nulls read as defaults), nothing on 204, which the Errors page's status table
 // gives as "Request succeeded (no response body)". Anything else follows the outcome rule.
@@ -3697,11 +3774,17 @@ inline result<virtual_number> parse_purchase_number(const http::response& r) {
   return vnum::detail::apply_outcome_rule(detail::purchase_outcome, r, std::move(bought));
 }
 
-// A read. list: 200 {"data": [...]}, with no pagination meta.
+// A read. One answer of list: 200 {"data": [...]}, with "meta" when it is one page of several.
+inline result<page<virtual_number>> parse_list_virtual_numbers_page(const http::response& r) {
+  return detail::read_page(r, detail::read_virtual_number);
+}
+
+// A read. The entries of one answer of list (its meta, if any, is not looked at: see
+// parse_list_virtual_numbers_page and client::list_virtual_numbers, which follow the pages).
 inline result<std::vector<virtual_number>> parse_list_virtual_numbers(const http::response& r) {
-  return detail::read_success(r, {200}, [](detail::json_reader& top) {
-    return top.array_of("data", detail::read_virtual_number);
-  });
+  auto one = parse_list_virtual_numbers_page(r);
+  if (!one) return one.error();
+  return std::move(one->items);
 }
 
 // A read.
@@ -3739,11 +3822,17 @@ inline result<std::optional<virtual_number_detail>> parse_remove_operator(
   return detail::read_write_answer(r, {200}, detail::read_detail, detail::remove_operator_outcome);
 }
 
-// A read. operators/list: 200 {"data": [...]}, sorted by name, with no pagination meta.
+// A read. One answer of operators/list: 200 {"data": [...]}, sorted by name, with "meta" when it
+// is one page of several.
+inline result<page<operator_summary>> parse_list_operators_page(const http::response& r) {
+  return detail::read_page(r, detail::read_operator_summary);
+}
+
+// A read. The entries of one answer of operators/list, as parse_list_virtual_numbers.
 inline result<std::vector<operator_summary>> parse_list_operators(const http::response& r) {
-  return detail::read_success(r, {200}, [](detail::json_reader& top) {
-    return top.array_of("data", detail::read_operator_summary);
-  });
+  auto one = parse_list_operators_page(r);
+  if (!one) return one.error();
+  return std::move(one->items);
 }
 
 // A read.
@@ -3796,6 +3885,7 @@ inline result<void> parse_delete_operator(const http::response& r) {
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace vnum::identitycall {
@@ -3819,8 +3909,11 @@ class client : public vnum::detail::client_base<T, config> {
     return this->write(build_purchase_number(this->config_, r), parse_purchase_number);
   }
 
+  // Every number on the account (or the key's project): when the answer is one page of several,
+  // the following pages are read too (see list_all).
   result<std::vector<virtual_number>> list_virtual_numbers() {
-    return this->read(build_list_virtual_numbers(this->config_), parse_list_virtual_numbers);
+    return list_all(build_list_virtual_numbers(this->config_), build_list_virtual_numbers_page,
+                    parse_list_virtual_numbers_page);
   }
 
   result<virtual_number_detail> get_virtual_number(std::int64_t id) {
@@ -3852,8 +3945,10 @@ class client : public vnum::detail::client_base<T, config> {
                        parse_remove_operator);
   }
 
+  // Every operator the key sees, across pages as list_virtual_numbers.
   result<std::vector<operator_summary>> list_operators() {
-    return this->read(build_list_operators(this->config_), parse_list_operators);
+    return list_all(build_list_operators(this->config_), build_list_operators_page,
+                    parse_list_operators_page);
   }
 
   result<operator_detail> get_operator(std::int64_t id) {
@@ -3872,6 +3967,64 @@ class client : public vnum::detail::client_base<T, config> {
 
   result<void> delete_operator(std::int64_t id) {
     return this->write(build_delete_operator(this->config_, id), parse_delete_operator);
+  }
+
+  // The most pages a list may have before it is refused as a protocol error (100 000 entries at
+  // the largest page size): a bound, so that a provider that never says "last page" cannot keep a
+  // caller reading forever.
+  static constexpr std::int64_t max_pages = 1000;
+
+ private:
+  // A complete list. The first request goes out as the List page documents it (no parameters); if
+  // its answer has meta and more than one page, pages 2 to total_pages follow with the per_page the
+  // first answer reported, each a read (retried as config::retry allows). A failure on any page is
+  // that failure, never a short list; pages that contradict the first, an empty page before the
+  // last, or more than max_pages pages are errc::protocol naming the page.
+  template <class Item>
+  result<std::vector<Item>> list_all(result<http::request> first,
+                                     result<http::request> (*build_page)(const config&, std::int64_t,
+                                                                         std::int64_t),
+                                     result<page<Item>> (*parse_page)(const http::response&)) {
+    auto answer = this->read(std::move(first), parse_page);
+    if (!answer) return answer.error();
+    std::vector<Item> all = std::move(answer->items);
+    if (!answer->meta) return all;
+    const page_meta meta = *answer->meta;
+    auto refuse = [&meta](std::int64_t n, const std::string& why) {
+      return make_error(errc::protocol,
+                        "unexpected response: page " + std::to_string(n) + " of " +
+                            std::to_string(meta.total_pages) + ": " + why,
+                        200);
+    };
+    if (meta.current_page != 1)
+      return refuse(1, "meta.current_page is " + std::to_string(meta.current_page) + ", not 1");
+    if (meta.total_pages > max_pages)
+      return refuse(1, "more pages than the " + std::to_string(max_pages) + " vnum reads");
+    if (meta.total_pages > 1 && (meta.per_page < 1 || meta.per_page > 100))
+      return refuse(1, "meta.per_page is " + std::to_string(meta.per_page));
+    if (meta.total_pages > 1 && all.empty()) return refuse(1, "an empty page before the last");
+    for (std::int64_t n = 2; n <= meta.total_pages; ++n) {
+      auto next = this->read(build_page(this->config_, n, meta.per_page), parse_page);
+      if (!next) {
+        error e = next.error();
+        e.message = "page " + std::to_string(n) + " of " + std::to_string(meta.total_pages) +
+                    ": " + e.message;
+        return e;
+      }
+      if (!next->meta) return refuse(n, "meta is missing");
+      if (next->meta->current_page != n)
+        return refuse(n, "meta.current_page is " + std::to_string(next->meta->current_page));
+      if (next->meta->total_pages != meta.total_pages)
+        return refuse(n, "meta.total_pages is " + std::to_string(next->meta->total_pages) +
+                             ", page 1 said " + std::to_string(meta.total_pages));
+      if (next->meta->per_page != meta.per_page)
+        return refuse(n, "meta.per_page is " + std::to_string(next->meta->per_page) +
+                             ", page 1 said " + std::to_string(meta.per_page));
+      if (next->items.empty() && n < meta.total_pages)
+        return refuse(n, "an empty page before the last");
+      for (auto& item : next->items) all.push_back(std::move(item));
+    }
+    return all;
   }
 };
 

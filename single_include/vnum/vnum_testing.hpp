@@ -804,6 +804,9 @@ static_assert(http::transport<fake_cellcast&>);
 //   - an operator that a number's add_operator creates (by phone_number) is linked to no project;
 //   - a new operator's id is above every id given so far (never reused after a delete), or what
 //     set_next_operator_id() sets when that is higher;
+//   - with set_page_size(n), the two lists answer in pages as the pagination guide describes:
+//     page (default 1), per_page (default n, clamped to 1..100), "meta" with total_pages at least 1;
+//     a page past the last is empty;
 //   - a body that is not a JSON object: 400 {"error": "Invalid JSON"}; an unknown route: 404;
 //   - injected statuses: {"error": ...} with 401/403/404 as above, 422 "Provider error",
 //     429 "Rate limit exceeded" with Retry-After, 500 "Internal server error",
@@ -964,6 +967,14 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
     operators_.at(operator_id).projects.insert(project_id);
   }
 
+  // Lists answer in pages of n entries (guides/pagination: page, per_page up to 100, and "meta"),
+  // as the API overview says list endpoints do; 0 (the default) answers the whole list without
+  // meta, as the List pages show.
+  void set_page_size(std::int64_t n) {
+    std::lock_guard lock(mutex_);
+    page_size_ = n;
+  }
+
   // Sets the id the next purchased number gets (ids only increase).
   void set_next_number_id(std::int64_t id) {
     std::lock_guard lock(mutex_);
@@ -1115,13 +1126,13 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
     const key_state& k = key->second;
     switch (*which) {
       case route::list_virtual_numbers:
-        return list(k);
+        return paged(list(k), detail::parse_target(r.url).query);
       case route::search_available_numbers:
         return search(detail::parse_target(r.url).query);
       case route::purchase_number:
         return purchase(k, *body);
       case route::list_operators:
-        return operator_list(k);
+        return paged(operator_list(k), detail::parse_target(r.url).query);
       case route::create_operator:
         return operator_create(k, *body);
       case route::get_operator:
@@ -1247,11 +1258,30 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
             {"recent_calls", n.recent_calls}};
   }
 
-  http::response list(const key_state& k) const {
+  boost::json::array list(const key_state& k) const {
     boost::json::array out;
     for (const auto& [id, n] : numbers_)
       if (!k.project_id || n.project_id == k.project_id) out.push_back(summary_of(n));
-    return data(std::move(out));
+    return out;
+  }
+
+  // A list answer: all of it, or with set_page_size() the page the query asks for and its meta.
+  http::response paged(boost::json::array all, std::string_view query) const {
+    if (page_size_ == 0) return data(std::move(all));
+    auto number = [&query](std::string_view name) { return parse_id(detail::query_param(query, name).value_or("")); };
+    const std::int64_t per_page = std::clamp<std::int64_t>(number("per_page").value_or(page_size_), 1, 100);
+    const std::int64_t page = std::max<std::int64_t>(number("page").value_or(1), 1);
+    const auto count = static_cast<std::int64_t>(all.size());
+    const std::int64_t total_pages = std::max<std::int64_t>(1, (count + per_page - 1) / per_page);
+    boost::json::array items;
+    for (std::int64_t i = (page - 1) * per_page; i < count && i < page * per_page; ++i)
+      items.push_back(std::move(all[static_cast<std::size_t>(i)]));
+    return detail::json_response(200, json_object{{"data", std::move(items)},
+                                                  {"meta",
+                                                   {{"current_page", page},
+                                                    {"per_page", per_page},
+                                                    {"total_pages", total_pages},
+                                                    {"total_count", count}}}});
   }
 
   http::response search(std::string_view query) const {
@@ -1399,7 +1429,7 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
   }
 
   // "Operators are returned sorted by name ascending."
-  http::response operator_list(const key_state& k) const {
+  boost::json::array operator_list(const key_state& k) const {
     std::vector<const operator_state*> shown;
     for (const auto& [id, op] : operators_)
       if (sees(k, op)) shown.push_back(&op);
@@ -1416,7 +1446,7 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
           {"active", op->active},
           {"initials", initials(op->name)},
           {"virtual_numbers_count", static_cast<std::int64_t>(numbers_of(k, op->id).size())}});
-    return data(std::move(out));
+    return out;
   }
 
   // "Auto-normalized to E.164": separators go; what is left must be '+' and 8 to 15 digits, the
@@ -1501,6 +1531,7 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
   std::map<std::int64_t, operator_state> operators_;
   std::map<std::int64_t, number_state> numbers_;
   std::int64_t next_number_id_ = 1;
+  std::int64_t page_size_ = 0;
   std::int64_t next_operator_id_ = 1;
 };
 

@@ -420,3 +420,24 @@ TEST_CASE("operator requests use the configured base URL and API key checks") {
   REQUIRE_FALSE(r);
   CHECK(r.error().field == "api_key");
 }
+
+TEST_CASE("list pages: page N with per_page in the query string, no body") {
+  auto r = build_list_virtual_numbers_page(test_config(), 3, 20);
+  REQUIRE(r);
+  CHECK(*r == without_body(http::method::get, api + "/virtual_numbers?page=3&per_page=20"));
+  auto ops = build_list_operators_page(test_config(), 2, 100);
+  REQUIRE(ops);
+  CHECK(*ops == without_body(http::method::get, api + "/operators?page=2&per_page=100"));
+}
+
+TEST_CASE("list pages: page from 1, per_page from 1 to 100") {
+  auto zero = build_list_virtual_numbers_page(test_config(), 0, 20);
+  REQUIRE_FALSE(zero);
+  CHECK(zero.error().field == "page");
+  CHECK(zero.error().message == "page: must be positive, not 0");
+  auto big = build_list_operators_page(test_config(), 1, 101);
+  REQUIRE_FALSE(big);
+  CHECK(big.error().field == "per_page");
+  CHECK(big.error().message ==
+        "per_page: must be from 1 to 100 (the pagination guide's maximum), not 101");
+}

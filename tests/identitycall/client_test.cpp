@@ -458,3 +458,161 @@ TEST_CASE("client: an owning client over a transport that returns plain response
   CHECK(identitycall.transport().calls == 1);
   CHECK(identitycall.settings().base_url == "https://api.identitycall.ai");
 }
+
+// ---- Lists that come in pages (guides/pagination)
+
+namespace {
+
+// A page of List Virtual Numbers: the documented entry, once per id, and the guide's meta.
+std::string numbers_page(std::vector<std::int64_t> ids, std::int64_t current, std::int64_t per_page,
+                         std::int64_t total_pages, std::int64_t total_count) {
+  const auto entry = boost::json::parse(ex::list_200).at("data").at(0);
+  boost::json::array data;
+  for (auto id : ids) {
+    auto e = entry;
+    e.as_object()["id"] = id;
+    data.push_back(e);
+  }
+  return boost::json::serialize(boost::json::object{
+      {"data", data},
+      {"meta",
+       {{"current_page", current},
+        {"per_page", per_page},
+        {"total_pages", total_pages},
+        {"total_count", total_count}}}});
+}
+
+std::vector<std::int64_t> ids_of(const std::vector<virtual_number>& numbers) {
+  std::vector<std::int64_t> ids;
+  for (const auto& n : numbers) ids.push_back(n.id);
+  return ids;
+}
+
+}  // namespace
+
+TEST_CASE("paging: the pages after the first are asked for in order and concatenated") {
+  mock_transport transport;
+  client<mock_transport&> identitycall{transport, test_config()};
+  trompeloeil::sequence seq;
+  REQUIRE_CALL(transport, send(bodyless_request(http::method::get, api + "/virtual_numbers")))
+      .IN_SEQUENCE(seq)
+      .RETURN(answer(200, numbers_page({1, 2}, 1, 2, 3, 5)));
+  REQUIRE_CALL(transport,
+               send(bodyless_request(http::method::get, api + "/virtual_numbers?page=2&per_page=2")))
+      .IN_SEQUENCE(seq)
+      .RETURN(answer(200, numbers_page({3, 4}, 2, 2, 3, 5)));
+  REQUIRE_CALL(transport,
+               send(bodyless_request(http::method::get, api + "/virtual_numbers?page=3&per_page=2")))
+      .IN_SEQUENCE(seq)
+      .RETURN(answer(200, numbers_page({5}, 3, 2, 3, 5)));
+  auto r = identitycall.list_virtual_numbers();
+  REQUIRE(r);
+  CHECK(ids_of(*r) == std::vector<std::int64_t>{1, 2, 3, 4, 5});
+}
+
+TEST_CASE("paging: operators follow their pages too") {
+  mock_transport transport;
+  client<mock_transport&> identitycall{transport, test_config()};
+  auto first = boost::json::parse(ex::list_operators_200);
+  first.as_object()["meta"] = {{"current_page", 1}, {"per_page", 3}, {"total_pages", 2}, {"total_count", 4}};
+  const std::string second =
+      R"({"data":[{"id":30,"name":"Zed","phone_number":"+15550000030","email":null,"active":true,)"
+      R"("initials":"Z","virtual_numbers_count":0}],)"
+      R"("meta":{"current_page":2,"per_page":3,"total_pages":2,"total_count":4}})";
+  trompeloeil::sequence seq;
+  REQUIRE_CALL(transport, send(bodyless_request(http::method::get, api + "/operators")))
+      .IN_SEQUENCE(seq)
+      .RETURN(answer(200, boost::json::serialize(first)));
+  REQUIRE_CALL(transport,
+               send(bodyless_request(http::method::get, api + "/operators?page=2&per_page=3")))
+      .IN_SEQUENCE(seq)
+      .RETURN(answer(200, second));
+  auto r = identitycall.list_operators();
+  REQUIRE(r);
+  REQUIRE(r->size() == 4);
+  CHECK(r->back().name == "Zed");
+}
+
+TEST_CASE("paging: a page that contradicts the first ends with a protocol error naming it") {
+  struct row {
+    std::string second_page;
+    std::string message;
+  };
+  for (const auto& [second, message] : std::vector<row>{
+           {numbers_page({3, 4}, 2, 2, 4, 5),
+            "unexpected response: page 2 of 3: meta.total_pages is 4, page 1 said 3"},
+           {numbers_page({3, 4}, 2, 3, 3, 5),
+            "unexpected response: page 2 of 3: meta.per_page is 3, page 1 said 2"},
+           {numbers_page({3, 4}, 1, 2, 3, 5), "unexpected response: page 2 of 3: meta.current_page is 1"},
+           {numbers_page({}, 2, 2, 3, 5), "unexpected response: page 2 of 3: an empty page before the last"},
+           {std::string(ex::list_200), "unexpected response: page 2 of 3: meta is missing"}}) {
+    INFO(message);
+    mock_transport transport;
+    client<mock_transport&> identitycall{transport, test_config()};
+    trompeloeil::sequence seq;
+    REQUIRE_CALL(transport, send(_)).IN_SEQUENCE(seq).RETURN(answer(200, numbers_page({1, 2}, 1, 2, 3, 5)));
+    REQUIRE_CALL(transport, send(_)).IN_SEQUENCE(seq).RETURN(answer(200, second));
+    auto r = identitycall.list_virtual_numbers();
+    REQUIRE_FALSE(r);
+    CHECK(r.error().code == errc::protocol);
+    CHECK(r.error().message == message);
+  }
+}
+
+TEST_CASE("paging: a first page that cannot start a complete list is refused before page 2") {
+  struct row {
+    std::string first_page;
+    std::string message;
+  };
+  for (const auto& [first, message] : std::vector<row>{
+           {numbers_page({1}, 2, 1, 3, 3), "unexpected response: page 1 of 3: meta.current_page is 2, not 1"},
+           {numbers_page({1}, 1, 1, 1001, 1001),
+            "unexpected response: page 1 of 1001: more pages than the 1000 vnum reads"},
+           {numbers_page({}, 1, 20, 2, 30), "unexpected response: page 1 of 2: an empty page before the last"},
+           {numbers_page({1}, 1, 0, 2, 2), "unexpected response: page 1 of 2: meta.per_page is 0"}}) {
+    INFO(message);
+    mock_transport transport;
+    client<mock_transport&> identitycall{transport, test_config()};
+    REQUIRE_CALL(transport, send(_)).TIMES(1).RETURN(answer(200, first));
+    auto r = identitycall.list_virtual_numbers();
+    REQUIRE_FALSE(r);
+    CHECK(r.error().code == errc::protocol);
+    CHECK(r.error().message == message);
+  }
+}
+
+TEST_CASE("paging: a failure on page 2 is that failure, never a short list") {
+  mock_transport transport;
+  client<mock_transport&> identitycall{transport, test_config()};
+  trompeloeil::sequence seq;
+  REQUIRE_CALL(transport, send(_)).IN_SEQUENCE(seq).RETURN(answer(200, numbers_page({1, 2}, 1, 2, 2, 4)));
+  REQUIRE_CALL(transport, send(_)).IN_SEQUENCE(seq).RETURN(answer(403, ex::error_403_read));
+  auto r = identitycall.list_virtual_numbers();
+  REQUIRE_FALSE(r);
+  CHECK(r.error().code == errc::forbidden);
+  CHECK(r.error().http_status == 403);
+  CHECK(r.error().message == "page 2 of 2: Read permission required");
+}
+
+TEST_CASE("paging: a 429 on page 2 is retried under the retry policy and the list completes") {
+  mock_transport transport;
+  config c = test_config();
+  std::vector<std::chrono::milliseconds> waits;
+  c.retry.max_attempts = 2;
+  c.retry.sleep = [&waits](std::chrono::milliseconds d) { waits.push_back(d); };
+  client<mock_transport&> identitycall{transport, c};
+  trompeloeil::sequence seq;
+  REQUIRE_CALL(transport, send(_)).IN_SEQUENCE(seq).RETURN(answer(200, numbers_page({1, 2}, 1, 2, 2, 3)));
+  REQUIRE_CALL(transport,
+               send(bodyless_request(http::method::get, api + "/virtual_numbers?page=2&per_page=2")))
+      .IN_SEQUENCE(seq)
+      .RETURN(answer(429, R"({"error":"Rate limit exceeded"})", {{"Retry-After", "1"}}));
+  REQUIRE_CALL(transport,
+               send(bodyless_request(http::method::get, api + "/virtual_numbers?page=2&per_page=2")))
+      .IN_SEQUENCE(seq)
+      .RETURN(answer(200, numbers_page({3}, 2, 2, 2, 3)));
+  auto r = identitycall.list_virtual_numbers();
+  REQUIRE(r);
+  CHECK(ids_of(*r) == std::vector<std::int64_t>{1, 2, 3});
+  CHECK(waits == std::vector<std::chrono::milliseconds>{std::chrono::milliseconds(1000)});
+}

@@ -953,3 +953,33 @@ TEST_CASE("no parser throws, whatever the body") {
     }
   }
 }
+
+// ---- Pages of a list (guides/pagination)
+
+TEST_CASE("list page: the entries and the pagination guide's meta") {
+  auto body = boost::json::parse(ex::list_200);
+  body.as_object()["meta"] = {{"current_page", 2}, {"per_page", 2}, {"total_pages", 5}, {"total_count", 9}};
+  auto r = parse_list_virtual_numbers_page(answer(200, boost::json::serialize(body)));
+  REQUIRE(r);
+  CHECK(r->items.size() == 2);
+  CHECK(r->meta == page_meta{2, 2, 5, 9});
+}
+
+TEST_CASE("list page: no meta is one answer, as the List page shows") {
+  auto r = parse_list_virtual_numbers_page(answer(200, ex::list_200));
+  REQUIRE(r);
+  CHECK(r->items.size() == 2);
+  CHECK_FALSE(r->meta.has_value());
+  auto ops = parse_list_operators_page(answer(200, ex::list_operators_200));
+  REQUIRE(ops);
+  CHECK(ops->items.size() == 3);
+  CHECK_FALSE(ops->meta.has_value());
+}
+
+TEST_CASE("list page: a meta that does not match the guide names its field") {
+  require_protocol(parse_list_virtual_numbers_page(answer(
+                       200, R"({"data":[],"meta":{"current_page":1,"per_page":20,"total_pages":"5","total_count":0}})")),
+                   200, "meta.total_pages is a string, not an integer");
+  require_protocol(parse_list_operators_page(answer(200, R"({"data":[],"meta":[]})")), 200,
+                   "meta is an array, not an object");
+}

@@ -706,3 +706,54 @@ TEST_CASE("a fake account can have its own API key") {
   CHECK(other.list_virtual_numbers().error().code == vnum::errc::unauthorized);
   CHECK(vnum::testing::to_string(fake_identitycall::route::delete_operator) == "delete_operator");
 }
+
+TEST_CASE("paging: with a page size, lists answer in pages with the guide's meta") {
+  fake_identitycall fake;
+  for (int i = 0; i < 45; ++i) fake.add_operator("Operator " + std::to_string(100 + i), "+1555000" + std::to_string(1000 + i));
+  fake.set_page_size(20);
+  auto page = [&fake](std::string query) {
+    auto r = fake.send({http::method::get, "https://api.identitycall.ai/api/v1/public/operators" + query,
+                        {{"authorization", "Bearer " + fake.api_key()}}, ""});
+    REQUIRE(r);
+    return boost::json::parse(r->body).as_object();
+  };
+  auto first = page("");
+  CHECK(first.at("data").as_array().size() == 20);
+  CHECK(first.at("meta") == boost::json::parse(R"({"current_page":1,"per_page":20,"total_pages":3,"total_count":45})"));
+  auto last = page("?page=3&per_page=20");
+  CHECK(last.at("data").as_array().size() == 5);
+  CHECK(last.at("meta").at("current_page") == 3);
+  auto big = page("?page=1&per_page=500");  // per_page is at most 100
+  CHECK(big.at("data").as_array().size() == 45);
+  CHECK(big.at("meta").at("per_page") == 100);
+}
+
+TEST_CASE("paging: reconciliation after a lost purchase answer finds the number on the last page") {
+  namespace ic = vnum::identitycall;
+  fake_identitycall fake;
+  for (int i = 0; i < 250; ++i) {
+    const std::string number = "+1555" + std::to_string(2000000 + i);
+    fake.add_available(number, "US", "local");
+    ic::purchase_request order;
+    order.phone_number = number;
+    ic::client<fake_identitycall&>(fake, ic::config{fake.api_key()}).purchase_number(order).value();
+  }
+  fake.add_available("+15559990000", "US", "local");
+  fake.set_page_size(20);
+  ic::client<fake_identitycall&> identitycall{fake, ic::config{fake.api_key()}};
+  ic::purchase_request order;
+  order.phone_number = "+15559990000";
+  fake.fail_next(fault::response_lost());
+  auto bought = identitycall.purchase_number(order);
+  REQUIRE_FALSE(bought);
+  REQUIRE(bought.error().code == errc::outcome_unknown);
+  const auto before = fake.journal().size();
+  // The README's reconciliation: is the number on the account now?
+  auto owned = identitycall.list_virtual_numbers();
+  REQUIRE(owned);
+  CHECK(owned->size() == 251);
+  CHECK(std::any_of(owned->begin(), owned->end(),
+                    [&](const ic::virtual_number& n) { return n.phone_number == order.phone_number; }));
+  CHECK(owned->back().phone_number == "+15559990000");  // on page 13 of 13
+  CHECK(fake.journal().size() - before == 13);          // ceil(251 / 20) requests
+}

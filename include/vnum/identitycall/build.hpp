@@ -30,6 +30,10 @@ inline std::string operator_path(std::int64_t id) {
   return path("/operators/" + std::to_string(id));
 }
 
+inline std::string page_query(std::int64_t page, std::int64_t per_page) {
+  return "?page=" + std::to_string(page) + "&per_page=" + std::to_string(per_page);
+}
+
 // The GET and DELETE pages send no body and no content-type; the POST and PATCH pages send JSON.
 inline result<http::request> make(const config& cfg, http::method m, const std::string& target) {
   return vnum::detail::make_request(m, cfg.base_url, target, cfg.api_key,
@@ -63,6 +67,15 @@ inline result<http::request> build_purchase_number(const config& cfg, const purc
 // about recordings) says list endpoints take page and per_page.
 inline result<http::request> build_list_virtual_numbers(const config& cfg) {
   return detail::make(cfg, http::method::get, detail::path("/virtual_numbers"));
+}
+
+// Page `page` of the list, `per_page` entries each, as the pagination guide asks for the pages
+// after the first (the first goes out as build_list_virtual_numbers, without parameters).
+inline result<http::request> build_list_virtual_numbers_page(const config& cfg, std::int64_t page,
+                                                             std::int64_t per_page) {
+  if (auto v = validate_page(page, per_page); !v) return v.error();
+  return detail::make(cfg, http::method::get,
+                      detail::path("/virtual_numbers") + detail::page_query(page, per_page));
 }
 
 inline result<http::request> build_get_virtual_number(const config& cfg, std::int64_t id) {
@@ -132,6 +145,14 @@ inline result<http::request> build_remove_operator(const config& cfg, std::int64
 // ascending." No paging either.
 inline result<http::request> build_list_operators(const config& cfg) {
   return detail::make(cfg, http::method::get, detail::path("/operators"));
+}
+
+// Page `page` of the operators, as build_list_virtual_numbers_page.
+inline result<http::request> build_list_operators_page(const config& cfg, std::int64_t page,
+                                                       std::int64_t per_page) {
+  if (auto v = validate_page(page, per_page); !v) return v.error();
+  return detail::make(cfg, http::method::get,
+                      detail::path("/operators") + detail::page_query(page, per_page));
 }
 
 inline result<http::request> build_get_operator(const config& cfg, std::int64_t id) {

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 #include <vnum/detail/client_base.hpp>
 #include <vnum/http.hpp>
@@ -33,8 +34,11 @@ class client : public vnum::detail::client_base<T, config> {
     return this->write(build_purchase_number(this->config_, r), parse_purchase_number);
   }
 
+  // Every number on the account (or the key's project): when the answer is one page of several,
+  // the following pages are read too (see list_all).
   result<std::vector<virtual_number>> list_virtual_numbers() {
-    return this->read(build_list_virtual_numbers(this->config_), parse_list_virtual_numbers);
+    return list_all(build_list_virtual_numbers(this->config_), build_list_virtual_numbers_page,
+                    parse_list_virtual_numbers_page);
   }
 
   result<virtual_number_detail> get_virtual_number(std::int64_t id) {
@@ -66,8 +70,10 @@ class client : public vnum::detail::client_base<T, config> {
                        parse_remove_operator);
   }
 
+  // Every operator the key sees, across pages as list_virtual_numbers.
   result<std::vector<operator_summary>> list_operators() {
-    return this->read(build_list_operators(this->config_), parse_list_operators);
+    return list_all(build_list_operators(this->config_), build_list_operators_page,
+                    parse_list_operators_page);
   }
 
   result<operator_detail> get_operator(std::int64_t id) {
@@ -86,6 +92,64 @@ class client : public vnum::detail::client_base<T, config> {
 
   result<void> delete_operator(std::int64_t id) {
     return this->write(build_delete_operator(this->config_, id), parse_delete_operator);
+  }
+
+  // The most pages a list may have before it is refused as a protocol error (100 000 entries at
+  // the largest page size): a bound, so that a provider that never says "last page" cannot keep a
+  // caller reading forever.
+  static constexpr std::int64_t max_pages = 1000;
+
+ private:
+  // A complete list. The first request goes out as the List page documents it (no parameters); if
+  // its answer has meta and more than one page, pages 2 to total_pages follow with the per_page the
+  // first answer reported, each a read (retried as config::retry allows). A failure on any page is
+  // that failure, never a short list; pages that contradict the first, an empty page before the
+  // last, or more than max_pages pages are errc::protocol naming the page.
+  template <class Item>
+  result<std::vector<Item>> list_all(result<http::request> first,
+                                     result<http::request> (*build_page)(const config&, std::int64_t,
+                                                                         std::int64_t),
+                                     result<page<Item>> (*parse_page)(const http::response&)) {
+    auto answer = this->read(std::move(first), parse_page);
+    if (!answer) return answer.error();
+    std::vector<Item> all = std::move(answer->items);
+    if (!answer->meta) return all;
+    const page_meta meta = *answer->meta;
+    auto refuse = [&meta](std::int64_t n, const std::string& why) {
+      return make_error(errc::protocol,
+                        "unexpected response: page " + std::to_string(n) + " of " +
+                            std::to_string(meta.total_pages) + ": " + why,
+                        200);
+    };
+    if (meta.current_page != 1)
+      return refuse(1, "meta.current_page is " + std::to_string(meta.current_page) + ", not 1");
+    if (meta.total_pages > max_pages)
+      return refuse(1, "more pages than the " + std::to_string(max_pages) + " vnum reads");
+    if (meta.total_pages > 1 && (meta.per_page < 1 || meta.per_page > 100))
+      return refuse(1, "meta.per_page is " + std::to_string(meta.per_page));
+    if (meta.total_pages > 1 && all.empty()) return refuse(1, "an empty page before the last");
+    for (std::int64_t n = 2; n <= meta.total_pages; ++n) {
+      auto next = this->read(build_page(this->config_, n, meta.per_page), parse_page);
+      if (!next) {
+        error e = next.error();
+        e.message = "page " + std::to_string(n) + " of " + std::to_string(meta.total_pages) +
+                    ": " + e.message;
+        return e;
+      }
+      if (!next->meta) return refuse(n, "meta is missing");
+      if (next->meta->current_page != n)
+        return refuse(n, "meta.current_page is " + std::to_string(next->meta->current_page));
+      if (next->meta->total_pages != meta.total_pages)
+        return refuse(n, "meta.total_pages is " + std::to_string(next->meta->total_pages) +
+                             ", page 1 said " + std::to_string(meta.total_pages));
+      if (next->meta->per_page != meta.per_page)
+        return refuse(n, "meta.per_page is " + std::to_string(next->meta->per_page) +
+                             ", page 1 said " + std::to_string(meta.per_page));
+      if (next->items.empty() && n < meta.total_pages)
+        return refuse(n, "an empty page before the last");
+      for (auto& item : next->items) all.push_back(std::move(item));
+    }
+    return all;
   }
 };
 

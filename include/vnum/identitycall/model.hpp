@@ -396,6 +396,30 @@ struct update_operator_request {
   }
 };
 
+// "meta" of a paginated answer (guides/pagination; the API overview: "List endpoints return
+// paginated results"). The List pages themselves say they take no query parameters and show no
+// meta: the client follows the pages when an answer has meta, and reads one answer when it has none.
+struct page_meta {
+  std::int64_t current_page = 0;  // from 1
+  std::int64_t per_page = 0;      // default 20, at most 100
+  std::int64_t total_pages = 0;
+  std::int64_t total_count = 0;
+  friend bool operator==(const page_meta&, const page_meta&) = default;
+  friend std::ostream& operator<<(std::ostream& os, const page_meta& v) {
+    return vnum::detail::print(os, "page_meta", "current_page", v.current_page, "per_page",
+                               v.per_page, "total_pages", v.total_pages, "total_count",
+                               v.total_count);
+  }
+};
+
+// One answer of a list: its entries, and its meta when it is one page of several.
+template <class T>
+struct page {
+  std::vector<T> items;
+  std::optional<page_meta> meta;
+  friend bool operator==(const page&, const page&) = default;
+};
+
 }  // namespace vnum::identitycall
 
 #endif  // VNUM_IDENTITYCALL_MODEL_HPP

@@ -214,6 +214,28 @@ auto read_success(const http::response& r, std::initializer_list<int> statuses, 
   return value;
 }
 
+inline page_meta read_page_meta(json_reader& in) {
+  page_meta m;
+  m.current_page = in.integer("current_page");
+  m.per_page = in.integer("per_page");
+  m.total_pages = in.integer("total_pages");
+  m.total_count = in.integer("total_count");
+  return m;
+}
+
+// {"data": [...], "meta": {...}}; meta is optional (the List pages show none).
+template <class Read>
+auto read_page(const http::response& r, Read read)
+    -> result<page<decltype(read(std::declval<json_reader&>()))>> {
+  using item_type = decltype(read(std::declval<json_reader&>()));
+  return read_success(r, {200}, [&read](json_reader& top) {
+    page<item_type> p;
+    p.items = top.array_of("data", read);
+    if (top.object().contains("meta")) p.meta = top.nested("meta", read_page_meta);
+    return p;
+  });
+}
+
 // The answer to an idempotent write whose documented success carries a payload: the payload on one
 // of `statuses` (nulls read as defaults), nothing on 204, which the Errors page's status table
 // gives as "Request succeeded (no response body)". Anything else follows the outcome rule.
@@ -274,11 +296,17 @@ inline result<virtual_number> parse_purchase_number(const http::response& r) {
   return vnum::detail::apply_outcome_rule(detail::purchase_outcome, r, std::move(bought));
 }
 
-// A read. list: 200 {"data": [...]}, with no pagination meta.
+// A read. One answer of list: 200 {"data": [...]}, with "meta" when it is one page of several.
+inline result<page<virtual_number>> parse_list_virtual_numbers_page(const http::response& r) {
+  return detail::read_page(r, detail::read_virtual_number);
+}
+
+// A read. The entries of one answer of list (its meta, if any, is not looked at: see
+// parse_list_virtual_numbers_page and client::list_virtual_numbers, which follow the pages).
 inline result<std::vector<virtual_number>> parse_list_virtual_numbers(const http::response& r) {
-  return detail::read_success(r, {200}, [](detail::json_reader& top) {
-    return top.array_of("data", detail::read_virtual_number);
-  });
+  auto one = parse_list_virtual_numbers_page(r);
+  if (!one) return one.error();
+  return std::move(one->items);
 }
 
 // A read.
@@ -316,11 +344,17 @@ inline result<std::optional<virtual_number_detail>> parse_remove_operator(
   return detail::read_write_answer(r, {200}, detail::read_detail, detail::remove_operator_outcome);
 }
 
-// A read. operators/list: 200 {"data": [...]}, sorted by name, with no pagination meta.
+// A read. One answer of operators/list: 200 {"data": [...]}, sorted by name, with "meta" when it
+// is one page of several.
+inline result<page<operator_summary>> parse_list_operators_page(const http::response& r) {
+  return detail::read_page(r, detail::read_operator_summary);
+}
+
+// A read. The entries of one answer of operators/list, as parse_list_virtual_numbers.
 inline result<std::vector<operator_summary>> parse_list_operators(const http::response& r) {
-  return detail::read_success(r, {200}, [](detail::json_reader& top) {
-    return top.array_of("data", detail::read_operator_summary);
-  });
+  auto one = parse_list_operators_page(r);
+  if (!one) return one.error();
+  return std::move(one->items);
 }
 
 // A read.

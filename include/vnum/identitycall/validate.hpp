@@ -175,6 +175,16 @@ inline result<update_operator_request> validate(const update_operator_request& r
   return r;
 }
 
+// A page of a list (guides/pagination): page from 1, per_page from 1 to 100.
+inline result<void> validate_page(std::int64_t page, std::int64_t per_page) {
+  if (auto v = detail::check_positive_id("page", page); !v) return v;
+  if (per_page < 1 || per_page > 100)
+    return invalid_argument("per_page",
+                            "must be from 1 to 100 (the pagination guide's maximum), not " +
+                                std::to_string(per_page));
+  return {};
+}
+
 }  // namespace vnum::identitycall
 
 #endif  // VNUM_IDENTITYCALL_VALIDATE_HPP
