@@ -14,26 +14,20 @@ namespace vnum::phone {
 
 namespace detail {
 
+using vnum::detail::describe_char;
 using vnum::detail::is_digit;
+
 constexpr bool is_separator(char c) noexcept {
   return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')';
 }
 
-inline std::string describe_char(char c) {
-  auto u = static_cast<unsigned char>(c);
-  if (u < 0x20 || u >= 0x7f) {
-    const char* hex = "0123456789abcdef";
-    return std::string("byte 0x") + hex[u >> 4] + hex[u & 0xf];
-  }
-  return std::string("'") + c + "'";
-}
-
 }  // namespace detail
 
-namespace detail {
-
-// normalize_au, with errors naming `field` (validators use it for fields not called "number").
-inline result<std::string> normalize_au_field(std::string_view field, std::string_view input) {
+// Normalizes an Australian mobile (4…) or geographic (2, 3, 7, 8…) number written in any of the
+// forms Cellcast documents (+61400000000, 61400000000, 0400000000, 400000000), with spaces, '-',
+// '.', parentheses, and the "+61 (0)4…" trunk form, to "+61" followed by 9 digits. Errors are
+// invalid_argument for `field` and say what is wrong.
+inline result<std::string> normalize_au(std::string_view input, std::string_view field) {
   auto phone_error = [field](std::string why) { return invalid_argument(std::string(field), std::move(why)); };
   constexpr std::size_t max_input = 64;  // far above any formatted number; stops pathological input
   if (input.size() > max_input)
@@ -55,7 +49,7 @@ inline result<std::string> normalize_au_field(std::string_view field, std::strin
   std::string digits;
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
-    if (is_digit(c)) {
+    if (detail::is_digit(c)) {
       digits += c;
     } else if (c == '+') {
       if (i != 0) return phone_error("'+' is only allowed once, as the first character");
@@ -71,8 +65,8 @@ inline result<std::string> normalize_au_field(std::string_view field, std::strin
         trunk_in_parentheses = true;
         trunk_position = group_start;
       }
-    } else if (!is_separator(c)) {
-      return phone_error("contains " + describe_char(c) + " at position " +
+    } else if (!detail::is_separator(c)) {
+      return phone_error("contains " + detail::describe_char(c) + " at position " +
                          std::to_string(begin + i) +
                          "; only digits, spaces, '-', '.', '(', ')' and one leading '+' are allowed");
     }
@@ -114,14 +108,9 @@ inline result<std::string> normalize_au_field(std::string_view field, std::strin
   return "+61" + national;
 }
 
-}  // namespace detail
-
-// Normalizes an Australian mobile (4…) or geographic (2, 3, 7, 8…) number written in any of the
-// forms Cellcast documents (+61400000000, 61400000000, 0400000000, 400000000), with spaces, '-',
-// '.', parentheses, and the "+61 (0)4…" trunk form, to "+61" followed by 9 digits. Errors are
-// invalid_argument for the field "number" and say what is wrong.
+// normalize_au for the field "number".
 inline result<std::string> normalize_au(std::string_view input) {
-  return detail::normalize_au_field("number", input);
+  return normalize_au(input, "number");
 }
 
 // E.164: '+', a country code that does not start with 0, and 8 to 15 digits in all; nothing else

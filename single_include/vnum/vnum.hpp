@@ -327,6 +327,16 @@ inline std::string to_upper(std::string s) {
   return s;
 }
 
+// How an error names one character: 'x' when printable ASCII, byte 0x1f otherwise.
+inline std::string describe_char(char c) {
+  auto u = static_cast<unsigned char>(c);
+  if (u < 0x20 || u >= 0x7f) {
+    const char* hex = "0123456789abcdef";
+    return std::string("byte 0x") + hex[u >> 4] + hex[u & 0xf];
+  }
+  return std::string("'") + c + "'";
+}
+
 }  // namespace vnum::detail
 
 #endif  // VNUM_DETAIL_ASCII_HPP
@@ -455,26 +465,20 @@ namespace vnum::phone {
 
 namespace detail {
 
+using vnum::detail::describe_char;
 using vnum::detail::is_digit;
+
 constexpr bool is_separator(char c) noexcept {
   return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')';
 }
 
-inline std::string describe_char(char c) {
-  auto u = static_cast<unsigned char>(c);
-  if (u < 0x20 || u >= 0x7f) {
-    const char* hex = "0123456789abcdef";
-    return std::string("byte 0x") + hex[u >> 4] + hex[u & 0xf];
-  }
-  return std::string("'") + c + "'";
-}
-
 }  // namespace detail
 
-namespace detail {
-
-// normalize_au, with errors naming `field` (validators use it for fields not called "number").
-inline result<std::string> normalize_au_field(std::string_view field, std::string_view input) {
+// Normalizes an Australian mobile (4…) or geographic (2, 3, 7, 8…) number written in any of the
+// forms Cellcast documents (+61400000000, 61400000000, 0400000000, 400000000), with spaces, '-',
+// '.', parentheses, and the "+61 (0)4…" trunk form, to "+61" followed by 9 digits. Errors are
+// invalid_argument for `field` and say what is wrong.
+inline result<std::string> normalize_au(std::string_view input, std::string_view field) {
   auto phone_error = [field](std::string why) { return invalid_argument(std::string(field), std::move(why)); };
   constexpr std::size_t max_input = 64;  // far above any formatted number; stops pathological input
   if (input.size() > max_input)
@@ -496,7 +500,7 @@ inline result<std::string> normalize_au_field(std::string_view field, std::strin
   std::string digits;
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
-    if (is_digit(c)) {
+    if (detail::is_digit(c)) {
       digits += c;
     } else if (c == '+') {
       if (i != 0) return phone_error("'+' is only allowed once, as the first character");
@@ -512,8 +516,8 @@ inline result<std::string> normalize_au_field(std::string_view field, std::strin
         trunk_in_parentheses = true;
         trunk_position = group_start;
       }
-    } else if (!is_separator(c)) {
-      return phone_error("contains " + describe_char(c) + " at position " +
+    } else if (!detail::is_separator(c)) {
+      return phone_error("contains " + detail::describe_char(c) + " at position " +
                          std::to_string(begin + i) +
                          "; only digits, spaces, '-', '.', '(', ')' and one leading '+' are allowed");
     }
@@ -555,14 +559,9 @@ inline result<std::string> normalize_au_field(std::string_view field, std::strin
   return "+61" + national;
 }
 
-}  // namespace detail
-
-// Normalizes an Australian mobile (4…) or geographic (2, 3, 7, 8…) number written in any of the
-// forms Cellcast documents (+61400000000, 61400000000, 0400000000, 400000000), with spaces, '-',
-// '.', parentheses, and the "+61 (0)4…" trunk form, to "+61" followed by 9 digits. Errors are
-// invalid_argument for the field "number" and say what is wrong.
+// normalize_au for the field "number".
 inline result<std::string> normalize_au(std::string_view input) {
-  return detail::normalize_au_field("number", input);
+  return normalize_au(input, "number");
 }
 
 // E.164: '+', a country code that does not start with 0, and 8 to 15 digits in all; nothing else
@@ -1275,13 +1274,9 @@ constexpr bool has_control(std::string_view s) noexcept {
 inline result<void> check_text_bytes(std::string_view field, std::string_view value) {
   if (has_control(value))
     return invalid_argument(std::string(field), "must not contain control characters");
-  if (auto at = first_invalid_utf8(value)) {
-    static constexpr char hex[] = "0123456789ABCDEF";
-    const auto byte = static_cast<unsigned char>(value[*at]);
-    return invalid_argument(std::string(field), std::string("is not valid UTF-8 (byte 0x") +
-                                                    hex[byte >> 4] + hex[byte & 0xf] +
+  if (auto at = first_invalid_utf8(value))
+    return invalid_argument(std::string(field), "is not valid UTF-8 (" + describe_char(value[*at]) +
                                                     " at offset " + std::to_string(*at) + ")");
-  }
   return {};
 }
 
@@ -1360,7 +1355,7 @@ inline result<void> check_e164(std::string_view field, std::string_view value) {
   for (std::size_t i = 1; i < value.size(); ++i)
     if (value[i] < '0' || value[i] > '9')
       return bad("must be '+' followed by digits only (E.164): found " +
-                 phone::detail::describe_char(value[i]) + " at position " + std::to_string(i));
+                 describe_char(value[i]) + " at position " + std::to_string(i));
   if (value.size() > 1 && value[1] == '0')
     return bad("must not have a country code starting with 0 (E.164)");
   return bad("has " + std::to_string(value.size() - 1) + " digits; an E.164 number has 8 to 15");
@@ -1520,17 +1515,23 @@ inline result<void> check_payment(const purchase_request& r) {
 
 }  // namespace detail
 
+// Every validate() returns the request as it will be sent (normalized where a field is), or the
+// first field that is wrong.
+
 // purchase-virtual-number.html. The catalog check is skipped for numbers it does not list.
-inline result<void> validate(const purchase_request& r, const product_catalog& catalog = {}) {
-  if (auto v = detail::check_payment(r); !v) return v;
-  if (auto v = detail::check_required_text("product", r.product); !v) return v;
-  if (auto v = detail::check_required_text("number", r.number); !v) return v;
-  if (auto v = detail::check_cycle(r.recurring_time); !v) return v;
-  return detail::check_product_matches_cycle(r, catalog);
+inline result<purchase_request> validate(const purchase_request& r,
+                                         const product_catalog& catalog = {}) {
+  if (auto v = detail::check_payment(r); !v) return v.error();
+  if (auto v = detail::check_required_text("product", r.product); !v) return v.error();
+  if (auto v = detail::check_required_text("number", r.number); !v) return v.error();
+  if (auto v = detail::check_cycle(r.recurring_time); !v) return v.error();
+  if (auto v = detail::check_product_matches_cycle(r, catalog); !v) return v.error();
+  return r;
 }
 
-inline result<void> validate(const postpaid_purchase_request& r) {
-  return detail::check_required_text("number", r.number);
+inline result<postpaid_purchase_request> validate(const postpaid_purchase_request& r) {
+  if (auto v = detail::check_required_text("number", r.number); !v) return v.error();
+  return r;
 }
 
 // The virtual number's ID becomes one URL path segment.
@@ -1581,7 +1582,7 @@ inline result<business_name_request> validate(const business_name_request& r) {
   if (auto v = check_email("requestor.email", r.requestor.email); !v) return v.error();
   business_name_request out = r;
   if (!r.customer_contact.empty()) {
-    auto contact = phone::detail::normalize_au_field("customer_contact", r.customer_contact);
+    auto contact = phone::normalize_au(r.customer_contact, "customer_contact");
     if (!contact) return contact.error();
     out.customer_contact = *contact;
   }
@@ -1741,10 +1742,8 @@ namespace vnum::cellcast {
 
 namespace detail {
 
-namespace json = boost::json;
-
 // Every Cellcast page sends content-type: application/json, even on a PUT without a body.
-inline result<http::request> make(const config& cfg, http::method m, std::string_view path,
+inline result<http::request> authorized_request(const config& cfg, http::method m, std::string_view path,
                                   std::string body = {}) {
   return vnum::detail::make_request(m, cfg.base_url, path, cfg.api_key, vnum::detail::body_kind::json,
                                     std::move(body));
@@ -1755,40 +1754,42 @@ inline result<http::request> make(const config& cfg, http::method m, std::string
 // The purchase pages' headings say /api/v1/virtual-number/purchase but their code samples, and
 // the sibling pages, use /api/v1/apiClient/...: the samples are what the service answers.
 inline result<http::request> build_purchase_virtual_number(const config& cfg, const purchase_request& r) {
-  if (auto v = validate(r, cfg.products); !v) return v.error();
+  auto valid = validate(r, cfg.products);
+  if (!valid) return valid.error();
   boost::json::object body;
-  if (!r.card.empty()) body["card"] = r.card;
-  if (!r.token.empty()) body["token"] = r.token;
-  body["product"] = r.product;
-  body["number"] = r.number;
-  body["recurring_time"] = to_string(r.recurring_time);
-  if (r.becs) {
+  if (!valid->card.empty()) body["card"] = valid->card;
+  if (!valid->token.empty()) body["token"] = valid->token;
+  body["product"] = valid->product;
+  body["number"] = valid->number;
+  body["recurring_time"] = to_string(valid->recurring_time);
+  if (valid->becs) {
     body["payment_type"] = "au_becs_debit";
-    if (!r.becs->payment_method.empty()) body["payment_method"] = r.becs->payment_method;
-    body["becs_email"] = r.becs->email;
-    body["becs_name"] = r.becs->account_name;
-    if (!r.becs->bsb_number.empty()) body["becs_bsb_number"] = r.becs->bsb_number;
-    if (!r.becs->account_number.empty()) body["becs_account_number"] = r.becs->account_number;
+    if (!valid->becs->payment_method.empty()) body["payment_method"] = valid->becs->payment_method;
+    body["becs_email"] = valid->becs->email;
+    body["becs_name"] = valid->becs->account_name;
+    if (!valid->becs->bsb_number.empty()) body["becs_bsb_number"] = valid->becs->bsb_number;
+    if (!valid->becs->account_number.empty()) body["becs_account_number"] = valid->becs->account_number;
   }
-  body["resubscribe"] = r.resubscribe;
-  return detail::make(cfg, http::method::post, "/api/v1/apiClient/virtual-number/purchase",
+  body["resubscribe"] = valid->resubscribe;
+  return detail::authorized_request(cfg, http::method::post, "/api/v1/apiClient/virtual-number/purchase",
                       vnum::detail::to_body(body));
 }
 
 inline result<http::request> build_purchase_virtual_number_postpaid(const config& cfg,
                                                                     const postpaid_purchase_request& r) {
-  if (auto v = validate(r); !v) return v.error();
+  auto valid = validate(r);
+  if (!valid) return valid.error();
   boost::json::object body;
-  body["number"] = r.number;
-  body["resubscribe"] = r.resubscribe;
-  return detail::make(cfg, http::method::post, "/api/v1/apiClient/virtual-number/purchase-postpaid",
+  body["number"] = valid->number;
+  body["resubscribe"] = valid->resubscribe;
+  return detail::authorized_request(cfg, http::method::post, "/api/v1/apiClient/virtual-number/purchase-postpaid",
                       vnum::detail::to_body(body));
 }
 
 // The page's JavaScript sample passes its headers as the body; we send no body and real headers.
 inline result<http::request> build_unsubscribe_virtual_number(const config& cfg, std::string_view id) {
   if (auto v = validate_virtual_number_id(id); !v) return v.error();
-  return detail::make(cfg, http::method::put,
+  return detail::authorized_request(cfg, http::method::put,
                       "/api/v1/apiClient/virtual-number/unsubscribe/" + std::string(id));
 }
 
@@ -1798,7 +1799,7 @@ inline result<http::request> build_add_custom_number(const config& cfg, const cu
   boost::json::object body;
   body["name"] = valid->name;
   body["number"] = valid->number;
-  return detail::make(cfg, http::method::post, "/api/v1/customNumber/add", vnum::detail::to_body(body));
+  return detail::authorized_request(cfg, http::method::post, "/api/v1/customNumber/add", vnum::detail::to_body(body));
 }
 
 inline result<http::request> build_verify_custom_number(const config& cfg,
@@ -1809,7 +1810,7 @@ inline result<http::request> build_verify_custom_number(const config& cfg,
   body["name"] = valid->name;
   body["number"] = valid->number;
   body["otp"] = valid->otp;
-  return detail::make(cfg, http::method::post, "/api/v1/customNumber/verifyCustomNumber",
+  return detail::authorized_request(cfg, http::method::post, "/api/v1/customNumber/verifyCustomNumber",
                       vnum::detail::to_body(body));
 }
 
@@ -1831,18 +1832,18 @@ inline result<http::request> build_add_business_name(const config& cfg, const bu
                               {"phoneNumber", valid->requestor.phone_number},
                               {"email", valid->requestor.email}};
   if (!valid->customer_contact.empty()) body["customerContact"] = valid->customer_contact;
-  return detail::make(cfg, http::method::post, "/api/v1/business/add", vnum::detail::to_body(body));
+  return detail::authorized_request(cfg, http::method::post, "/api/v1/business/add", vnum::detail::to_body(body));
 }
 
 // billing/get-list-credit-card.html: no parameters and no body.
 inline result<http::request> build_list_cards(const config& cfg) {
-  return detail::make(cfg, http::method::get, "/api/v1/user/getCards");
+  return detail::authorized_request(cfg, http::method::get, "/api/v1/user/getCards");
 }
 
 // No Cellcast page documents this endpoint; the path is the one the live API answers (see
 // custom_number in model.hpp).
 inline result<http::request> build_list_custom_numbers(const config& cfg) {
-  return detail::make(cfg, http::method::get, "/api/v1/customNumber");
+  return detail::authorized_request(cfg, http::method::get, "/api/v1/customNumber");
 }
 
 }  // namespace vnum::cellcast
@@ -2238,7 +2239,6 @@ namespace vnum::cellcast {
 
 namespace detail {
 
-namespace json = boost::json;
 using vnum::detail::json_reader;
 using vnum::detail::parse_json;
 
@@ -2249,28 +2249,28 @@ using vnum::detail::parse_json;
 struct envelope {
   bool status = false;
   std::string message;
-  json::value data;
-  json::value error;
+  boost::json::value data;
+  boost::json::value error;
 };
 
-inline std::optional<envelope> read_envelope(const json::value& v) {
-  const json::object* o = v.if_object();
+inline std::optional<envelope> read_envelope(const boost::json::value& v) {
+  const boost::json::object* o = v.if_object();
   if (o == nullptr) return std::nullopt;
   auto status = vnum::detail::bool_member(*o, "status");
   if (!status) return std::nullopt;
   envelope e;
   e.status = *status;
   e.message = vnum::detail::string_member(*o, "message").value_or("");
-  if (const json::value* data = o->if_contains("data")) e.data = *data;
-  if (const json::value* error = o->if_contains("error")) e.error = *error;
+  if (const boost::json::value* data = o->if_contains("data")) e.data = *data;
+  if (const boost::json::value* error = o->if_contains("error")) e.error = *error;
   return e;
 }
 
 // "Name is required (name is not valid)": the envelope's message with the strings of its error
 // object, which say which input was wrong.
-inline std::string describe(const envelope& e) {
+inline std::string describe_envelope(const envelope& e) {
   std::string details;
-  if (const json::object* error = e.error.if_object()) {
+  if (const boost::json::object* error = e.error.if_object()) {
     for (const auto& item : *error) {
       if (!item.value().is_string() || item.value().get_string().empty()) continue;
       if (!details.empty()) details += "; ";
@@ -2283,12 +2283,12 @@ inline std::string describe(const envelope& e) {
 
 inline error envelope_error(const http::response& r, errc code, const envelope& e) {
   error err = vnum::detail::status_error(r, code, e.message);
-  err.message = describe(e);
+  err.message = describe_envelope(e);
   return err;
 }
 
-// Any answer that is not a documented success.
-inline error failure(const http::response& r) {
+// The error an answer that is not a documented success stands for.
+inline error error_for(const http::response& r) {
   if (r.status == 400) {
     if (auto v = parse_json(r.body))
       if (auto e = read_envelope(*v)) {
@@ -2304,7 +2304,7 @@ inline error failure(const http::response& r) {
 // The documented success is a 200 envelope with "status": true. A 200 whose status is false
 // (verify-custom-number.html shows such a "200 Empty Name") is a refusal.
 inline result<envelope> success_envelope(const http::response& r) {
-  if (r.status != 200) return failure(r);
+  if (r.status != 200) return error_for(r);
   auto v = parse_json(r.body);
   if (!v) return vnum::detail::protocol_error(r, "the body is not JSON");
   auto e = read_envelope(*v);
@@ -2318,7 +2318,7 @@ template <class Read>
 auto read_data_array(const http::response& r, const envelope& e, Read read)
     -> result<std::vector<decltype(read(std::declval<json_reader&>()))>> {
   std::optional<std::string> problem;
-  const json::object top{{"data", e.data}};
+  const boost::json::object top{{"data", e.data}};
   json_reader in(top, "", problem);
   auto items = in.array_of("data", read);
   if (problem) return vnum::detail::protocol_error(r, *problem);
@@ -2343,7 +2343,7 @@ inline card read_card(json_reader& in) {
 inline custom_number read_custom_number(json_reader& in) {
   custom_number c;
   c.name = in.string("name");
-  const json::value* number = in.object().if_contains("number");
+  const boost::json::value* number = in.object().if_contains("number");
   if (number != nullptr && number->is_uint64())
     c.number = std::to_string(number->get_uint64());
   else if (number != nullptr && number->is_int64() && number->get_int64() >= 0)
@@ -2461,7 +2461,7 @@ inline result<std::vector<card>> parse_list_cards(const http::response& r) {
 // A read. The live service answers a bare {"data": [...]} without the envelope; an envelope whose
 // status is false is read as the refusal it is.
 inline result<std::vector<custom_number>> parse_list_custom_numbers(const http::response& r) {
-  if (r.status != 200) return detail::failure(r);
+  if (r.status != 200) return detail::error_for(r);
   auto v = detail::parse_json(r.body);
   if (!v) return vnum::detail::protocol_error(r, "the body is not JSON");
   if (!v->is_object()) return vnum::detail::protocol_error(r, "the body is not a JSON object");
@@ -2481,11 +2481,11 @@ inline result<std::vector<custom_number>> parse_list_custom_numbers(const http::
 
 #endif  // VNUM_CELLCAST_PARSE_HPP
 
-// ---- vnum/detail/exchange.hpp --------------------------------------------------------------------
+// ---- vnum/detail/round_trip.hpp ------------------------------------------------------------------
 
 // vnum — one round trip through the user's transport, shared by both providers' clients.
-#ifndef VNUM_DETAIL_EXCHANGE_HPP
-#define VNUM_DETAIL_EXCHANGE_HPP
+#ifndef VNUM_DETAIL_ROUND_TRIP_HPP
+#define VNUM_DETAIL_ROUND_TRIP_HPP
 
 #include <exception>
 #include <string>
@@ -2498,7 +2498,7 @@ namespace vnum::detail {
 // One send through the user's transport. A transport that throws is treated like one that lost
 // the answer: the request may have gone out.
 template <class Transport>
-result<http::response> send_once(Transport& transport, const http::request& r) {
+result<http::response> send(Transport& transport, const http::request& r) {
   try {
     return transport.send(r);
   } catch (const std::exception& e) {
@@ -2511,11 +2511,11 @@ result<http::response> send_once(Transport& transport, const http::request& r) {
 // Sends a built request and parses the answer; a request that failed to build is never sent.
 // No error leaves with the API key in it.
 template <class Transport, class Parse>
-auto exchange(Transport& transport, result<http::request> built, Parse&& parse,
+auto round_trip(Transport& transport, result<http::request> built, Parse&& parse,
               std::string_view api_key) -> decltype(parse(std::declval<const http::response&>())) {
   using parsed_type = decltype(parse(std::declval<const http::response&>()));
   if (!built) return built.error();
-  result<http::response> answer = send_once(transport, *built);
+  result<http::response> answer = send(transport, *built);
   parsed_type parsed = answer ? parse(*answer) : parsed_type(answer.error());
   if (!parsed) {
     error e = parsed.error();
@@ -2527,12 +2527,12 @@ auto exchange(Transport& transport, result<http::request> built, Parse&& parse,
 
 }  // namespace vnum::detail
 
-#endif  // VNUM_DETAIL_EXCHANGE_HPP
+#endif  // VNUM_DETAIL_ROUND_TRIP_HPP
 
 // ---- vnum/detail/client_base.hpp -----------------------------------------------------------------
 
 // vnum — what every provider's client<T> shares: it holds the transport (owned, or borrowed when T
-// is a reference) and the configuration, and runs one operation through detail::exchange.
+// is a reference) and the configuration, and runs each operation as a read or a write.
 #ifndef VNUM_DETAIL_CLIENT_BASE_HPP
 #define VNUM_DETAIL_CLIENT_BASE_HPP
 
@@ -2545,55 +2545,54 @@ namespace vnum::detail {
 
 // Config is the provider's config: its api_key is redacted from every error, and its retry policy
 // (config::retry) applies to reads only. Each client method says which it is: read() or write().
+// The steps of one operation: validate and build (the builder), then read() or write(), which
+// make one round_trip() (send() through the transport, then parse) or, for a read, several.
 template <http::transport T, class Config>
 class client_base {
  public:
   client_base(T transport, Config cfg)
       : transport_(std::forward<T>(transport)), config_(std::move(cfg)) {}
 
-  const Config& settings() const noexcept { return config_; }
+  const Config& config() const noexcept { return config_; }
   std::remove_reference_t<T>& transport() noexcept { return transport_; }
 
  protected:
-  // A read: retried while its error is retryable and config().retry allows another attempt.
+  Config& mutable_config() noexcept { return config_; }
+
+  // A read: tried again while its error is retryable and config().retry allows another attempt,
+  // waiting with exponential backoff, or as long as the provider's Retry-After asks when that is
+  // within max_backoff (longer: the error goes back to the caller).
   template <class Parse>
   auto read(result<http::request> built, Parse parse) {
-    using parsed_type = decltype(exchange(transport_, std::move(built), parse, config_.api_key));
+    using parsed_type = decltype(round_trip(transport_, std::move(built), parse, config_.api_key));
     if (!built) return parsed_type(built.error());
     auto policy = validate(config_.retry);
     if (!policy) return parsed_type(policy.error());
-    return read_retrying(*built, parse, *policy);
+    auto backoff = std::min(policy->initial_backoff, policy->max_backoff);
+    for (int attempt = 1;; ++attempt) {
+      parsed_type r = round_trip(transport_, *built, parse, config_.api_key);
+      if (r || attempt >= policy->max_attempts || !is_retryable(r.error().code)) return r;
+      auto wait = backoff;
+      if (r.error().retry_after) {
+        // At most 999 999 999 s (parse_retry_after), which milliseconds hold without overflow.
+        auto asked = std::chrono::duration_cast<std::chrono::milliseconds>(*r.error().retry_after);
+        if (asked > policy->max_backoff) return r;
+        wait = asked;
+      }
+      if (policy->sleep) policy->sleep(wait);
+      backoff = next_backoff(backoff, *policy);
+    }
   }
 
   // A write: sent once and never retried; its parser applies the outcome rule of its kind.
   template <class Parse>
   auto write(result<http::request> built, Parse parse) {
-    return exchange(transport_, std::move(built), parse, config_.api_key);
+    return round_trip(transport_, std::move(built), parse, config_.api_key);
   }
-
-  T transport_;
-  Config config_;
 
  private:
-  // Waits with exponential backoff between attempts, or as long as the provider's Retry-After
-  // asks when that is within max_backoff (longer: the error goes back to the caller).
-  template <class Parse>
-  auto read_retrying(const http::request& request, Parse& parse, const retry_policy& policy) {
-    auto backoff = std::min(policy.initial_backoff, policy.max_backoff);
-    for (int attempt = 1;; ++attempt) {
-      auto r = exchange(transport_, request, parse, config_.api_key);
-      if (r || attempt >= policy.max_attempts || !is_retryable(r.error().code)) return r;
-      auto wait = backoff;
-      if (r.error().retry_after) {
-        // At most 999 999 999 s (parse_retry_after), which milliseconds hold without overflow.
-        auto asked = std::chrono::duration_cast<std::chrono::milliseconds>(*r.error().retry_after);
-        if (asked > policy.max_backoff) return r;
-        wait = asked;
-      }
-      if (policy.sleep) policy.sleep(wait);
-      backoff = next_backoff(backoff, policy);
-    }
-  }
+  T transport_;
+  Config config_;
 };
 
 }  // namespace vnum::detail
@@ -2615,7 +2614,7 @@ namespace vnum::cellcast {
 // Works owning (client<my_transport>) and borrowing (client<my_transport&>). Nothing is sent when
 // validation fails. No write is retried (reads only as config::retry allows): a purchase that ends
 // in errc::outcome_unknown may have been charged, so reconcile before trying again. Not safe for
-// concurrent use of one instance. settings() and transport() come from the shared base.
+// concurrent use of one instance. config() and transport() come from the shared base.
 template <http::transport T>
 class client : public vnum::detail::client_base<T, config> {
   using base = vnum::detail::client_base<T, config>;
@@ -2627,42 +2626,42 @@ class client : public vnum::detail::client_base<T, config> {
   // its kind, and what an answer that does not say how it ended means, is its parser's).
 
   result<purchase_receipt> purchase_virtual_number(const purchase_request& r) {
-    return this->write(build_purchase_virtual_number(this->config_, r),
+    return this->write(build_purchase_virtual_number(this->config(), r),
                        parse_purchase_virtual_number);
   }
 
   result<purchase_receipt> purchase_virtual_number_postpaid(const postpaid_purchase_request& r) {
-    return this->write(build_purchase_virtual_number_postpaid(this->config_, r),
+    return this->write(build_purchase_virtual_number_postpaid(this->config(), r),
                        parse_purchase_virtual_number_postpaid);
   }
 
   result<unsubscribe_receipt> unsubscribe_virtual_number(std::string_view id) {
-    return this->write(build_unsubscribe_virtual_number(this->config_, id),
+    return this->write(build_unsubscribe_virtual_number(this->config(), id),
                        parse_unsubscribe_virtual_number);
   }
 
   result<custom_number_receipt> add_custom_number(const custom_number_request& r) {
-    return this->write(build_add_custom_number(this->config_, r), parse_add_custom_number);
+    return this->write(build_add_custom_number(this->config(), r), parse_add_custom_number);
   }
 
   result<verify_custom_number_receipt> verify_custom_number(const verify_custom_number_request& r) {
-    return this->write(build_verify_custom_number(this->config_, r), parse_verify_custom_number);
+    return this->write(build_verify_custom_number(this->config(), r), parse_verify_custom_number);
   }
 
   result<business_name_receipt> add_business_name(const business_name_request& r) {
-    return this->write(build_add_business_name(this->config_, r), parse_add_business_name);
+    return this->write(build_add_business_name(this->config(), r), parse_add_business_name);
   }
 
   result<std::vector<card>> list_cards() {
-    return this->read(build_list_cards(this->config_), parse_list_cards);
+    return this->read(build_list_cards(this->config()), parse_list_cards);
   }
 
   result<std::vector<custom_number>> list_custom_numbers() {
-    return this->read(build_list_custom_numbers(this->config_), parse_list_custom_numbers);
+    return this->read(build_list_custom_numbers(this->config()), parse_list_custom_numbers);
   }
 
   // The catalog purchases are checked against (config::products); add numbers as you learn them.
-  product_catalog& products() noexcept { return this->config_.products; }
+  product_catalog& products() noexcept { return this->mutable_config().products; }
 };
 
 }  // namespace vnum::cellcast
@@ -3152,27 +3151,27 @@ inline result<void> check_routing(routing_strategy s) {
 
 // purchase. The page asks for an E.164 number and an ISO 3166-1 alpha-2 country; a country that
 // the number's calling code does not serve is refused here rather than by the provider.
-inline result<void> validate(const purchase_request& r) {
-  if (auto v = detail::check_e164("phone_number", r.phone_number); !v) return v;
+inline result<purchase_request> validate(const purchase_request& r) {
+  if (auto v = detail::check_e164("phone_number", r.phone_number); !v) return v.error();
   if (r.country_code) {
-    if (auto v = detail::check_country_code("country_code", *r.country_code); !v) return v;
+    if (auto v = detail::check_country_code("country_code", *r.country_code); !v) return v.error();
     if (auto v = detail::check_country_of_number("country_code", *r.country_code, "phone_number",
                                                  r.phone_number);
         !v)
-      return v;
+      return v.error();
   }
   if (r.type)
-    if (auto v = detail::check_number_type(*r.type); !v) return v;
+    if (auto v = detail::check_number_type(*r.type); !v) return v.error();
   if (r.name)
-    if (auto v = detail::check_optional_text("name", *r.name); !v) return v;
+    if (auto v = detail::check_optional_text("name", *r.name); !v) return v.error();
   if (r.requirement_group_id)
     if (auto v = detail::check_positive_id("requirement_group_id", *r.requirement_group_id); !v)
-      return v;
+      return v.error();
   if (r.upfront_cost)
-    if (auto v = detail::check_decimal("upfront_cost", *r.upfront_cost); !v) return v;
+    if (auto v = detail::check_decimal("upfront_cost", *r.upfront_cost); !v) return v.error();
   if (r.monthly_cost)
-    if (auto v = detail::check_decimal("monthly_cost", *r.monthly_cost); !v) return v;
-  return {};
+    if (auto v = detail::check_decimal("monthly_cost", *r.monthly_cost); !v) return v.error();
+  return r;
 }
 
 // A virtual number's id ("Virtual number ID", an integer) becomes a URL path segment.
@@ -3187,14 +3186,15 @@ inline result<void> validate_operator_id(std::int64_t id) {
 }
 
 // update. An update that sets nothing would change nothing; it is refused as a likely mistake.
-inline result<void> validate(const update_request& r) {
+inline result<update_request> validate(const update_request& r) {
   if (!r.name && !r.active && !r.recording && !r.routing)
     return invalid_argument(
         "update_request", "sets no field; set at least one of name, active, recording and routing");
   if (r.name)
-    if (auto v = detail::check_optional_text("name", *r.name); !v) return v;
-  if (r.routing) return detail::check_routing(*r.routing);
-  return {};
+    if (auto v = detail::check_optional_text("name", *r.name); !v) return v.error();
+  if (r.routing)
+    if (auto v = detail::check_routing(*r.routing); !v) return v.error();
+  return r;
 }
 
 // available. The page calls country case-insensitive; returns the request with it in upper case,
@@ -3213,7 +3213,7 @@ inline result<search_request> validate(const search_request& r) {
 // add-operator: "Send exactly one" shape. The provider lets operator_id win when both are present;
 // we refuse that instead of silently dropping the phone number. A name only goes with a new
 // operator.
-inline result<void> validate(const add_operator_request& r) {
+inline result<add_operator_request> validate(const add_operator_request& r) {
   if (r.operator_id && r.phone_number)
     return invalid_argument("operator_id", "give either operator_id or phone_number, not both");
   if (r.operator_id) {
@@ -3221,15 +3221,17 @@ inline result<void> validate(const add_operator_request& r) {
       return invalid_argument("name",
                               "only goes with phone_number (a new operator); an existing operator "
                               "keeps its name");
-    return detail::check_positive_id("operator_id", *r.operator_id);
+    if (auto v = detail::check_positive_id("operator_id", *r.operator_id); !v) return v.error();
+    return r;
   }
   if (!r.phone_number)
     return invalid_argument("operator_id",
                             "is required: give operator_id (an existing operator) or phone_number "
                             "(a new one)");
-  if (auto v = detail::check_e164("phone_number", *r.phone_number); !v) return v;
-  if (r.name) return detail::check_optional_text("name", *r.name);
-  return {};
+  if (auto v = detail::check_e164("phone_number", *r.phone_number); !v) return v.error();
+  if (r.name)
+    if (auto v = detail::check_optional_text("name", *r.name); !v) return v.error();
+  return r;
 }
 
 // operators/create. The page takes a phone number "in E.164 or local format" and normalizes it; how
@@ -3297,8 +3299,6 @@ namespace vnum::identitycall {
 
 namespace detail {
 
-namespace json = boost::json;
-
 // Every endpoint page's URL starts with the base URL and then /api/v1/public.
 inline std::string path(std::string_view rest) { return "/api/v1/public" + std::string(rest); }
 
@@ -3315,13 +3315,13 @@ inline std::string page_query(std::int64_t page, std::int64_t per_page) {
 }
 
 // The GET and DELETE pages send no body and no content-type; the POST and PATCH pages send JSON.
-inline result<http::request> make(const config& cfg, http::method m, const std::string& target) {
+inline result<http::request> authorized_request(const config& cfg, http::method m, const std::string& target) {
   return vnum::detail::make_request(m, cfg.base_url, target, cfg.api_key,
                                     vnum::detail::body_kind::none);
 }
 
-inline result<http::request> make(const config& cfg, http::method m, const std::string& target,
-                                  const json::object& body) {
+inline result<http::request> authorized_request(const config& cfg, http::method m, const std::string& target,
+                                  const boost::json::object& body) {
   return vnum::detail::make_request(m, cfg.base_url, target, cfg.api_key,
                                     vnum::detail::body_kind::json, vnum::detail::to_body(body));
 }
@@ -3331,22 +3331,23 @@ inline result<http::request> make(const config& cfg, http::method m, const std::
 // The purchase page's path, /virtual_numbers/purchase; one copy of the API overview lists
 // POST /virtual_numbers instead. The endpoint page wins.
 inline result<http::request> build_purchase_number(const config& cfg, const purchase_request& r) {
-  if (auto v = validate(r); !v) return v.error();
+  auto valid = validate(r);
+  if (!valid) return valid.error();
   boost::json::object body;
-  body["phone_number"] = r.phone_number;
-  if (r.country_code) body["country_code"] = *r.country_code;
-  if (r.type) body["number_type"] = to_string(*r.type);
-  if (r.name) body["name"] = *r.name;
-  if (r.requirement_group_id) body["requirement_group_id"] = *r.requirement_group_id;
-  if (r.upfront_cost) body["upfront_cost"] = *r.upfront_cost;
-  if (r.monthly_cost) body["monthly_cost"] = *r.monthly_cost;
-  return detail::make(cfg, http::method::post, detail::path("/virtual_numbers/purchase"), body);
+  body["phone_number"] = valid->phone_number;
+  if (valid->country_code) body["country_code"] = *valid->country_code;
+  if (valid->type) body["number_type"] = to_string(*valid->type);
+  if (valid->name) body["name"] = *valid->name;
+  if (valid->requirement_group_id) body["requirement_group_id"] = *valid->requirement_group_id;
+  if (valid->upfront_cost) body["upfront_cost"] = *valid->upfront_cost;
+  if (valid->monthly_cost) body["monthly_cost"] = *valid->monthly_cost;
+  return detail::authorized_request(cfg, http::method::post, detail::path("/virtual_numbers/purchase"), body);
 }
 
 // "This endpoint takes no query parameters": no paging, although the pagination guide (written
 // about recordings) says list endpoints take page and per_page.
 inline result<http::request> build_list_virtual_numbers(const config& cfg) {
-  return detail::make(cfg, http::method::get, detail::path("/virtual_numbers"));
+  return detail::authorized_request(cfg, http::method::get, detail::path("/virtual_numbers"));
 }
 
 // Page `page` of the list, `per_page` entries each, as the pagination guide asks for the pages
@@ -3354,26 +3355,27 @@ inline result<http::request> build_list_virtual_numbers(const config& cfg) {
 inline result<http::request> build_list_virtual_numbers_page(const config& cfg, std::int64_t page,
                                                              std::int64_t per_page) {
   if (auto v = validate_page(page, per_page); !v) return v.error();
-  return detail::make(cfg, http::method::get,
+  return detail::authorized_request(cfg, http::method::get,
                       detail::path("/virtual_numbers") + detail::page_query(page, per_page));
 }
 
 inline result<http::request> build_get_virtual_number(const config& cfg, std::int64_t id) {
   if (auto v = validate_virtual_number_id(id); !v) return v.error();
-  return detail::make(cfg, http::method::get, detail::number_path(id));
+  return detail::authorized_request(cfg, http::method::get, detail::number_path(id));
 }
 
 // Only the fields that are set go into the body.
 inline result<http::request> build_update_virtual_number(const config& cfg, std::int64_t id,
                                                          const update_request& r) {
   if (auto v = validate_virtual_number_id(id); !v) return v.error();
-  if (auto v = validate(r); !v) return v.error();
+  auto valid = validate(r);
+  if (!valid) return valid.error();
   boost::json::object body;
-  if (r.name) body["name"] = *r.name;
-  if (r.active) body["active"] = *r.active;
-  if (r.recording) body["recording"] = *r.recording;
-  if (r.routing) body["routing_strategy"] = to_string(*r.routing);
-  return detail::make(cfg, http::method::patch, detail::number_path(id), body);
+  if (valid->name) body["name"] = *valid->name;
+  if (valid->active) body["active"] = *valid->active;
+  if (valid->recording) body["recording"] = *valid->recording;
+  if (valid->routing) body["routing_strategy"] = to_string(*valid->routing);
+  return detail::authorized_request(cfg, http::method::patch, detail::number_path(id), body);
 }
 
 // Parameters that are not set are left out, and the provider's defaults apply.
@@ -3390,7 +3392,7 @@ inline result<http::request> build_search_available_numbers(const config& cfg,
   };
   if (valid->country) add("country", *valid->country);
   if (valid->type) add("number_type", to_string(*valid->type));
-  return detail::make(cfg, http::method::get, detail::path("/virtual_numbers/available") + query);
+  return detail::authorized_request(cfg, http::method::get, detail::path("/virtual_numbers/available") + query);
 }
 
 // The add-operator page's path; one copy of the API overview lists POST
@@ -3398,15 +3400,16 @@ inline result<http::request> build_search_available_numbers(const config& cfg,
 inline result<http::request> build_add_operator(const config& cfg, std::int64_t id,
                                                 const add_operator_request& r) {
   if (auto v = validate_virtual_number_id(id); !v) return v.error();
-  if (auto v = validate(r); !v) return v.error();
+  auto valid = validate(r);
+  if (!valid) return valid.error();
   boost::json::object body;
-  if (r.operator_id) {
-    body["operator_id"] = *r.operator_id;
+  if (valid->operator_id) {
+    body["operator_id"] = *valid->operator_id;
   } else {
-    body["phone_number"] = *r.phone_number;
-    if (r.name) body["name"] = *r.name;
+    body["phone_number"] = *valid->phone_number;
+    if (valid->name) body["name"] = *valid->name;
   }
-  return detail::make(cfg, http::method::post, detail::number_path(id, "/add_operator"), body);
+  return detail::authorized_request(cfg, http::method::post, detail::number_path(id, "/add_operator"), body);
 }
 
 // The page allows operator_id "as a query string parameter or in a JSON body"; its example uses
@@ -3416,7 +3419,7 @@ inline result<http::request> build_remove_operator(const config& cfg, std::int64
                                                    std::int64_t operator_id) {
   if (auto v = validate_virtual_number_id(id); !v) return v.error();
   if (auto v = validate_operator_id(operator_id); !v) return v.error();
-  return detail::make(
+  return detail::authorized_request(
       cfg, http::method::delete_,
       detail::number_path(id, "/remove_operator?operator_id=" + std::to_string(operator_id)));
 }
@@ -3424,20 +3427,20 @@ inline result<http::request> build_remove_operator(const config& cfg, std::int64
 // operators/list: "This endpoint takes no query parameters. Operators are returned sorted by name
 // ascending." No paging either.
 inline result<http::request> build_list_operators(const config& cfg) {
-  return detail::make(cfg, http::method::get, detail::path("/operators"));
+  return detail::authorized_request(cfg, http::method::get, detail::path("/operators"));
 }
 
 // Page `page` of the operators, as build_list_virtual_numbers_page.
 inline result<http::request> build_list_operators_page(const config& cfg, std::int64_t page,
                                                        std::int64_t per_page) {
   if (auto v = validate_page(page, per_page); !v) return v.error();
-  return detail::make(cfg, http::method::get,
+  return detail::authorized_request(cfg, http::method::get,
                       detail::path("/operators") + detail::page_query(page, per_page));
 }
 
 inline result<http::request> build_get_operator(const config& cfg, std::int64_t id) {
   if (auto v = validate_operator_id(id); !v) return v.error();
-  return detail::make(cfg, http::method::get, detail::operator_path(id));
+  return detail::authorized_request(cfg, http::method::get, detail::operator_path(id));
 }
 
 // operators/create. Only the fields that are set go into the body, in the page's order.
@@ -3450,7 +3453,7 @@ inline result<http::request> build_create_operator(const config& cfg,
   body["phone_number"] = valid->phone_number;
   if (valid->email) body["email"] = *valid->email;
   if (valid->active) body["active"] = *valid->active;
-  return detail::make(cfg, http::method::post, detail::path("/operators"), body);
+  return detail::authorized_request(cfg, http::method::post, detail::path("/operators"), body);
 }
 
 // operators/update. Only the fields that are set go into the body; clear_email sends
@@ -3468,13 +3471,13 @@ inline result<http::request> build_update_operator(const config& cfg, std::int64
   else if (valid->clear_email)
     body["email"] = nullptr;
   if (valid->active) body["active"] = *valid->active;
-  return detail::make(cfg, http::method::patch, detail::operator_path(id), body);
+  return detail::authorized_request(cfg, http::method::patch, detail::operator_path(id), body);
 }
 
 // operators/delete: the operator and its assignments go; the virtual numbers stay. No body.
 inline result<http::request> build_delete_operator(const config& cfg, std::int64_t id) {
   if (auto v = validate_operator_id(id); !v) return v.error();
-  return detail::make(cfg, http::method::delete_, detail::operator_path(id));
+  return detail::authorized_request(cfg, http::method::delete_, detail::operator_path(id));
 }
 
 }  // namespace vnum::identitycall
@@ -3499,7 +3502,6 @@ namespace vnum::identitycall {
 
 namespace detail {
 
-namespace json = boost::json;
 using vnum::detail::json_reader;
 
 inline operator_preview read_operator_preview(json_reader& in) {
@@ -3591,22 +3593,22 @@ inline virtual_number_detail read_virtual_number_detail(json_reader& in) {
 inline available_number read_available_number(json_reader& in) {
   using vnum::detail::array_member;
   using vnum::detail::string_member;
-  const json::object& o = in.object();
+  const boost::json::object& o = in.object();
   available_number a;
   a.phone_number = in.string("phone_number");
   a.country_code = string_member(o, "country_code");
   if (auto t = string_member(o, "number_type")) a.type = number_type_from_string(*t);
   a.upfront_cost = string_member(o, "upfront_cost");
   a.monthly_cost = string_member(o, "monthly_cost");
-  if (const json::array* features = array_member(o, "features")) {
+  if (const boost::json::array* features = array_member(o, "features")) {
     std::vector<std::string> all;
-    for (const json::value& f : *features)
+    for (const boost::json::value& f : *features)
       if (f.is_string()) all.emplace_back(f.get_string());
     if (all.size() == features->size()) a.features = std::move(all);
   }
-  if (const json::array* regions = array_member(o, "region_information")) {
+  if (const boost::json::array* regions = array_member(o, "region_information")) {
     std::vector<number_region> all;
-    for (const json::value& item : *regions) {
+    for (const boost::json::value& item : *regions) {
       if (!item.is_object()) break;
       auto type = string_member(item.get_object(), "region_type");
       auto name = string_member(item.get_object(), "region_name");
@@ -3665,7 +3667,7 @@ inline operator_detail read_created_operator(json_reader& in) {
   d.name = in.string("name");
   d.phone_number = in.string("phone_number");
   d.email = in.nullable_string("email");
-  const json::object& o = in.object();
+  const boost::json::object& o = in.object();
   d.active = o.contains("active") ? in.boolean("active") : true;
   if (o.contains("initials")) d.initials = in.string("initials");
   if (o.contains("virtual_numbers"))
@@ -3894,7 +3896,7 @@ namespace vnum::identitycall {
 // validation fails. No write is retried (reads only as config::retry allows): a purchase that ends
 // in errc::outcome_unknown may have gone through, so reconcile with list_virtual_numbers() before
 // trying again (and likewise a create_operator with list_operators()). Not safe for concurrent use
-// of one instance. settings() and transport() come from the shared base.
+// of one instance. config() and transport() come from the shared base.
 template <http::transport T>
 class client : public vnum::detail::client_base<T, config> {
   using base = vnum::detail::client_base<T, config>;
@@ -3906,67 +3908,67 @@ class client : public vnum::detail::client_base<T, config> {
   // its kind, and what an answer that does not say how it ended means, is its parser's).
 
   result<virtual_number> purchase_number(const purchase_request& r) {
-    return this->write(build_purchase_number(this->config_, r), parse_purchase_number);
+    return this->write(build_purchase_number(this->config(), r), parse_purchase_number);
   }
 
   // Every number on the account (or the key's project): when the answer is one page of several,
   // the following pages are read too (see list_all).
   result<std::vector<virtual_number>> list_virtual_numbers() {
-    return list_all(build_list_virtual_numbers(this->config_), build_list_virtual_numbers_page,
+    return list_all(build_list_virtual_numbers(this->config()), build_list_virtual_numbers_page,
                     parse_list_virtual_numbers_page);
   }
 
   result<virtual_number_detail> get_virtual_number(std::int64_t id) {
-    return this->read(build_get_virtual_number(this->config_, id), parse_get_virtual_number);
+    return this->read(build_get_virtual_number(this->config(), id), parse_get_virtual_number);
   }
 
   // The number as updated; empty when the provider answered 204 without a body.
   result<std::optional<virtual_number_detail>> update_virtual_number(std::int64_t id,
                                                                      const update_request& r) {
-    return this->write(build_update_virtual_number(this->config_, id, r),
+    return this->write(build_update_virtual_number(this->config(), id, r),
                        parse_update_virtual_number);
   }
 
   result<std::vector<available_number>> search_available_numbers(const search_request& r = {}) {
-    return this->read(build_search_available_numbers(this->config_, r),
+    return this->read(build_search_available_numbers(this->config(), r),
                       parse_search_available_numbers);
   }
 
   // The number with the operator attached; empty when the provider answered 204 without a body.
   result<std::optional<virtual_number_detail>> add_operator(std::int64_t id,
                                                             const add_operator_request& r) {
-    return this->write(build_add_operator(this->config_, id, r), parse_add_operator);
+    return this->write(build_add_operator(this->config(), id, r), parse_add_operator);
   }
 
   // The number without the operator; empty when the provider answered 204 without a body.
   result<std::optional<virtual_number_detail>> remove_operator(std::int64_t id,
                                                                std::int64_t operator_id) {
-    return this->write(build_remove_operator(this->config_, id, operator_id),
+    return this->write(build_remove_operator(this->config(), id, operator_id),
                        parse_remove_operator);
   }
 
   // Every operator the key sees, across pages as list_virtual_numbers.
   result<std::vector<operator_summary>> list_operators() {
-    return list_all(build_list_operators(this->config_), build_list_operators_page,
+    return list_all(build_list_operators(this->config()), build_list_operators_page,
                     parse_list_operators_page);
   }
 
   result<operator_detail> get_operator(std::int64_t id) {
-    return this->read(build_get_operator(this->config_, id), parse_get_operator);
+    return this->read(build_get_operator(this->config(), id), parse_get_operator);
   }
 
   result<operator_detail> create_operator(const create_operator_request& r) {
-    return this->write(build_create_operator(this->config_, r), parse_create_operator);
+    return this->write(build_create_operator(this->config(), r), parse_create_operator);
   }
 
   // The operator as updated; empty when the provider answered 204 without a body.
   result<std::optional<operator_detail>> update_operator(std::int64_t id,
                                                          const update_operator_request& r) {
-    return this->write(build_update_operator(this->config_, id, r), parse_update_operator);
+    return this->write(build_update_operator(this->config(), id, r), parse_update_operator);
   }
 
   result<void> delete_operator(std::int64_t id) {
-    return this->write(build_delete_operator(this->config_, id), parse_delete_operator);
+    return this->write(build_delete_operator(this->config(), id), parse_delete_operator);
   }
 
   // The most pages a list may have before it is refused as a protocol error (100 000 entries at
@@ -4004,7 +4006,7 @@ class client : public vnum::detail::client_base<T, config> {
       return refuse(1, "meta.per_page is " + std::to_string(meta.per_page));
     if (meta.total_pages > 1 && all.empty()) return refuse(1, "an empty page before the last");
     for (std::int64_t n = 2; n <= meta.total_pages; ++n) {
-      auto next = this->read(build_page(this->config_, n, meta.per_page), parse_page);
+      auto next = this->read(build_page(this->config(), n, meta.per_page), parse_page);
       if (!next) {
         error e = next.error();
         e.message = "page " + std::to_string(n) + " of " + std::to_string(meta.total_pages) +

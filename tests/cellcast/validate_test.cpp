@@ -305,20 +305,20 @@ TEST_CASE("business name: its length is counted in characters, not bytes") {
 TEST_CASE("every text field must be valid UTF-8, and the error names the field and the byte") {
   auto p = card_purchase();
   p.card = "card_\xff";
-  require_invalid(validate(p), "card", "card: is not valid UTF-8 (byte 0xFF at offset 5)");
+  require_invalid(validate(p), "card", "card: is not valid UTF-8 (byte 0xff at offset 5)");
   p = card_purchase();
   p.product = "prod_\xc3";  // a truncated two-byte sequence
-  require_invalid(validate(p), "product", "product: is not valid UTF-8 (byte 0xC3 at offset 5)");
+  require_invalid(validate(p), "product", "product: is not valid UTF-8 (byte 0xc3 at offset 5)");
   require_invalid(validate(custom_number_request{"Caf\xe9", "0400000000"}), "name",
-                  "name: is not valid UTF-8 (byte 0xE9 at offset 3)");
+                  "name: is not valid UTF-8 (byte 0xe9 at offset 3)");
   auto b = business();
   b.company.address = "1 Rue \xed\xa0\x80";  // a UTF-16 surrogate encoded as UTF-8
   require_invalid(validate(b), "company.address",
-                  "company.address: is not valid UTF-8 (byte 0xED at offset 6)");
+                  "company.address: is not valid UTF-8 (byte 0xed at offset 6)");
   b = business();
   b.purpose_of_use = "\xc0\xaf";  // an overlong '/'
   require_invalid(validate(b), "purpose_of_use",
-                  "purpose_of_use: is not valid UTF-8 (byte 0xC0 at offset 0)");
+                  "purpose_of_use: is not valid UTF-8 (byte 0xc0 at offset 0)");
   b = business();
   b.purpose_of_use = "Promotions \xf0\x9f\x93\xa3";  // U+1F4E3, four bytes, valid
   CHECK(validate(b));

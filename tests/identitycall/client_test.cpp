@@ -456,7 +456,7 @@ TEST_CASE("client: an owning client over a transport that returns plain response
   REQUIRE(r);
   CHECK(r->id == 9);
   CHECK(identitycall.transport().calls == 1);
-  CHECK(identitycall.settings().base_url == "https://api.identitycall.ai");
+  CHECK(identitycall.config().base_url == "https://api.identitycall.ai");
 }
 
 // ---- Lists that come in pages (guides/pagination)
@@ -538,7 +538,7 @@ TEST_CASE("paging: a page that contradicts the first ends with a protocol error 
     std::string second_page;
     std::string message;
   };
-  for (const auto& [second, message] : std::vector<row>{
+  for (const auto& expected : std::vector<row>{
            {numbers_page({3, 4}, 2, 2, 4, 5),
             "unexpected response: page 2 of 3: meta.total_pages is 4, page 1 said 3"},
            {numbers_page({3, 4}, 2, 3, 3, 5),
@@ -546,16 +546,16 @@ TEST_CASE("paging: a page that contradicts the first ends with a protocol error 
            {numbers_page({3, 4}, 1, 2, 3, 5), "unexpected response: page 2 of 3: meta.current_page is 1"},
            {numbers_page({}, 2, 2, 3, 5), "unexpected response: page 2 of 3: an empty page before the last"},
            {std::string(ex::list_200), "unexpected response: page 2 of 3: meta is missing"}}) {
-    INFO(message);
+    INFO(expected.message);
     mock_transport transport;
     client<mock_transport&> identitycall{transport, test_config()};
     trompeloeil::sequence seq;
     REQUIRE_CALL(transport, send(_)).IN_SEQUENCE(seq).RETURN(answer(200, numbers_page({1, 2}, 1, 2, 3, 5)));
-    REQUIRE_CALL(transport, send(_)).IN_SEQUENCE(seq).RETURN(answer(200, second));
+    REQUIRE_CALL(transport, send(_)).IN_SEQUENCE(seq).RETURN(answer(200, expected.second_page));
     auto r = identitycall.list_virtual_numbers();
     REQUIRE_FALSE(r);
     CHECK(r.error().code == errc::protocol);
-    CHECK(r.error().message == message);
+    CHECK(r.error().message == expected.message);
   }
 }
 
@@ -564,20 +564,20 @@ TEST_CASE("paging: a first page that cannot start a complete list is refused bef
     std::string first_page;
     std::string message;
   };
-  for (const auto& [first, message] : std::vector<row>{
+  for (const auto& expected : std::vector<row>{
            {numbers_page({1}, 2, 1, 3, 3), "unexpected response: page 1 of 3: meta.current_page is 2, not 1"},
            {numbers_page({1}, 1, 1, 1001, 1001),
             "unexpected response: page 1 of 1001: more pages than the 1000 vnum reads"},
            {numbers_page({}, 1, 20, 2, 30), "unexpected response: page 1 of 2: an empty page before the last"},
            {numbers_page({1}, 1, 0, 2, 2), "unexpected response: page 1 of 2: meta.per_page is 0"}}) {
-    INFO(message);
+    INFO(expected.message);
     mock_transport transport;
     client<mock_transport&> identitycall{transport, test_config()};
-    REQUIRE_CALL(transport, send(_)).TIMES(1).RETURN(answer(200, first));
+    REQUIRE_CALL(transport, send(_)).TIMES(1).RETURN(answer(200, expected.first_page));
     auto r = identitycall.list_virtual_numbers();
     REQUIRE_FALSE(r);
     CHECK(r.error().code == errc::protocol);
-    CHECK(r.error().message == message);
+    CHECK(r.error().message == expected.message);
   }
 }
 

@@ -492,10 +492,10 @@ TEST_CASE("operator requests print without hiding anything (they hold no secret)
 TEST_CASE("operator texts must be valid UTF-8") {
   auto r = documented_operator();
   r.name = "Caf\xe9 Owner";
-  require_invalid(validate(r), "name", "name: is not valid UTF-8 (byte 0xE9 at offset 3)");
+  require_invalid(validate(r), "name", "name: is not valid UTF-8 (byte 0xe9 at offset 3)");
   require_invalid(validate(operator_with_email("jos\xe9@example.com")), "email",
-                  "email: is not valid UTF-8 (byte 0xE9 at offset 3)");
+                  "email: is not valid UTF-8 (byte 0xe9 at offset 3)");
   update_operator_request u;
   u.name = "Caf\xe9";
-  require_invalid(validate(u), "name", "name: is not valid UTF-8 (byte 0xE9 at offset 3)");
+  require_invalid(validate(u), "name", "name: is not valid UTF-8 (byte 0xe9 at offset 3)");
 }

@@ -71,16 +71,16 @@ const std::string custom_add = "/api/v1/customNumber/add";
 
 TEST_CASE("fake reproduces purchase 200 Success") {
   account a;
-  auto built = build_purchase_virtual_number(a.cellcast.settings(), monthly());
+  auto built = build_purchase_virtual_number(a.cellcast.config(), monthly());
   answers(a.fake.send(*built), 200, ex::purchase_200);
 }
 
 TEST_CASE("fake reproduces 401 Unauthorized once the key expired") {
   account a;
   a.fake.expire_key();
-  answers(a.fake.send(*build_purchase_virtual_number(a.cellcast.settings(), monthly())), 401,
+  answers(a.fake.send(*build_purchase_virtual_number(a.cellcast.config(), monthly())), 401,
           ex::purchase_401);
-  answers(a.fake.send(*build_unsubscribe_virtual_number(a.cellcast.settings(), number_id)), 401,
+  answers(a.fake.send(*build_unsubscribe_virtual_number(a.cellcast.config(), number_id)), 401,
           ex::unsubscribe_401);
   answers(a.raw(http::method::post, custom_add, R"({"name":"N","number":"+61400000000"})"), 401,
           ex::custom_number_401);
@@ -88,10 +88,10 @@ TEST_CASE("fake reproduces 401 Unauthorized once the key expired") {
 
 TEST_CASE("fake reproduces unsubscribe 200 Success and 404 Not Found") {
   account a;
-  answers(a.fake.send(*build_unsubscribe_virtual_number(a.cellcast.settings(), number_id)), 404,
+  answers(a.fake.send(*build_unsubscribe_virtual_number(a.cellcast.config(), number_id)), 404,
           ex::unsubscribe_404);
   REQUIRE(a.cellcast.purchase_virtual_number(monthly()));
-  answers(a.fake.send(*build_unsubscribe_virtual_number(a.cellcast.settings(), number_id)), 200,
+  answers(a.fake.send(*build_unsubscribe_virtual_number(a.cellcast.config(), number_id)), 200,
           ex::unsubscribe_200);
 }
 
@@ -310,7 +310,7 @@ TEST_CASE("journal: every request received, in order, as sent") {
   REQUIRE(a.cellcast.unsubscribe_virtual_number(number_id));
   auto journal = a.fake.journal();
   REQUIRE(journal.size() == 2);
-  CHECK(journal[0] == *build_purchase_virtual_number(a.cellcast.settings(), monthly()));
+  CHECK(journal[0] == *build_purchase_virtual_number(a.cellcast.config(), monthly()));
   CHECK(journal[1].method == http::method::put);
   CHECK(journal[1].url ==
         "https://api.cellcast.com/api/v1/apiClient/virtual-number/unsubscribe/66ea98514f0c1a121c76ec17");

@@ -17,10 +17,8 @@ namespace vnum::cellcast {
 
 namespace detail {
 
-namespace json = boost::json;
-
 // Every Cellcast page sends content-type: application/json, even on a PUT without a body.
-inline result<http::request> make(const config& cfg, http::method m, std::string_view path,
+inline result<http::request> authorized_request(const config& cfg, http::method m, std::string_view path,
                                   std::string body = {}) {
   return vnum::detail::make_request(m, cfg.base_url, path, cfg.api_key, vnum::detail::body_kind::json,
                                     std::move(body));
@@ -31,40 +29,42 @@ inline result<http::request> make(const config& cfg, http::method m, std::string
 // The purchase pages' headings say /api/v1/virtual-number/purchase but their code samples, and
 // the sibling pages, use /api/v1/apiClient/...: the samples are what the service answers.
 inline result<http::request> build_purchase_virtual_number(const config& cfg, const purchase_request& r) {
-  if (auto v = validate(r, cfg.products); !v) return v.error();
+  auto valid = validate(r, cfg.products);
+  if (!valid) return valid.error();
   boost::json::object body;
-  if (!r.card.empty()) body["card"] = r.card;
-  if (!r.token.empty()) body["token"] = r.token;
-  body["product"] = r.product;
-  body["number"] = r.number;
-  body["recurring_time"] = to_string(r.recurring_time);
-  if (r.becs) {
+  if (!valid->card.empty()) body["card"] = valid->card;
+  if (!valid->token.empty()) body["token"] = valid->token;
+  body["product"] = valid->product;
+  body["number"] = valid->number;
+  body["recurring_time"] = to_string(valid->recurring_time);
+  if (valid->becs) {
     body["payment_type"] = "au_becs_debit";
-    if (!r.becs->payment_method.empty()) body["payment_method"] = r.becs->payment_method;
-    body["becs_email"] = r.becs->email;
-    body["becs_name"] = r.becs->account_name;
-    if (!r.becs->bsb_number.empty()) body["becs_bsb_number"] = r.becs->bsb_number;
-    if (!r.becs->account_number.empty()) body["becs_account_number"] = r.becs->account_number;
+    if (!valid->becs->payment_method.empty()) body["payment_method"] = valid->becs->payment_method;
+    body["becs_email"] = valid->becs->email;
+    body["becs_name"] = valid->becs->account_name;
+    if (!valid->becs->bsb_number.empty()) body["becs_bsb_number"] = valid->becs->bsb_number;
+    if (!valid->becs->account_number.empty()) body["becs_account_number"] = valid->becs->account_number;
   }
-  body["resubscribe"] = r.resubscribe;
-  return detail::make(cfg, http::method::post, "/api/v1/apiClient/virtual-number/purchase",
+  body["resubscribe"] = valid->resubscribe;
+  return detail::authorized_request(cfg, http::method::post, "/api/v1/apiClient/virtual-number/purchase",
                       vnum::detail::to_body(body));
 }
 
 inline result<http::request> build_purchase_virtual_number_postpaid(const config& cfg,
                                                                     const postpaid_purchase_request& r) {
-  if (auto v = validate(r); !v) return v.error();
+  auto valid = validate(r);
+  if (!valid) return valid.error();
   boost::json::object body;
-  body["number"] = r.number;
-  body["resubscribe"] = r.resubscribe;
-  return detail::make(cfg, http::method::post, "/api/v1/apiClient/virtual-number/purchase-postpaid",
+  body["number"] = valid->number;
+  body["resubscribe"] = valid->resubscribe;
+  return detail::authorized_request(cfg, http::method::post, "/api/v1/apiClient/virtual-number/purchase-postpaid",
                       vnum::detail::to_body(body));
 }
 
 // The page's JavaScript sample passes its headers as the body; we send no body and real headers.
 inline result<http::request> build_unsubscribe_virtual_number(const config& cfg, std::string_view id) {
   if (auto v = validate_virtual_number_id(id); !v) return v.error();
-  return detail::make(cfg, http::method::put,
+  return detail::authorized_request(cfg, http::method::put,
                       "/api/v1/apiClient/virtual-number/unsubscribe/" + std::string(id));
 }
 
@@ -74,7 +74,7 @@ inline result<http::request> build_add_custom_number(const config& cfg, const cu
   boost::json::object body;
   body["name"] = valid->name;
   body["number"] = valid->number;
-  return detail::make(cfg, http::method::post, "/api/v1/customNumber/add", vnum::detail::to_body(body));
+  return detail::authorized_request(cfg, http::method::post, "/api/v1/customNumber/add", vnum::detail::to_body(body));
 }
 
 inline result<http::request> build_verify_custom_number(const config& cfg,
@@ -85,7 +85,7 @@ inline result<http::request> build_verify_custom_number(const config& cfg,
   body["name"] = valid->name;
   body["number"] = valid->number;
   body["otp"] = valid->otp;
-  return detail::make(cfg, http::method::post, "/api/v1/customNumber/verifyCustomNumber",
+  return detail::authorized_request(cfg, http::method::post, "/api/v1/customNumber/verifyCustomNumber",
                       vnum::detail::to_body(body));
 }
 
@@ -107,18 +107,18 @@ inline result<http::request> build_add_business_name(const config& cfg, const bu
                               {"phoneNumber", valid->requestor.phone_number},
                               {"email", valid->requestor.email}};
   if (!valid->customer_contact.empty()) body["customerContact"] = valid->customer_contact;
-  return detail::make(cfg, http::method::post, "/api/v1/business/add", vnum::detail::to_body(body));
+  return detail::authorized_request(cfg, http::method::post, "/api/v1/business/add", vnum::detail::to_body(body));
 }
 
 // billing/get-list-credit-card.html: no parameters and no body.
 inline result<http::request> build_list_cards(const config& cfg) {
-  return detail::make(cfg, http::method::get, "/api/v1/user/getCards");
+  return detail::authorized_request(cfg, http::method::get, "/api/v1/user/getCards");
 }
 
 // No Cellcast page documents this endpoint; the path is the one the live API answers (see
 // custom_number in model.hpp).
 inline result<http::request> build_list_custom_numbers(const config& cfg) {
-  return detail::make(cfg, http::method::get, "/api/v1/customNumber");
+  return detail::authorized_request(cfg, http::method::get, "/api/v1/customNumber");
 }
 
 }  // namespace vnum::cellcast

@@ -18,7 +18,7 @@ namespace vnum::cellcast {
 // Works owning (client<my_transport>) and borrowing (client<my_transport&>). Nothing is sent when
 // validation fails. No write is retried (reads only as config::retry allows): a purchase that ends
 // in errc::outcome_unknown may have been charged, so reconcile before trying again. Not safe for
-// concurrent use of one instance. settings() and transport() come from the shared base.
+// concurrent use of one instance. config() and transport() come from the shared base.
 template <http::transport T>
 class client : public vnum::detail::client_base<T, config> {
   using base = vnum::detail::client_base<T, config>;
@@ -30,42 +30,42 @@ class client : public vnum::detail::client_base<T, config> {
   // its kind, and what an answer that does not say how it ended means, is its parser's).
 
   result<purchase_receipt> purchase_virtual_number(const purchase_request& r) {
-    return this->write(build_purchase_virtual_number(this->config_, r),
+    return this->write(build_purchase_virtual_number(this->config(), r),
                        parse_purchase_virtual_number);
   }
 
   result<purchase_receipt> purchase_virtual_number_postpaid(const postpaid_purchase_request& r) {
-    return this->write(build_purchase_virtual_number_postpaid(this->config_, r),
+    return this->write(build_purchase_virtual_number_postpaid(this->config(), r),
                        parse_purchase_virtual_number_postpaid);
   }
 
   result<unsubscribe_receipt> unsubscribe_virtual_number(std::string_view id) {
-    return this->write(build_unsubscribe_virtual_number(this->config_, id),
+    return this->write(build_unsubscribe_virtual_number(this->config(), id),
                        parse_unsubscribe_virtual_number);
   }
 
   result<custom_number_receipt> add_custom_number(const custom_number_request& r) {
-    return this->write(build_add_custom_number(this->config_, r), parse_add_custom_number);
+    return this->write(build_add_custom_number(this->config(), r), parse_add_custom_number);
   }
 
   result<verify_custom_number_receipt> verify_custom_number(const verify_custom_number_request& r) {
-    return this->write(build_verify_custom_number(this->config_, r), parse_verify_custom_number);
+    return this->write(build_verify_custom_number(this->config(), r), parse_verify_custom_number);
   }
 
   result<business_name_receipt> add_business_name(const business_name_request& r) {
-    return this->write(build_add_business_name(this->config_, r), parse_add_business_name);
+    return this->write(build_add_business_name(this->config(), r), parse_add_business_name);
   }
 
   result<std::vector<card>> list_cards() {
-    return this->read(build_list_cards(this->config_), parse_list_cards);
+    return this->read(build_list_cards(this->config()), parse_list_cards);
   }
 
   result<std::vector<custom_number>> list_custom_numbers() {
-    return this->read(build_list_custom_numbers(this->config_), parse_list_custom_numbers);
+    return this->read(build_list_custom_numbers(this->config()), parse_list_custom_numbers);
   }
 
   // The catalog purchases are checked against (config::products); add numbers as you learn them.
-  product_catalog& products() noexcept { return this->config_.products; }
+  product_catalog& products() noexcept { return this->mutable_config().products; }
 };
 
 }  // namespace vnum::cellcast

@@ -22,7 +22,6 @@ namespace vnum::cellcast {
 
 namespace detail {
 
-namespace json = boost::json;
 using vnum::detail::json_reader;
 using vnum::detail::parse_json;
 
@@ -33,28 +32,28 @@ using vnum::detail::parse_json;
 struct envelope {
   bool status = false;
   std::string message;
-  json::value data;
-  json::value error;
+  boost::json::value data;
+  boost::json::value error;
 };
 
-inline std::optional<envelope> read_envelope(const json::value& v) {
-  const json::object* o = v.if_object();
+inline std::optional<envelope> read_envelope(const boost::json::value& v) {
+  const boost::json::object* o = v.if_object();
   if (o == nullptr) return std::nullopt;
   auto status = vnum::detail::bool_member(*o, "status");
   if (!status) return std::nullopt;
   envelope e;
   e.status = *status;
   e.message = vnum::detail::string_member(*o, "message").value_or("");
-  if (const json::value* data = o->if_contains("data")) e.data = *data;
-  if (const json::value* error = o->if_contains("error")) e.error = *error;
+  if (const boost::json::value* data = o->if_contains("data")) e.data = *data;
+  if (const boost::json::value* error = o->if_contains("error")) e.error = *error;
   return e;
 }
 
 // "Name is required (name is not valid)": the envelope's message with the strings of its error
 // object, which say which input was wrong.
-inline std::string describe(const envelope& e) {
+inline std::string describe_envelope(const envelope& e) {
   std::string details;
-  if (const json::object* error = e.error.if_object()) {
+  if (const boost::json::object* error = e.error.if_object()) {
     for (const auto& item : *error) {
       if (!item.value().is_string() || item.value().get_string().empty()) continue;
       if (!details.empty()) details += "; ";
@@ -67,12 +66,12 @@ inline std::string describe(const envelope& e) {
 
 inline error envelope_error(const http::response& r, errc code, const envelope& e) {
   error err = vnum::detail::status_error(r, code, e.message);
-  err.message = describe(e);
+  err.message = describe_envelope(e);
   return err;
 }
 
-// Any answer that is not a documented success.
-inline error failure(const http::response& r) {
+// The error an answer that is not a documented success stands for.
+inline error error_for(const http::response& r) {
   if (r.status == 400) {
     if (auto v = parse_json(r.body))
       if (auto e = read_envelope(*v)) {
@@ -88,7 +87,7 @@ inline error failure(const http::response& r) {
 // The documented success is a 200 envelope with "status": true. A 200 whose status is false
 // (verify-custom-number.html shows such a "200 Empty Name") is a refusal.
 inline result<envelope> success_envelope(const http::response& r) {
-  if (r.status != 200) return failure(r);
+  if (r.status != 200) return error_for(r);
   auto v = parse_json(r.body);
   if (!v) return vnum::detail::protocol_error(r, "the body is not JSON");
   auto e = read_envelope(*v);
@@ -102,7 +101,7 @@ template <class Read>
 auto read_data_array(const http::response& r, const envelope& e, Read read)
     -> result<std::vector<decltype(read(std::declval<json_reader&>()))>> {
   std::optional<std::string> problem;
-  const json::object top{{"data", e.data}};
+  const boost::json::object top{{"data", e.data}};
   json_reader in(top, "", problem);
   auto items = in.array_of("data", read);
   if (problem) return vnum::detail::protocol_error(r, *problem);
@@ -127,7 +126,7 @@ inline card read_card(json_reader& in) {
 inline custom_number read_custom_number(json_reader& in) {
   custom_number c;
   c.name = in.string("name");
-  const json::value* number = in.object().if_contains("number");
+  const boost::json::value* number = in.object().if_contains("number");
   if (number != nullptr && number->is_uint64())
     c.number = std::to_string(number->get_uint64());
   else if (number != nullptr && number->is_int64() && number->get_int64() >= 0)
@@ -245,7 +244,7 @@ inline result<std::vector<card>> parse_list_cards(const http::response& r) {
 // A read. The live service answers a bare {"data": [...]} without the envelope; an envelope whose
 // status is false is read as the refusal it is.
 inline result<std::vector<custom_number>> parse_list_custom_numbers(const http::response& r) {
-  if (r.status != 200) return detail::failure(r);
+  if (r.status != 200) return detail::error_for(r);
   auto v = detail::parse_json(r.body);
   if (!v) return vnum::detail::protocol_error(r, "the body is not JSON");
   if (!v->is_object()) return vnum::detail::protocol_error(r, "the body is not a JSON object");

@@ -100,17 +100,23 @@ inline result<void> check_payment(const purchase_request& r) {
 
 }  // namespace detail
 
+// Every validate() returns the request as it will be sent (normalized where a field is), or the
+// first field that is wrong.
+
 // purchase-virtual-number.html. The catalog check is skipped for numbers it does not list.
-inline result<void> validate(const purchase_request& r, const product_catalog& catalog = {}) {
-  if (auto v = detail::check_payment(r); !v) return v;
-  if (auto v = detail::check_required_text("product", r.product); !v) return v;
-  if (auto v = detail::check_required_text("number", r.number); !v) return v;
-  if (auto v = detail::check_cycle(r.recurring_time); !v) return v;
-  return detail::check_product_matches_cycle(r, catalog);
+inline result<purchase_request> validate(const purchase_request& r,
+                                         const product_catalog& catalog = {}) {
+  if (auto v = detail::check_payment(r); !v) return v.error();
+  if (auto v = detail::check_required_text("product", r.product); !v) return v.error();
+  if (auto v = detail::check_required_text("number", r.number); !v) return v.error();
+  if (auto v = detail::check_cycle(r.recurring_time); !v) return v.error();
+  if (auto v = detail::check_product_matches_cycle(r, catalog); !v) return v.error();
+  return r;
 }
 
-inline result<void> validate(const postpaid_purchase_request& r) {
-  return detail::check_required_text("number", r.number);
+inline result<postpaid_purchase_request> validate(const postpaid_purchase_request& r) {
+  if (auto v = detail::check_required_text("number", r.number); !v) return v.error();
+  return r;
 }
 
 // The virtual number's ID becomes one URL path segment.
@@ -161,7 +167,7 @@ inline result<business_name_request> validate(const business_name_request& r) {
   if (auto v = check_email("requestor.email", r.requestor.email); !v) return v.error();
   business_name_request out = r;
   if (!r.customer_contact.empty()) {
-    auto contact = phone::detail::normalize_au_field("customer_contact", r.customer_contact);
+    auto contact = phone::normalize_au(r.customer_contact, "customer_contact");
     if (!contact) return contact.error();
     out.customer_contact = *contact;
   }

@@ -39,6 +39,16 @@ inline std::string to_upper(std::string s) {
   return s;
 }
 
+// How an error names one character: 'x' when printable ASCII, byte 0x1f otherwise.
+inline std::string describe_char(char c) {
+  auto u = static_cast<unsigned char>(c);
+  if (u < 0x20 || u >= 0x7f) {
+    const char* hex = "0123456789abcdef";
+    return std::string("byte 0x") + hex[u >> 4] + hex[u & 0xf];
+  }
+  return std::string("'") + c + "'";
+}
+
 }  // namespace vnum::detail
 
 #endif  // VNUM_DETAIL_ASCII_HPP

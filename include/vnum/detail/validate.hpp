@@ -31,13 +31,9 @@ constexpr bool has_control(std::string_view s) noexcept {
 inline result<void> check_text_bytes(std::string_view field, std::string_view value) {
   if (has_control(value))
     return invalid_argument(std::string(field), "must not contain control characters");
-  if (auto at = first_invalid_utf8(value)) {
-    static constexpr char hex[] = "0123456789ABCDEF";
-    const auto byte = static_cast<unsigned char>(value[*at]);
-    return invalid_argument(std::string(field), std::string("is not valid UTF-8 (byte 0x") +
-                                                    hex[byte >> 4] + hex[byte & 0xf] +
+  if (auto at = first_invalid_utf8(value))
+    return invalid_argument(std::string(field), "is not valid UTF-8 (" + describe_char(value[*at]) +
                                                     " at offset " + std::to_string(*at) + ")");
-  }
   return {};
 }
 
@@ -116,7 +112,7 @@ inline result<void> check_e164(std::string_view field, std::string_view value) {
   for (std::size_t i = 1; i < value.size(); ++i)
     if (value[i] < '0' || value[i] > '9')
       return bad("must be '+' followed by digits only (E.164): found " +
-                 phone::detail::describe_char(value[i]) + " at position " + std::to_string(i));
+                 describe_char(value[i]) + " at position " + std::to_string(i));
   if (value.size() > 1 && value[1] == '0')
     return bad("must not have a country code starting with 0 (E.164)");
   return bad("has " + std::to_string(value.size() - 1) + " digits; an E.164 number has 8 to 15");

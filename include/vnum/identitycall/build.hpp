@@ -17,8 +17,6 @@ namespace vnum::identitycall {
 
 namespace detail {
 
-namespace json = boost::json;
-
 // Every endpoint page's URL starts with the base URL and then /api/v1/public.
 inline std::string path(std::string_view rest) { return "/api/v1/public" + std::string(rest); }
 
@@ -35,13 +33,13 @@ inline std::string page_query(std::int64_t page, std::int64_t per_page) {
 }
 
 // The GET and DELETE pages send no body and no content-type; the POST and PATCH pages send JSON.
-inline result<http::request> make(const config& cfg, http::method m, const std::string& target) {
+inline result<http::request> authorized_request(const config& cfg, http::method m, const std::string& target) {
   return vnum::detail::make_request(m, cfg.base_url, target, cfg.api_key,
                                     vnum::detail::body_kind::none);
 }
 
-inline result<http::request> make(const config& cfg, http::method m, const std::string& target,
-                                  const json::object& body) {
+inline result<http::request> authorized_request(const config& cfg, http::method m, const std::string& target,
+                                  const boost::json::object& body) {
   return vnum::detail::make_request(m, cfg.base_url, target, cfg.api_key,
                                     vnum::detail::body_kind::json, vnum::detail::to_body(body));
 }
@@ -51,22 +49,23 @@ inline result<http::request> make(const config& cfg, http::method m, const std::
 // The purchase page's path, /virtual_numbers/purchase; one copy of the API overview lists
 // POST /virtual_numbers instead. The endpoint page wins.
 inline result<http::request> build_purchase_number(const config& cfg, const purchase_request& r) {
-  if (auto v = validate(r); !v) return v.error();
+  auto valid = validate(r);
+  if (!valid) return valid.error();
   boost::json::object body;
-  body["phone_number"] = r.phone_number;
-  if (r.country_code) body["country_code"] = *r.country_code;
-  if (r.type) body["number_type"] = to_string(*r.type);
-  if (r.name) body["name"] = *r.name;
-  if (r.requirement_group_id) body["requirement_group_id"] = *r.requirement_group_id;
-  if (r.upfront_cost) body["upfront_cost"] = *r.upfront_cost;
-  if (r.monthly_cost) body["monthly_cost"] = *r.monthly_cost;
-  return detail::make(cfg, http::method::post, detail::path("/virtual_numbers/purchase"), body);
+  body["phone_number"] = valid->phone_number;
+  if (valid->country_code) body["country_code"] = *valid->country_code;
+  if (valid->type) body["number_type"] = to_string(*valid->type);
+  if (valid->name) body["name"] = *valid->name;
+  if (valid->requirement_group_id) body["requirement_group_id"] = *valid->requirement_group_id;
+  if (valid->upfront_cost) body["upfront_cost"] = *valid->upfront_cost;
+  if (valid->monthly_cost) body["monthly_cost"] = *valid->monthly_cost;
+  return detail::authorized_request(cfg, http::method::post, detail::path("/virtual_numbers/purchase"), body);
 }
 
 // "This endpoint takes no query parameters": no paging, although the pagination guide (written
 // about recordings) says list endpoints take page and per_page.
 inline result<http::request> build_list_virtual_numbers(const config& cfg) {
-  return detail::make(cfg, http::method::get, detail::path("/virtual_numbers"));
+  return detail::authorized_request(cfg, http::method::get, detail::path("/virtual_numbers"));
 }
 
 // Page `page` of the list, `per_page` entries each, as the pagination guide asks for the pages
@@ -74,26 +73,27 @@ inline result<http::request> build_list_virtual_numbers(const config& cfg) {
 inline result<http::request> build_list_virtual_numbers_page(const config& cfg, std::int64_t page,
                                                              std::int64_t per_page) {
   if (auto v = validate_page(page, per_page); !v) return v.error();
-  return detail::make(cfg, http::method::get,
+  return detail::authorized_request(cfg, http::method::get,
                       detail::path("/virtual_numbers") + detail::page_query(page, per_page));
 }
 
 inline result<http::request> build_get_virtual_number(const config& cfg, std::int64_t id) {
   if (auto v = validate_virtual_number_id(id); !v) return v.error();
-  return detail::make(cfg, http::method::get, detail::number_path(id));
+  return detail::authorized_request(cfg, http::method::get, detail::number_path(id));
 }
 
 // Only the fields that are set go into the body.
 inline result<http::request> build_update_virtual_number(const config& cfg, std::int64_t id,
                                                          const update_request& r) {
   if (auto v = validate_virtual_number_id(id); !v) return v.error();
-  if (auto v = validate(r); !v) return v.error();
+  auto valid = validate(r);
+  if (!valid) return valid.error();
   boost::json::object body;
-  if (r.name) body["name"] = *r.name;
-  if (r.active) body["active"] = *r.active;
-  if (r.recording) body["recording"] = *r.recording;
-  if (r.routing) body["routing_strategy"] = to_string(*r.routing);
-  return detail::make(cfg, http::method::patch, detail::number_path(id), body);
+  if (valid->name) body["name"] = *valid->name;
+  if (valid->active) body["active"] = *valid->active;
+  if (valid->recording) body["recording"] = *valid->recording;
+  if (valid->routing) body["routing_strategy"] = to_string(*valid->routing);
+  return detail::authorized_request(cfg, http::method::patch, detail::number_path(id), body);
 }
 
 // Parameters that are not set are left out, and the provider's defaults apply.
@@ -110,7 +110,7 @@ inline result<http::request> build_search_available_numbers(const config& cfg,
   };
   if (valid->country) add("country", *valid->country);
   if (valid->type) add("number_type", to_string(*valid->type));
-  return detail::make(cfg, http::method::get, detail::path("/virtual_numbers/available") + query);
+  return detail::authorized_request(cfg, http::method::get, detail::path("/virtual_numbers/available") + query);
 }
 
 // The add-operator page's path; one copy of the API overview lists POST
@@ -118,15 +118,16 @@ inline result<http::request> build_search_available_numbers(const config& cfg,
 inline result<http::request> build_add_operator(const config& cfg, std::int64_t id,
                                                 const add_operator_request& r) {
   if (auto v = validate_virtual_number_id(id); !v) return v.error();
-  if (auto v = validate(r); !v) return v.error();
+  auto valid = validate(r);
+  if (!valid) return valid.error();
   boost::json::object body;
-  if (r.operator_id) {
-    body["operator_id"] = *r.operator_id;
+  if (valid->operator_id) {
+    body["operator_id"] = *valid->operator_id;
   } else {
-    body["phone_number"] = *r.phone_number;
-    if (r.name) body["name"] = *r.name;
+    body["phone_number"] = *valid->phone_number;
+    if (valid->name) body["name"] = *valid->name;
   }
-  return detail::make(cfg, http::method::post, detail::number_path(id, "/add_operator"), body);
+  return detail::authorized_request(cfg, http::method::post, detail::number_path(id, "/add_operator"), body);
 }
 
 // The page allows operator_id "as a query string parameter or in a JSON body"; its example uses
@@ -136,7 +137,7 @@ inline result<http::request> build_remove_operator(const config& cfg, std::int64
                                                    std::int64_t operator_id) {
   if (auto v = validate_virtual_number_id(id); !v) return v.error();
   if (auto v = validate_operator_id(operator_id); !v) return v.error();
-  return detail::make(
+  return detail::authorized_request(
       cfg, http::method::delete_,
       detail::number_path(id, "/remove_operator?operator_id=" + std::to_string(operator_id)));
 }
@@ -144,20 +145,20 @@ inline result<http::request> build_remove_operator(const config& cfg, std::int64
 // operators/list: "This endpoint takes no query parameters. Operators are returned sorted by name
 // ascending." No paging either.
 inline result<http::request> build_list_operators(const config& cfg) {
-  return detail::make(cfg, http::method::get, detail::path("/operators"));
+  return detail::authorized_request(cfg, http::method::get, detail::path("/operators"));
 }
 
 // Page `page` of the operators, as build_list_virtual_numbers_page.
 inline result<http::request> build_list_operators_page(const config& cfg, std::int64_t page,
                                                        std::int64_t per_page) {
   if (auto v = validate_page(page, per_page); !v) return v.error();
-  return detail::make(cfg, http::method::get,
+  return detail::authorized_request(cfg, http::method::get,
                       detail::path("/operators") + detail::page_query(page, per_page));
 }
 
 inline result<http::request> build_get_operator(const config& cfg, std::int64_t id) {
   if (auto v = validate_operator_id(id); !v) return v.error();
-  return detail::make(cfg, http::method::get, detail::operator_path(id));
+  return detail::authorized_request(cfg, http::method::get, detail::operator_path(id));
 }
 
 // operators/create. Only the fields that are set go into the body, in the page's order.
@@ -170,7 +171,7 @@ inline result<http::request> build_create_operator(const config& cfg,
   body["phone_number"] = valid->phone_number;
   if (valid->email) body["email"] = *valid->email;
   if (valid->active) body["active"] = *valid->active;
-  return detail::make(cfg, http::method::post, detail::path("/operators"), body);
+  return detail::authorized_request(cfg, http::method::post, detail::path("/operators"), body);
 }
 
 // operators/update. Only the fields that are set go into the body; clear_email sends
@@ -188,13 +189,13 @@ inline result<http::request> build_update_operator(const config& cfg, std::int64
   else if (valid->clear_email)
     body["email"] = nullptr;
   if (valid->active) body["active"] = *valid->active;
-  return detail::make(cfg, http::method::patch, detail::operator_path(id), body);
+  return detail::authorized_request(cfg, http::method::patch, detail::operator_path(id), body);
 }
 
 // operators/delete: the operator and its assignments go; the virtual numbers stay. No body.
 inline result<http::request> build_delete_operator(const config& cfg, std::int64_t id) {
   if (auto v = validate_operator_id(id); !v) return v.error();
-  return detail::make(cfg, http::method::delete_, detail::operator_path(id));
+  return detail::authorized_request(cfg, http::method::delete_, detail::operator_path(id));
 }
 
 }  // namespace vnum::identitycall

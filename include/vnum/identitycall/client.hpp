@@ -19,7 +19,7 @@ namespace vnum::identitycall {
 // validation fails. No write is retried (reads only as config::retry allows): a purchase that ends
 // in errc::outcome_unknown may have gone through, so reconcile with list_virtual_numbers() before
 // trying again (and likewise a create_operator with list_operators()). Not safe for concurrent use
-// of one instance. settings() and transport() come from the shared base.
+// of one instance. config() and transport() come from the shared base.
 template <http::transport T>
 class client : public vnum::detail::client_base<T, config> {
   using base = vnum::detail::client_base<T, config>;
@@ -31,67 +31,67 @@ class client : public vnum::detail::client_base<T, config> {
   // its kind, and what an answer that does not say how it ended means, is its parser's).
 
   result<virtual_number> purchase_number(const purchase_request& r) {
-    return this->write(build_purchase_number(this->config_, r), parse_purchase_number);
+    return this->write(build_purchase_number(this->config(), r), parse_purchase_number);
   }
 
   // Every number on the account (or the key's project): when the answer is one page of several,
   // the following pages are read too (see list_all).
   result<std::vector<virtual_number>> list_virtual_numbers() {
-    return list_all(build_list_virtual_numbers(this->config_), build_list_virtual_numbers_page,
+    return list_all(build_list_virtual_numbers(this->config()), build_list_virtual_numbers_page,
                     parse_list_virtual_numbers_page);
   }
 
   result<virtual_number_detail> get_virtual_number(std::int64_t id) {
-    return this->read(build_get_virtual_number(this->config_, id), parse_get_virtual_number);
+    return this->read(build_get_virtual_number(this->config(), id), parse_get_virtual_number);
   }
 
   // The number as updated; empty when the provider answered 204 without a body.
   result<std::optional<virtual_number_detail>> update_virtual_number(std::int64_t id,
                                                                      const update_request& r) {
-    return this->write(build_update_virtual_number(this->config_, id, r),
+    return this->write(build_update_virtual_number(this->config(), id, r),
                        parse_update_virtual_number);
   }
 
   result<std::vector<available_number>> search_available_numbers(const search_request& r = {}) {
-    return this->read(build_search_available_numbers(this->config_, r),
+    return this->read(build_search_available_numbers(this->config(), r),
                       parse_search_available_numbers);
   }
 
   // The number with the operator attached; empty when the provider answered 204 without a body.
   result<std::optional<virtual_number_detail>> add_operator(std::int64_t id,
                                                             const add_operator_request& r) {
-    return this->write(build_add_operator(this->config_, id, r), parse_add_operator);
+    return this->write(build_add_operator(this->config(), id, r), parse_add_operator);
   }
 
   // The number without the operator; empty when the provider answered 204 without a body.
   result<std::optional<virtual_number_detail>> remove_operator(std::int64_t id,
                                                                std::int64_t operator_id) {
-    return this->write(build_remove_operator(this->config_, id, operator_id),
+    return this->write(build_remove_operator(this->config(), id, operator_id),
                        parse_remove_operator);
   }
 
   // Every operator the key sees, across pages as list_virtual_numbers.
   result<std::vector<operator_summary>> list_operators() {
-    return list_all(build_list_operators(this->config_), build_list_operators_page,
+    return list_all(build_list_operators(this->config()), build_list_operators_page,
                     parse_list_operators_page);
   }
 
   result<operator_detail> get_operator(std::int64_t id) {
-    return this->read(build_get_operator(this->config_, id), parse_get_operator);
+    return this->read(build_get_operator(this->config(), id), parse_get_operator);
   }
 
   result<operator_detail> create_operator(const create_operator_request& r) {
-    return this->write(build_create_operator(this->config_, r), parse_create_operator);
+    return this->write(build_create_operator(this->config(), r), parse_create_operator);
   }
 
   // The operator as updated; empty when the provider answered 204 without a body.
   result<std::optional<operator_detail>> update_operator(std::int64_t id,
                                                          const update_operator_request& r) {
-    return this->write(build_update_operator(this->config_, id, r), parse_update_operator);
+    return this->write(build_update_operator(this->config(), id, r), parse_update_operator);
   }
 
   result<void> delete_operator(std::int64_t id) {
-    return this->write(build_delete_operator(this->config_, id), parse_delete_operator);
+    return this->write(build_delete_operator(this->config(), id), parse_delete_operator);
   }
 
   // The most pages a list may have before it is refused as a protocol error (100 000 entries at
@@ -129,7 +129,7 @@ class client : public vnum::detail::client_base<T, config> {
       return refuse(1, "meta.per_page is " + std::to_string(meta.per_page));
     if (meta.total_pages > 1 && all.empty()) return refuse(1, "an empty page before the last");
     for (std::int64_t n = 2; n <= meta.total_pages; ++n) {
-      auto next = this->read(build_page(this->config_, n, meta.per_page), parse_page);
+      auto next = this->read(build_page(this->config(), n, meta.per_page), parse_page);
       if (!next) {
         error e = next.error();
         e.message = "page " + std::to_string(n) + " of " + std::to_string(meta.total_pages) +

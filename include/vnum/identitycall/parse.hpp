@@ -21,7 +21,6 @@ namespace vnum::identitycall {
 
 namespace detail {
 
-namespace json = boost::json;
 using vnum::detail::json_reader;
 
 inline operator_preview read_operator_preview(json_reader& in) {
@@ -113,22 +112,22 @@ inline virtual_number_detail read_virtual_number_detail(json_reader& in) {
 inline available_number read_available_number(json_reader& in) {
   using vnum::detail::array_member;
   using vnum::detail::string_member;
-  const json::object& o = in.object();
+  const boost::json::object& o = in.object();
   available_number a;
   a.phone_number = in.string("phone_number");
   a.country_code = string_member(o, "country_code");
   if (auto t = string_member(o, "number_type")) a.type = number_type_from_string(*t);
   a.upfront_cost = string_member(o, "upfront_cost");
   a.monthly_cost = string_member(o, "monthly_cost");
-  if (const json::array* features = array_member(o, "features")) {
+  if (const boost::json::array* features = array_member(o, "features")) {
     std::vector<std::string> all;
-    for (const json::value& f : *features)
+    for (const boost::json::value& f : *features)
       if (f.is_string()) all.emplace_back(f.get_string());
     if (all.size() == features->size()) a.features = std::move(all);
   }
-  if (const json::array* regions = array_member(o, "region_information")) {
+  if (const boost::json::array* regions = array_member(o, "region_information")) {
     std::vector<number_region> all;
-    for (const json::value& item : *regions) {
+    for (const boost::json::value& item : *regions) {
       if (!item.is_object()) break;
       auto type = string_member(item.get_object(), "region_type");
       auto name = string_member(item.get_object(), "region_name");
@@ -187,7 +186,7 @@ inline operator_detail read_created_operator(json_reader& in) {
   d.name = in.string("name");
   d.phone_number = in.string("phone_number");
   d.email = in.nullable_string("email");
-  const json::object& o = in.object();
+  const boost::json::object& o = in.object();
   d.active = o.contains("active") ? in.boolean("active") : true;
   if (o.contains("initials")) d.initials = in.string("initials");
   if (o.contains("virtual_numbers"))

@@ -59,27 +59,27 @@ inline result<void> check_routing(routing_strategy s) {
 
 // purchase. The page asks for an E.164 number and an ISO 3166-1 alpha-2 country; a country that
 // the number's calling code does not serve is refused here rather than by the provider.
-inline result<void> validate(const purchase_request& r) {
-  if (auto v = detail::check_e164("phone_number", r.phone_number); !v) return v;
+inline result<purchase_request> validate(const purchase_request& r) {
+  if (auto v = detail::check_e164("phone_number", r.phone_number); !v) return v.error();
   if (r.country_code) {
-    if (auto v = detail::check_country_code("country_code", *r.country_code); !v) return v;
+    if (auto v = detail::check_country_code("country_code", *r.country_code); !v) return v.error();
     if (auto v = detail::check_country_of_number("country_code", *r.country_code, "phone_number",
                                                  r.phone_number);
         !v)
-      return v;
+      return v.error();
   }
   if (r.type)
-    if (auto v = detail::check_number_type(*r.type); !v) return v;
+    if (auto v = detail::check_number_type(*r.type); !v) return v.error();
   if (r.name)
-    if (auto v = detail::check_optional_text("name", *r.name); !v) return v;
+    if (auto v = detail::check_optional_text("name", *r.name); !v) return v.error();
   if (r.requirement_group_id)
     if (auto v = detail::check_positive_id("requirement_group_id", *r.requirement_group_id); !v)
-      return v;
+      return v.error();
   if (r.upfront_cost)
-    if (auto v = detail::check_decimal("upfront_cost", *r.upfront_cost); !v) return v;
+    if (auto v = detail::check_decimal("upfront_cost", *r.upfront_cost); !v) return v.error();
   if (r.monthly_cost)
-    if (auto v = detail::check_decimal("monthly_cost", *r.monthly_cost); !v) return v;
-  return {};
+    if (auto v = detail::check_decimal("monthly_cost", *r.monthly_cost); !v) return v.error();
+  return r;
 }
 
 // A virtual number's id ("Virtual number ID", an integer) becomes a URL path segment.
@@ -94,14 +94,15 @@ inline result<void> validate_operator_id(std::int64_t id) {
 }
 
 // update. An update that sets nothing would change nothing; it is refused as a likely mistake.
-inline result<void> validate(const update_request& r) {
+inline result<update_request> validate(const update_request& r) {
   if (!r.name && !r.active && !r.recording && !r.routing)
     return invalid_argument(
         "update_request", "sets no field; set at least one of name, active, recording and routing");
   if (r.name)
-    if (auto v = detail::check_optional_text("name", *r.name); !v) return v;
-  if (r.routing) return detail::check_routing(*r.routing);
-  return {};
+    if (auto v = detail::check_optional_text("name", *r.name); !v) return v.error();
+  if (r.routing)
+    if (auto v = detail::check_routing(*r.routing); !v) return v.error();
+  return r;
 }
 
 // available. The page calls country case-insensitive; returns the request with it in upper case,
@@ -120,7 +121,7 @@ inline result<search_request> validate(const search_request& r) {
 // add-operator: "Send exactly one" shape. The provider lets operator_id win when both are present;
 // we refuse that instead of silently dropping the phone number. A name only goes with a new
 // operator.
-inline result<void> validate(const add_operator_request& r) {
+inline result<add_operator_request> validate(const add_operator_request& r) {
   if (r.operator_id && r.phone_number)
     return invalid_argument("operator_id", "give either operator_id or phone_number, not both");
   if (r.operator_id) {
@@ -128,15 +129,17 @@ inline result<void> validate(const add_operator_request& r) {
       return invalid_argument("name",
                               "only goes with phone_number (a new operator); an existing operator "
                               "keeps its name");
-    return detail::check_positive_id("operator_id", *r.operator_id);
+    if (auto v = detail::check_positive_id("operator_id", *r.operator_id); !v) return v.error();
+    return r;
   }
   if (!r.phone_number)
     return invalid_argument("operator_id",
                             "is required: give operator_id (an existing operator) or phone_number "
                             "(a new one)");
-  if (auto v = detail::check_e164("phone_number", *r.phone_number); !v) return v;
-  if (r.name) return detail::check_optional_text("name", *r.name);
-  return {};
+  if (auto v = detail::check_e164("phone_number", *r.phone_number); !v) return v.error();
+  if (r.name)
+    if (auto v = detail::check_optional_text("name", *r.name); !v) return v.error();
+  return r;
 }
 
 // operators/create. The page takes a phone number "in E.164 or local format" and normalizes it; how

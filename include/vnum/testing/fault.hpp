@@ -28,7 +28,7 @@ class fault {
     return *this;
   }
 
-  kind what() const noexcept { return kind_; }
+  kind type() const noexcept { return kind_; }
   int http_status() const noexcept { return status_; }
   std::chrono::seconds retry_after() const noexcept { return retry_after_; }
 

@@ -18,8 +18,6 @@
 
 namespace vnum::testing::detail {
 
-namespace json = boost::json;
-
 // "https://host:port/a/b?x=1" -> path "/a/b", query "x=1".
 struct target {
   std::string path;
@@ -59,33 +57,33 @@ inline std::string bearer_token(const http::request& r) {
 }
 
 // A string member of a request body; nullopt when absent or not a string.
-inline std::optional<std::string> string_field(const json::object& o, std::string_view key) {
+inline std::optional<std::string> string_field(const boost::json::object& o, std::string_view key) {
   const auto* v = o.if_contains(key);
   if (v == nullptr || !v->is_string()) return std::nullopt;
   return std::string(v->get_string());
 }
 
 // The same, with absent and mistyped read as empty (how the providers treat a missing field).
-inline std::string text(const json::object& o, std::string_view key) {
+inline std::string text(const boost::json::object& o, std::string_view key) {
   return string_field(o, key).value_or("");
 }
 
 // The body as a JSON object; nullopt when it is not one. An empty body is an empty object.
-inline std::optional<json::object> body_object(const http::request& r) {
-  if (r.body.empty()) return json::object();
-  json::error_code ec;
-  json::value v = json::parse(r.body, ec);
+inline std::optional<boost::json::object> body_object(const http::request& r) {
+  if (r.body.empty()) return boost::json::object();
+  boost::json::error_code ec;
+  boost::json::value v = boost::json::parse(r.body, ec);
   if (ec || !v.is_object()) return std::nullopt;
   return std::move(v.get_object());
 }
 
-inline http::response json_response(int status, const json::value& body,
+inline http::response json_response(int status, const boost::json::value& body,
                                     std::vector<http::header> extra = {}) {
   http::response r;
   r.status = status;
   r.headers.push_back({"content-type", "application/json"});
   for (auto& h : extra) r.headers.push_back(std::move(h));
-  r.body = json::serialize(body);
+  r.body = boost::json::serialize(body);
   return r;
 }
 
@@ -121,12 +119,12 @@ class fake_base {
     Derived& self = static_cast<Derived&>(*this);
     const auto [route, parameter] = self.match(r);
     std::optional<fault> f = take(route);
-    if (f && f->what() == fault::kind::request_lost)
+    if (f && f->type() == fault::kind::request_lost)
       return make_error(errc::transport, "injected fault: the request never reached the provider");
     journal_.push_back(r);
-    if (f && f->what() == fault::kind::status) return Derived::injected(*f);
+    if (f && f->type() == fault::kind::status) return Derived::injected(*f);
     http::response answer = self.handle(r, route, parameter);
-    if (f && f->what() == fault::kind::response_lost)
+    if (f && f->type() == fault::kind::response_lost)
       return make_error(errc::outcome_unknown,
                         "injected fault: the provider applied the request but its answer was lost");
     return answer;

@@ -1,7 +1,7 @@
 // vnum — one round trip through the user's transport, shared by both providers' clients.
 // SPDX-License-Identifier: MIT
-#ifndef VNUM_DETAIL_EXCHANGE_HPP
-#define VNUM_DETAIL_EXCHANGE_HPP
+#ifndef VNUM_DETAIL_ROUND_TRIP_HPP
+#define VNUM_DETAIL_ROUND_TRIP_HPP
 
 #include <vnum/detail/response.hpp>
 #include <vnum/http.hpp>
@@ -17,7 +17,7 @@ namespace vnum::detail {
 // One send through the user's transport. A transport that throws is treated like one that lost
 // the answer: the request may have gone out.
 template <class Transport>
-result<http::response> send_once(Transport& transport, const http::request& r) {
+result<http::response> send(Transport& transport, const http::request& r) {
   try {
     return transport.send(r);
   } catch (const std::exception& e) {
@@ -30,11 +30,11 @@ result<http::response> send_once(Transport& transport, const http::request& r) {
 // Sends a built request and parses the answer; a request that failed to build is never sent.
 // No error leaves with the API key in it.
 template <class Transport, class Parse>
-auto exchange(Transport& transport, result<http::request> built, Parse&& parse,
+auto round_trip(Transport& transport, result<http::request> built, Parse&& parse,
               std::string_view api_key) -> decltype(parse(std::declval<const http::response&>())) {
   using parsed_type = decltype(parse(std::declval<const http::response&>()));
   if (!built) return built.error();
-  result<http::response> answer = send_once(transport, *built);
+  result<http::response> answer = send(transport, *built);
   parsed_type parsed = answer ? parse(*answer) : parsed_type(answer.error());
   if (!parsed) {
     error e = parsed.error();
@@ -46,4 +46,4 @@ auto exchange(Transport& transport, result<http::request> built, Parse&& parse,
 
 }  // namespace vnum::detail
 
-#endif  // VNUM_DETAIL_EXCHANGE_HPP
+#endif  // VNUM_DETAIL_ROUND_TRIP_HPP
