@@ -37,23 +37,24 @@ int main() {
   for (const auto& c : *cards) std::cout << "  " << c << '\n';
 
   std::cout << "purchase with the yearly product for a monthly cycle:\n  "
-            << cellcast.purchase_virtual_number({card, "prod_YEARLY0000001",
-                                                 "66ea98514f0c1a121c76ec17", cc::billing_cycle::month})
+            << cellcast
+                   .purchase_virtual_number({card, "prod_YEARLY0000001", "66ea98514f0c1a121c76ec17",
+                                             cc::billing_cycle::month})
                    .error()
             << '\n';
 
   // 2. The purchase goes through, but its answer is lost: the outcome is unknown.
   provider.fail_next(fault::response_lost());
-  auto bought = cellcast.purchase_virtual_number({card, "prod_PFdN753rT3lNFW",
-                                                  "66ea98514f0c1a121c76ec17", cc::billing_cycle::month});
+  auto bought = cellcast.purchase_virtual_number(
+      {card, "prod_PFdN753rT3lNFW", "66ea98514f0c1a121c76ec17", cc::billing_cycle::month});
   if (bought) return std::cerr << "the fault was not injected\n", 1;
   std::cout << "purchase:\n  " << bought.error() << '\n';
   if (bought.error().code == vnum::errc::outcome_unknown) {
     // Never buy again blindly. No documented Cellcast endpoint lists purchased numbers: in
     // production, look at the account in Cellcast's dashboard; here the fake's state shows it.
     const bool owned = !provider.subscriptions().empty();
-    std::cout << "reconcile: the number is " << (owned ? "already ours: not buying again" : "not ours")
-              << '\n';
+    std::cout << "reconcile: the number is "
+              << (owned ? "already ours: not buying again" : "not ours") << '\n';
     if (!owned) return 1;
   } else {
     return std::cerr << "purchase failed: " << bought.error() << '\n', 1;

@@ -45,8 +45,10 @@ TEST_CASE("methods print as their HTTP names") {
 }
 
 TEST_CASE("a printed request masks the API key") {
-  http::request r{http::method::post, "https://api.example/x",
-                  {{"Authorization", "Bearer s3cr3t-key"}, {"accept", "application/json"}}, "{}"};
+  http::request r{http::method::post,
+                  "https://api.example/x",
+                  {{"Authorization", "Bearer s3cr3t-key"}, {"accept", "application/json"}},
+                  "{}"};
   std::ostringstream os;
   os << r;
   CHECK(os.str() ==

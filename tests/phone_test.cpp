@@ -77,10 +77,12 @@ TEST_CASE("normalize_au rejects a second or misplaced '+'") {
 }
 
 TEST_CASE("normalize_au rejects wrong lengths") {
-  rejected("04123456789", "has 11 digits; expected the forms +61400000000, 61400000000, "
-                          "0400000000 or 400000000");
-  rejected("41234567", "has 8 digits; expected the forms +61400000000, 61400000000, 0400000000 "
-                       "or 400000000");
+  rejected("04123456789",
+           "has 11 digits; expected the forms +61400000000, 61400000000, "
+           "0400000000 or 400000000");
+  rejected("41234567",
+           "has 8 digits; expected the forms +61400000000, 61400000000, 0400000000 "
+           "or 400000000");
   rejected("+614123456", "has 7 digits after +61; an Australian number has 9");
   rejected("+610412345678", "has 10 digits after +61; an Australian number has 9");
 }
@@ -88,8 +90,9 @@ TEST_CASE("normalize_au rejects wrong lengths") {
 TEST_CASE("normalize_au rejects other countries' numbers") {
   rejected("+15551234567", "is not an Australian number: its country code is not +61");
   rejected("+64212345678", "is not an Australian number: its country code is not +61");
-  rejected("64212345678", "has 11 digits; expected the forms +61400000000, 61400000000, "
-                          "0400000000 or 400000000");
+  rejected("64212345678",
+           "has 11 digits; expected the forms +61400000000, 61400000000, "
+           "0400000000 or 400000000");
 }
 
 TEST_CASE("normalize_au rejects numbers that are neither mobile nor geographic") {

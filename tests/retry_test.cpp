@@ -44,7 +44,10 @@ struct setup {
 TEST_CASE("retry: a read that fails twice with 503 succeeds on the third attempt") {
   setup s;
   trompeloeil::sequence seq;
-  REQUIRE_CALL(s.transport, send(_)).TIMES(2).IN_SEQUENCE(seq).RETURN(answer(503, R"({"error":"busy"})"));
+  REQUIRE_CALL(s.transport, send(_))
+      .TIMES(2)
+      .IN_SEQUENCE(seq)
+      .RETURN(answer(503, R"({"error":"busy"})"));
   REQUIRE_CALL(s.transport, send(_)).IN_SEQUENCE(seq).RETURN(answer(200, ex::list_200));
   auto r = s.client.list_virtual_numbers();
   REQUIRE(r);
@@ -64,7 +67,9 @@ TEST_CASE("retry: attempts run out and the last error is returned") {
 TEST_CASE("retry: the provider's Retry-After is the wait, when within max_backoff") {
   setup s;
   trompeloeil::sequence seq;
-  REQUIRE_CALL(s.transport, send(_)).IN_SEQUENCE(seq).RETURN(answer(429, R"({"error":"slow down"})", {{"Retry-After", "1"}}));
+  REQUIRE_CALL(s.transport, send(_))
+      .IN_SEQUENCE(seq)
+      .RETURN(answer(429, R"({"error":"slow down"})", {{"Retry-After", "1"}}));
   REQUIRE_CALL(s.transport, send(_)).IN_SEQUENCE(seq).RETURN(answer(200, ex::available_200));
   REQUIRE(s.client.search_available_numbers());
   CHECK(s.waits == std::vector<std::chrono::milliseconds>{1000ms});
@@ -72,7 +77,8 @@ TEST_CASE("retry: the provider's Retry-After is the wait, when within max_backof
 
 TEST_CASE("retry: a Retry-After longer than max_backoff is returned to the caller") {
   setup s;
-  REQUIRE_CALL(s.transport, send(_)).RETURN(answer(429, R"({"error":"slow down"})", {{"Retry-After", "60"}}));
+  REQUIRE_CALL(s.transport, send(_))
+      .RETURN(answer(429, R"({"error":"slow down"})", {{"Retry-After", "60"}}));
   auto r = s.client.list_virtual_numbers();
   REQUIRE_FALSE(r);
   CHECK(r.error().code == errc::rate_limited);
@@ -95,7 +101,9 @@ TEST_CASE("retry: writes are never retried, whatever the policy") {
   ic::purchase_request order;
   order.phone_number = "+15551234567";
   CHECK(s.client.purchase_number(order).error().code == errc::outcome_unknown);
-  REQUIRE_CALL(s.transport, send(_)).TIMES(1).RETURN(vnum::make_error(errc::outcome_unknown, "reset"));
+  REQUIRE_CALL(s.transport, send(_))
+      .TIMES(1)
+      .RETURN(vnum::make_error(errc::outcome_unknown, "reset"));
   ic::update_request rename;
   rename.name = "x";
   CHECK(s.client.update_virtual_number(7, rename).error().code == errc::outcome_unknown);

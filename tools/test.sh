@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every check, each step timed:
-#   1. single_include/ is what tools/amalgamate.py makes of include/ now (counts as one test);
+#   1. single_include/ is what tools/amalgamate.py makes of include/ now, clang-format finds no
+#      drift, and no header includes a layer above it (tools/check_layers.py): one test each;
 #   2. the whole test suite under g++ and clang++ (warnings are errors);
 #   3. the whole test suite once more, under the first compiler, against single_include/ only
 #      (-Dsingle_header=true);
@@ -47,14 +48,41 @@ suite() {
   [ -f "$dir/meson-logs/testlog.json" ] && logs+=("$dir/meson-logs/testlog.json")
 }
 
-freshness() {
-  local result=OK
-  echo "== single_include/ freshness"
-  python3 tools/amalgamate.py --check || { result=FAIL; status=1; }
-  echo "{\"name\": \"single_include freshness\", \"result\": \"$result\"}" >>"$checks"
+# check NAME COMMAND...: runs COMMAND as one test named NAME.
+check() {
+  local name=$1 result=OK
+  shift
+  echo "== $name"
+  "$@" || { result=FAIL; status=1; }
+  echo "{\"name\": \"$name\", \"result\": \"$result\"}" >>"$checks"
 }
 
-timed "freshness check" freshness
+# The C++ sources (those git tracks, in a checkout), less the generated single headers.
+sources() {
+  if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+    git ls-files '*.hpp' '*.cpp'
+  else
+    find include tests examples apps benchmarks tools -name '*.hpp' -o -name '*.cpp' 2>/dev/null
+  fi | grep -v '^single_include/'
+}
+
+timed "freshness check" check "single_include freshness" python3 tools/amalgamate.py --check
+timed "format check" check "clang-format" bash -c "$(declare -f sources); sources | xargs clang-format --dry-run -Werror"
+timed "layer check" check "header layers" python3 tools/check_layers.py
+
+# clang-tidy (.clang-tidy) over every header and template, through tools/tidy_headers.cpp, and over
+# the programs; the test sources are left out (Catch2's and trompeloeil's macros are not ours).
+tidy() {
+  local f out ok=0
+  for f in tools/tidy_headers.cpp examples/quickstart.cpp $(sources | grep '^apps/.*\.cpp$'); do
+    out=$(clang-tidy --quiet "$f" -- -std=c++20 -Iinclude 2>&1) || {
+      echo "$out" | grep -E "(warning|error):"
+      ok=1
+    }
+  done
+  return $ok
+}
+timed "tidy check" check "clang-tidy" tidy
 for cxx in $compilers; do
   timed "suite, $cxx" suite "$cxx" "build-test-${cxx}"
 done

@@ -1,6 +1,7 @@
 // Example user code: a provisioning service that buys a Cellcast number for a customer and
 // registers the customer's own mobile as a sender ID, releasing the number again if registration
-// fails. Its tests (provisioning_test.cpp) run it against vnum's fake Cellcast, one fault at a time.
+// fails. Its tests (provisioning_test.cpp) run it against vnum's fake Cellcast, one fault at a
+// time.
 #ifndef PROVISIONING_HPP
 #define PROVISIONING_HPP
 
@@ -38,7 +39,8 @@ struct outcome {
 template <vnum::http::transport T>
 class provisioner {
  public:
-  provisioner(T transport, vnum::cellcast::config cfg) : cellcast_(std::forward<T>(transport), std::move(cfg)) {}
+  provisioner(T transport, vnum::cellcast::config cfg)
+      : cellcast_(std::forward<T>(transport), std::move(cfg)) {}
 
   outcome provision(const order& o) {
     auto bought = cellcast_.purchase_virtual_number(

@@ -35,17 +35,28 @@ enum class errc {
 
 constexpr std::string_view to_string(errc code) noexcept {
   switch (code) {
-    case errc::invalid_argument: return "invalid_argument";
-    case errc::unauthorized: return "unauthorized";
-    case errc::forbidden: return "forbidden";
-    case errc::not_found: return "not_found";
-    case errc::conflict: return "conflict";
-    case errc::unprocessable: return "unprocessable";
-    case errc::rate_limited: return "rate_limited";
-    case errc::server_error: return "server_error";
-    case errc::transport: return "transport";
-    case errc::outcome_unknown: return "outcome_unknown";
-    case errc::protocol: return "protocol";
+    case errc::invalid_argument:
+      return "invalid_argument";
+    case errc::unauthorized:
+      return "unauthorized";
+    case errc::forbidden:
+      return "forbidden";
+    case errc::not_found:
+      return "not_found";
+    case errc::conflict:
+      return "conflict";
+    case errc::unprocessable:
+      return "unprocessable";
+    case errc::rate_limited:
+      return "rate_limited";
+    case errc::server_error:
+      return "server_error";
+    case errc::transport:
+      return "transport";
+    case errc::outcome_unknown:
+      return "outcome_unknown";
+    case errc::protocol:
+      return "protocol";
   }
   return "unknown";
 }
@@ -70,10 +81,11 @@ inline error make_error(errc code, std::string message, int http_status = 0) {
 }
 
 // A validation failure: names the request field that is wrong and why.
-inline error invalid_argument(std::string field, std::string why) {
+inline error invalid_argument(std::string field, std::string_view why) {
   error e;
   e.code = errc::invalid_argument;
-  e.message = field + ": " + why;
+  e.message = field + ": ";
+  e.message += why;
   e.field = std::move(field);
   return e;
 }
@@ -89,8 +101,8 @@ inline std::string to_string(const error& e) {
 inline std::ostream& operator<<(std::ostream& os, const error& e) { return os << to_string(e); }
 
 // Replaces every occurrence of `secret` in an error's texts with "[redacted]", also in the escaped
-// forms a JSON encoder may produce ("\/" for '/'). A provider that echoes a request back can put the
-// API key into its message: the clients call this on every error they return; callers of the
+// forms a JSON encoder may produce ("\/" for '/'). A provider that echoes a request back can put
+// the API key into its message: the clients call this on every error they return; callers of the
 // sans-I/O parsers call it with their key before logging or storing an error.
 inline void redact(error& e, std::string_view secret) {
   if (secret.empty()) return;
@@ -128,9 +140,12 @@ enum class operation_kind { read, idempotent_write, creating_write };
 
 constexpr std::string_view to_string(operation_kind k) noexcept {
   switch (k) {
-    case operation_kind::read: return "read";
-    case operation_kind::idempotent_write: return "idempotent_write";
-    case operation_kind::creating_write: return "creating_write";
+    case operation_kind::read:
+      return "read";
+    case operation_kind::idempotent_write:
+      return "idempotent_write";
+    case operation_kind::creating_write:
+      return "creating_write";
   }
   return "unknown";
 }
@@ -159,8 +174,9 @@ using result = boost::system::result<T, error>;
 // requires the value to be printable: this one also prints containers, so that test frameworks
 // can show any result (Catch2's REQUIRE(r), GoogleTest's EXPECT_EQ).
 template <class T>
-  requires(!std::is_void_v<T>)  // Boost's own operator prints result<void>
-std::ostream& operator<<(std::ostream& os, const boost::system::result<T, error>& r) {
+requires(!std::is_void_v<T>)  // Boost's own operator prints result<void>
+    std::ostream&
+    operator<<(std::ostream& os, const boost::system::result<T, error>& r) {
   if (!r) return os << "error:" << r.error();
   os << "value:";
   detail::print_value(os, *r);

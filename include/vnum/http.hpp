@@ -19,11 +19,16 @@ enum class method { get, post, put, patch, delete_ };
 
 constexpr std::string_view to_string(method m) noexcept {
   switch (m) {
-    case method::get: return "GET";
-    case method::post: return "POST";
-    case method::put: return "PUT";
-    case method::patch: return "PATCH";
-    case method::delete_: return "DELETE";
+    case method::get:
+      return "GET";
+    case method::post:
+      return "POST";
+    case method::put:
+      return "PUT";
+    case method::patch:
+      return "PATCH";
+    case method::delete_:
+      return "DELETE";
   }
   return "GET";
 }
@@ -65,11 +70,13 @@ inline std::optional<std::string_view> find_header(const std::vector<header>& he
   return std::nullopt;
 }
 
-inline std::optional<std::string_view> find_header(const request& r, std::string_view name) noexcept {
+inline std::optional<std::string_view> find_header(const request& r,
+                                                   std::string_view name) noexcept {
   return find_header(r.headers, name);
 }
 
-inline std::optional<std::string_view> find_header(const response& r, std::string_view name) noexcept {
+inline std::optional<std::string_view> find_header(const response& r,
+                                                   std::string_view name) noexcept {
   return find_header(r.headers, name);
 }
 

@@ -28,7 +28,9 @@ constexpr bool is_separator(char c) noexcept {
 // '.', parentheses, and the "+61 (0)4…" trunk form, to "+61" followed by 9 digits. Errors are
 // invalid_argument for `field` and say what is wrong.
 inline result<std::string> normalize_au(std::string_view input, std::string_view field) {
-  auto phone_error = [field](std::string why) { return invalid_argument(std::string(field), std::move(why)); };
+  auto phone_error = [field](std::string_view why) {
+    return invalid_argument(std::string(field), why);
+  };
   constexpr std::size_t max_input = 64;  // far above any formatted number; stops pathological input
   if (input.size() > max_input)
     return phone_error("is " + std::to_string(input.size()) + " characters long; at most " +
@@ -66,9 +68,9 @@ inline result<std::string> normalize_au(std::string_view input, std::string_view
         trunk_position = group_start;
       }
     } else if (!detail::is_separator(c)) {
-      return phone_error("contains " + detail::describe_char(c) + " at position " +
-                         std::to_string(begin + i) +
-                         "; only digits, spaces, '-', '.', '(', ')' and one leading '+' are allowed");
+      return phone_error(
+          "contains " + detail::describe_char(c) + " at position " + std::to_string(begin + i) +
+          "; only digits, spaces, '-', '.', '(', ')' and one leading '+' are allowed");
     }
   }
   if (in_parentheses) return phone_error("has a '(' without a matching ')'");
@@ -101,7 +103,12 @@ inline result<std::string> normalize_au(std::string_view input, std::string_view
                        "400000000");
   }
   switch (national[0]) {
-    case '4': case '2': case '3': case '7': case '8': break;
+    case '4':
+    case '2':
+    case '3':
+    case '7':
+    case '8':
+      break;
     default:
       return phone_error("is not an Australian mobile (4…) or geographic (2, 3, 7, 8…) number");
   }

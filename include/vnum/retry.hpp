@@ -42,7 +42,8 @@ inline result<retry_policy> validate(const retry_policy& p) {
     return invalid_argument("retry.multiplier", "must be a finite number of at least 1");
   if (p.initial_backoff.count() < 0)
     return invalid_argument("retry.initial_backoff", "must not be negative");
-  if (p.max_backoff.count() < 0) return invalid_argument("retry.max_backoff", "must not be negative");
+  if (p.max_backoff.count() < 0)
+    return invalid_argument("retry.max_backoff", "must not be negative");
   return p;
 }
 

@@ -1,4 +1,4 @@
-// vnum — C++20 client for telephony providers' phone-number APIs.
+// vnum — the library's version: VNUM_VERSION_MAJOR, _MINOR, _PATCH and VNUM_VERSION_STRING.
 // SPDX-License-Identifier: MIT
 #ifndef VNUM_VERSION_HPP
 #define VNUM_VERSION_HPP

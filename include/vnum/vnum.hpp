@@ -4,12 +4,12 @@
 #ifndef VNUM_VNUM_HPP
 #define VNUM_VNUM_HPP
 
-#include <vnum/version.hpp>
+#include <vnum/cellcast/client.hpp>
 #include <vnum/error.hpp>
 #include <vnum/http.hpp>
+#include <vnum/identitycall/client.hpp>
 #include <vnum/phone.hpp>
 #include <vnum/retry.hpp>
-#include <vnum/cellcast/client.hpp>
-#include <vnum/identitycall/client.hpp>
+#include <vnum/version.hpp>
 
 #endif  // VNUM_VNUM_HPP

@@ -6,8 +6,8 @@
 #ifndef VNUM_VNUM_TESTING_HPP
 #define VNUM_VNUM_TESTING_HPP
 
-#include <vnum/vnum.hpp>
 #include <vnum/testing/fake_cellcast.hpp>
 #include <vnum/testing/fake_identitycall.hpp>
+#include <vnum/vnum.hpp>
 
 #endif  // VNUM_VNUM_TESTING_HPP

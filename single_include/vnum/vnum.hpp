@@ -25,24 +25,11 @@
 //
 // SPDX-License-Identifier: MIT
 
-// ---- vnum/version.hpp ----------------------------------------------------------------------------
-
-// vnum — C++20 client for telephony providers' phone-number APIs.
-#ifndef VNUM_VERSION_HPP
-#define VNUM_VERSION_HPP
-
-// The version is set in meson.build; tests/version_test checks that this file agrees.
-#define VNUM_VERSION_MAJOR 0
-#define VNUM_VERSION_MINOR 1
-#define VNUM_VERSION_PATCH 0
-#define VNUM_VERSION_STRING "0.1.0"
-
-#endif  // VNUM_VERSION_HPP
-
 // ---- vnum/detail/print.hpp -----------------------------------------------------------------------
 
 // vnum — printing of the public value types, so that test frameworks and logs can show them
 // (Catch2 and GoogleTest print a vnum::result<T> through its value's operator<<).
+// Lower detail level: needs nothing else of vnum; the core headers (error, http, phone) use it.
 #ifndef VNUM_DETAIL_PRINT_HPP
 #define VNUM_DETAIL_PRINT_HPP
 
@@ -71,10 +58,19 @@ void print_value(std::ostream& os, const V& v) {
     os << (v.present ? "\"***\"" : "\"\"");
   } else if constexpr (std::is_convertible_v<const V&, std::string_view>) {
     os << '"' << std::string_view(v) << '"';
-  } else if constexpr (requires { v.has_value(); *v; }) {
-    if (v) print_value(os, *v);
-    else os << "null";
-  } else if constexpr (requires { v.begin(); v.end(); v.size(); }) {
+  } else if constexpr (requires {
+                         v.has_value();
+                         *v;
+                       }) {
+    if (v)
+      print_value(os, *v);
+    else
+      os << "null";
+  } else if constexpr (requires {
+                         v.begin();
+                         v.end();
+                         v.size();
+                       }) {
     os << '[';
     bool first = true;
     for (const auto& item : v) {
@@ -149,17 +145,28 @@ enum class errc {
 
 constexpr std::string_view to_string(errc code) noexcept {
   switch (code) {
-    case errc::invalid_argument: return "invalid_argument";
-    case errc::unauthorized: return "unauthorized";
-    case errc::forbidden: return "forbidden";
-    case errc::not_found: return "not_found";
-    case errc::conflict: return "conflict";
-    case errc::unprocessable: return "unprocessable";
-    case errc::rate_limited: return "rate_limited";
-    case errc::server_error: return "server_error";
-    case errc::transport: return "transport";
-    case errc::outcome_unknown: return "outcome_unknown";
-    case errc::protocol: return "protocol";
+    case errc::invalid_argument:
+      return "invalid_argument";
+    case errc::unauthorized:
+      return "unauthorized";
+    case errc::forbidden:
+      return "forbidden";
+    case errc::not_found:
+      return "not_found";
+    case errc::conflict:
+      return "conflict";
+    case errc::unprocessable:
+      return "unprocessable";
+    case errc::rate_limited:
+      return "rate_limited";
+    case errc::server_error:
+      return "server_error";
+    case errc::transport:
+      return "transport";
+    case errc::outcome_unknown:
+      return "outcome_unknown";
+    case errc::protocol:
+      return "protocol";
   }
   return "unknown";
 }
@@ -184,10 +191,11 @@ inline error make_error(errc code, std::string message, int http_status = 0) {
 }
 
 // A validation failure: names the request field that is wrong and why.
-inline error invalid_argument(std::string field, std::string why) {
+inline error invalid_argument(std::string field, std::string_view why) {
   error e;
   e.code = errc::invalid_argument;
-  e.message = field + ": " + why;
+  e.message = field + ": ";
+  e.message += why;
   e.field = std::move(field);
   return e;
 }
@@ -203,8 +211,8 @@ inline std::string to_string(const error& e) {
 inline std::ostream& operator<<(std::ostream& os, const error& e) { return os << to_string(e); }
 
 // Replaces every occurrence of `secret` in an error's texts with "[redacted]", also in the escaped
-// forms a JSON encoder may produce ("\/" for '/'). A provider that echoes a request back can put the
-// API key into its message: the clients call this on every error they return; callers of the
+// forms a JSON encoder may produce ("\/" for '/'). A provider that echoes a request back can put
+// the API key into its message: the clients call this on every error they return; callers of the
 // sans-I/O parsers call it with their key before logging or storing an error.
 inline void redact(error& e, std::string_view secret) {
   if (secret.empty()) return;
@@ -242,9 +250,12 @@ enum class operation_kind { read, idempotent_write, creating_write };
 
 constexpr std::string_view to_string(operation_kind k) noexcept {
   switch (k) {
-    case operation_kind::read: return "read";
-    case operation_kind::idempotent_write: return "idempotent_write";
-    case operation_kind::creating_write: return "creating_write";
+    case operation_kind::read:
+      return "read";
+    case operation_kind::idempotent_write:
+      return "idempotent_write";
+    case operation_kind::creating_write:
+      return "creating_write";
   }
   return "unknown";
 }
@@ -273,8 +284,9 @@ using result = boost::system::result<T, error>;
 // requires the value to be printable: this one also prints containers, so that test frameworks
 // can show any result (Catch2's REQUIRE(r), GoogleTest's EXPECT_EQ).
 template <class T>
-  requires(!std::is_void_v<T>)  // Boost's own operator prints result<void>
-std::ostream& operator<<(std::ostream& os, const boost::system::result<T, error>& r) {
+requires(!std::is_void_v<T>)  // Boost's own operator prints result<void>
+    std::ostream&
+    operator<<(std::ostream& os, const boost::system::result<T, error>& r) {
   if (!r) return os << "error:" << r.error();
   os << "value:";
   detail::print_value(os, *r);
@@ -284,298 +296,6 @@ std::ostream& operator<<(std::ostream& os, const boost::system::result<T, error>
 }  // namespace vnum
 
 #endif  // VNUM_ERROR_HPP
-
-// ---- vnum/detail/ascii.hpp -----------------------------------------------------------------------
-
-// vnum — ASCII character classes and case mapping, the one place the library defines them (HTTP
-// names, phone numbers, URL segments and country codes are all ASCII; no locale applies).
-#ifndef VNUM_DETAIL_ASCII_HPP
-#define VNUM_DETAIL_ASCII_HPP
-
-#include <string>
-#include <string_view>
-
-namespace vnum::detail {
-
-constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
-constexpr bool is_letter(char c) noexcept {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-// RFC 3986 "unreserved": what may stand in a URL path segment or query value unencoded.
-constexpr bool is_unreserved(char c) noexcept {
-  return is_letter(c) || is_digit(c) || c == '-' || c == '_' || c == '.' || c == '~';
-}
-
-// Non-empty and digits only.
-constexpr bool all_digits(std::string_view s) noexcept {
-  if (s.empty()) return false;
-  for (char c : s)
-    if (!is_digit(c)) return false;
-  return true;
-}
-
-constexpr char to_lower(char c) noexcept {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-constexpr char to_upper(char c) noexcept {
-  return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
-}
-
-inline std::string to_upper(std::string s) {
-  for (char& c : s) c = to_upper(c);
-  return s;
-}
-
-// How an error names one character: 'x' when printable ASCII, byte 0x1f otherwise.
-inline std::string describe_char(char c) {
-  auto u = static_cast<unsigned char>(c);
-  if (u < 0x20 || u >= 0x7f) {
-    const char* hex = "0123456789abcdef";
-    return std::string("byte 0x") + hex[u >> 4] + hex[u & 0xf];
-  }
-  return std::string("'") + c + "'";
-}
-
-}  // namespace vnum::detail
-
-#endif  // VNUM_DETAIL_ASCII_HPP
-
-// ---- vnum/http.hpp -------------------------------------------------------------------------------
-
-// vnum — HTTP value types and the transport concept that users implement.
-#ifndef VNUM_HTTP_HPP
-#define VNUM_HTTP_HPP
-
-#include <concepts>
-#include <optional>
-#include <ostream>
-#include <string>
-#include <string_view>
-#include <vector>
-
-namespace vnum::http {
-
-enum class method { get, post, put, patch, delete_ };
-
-constexpr std::string_view to_string(method m) noexcept {
-  switch (m) {
-    case method::get: return "GET";
-    case method::post: return "POST";
-    case method::put: return "PUT";
-    case method::patch: return "PATCH";
-    case method::delete_: return "DELETE";
-  }
-  return "GET";
-}
-
-struct header {
-  std::string name;
-  std::string value;
-  friend bool operator==(const header&, const header&) = default;
-};
-
-struct request {
-  http::method method = http::method::get;
-  std::string url;
-  std::vector<header> headers;
-  std::string body;
-  friend bool operator==(const request&, const request&) = default;
-};
-
-struct response {
-  int status = 0;
-  std::vector<header> headers;
-  std::string body;
-  friend bool operator==(const response&, const response&) = default;
-};
-
-// ASCII case-insensitive comparison, as HTTP header names require.
-constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (detail::to_lower(a[i]) != detail::to_lower(b[i])) return false;
-  return true;
-}
-
-// The value of the first header called `name` (case-insensitive), if any.
-inline std::optional<std::string_view> find_header(const std::vector<header>& headers,
-                                                   std::string_view name) noexcept {
-  for (const auto& h : headers)
-    if (iequals(h.name, name)) return std::string_view(h.value);
-  return std::nullopt;
-}
-
-inline std::optional<std::string_view> find_header(const request& r, std::string_view name) noexcept {
-  return find_header(r.headers, name);
-}
-
-inline std::optional<std::string_view> find_header(const response& r, std::string_view name) noexcept {
-  return find_header(r.headers, name);
-}
-
-// Prints a request for logs with the credentials masked: an authorization header shows only its
-// scheme ("Bearer ***"), so a logged request never reveals the API key.
-inline std::ostream& operator<<(std::ostream& os, const request& r) {
-  os << to_string(r.method) << ' ' << r.url << '\n';
-  for (const auto& h : r.headers) {
-    os << h.name << ": ";
-    if (iequals(h.name, "authorization")) {
-      auto space = h.value.find(' ');
-      os << (space == std::string::npos ? std::string_view("***")
-                                        : std::string_view(h.value).substr(0, space + 1))
-         << (space == std::string::npos ? "" : "***");
-    } else {
-      os << h.value;
-    }
-    os << '\n';
-  }
-  return os << '\n' << r.body;
-}
-
-inline std::ostream& operator<<(std::ostream& os, const response& r) {
-  os << "HTTP " << r.status << '\n';
-  for (const auto& h : r.headers) os << h.name << ": " << h.value << '\n';
-  return os << '\n' << r.body;
-}
-
-// A transport sends one request. It returns the response (any status), or a vnum::error with code
-// errc::transport (nothing was sent) or errc::outcome_unknown (it may have been sent). A transport
-// that returns a plain http::response (never fails) satisfies the concept too.
-template <class T>
-concept transport = requires(T& t, const request& r) {
-  { t.send(r) } -> std::convertible_to<vnum::result<response>>;
-};
-
-}  // namespace vnum::http
-
-#endif  // VNUM_HTTP_HPP
-
-// ---- vnum/phone.hpp ------------------------------------------------------------------------------
-
-// vnum — phone-number checks: Australian normalization and E.164.
-#ifndef VNUM_PHONE_HPP
-#define VNUM_PHONE_HPP
-
-#include <cstddef>
-#include <string>
-#include <string_view>
-
-namespace vnum::phone {
-
-namespace detail {
-
-using vnum::detail::describe_char;
-using vnum::detail::is_digit;
-
-constexpr bool is_separator(char c) noexcept {
-  return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')';
-}
-
-}  // namespace detail
-
-// Normalizes an Australian mobile (4…) or geographic (2, 3, 7, 8…) number written in any of the
-// forms Cellcast documents (+61400000000, 61400000000, 0400000000, 400000000), with spaces, '-',
-// '.', parentheses, and the "+61 (0)4…" trunk form, to "+61" followed by 9 digits. Errors are
-// invalid_argument for `field` and say what is wrong.
-inline result<std::string> normalize_au(std::string_view input, std::string_view field) {
-  auto phone_error = [field](std::string why) { return invalid_argument(std::string(field), std::move(why)); };
-  constexpr std::size_t max_input = 64;  // far above any formatted number; stops pathological input
-  if (input.size() > max_input)
-    return phone_error("is " + std::to_string(input.size()) + " characters long; at most " +
-                       std::to_string(max_input) + " are accepted");
-
-  std::size_t begin = 0;
-  std::size_t end = input.size();
-  while (begin < end && input[begin] == ' ') ++begin;
-  while (end > begin && input[end - 1] == ' ') --end;
-  std::string_view s = input.substr(begin, end - begin);
-  if (s.empty()) return phone_error("is empty");
-
-  bool international = false;
-  bool trunk_in_parentheses = false;  // "(0)" as in "+61 (0)4…"
-  std::size_t trunk_position = 0;     // how many digits preceded the "(0)"
-  bool in_parentheses = false;
-  std::size_t group_start = 0;
-  std::string digits;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const char c = s[i];
-    if (detail::is_digit(c)) {
-      digits += c;
-    } else if (c == '+') {
-      if (i != 0) return phone_error("'+' is only allowed once, as the first character");
-      international = true;
-    } else if (c == '(') {
-      if (in_parentheses) return phone_error("has nested parentheses");
-      in_parentheses = true;
-      group_start = digits.size();
-    } else if (c == ')') {
-      if (!in_parentheses) return phone_error("has a ')' without a matching '('");
-      in_parentheses = false;
-      if (digits.size() == group_start + 1 && digits.back() == '0') {
-        trunk_in_parentheses = true;
-        trunk_position = group_start;
-      }
-    } else if (!detail::is_separator(c)) {
-      return phone_error("contains " + detail::describe_char(c) + " at position " +
-                         std::to_string(begin + i) +
-                         "; only digits, spaces, '-', '.', '(', ')' and one leading '+' are allowed");
-    }
-  }
-  if (in_parentheses) return phone_error("has a '(' without a matching ')'");
-  if (digits.empty()) return phone_error("contains no digits");
-
-  if (trunk_in_parentheses) {
-    // "(0)" is only the trunk prefix written after the country code.
-    if (trunk_position != 2 || digits.compare(0, 2, "61") != 0)
-      return phone_error("has \"(0)\" that does not follow the country code 61");
-    digits.erase(trunk_position, 1);
-  }
-
-  std::string national;
-  if (international) {
-    if (digits.compare(0, 2, "61") != 0)
-      return phone_error("is not an Australian number: its country code is not +61");
-    national = digits.substr(2);
-    if (national.size() != 9)
-      return phone_error("has " + std::to_string(national.size()) +
-                         " digits after +61; an Australian number has 9");
-  } else if (digits.size() == 11 && digits.compare(0, 2, "61") == 0) {
-    national = digits.substr(2);
-  } else if (digits.size() == 10 && digits[0] == '0') {
-    national = digits.substr(1);
-  } else if (digits.size() == 9 && digits[0] != '0') {
-    national = digits;
-  } else {
-    return phone_error("has " + std::to_string(digits.size()) +
-                       " digits; expected the forms +61400000000, 61400000000, 0400000000 or "
-                       "400000000");
-  }
-  switch (national[0]) {
-    case '4': case '2': case '3': case '7': case '8': break;
-    default:
-      return phone_error("is not an Australian mobile (4…) or geographic (2, 3, 7, 8…) number");
-  }
-  return "+61" + national;
-}
-
-// normalize_au for the field "number".
-inline result<std::string> normalize_au(std::string_view input) {
-  return normalize_au(input, "number");
-}
-
-// E.164: '+', a country code that does not start with 0, and 8 to 15 digits in all; nothing else
-// (no spaces, dashes or parentheses).
-constexpr bool is_e164(std::string_view s) noexcept {
-  if (s.size() < 9 || s.size() > 16 || s[0] != '+' || s[1] == '0') return false;
-  for (std::size_t i = 1; i < s.size(); ++i)
-    if (!detail::is_digit(s[i])) return false;
-  return true;
-}
-
-}  // namespace vnum::phone
-
-#endif  // VNUM_PHONE_HPP
 
 // ---- vnum/retry.hpp ------------------------------------------------------------------------------
 
@@ -620,7 +340,8 @@ inline result<retry_policy> validate(const retry_policy& p) {
     return invalid_argument("retry.multiplier", "must be a finite number of at least 1");
   if (p.initial_backoff.count() < 0)
     return invalid_argument("retry.initial_backoff", "must not be negative");
-  if (p.max_backoff.count() < 0) return invalid_argument("retry.max_backoff", "must not be negative");
+  if (p.max_backoff.count() < 0)
+    return invalid_argument("retry.max_backoff", "must not be negative");
   return p;
 }
 
@@ -906,10 +627,68 @@ struct custom_number {
 
 #endif  // VNUM_CELLCAST_MODEL_HPP
 
+// ---- vnum/detail/ascii.hpp -----------------------------------------------------------------------
+
+// vnum — ASCII character classes and case mapping, the one place the library defines them (HTTP
+// names, phone numbers, URL segments and country codes are all ASCII; no locale applies).
+// Lower detail level: needs nothing else of vnum; the core headers (error, http, phone) use it.
+#ifndef VNUM_DETAIL_ASCII_HPP
+#define VNUM_DETAIL_ASCII_HPP
+
+#include <string>
+#include <string_view>
+
+namespace vnum::detail {
+
+constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+constexpr bool is_letter(char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// RFC 3986 "unreserved": what may stand in a URL path segment or query value unencoded.
+constexpr bool is_unreserved(char c) noexcept {
+  return is_letter(c) || is_digit(c) || c == '-' || c == '_' || c == '.' || c == '~';
+}
+
+// Non-empty and digits only.
+constexpr bool all_digits(std::string_view s) noexcept {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!is_digit(c)) return false;
+  return true;
+}
+
+constexpr char to_lower(char c) noexcept {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+constexpr char to_upper(char c) noexcept {
+  return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+}
+
+inline std::string to_upper(std::string s) {
+  for (char& c : s) c = to_upper(c);
+  return s;
+}
+
+// How an error names one character: 'x' when printable ASCII, byte 0x1f otherwise.
+inline std::string describe_char(char c) {
+  auto u = static_cast<unsigned char>(c);
+  if (u < 0x20 || u >= 0x7f) {
+    const char* hex = "0123456789abcdef";
+    return std::string("byte 0x") + hex[u >> 4] + hex[u & 0xf];
+  }
+  return std::string("'") + c + "'";
+}
+
+}  // namespace vnum::detail
+
+#endif  // VNUM_DETAIL_ASCII_HPP
+
 // ---- vnum/detail/utf8.hpp ------------------------------------------------------------------------
 
 // vnum — UTF-8 as JSON requires it (RFC 8259 §8.1): the checks every text field of a request
 // passes, and its length in characters.
+// Lower detail level: needs nothing else of vnum; the core headers (error, http, phone) use it.
 #ifndef VNUM_DETAIL_UTF8_HPP
 #define VNUM_DETAIL_UTF8_HPP
 
@@ -975,6 +754,7 @@ constexpr std::size_t utf8_length(std::string_view s) noexcept {
 
 // vnum — countries: the assigned ISO 3166-1 alpha-2 codes and the regions each E.164 country
 // calling code serves. Provider-neutral; validators use it to check a country against a number.
+// Lower detail level: needs nothing else of vnum; the core headers (error, http, phone) use it.
 #ifndef VNUM_DETAIL_COUNTRY_HPP
 #define VNUM_DETAIL_COUNTRY_HPP
 
@@ -1246,9 +1026,143 @@ constexpr bool serves(const calling_code& code, std::string_view region) noexcep
 
 #endif  // VNUM_DETAIL_COUNTRY_HPP
 
+// ---- vnum/phone.hpp ------------------------------------------------------------------------------
+
+// vnum — phone-number checks: Australian normalization and E.164.
+#ifndef VNUM_PHONE_HPP
+#define VNUM_PHONE_HPP
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace vnum::phone {
+
+namespace detail {
+
+using vnum::detail::describe_char;
+using vnum::detail::is_digit;
+
+constexpr bool is_separator(char c) noexcept {
+  return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')';
+}
+
+}  // namespace detail
+
+// Normalizes an Australian mobile (4…) or geographic (2, 3, 7, 8…) number written in any of the
+// forms Cellcast documents (+61400000000, 61400000000, 0400000000, 400000000), with spaces, '-',
+// '.', parentheses, and the "+61 (0)4…" trunk form, to "+61" followed by 9 digits. Errors are
+// invalid_argument for `field` and say what is wrong.
+inline result<std::string> normalize_au(std::string_view input, std::string_view field) {
+  auto phone_error = [field](std::string_view why) {
+    return invalid_argument(std::string(field), why);
+  };
+  constexpr std::size_t max_input = 64;  // far above any formatted number; stops pathological input
+  if (input.size() > max_input)
+    return phone_error("is " + std::to_string(input.size()) + " characters long; at most " +
+                       std::to_string(max_input) + " are accepted");
+
+  std::size_t begin = 0;
+  std::size_t end = input.size();
+  while (begin < end && input[begin] == ' ') ++begin;
+  while (end > begin && input[end - 1] == ' ') --end;
+  std::string_view s = input.substr(begin, end - begin);
+  if (s.empty()) return phone_error("is empty");
+
+  bool international = false;
+  bool trunk_in_parentheses = false;  // "(0)" as in "+61 (0)4…"
+  std::size_t trunk_position = 0;     // how many digits preceded the "(0)"
+  bool in_parentheses = false;
+  std::size_t group_start = 0;
+  std::string digits;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (detail::is_digit(c)) {
+      digits += c;
+    } else if (c == '+') {
+      if (i != 0) return phone_error("'+' is only allowed once, as the first character");
+      international = true;
+    } else if (c == '(') {
+      if (in_parentheses) return phone_error("has nested parentheses");
+      in_parentheses = true;
+      group_start = digits.size();
+    } else if (c == ')') {
+      if (!in_parentheses) return phone_error("has a ')' without a matching '('");
+      in_parentheses = false;
+      if (digits.size() == group_start + 1 && digits.back() == '0') {
+        trunk_in_parentheses = true;
+        trunk_position = group_start;
+      }
+    } else if (!detail::is_separator(c)) {
+      return phone_error(
+          "contains " + detail::describe_char(c) + " at position " + std::to_string(begin + i) +
+          "; only digits, spaces, '-', '.', '(', ')' and one leading '+' are allowed");
+    }
+  }
+  if (in_parentheses) return phone_error("has a '(' without a matching ')'");
+  if (digits.empty()) return phone_error("contains no digits");
+
+  if (trunk_in_parentheses) {
+    // "(0)" is only the trunk prefix written after the country code.
+    if (trunk_position != 2 || digits.compare(0, 2, "61") != 0)
+      return phone_error("has \"(0)\" that does not follow the country code 61");
+    digits.erase(trunk_position, 1);
+  }
+
+  std::string national;
+  if (international) {
+    if (digits.compare(0, 2, "61") != 0)
+      return phone_error("is not an Australian number: its country code is not +61");
+    national = digits.substr(2);
+    if (national.size() != 9)
+      return phone_error("has " + std::to_string(national.size()) +
+                         " digits after +61; an Australian number has 9");
+  } else if (digits.size() == 11 && digits.compare(0, 2, "61") == 0) {
+    national = digits.substr(2);
+  } else if (digits.size() == 10 && digits[0] == '0') {
+    national = digits.substr(1);
+  } else if (digits.size() == 9 && digits[0] != '0') {
+    national = digits;
+  } else {
+    return phone_error("has " + std::to_string(digits.size()) +
+                       " digits; expected the forms +61400000000, 61400000000, 0400000000 or "
+                       "400000000");
+  }
+  switch (national[0]) {
+    case '4':
+    case '2':
+    case '3':
+    case '7':
+    case '8':
+      break;
+    default:
+      return phone_error("is not an Australian mobile (4…) or geographic (2, 3, 7, 8…) number");
+  }
+  return "+61" + national;
+}
+
+// normalize_au for the field "number".
+inline result<std::string> normalize_au(std::string_view input) {
+  return normalize_au(input, "number");
+}
+
+// E.164: '+', a country code that does not start with 0, and 8 to 15 digits in all; nothing else
+// (no spaces, dashes or parentheses).
+constexpr bool is_e164(std::string_view s) noexcept {
+  if (s.size() < 9 || s.size() > 16 || s[0] != '+' || s[1] == '0') return false;
+  for (std::size_t i = 1; i < s.size(); ++i)
+    if (!detail::is_digit(s[i])) return false;
+  return true;
+}
+
+}  // namespace vnum::phone
+
+#endif  // VNUM_PHONE_HPP
+
 // ---- vnum/detail/validate.hpp --------------------------------------------------------------------
 
 // vnum — validation rules shared by both providers.
+// Upper detail level: built on the core headers; what the providers' headers share.
 #ifndef VNUM_DETAIL_VALIDATE_HPP
 #define VNUM_DETAIL_VALIDATE_HPP
 
@@ -1282,7 +1196,8 @@ inline result<void> check_text_bytes(std::string_view field, std::string_view va
 
 // A required text field: non-empty, valid UTF-8, free of control characters.
 inline result<void> check_required_text(std::string_view field, std::string_view value) {
-  if (value.empty()) return invalid_argument(std::string(field), "is required and must not be empty");
+  if (value.empty())
+    return invalid_argument(std::string(field), "is required and must not be empty");
   return check_text_bytes(field, value);
 }
 
@@ -1325,7 +1240,8 @@ inline result<std::string> check_base_url(std::string_view url) {
 // characters, and never "." or "..", so it cannot change which resource the request addresses.
 inline result<void> check_path_segment(std::string_view field, std::string_view id) {
   if (id.empty()) return invalid_argument(std::string(field), "is required and must not be empty");
-  if (id == "." || id == "..") return invalid_argument(std::string(field), "must not be '.' or '..'");
+  if (id == "." || id == "..")
+    return invalid_argument(std::string(field), "must not be '.' or '..'");
   for (char c : id) {
     if (!is_unreserved(c))
       return invalid_argument(std::string(field),
@@ -1346,16 +1262,14 @@ inline result<void> check_positive_id(std::string_view field, std::int64_t id) {
 // than guessing what a number with spaces or dashes meant.
 inline result<void> check_e164(std::string_view field, std::string_view value) {
   if (phone::is_e164(value)) return {};
-  auto bad = [field](std::string why) {
-    return invalid_argument(std::string(field), std::move(why));
-  };
+  auto bad = [field](std::string_view why) { return invalid_argument(std::string(field), why); };
   if (value.empty()) return bad("is required and must not be empty");
   if (value[0] != '+')
     return bad("must start with '+' and the country code (E.164, e.g. +15551234567)");
   for (std::size_t i = 1; i < value.size(); ++i)
     if (value[i] < '0' || value[i] > '9')
-      return bad("must be '+' followed by digits only (E.164): found " +
-                 describe_char(value[i]) + " at position " + std::to_string(i));
+      return bad("must be '+' followed by digits only (E.164): found " + describe_char(value[i]) +
+                 " at position " + std::to_string(i));
   if (value.size() > 1 && value[1] == '0')
     return bad("must not have a country code starting with 0 (E.164)");
   return bad("has " + std::to_string(value.size() - 1) + " digits; an E.164 number has 8 to 15");
@@ -1363,9 +1277,7 @@ inline result<void> check_e164(std::string_view field, std::string_view value) {
 
 // An officially assigned ISO 3166-1 alpha-2 code in upper case ("US").
 inline result<void> check_country_code(std::string_view field, std::string_view code) {
-  auto bad = [field](std::string why) {
-    return invalid_argument(std::string(field), std::move(why));
-  };
+  auto bad = [field](std::string_view why) { return invalid_argument(std::string(field), why); };
   if (code.size() != 2 || !is_letter(code[0]) || !is_letter(code[1]))
     return bad("must be an ISO 3166-1 alpha-2 code such as \"US\"");
   const std::string upper = to_upper(std::string(code));
@@ -1414,6 +1326,24 @@ inline result<void> check_decimal(std::string_view field, std::string_view value
   return {};
 }
 
+// An address that looks like an email address: local@domain, a dot inside the domain, no spaces
+// or control characters. No full RFC 5321 check: the providers' own rules are not documented, and
+// only what certainly cannot be an address is refused.
+inline result<void> check_email(std::string_view field, std::string_view value) {
+  if (auto r = check_required_text(field, value); !r) return r;
+  const auto at = value.find('@');
+  const std::string_view domain =
+      at == std::string_view::npos ? std::string_view() : value.substr(at + 1);
+  const bool ok =
+      at != std::string_view::npos && at > 0 && !domain.empty() &&
+      domain.find('@') == std::string_view::npos && value.find(' ') == std::string_view::npos &&
+      domain.find('.') != std::string_view::npos && domain.front() != '.' && domain.back() != '.';
+  if (!ok)
+    return invalid_argument(std::string(field),
+                            "is not an email address (local@domain, e.g. jane.doe@example.com)");
+  return {};
+}
+
 }  // namespace vnum::detail
 
 #endif  // VNUM_DETAIL_VALIDATE_HPP
@@ -1431,6 +1361,7 @@ namespace vnum::cellcast {
 
 namespace detail {
 
+using vnum::detail::check_email;
 using vnum::detail::check_optional_text;
 using vnum::detail::check_required_text;
 
@@ -1438,21 +1369,6 @@ inline result<void> check_digits(std::string_view field, std::string_view value)
   if (auto r = check_required_text(field, value); !r) return r;
   if (!vnum::detail::all_digits(value))
     return invalid_argument(std::string(field), "must contain digits only");
-  return {};
-}
-
-// local@domain with a dot in the domain; enough to catch a swapped field, not a full RFC 5322
-// check.
-inline result<void> check_email(std::string_view field, std::string_view value) {
-  if (auto r = check_required_text(field, value); !r) return r;
-  const auto at = value.find('@');
-  const std::string_view domain =
-      at == std::string_view::npos ? std::string_view() : value.substr(at + 1);
-  const bool ok =
-      at != std::string_view::npos && at > 0 && !domain.empty() &&
-      domain.find('@') == std::string_view::npos && value.find(' ') == std::string_view::npos &&
-      domain.find('.') != std::string_view::npos && domain.front() != '.' && domain.back() != '.';
-  if (!ok) return invalid_argument(std::string(field), "is not an email address");
   return {};
 }
 
@@ -1596,6 +1512,7 @@ inline result<business_name_request> validate(const business_name_request& r) {
 // ---- vnum/detail/json.hpp ------------------------------------------------------------------------
 
 // vnum — Boost.JSON in header-only mode, and the helpers every parser uses.
+// Upper detail level: built on the core headers; what the providers' headers share.
 #ifndef VNUM_DETAIL_JSON_HPP
 #define VNUM_DETAIL_JSON_HPP
 
@@ -1646,7 +1563,8 @@ inline std::optional<bool> bool_member(const json::object& o, std::string_view k
 }
 
 // An integer member; a JSON number with a fraction or out of int64 range is not one.
-inline std::optional<std::int64_t> int_member(const json::object& o, std::string_view key) noexcept {
+inline std::optional<std::int64_t> int_member(const json::object& o,
+                                              std::string_view key) noexcept {
   const json::value* v = o.if_contains(key);
   if (v == nullptr) return std::nullopt;
   if (v->is_int64()) return v->get_int64();
@@ -1669,9 +1587,141 @@ inline const json::array* array_member(const json::object& o, std::string_view k
 
 #endif  // VNUM_DETAIL_JSON_HPP
 
+// ---- vnum/http.hpp -------------------------------------------------------------------------------
+
+// vnum — HTTP value types and the transport concept that users implement.
+#ifndef VNUM_HTTP_HPP
+#define VNUM_HTTP_HPP
+
+#include <concepts>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vnum::http {
+
+enum class method { get, post, put, patch, delete_ };
+
+constexpr std::string_view to_string(method m) noexcept {
+  switch (m) {
+    case method::get:
+      return "GET";
+    case method::post:
+      return "POST";
+    case method::put:
+      return "PUT";
+    case method::patch:
+      return "PATCH";
+    case method::delete_:
+      return "DELETE";
+  }
+  return "GET";
+}
+
+struct header {
+  std::string name;
+  std::string value;
+  friend bool operator==(const header&, const header&) = default;
+};
+
+struct request {
+  http::method method = http::method::get;
+  std::string url;
+  std::vector<header> headers;
+  std::string body;
+  friend bool operator==(const request&, const request&) = default;
+};
+
+struct response {
+  int status = 0;
+  std::vector<header> headers;
+  std::string body;
+  friend bool operator==(const response&, const response&) = default;
+};
+
+// ASCII case-insensitive comparison, as HTTP header names require.
+constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (detail::to_lower(a[i]) != detail::to_lower(b[i])) return false;
+  return true;
+}
+
+// The value of the first header called `name` (case-insensitive), if any.
+inline std::optional<std::string_view> find_header(const std::vector<header>& headers,
+                                                   std::string_view name) noexcept {
+  for (const auto& h : headers)
+    if (iequals(h.name, name)) return std::string_view(h.value);
+  return std::nullopt;
+}
+
+inline std::optional<std::string_view> find_header(const request& r,
+                                                   std::string_view name) noexcept {
+  return find_header(r.headers, name);
+}
+
+inline std::optional<std::string_view> find_header(const response& r,
+                                                   std::string_view name) noexcept {
+  return find_header(r.headers, name);
+}
+
+// Prints a request for logs with the credentials masked: an authorization header shows only its
+// scheme ("Bearer ***"), so a logged request never reveals the API key.
+inline std::ostream& operator<<(std::ostream& os, const request& r) {
+  os << to_string(r.method) << ' ' << r.url << '\n';
+  for (const auto& h : r.headers) {
+    os << h.name << ": ";
+    if (iequals(h.name, "authorization")) {
+      auto space = h.value.find(' ');
+      os << (space == std::string::npos ? std::string_view("***")
+                                        : std::string_view(h.value).substr(0, space + 1))
+         << (space == std::string::npos ? "" : "***");
+    } else {
+      os << h.value;
+    }
+    os << '\n';
+  }
+  return os << '\n' << r.body;
+}
+
+inline std::ostream& operator<<(std::ostream& os, const response& r) {
+  os << "HTTP " << r.status << '\n';
+  for (const auto& h : r.headers) os << h.name << ": " << h.value << '\n';
+  return os << '\n' << r.body;
+}
+
+// A transport sends one request. It returns the response (any status), or a vnum::error with code
+// errc::transport (nothing was sent) or errc::outcome_unknown (it may have been sent). A transport
+// that returns a plain http::response (never fails) satisfies the concept too.
+template <class T>
+concept transport = requires(T& t, const request& r) {
+  { t.send(r) } -> std::convertible_to<vnum::result<response>>;
+};
+
+}  // namespace vnum::http
+
+#endif  // VNUM_HTTP_HPP
+
+// ---- vnum/version.hpp ----------------------------------------------------------------------------
+
+// vnum — the library's version: VNUM_VERSION_MAJOR, _MINOR, _PATCH and VNUM_VERSION_STRING.
+#ifndef VNUM_VERSION_HPP
+#define VNUM_VERSION_HPP
+
+// The version is set in meson.build; tests/version_test checks that this file agrees.
+#define VNUM_VERSION_MAJOR 0
+#define VNUM_VERSION_MINOR 1
+#define VNUM_VERSION_PATCH 0
+#define VNUM_VERSION_STRING "0.1.0"
+
+#endif  // VNUM_VERSION_HPP
+
 // ---- vnum/detail/request.hpp ---------------------------------------------------------------------
 
 // vnum — the parts of every request that both providers share.
+// Upper detail level: built on the core headers; what the providers' headers share.
 #ifndef VNUM_DETAIL_REQUEST_HPP
 #define VNUM_DETAIL_REQUEST_HPP
 
@@ -1743,17 +1793,18 @@ namespace vnum::cellcast {
 namespace detail {
 
 // Every Cellcast page sends content-type: application/json, even on a PUT without a body.
-inline result<http::request> authorized_request(const config& cfg, http::method m, std::string_view path,
-                                  std::string body = {}) {
-  return vnum::detail::make_request(m, cfg.base_url, path, cfg.api_key, vnum::detail::body_kind::json,
-                                    std::move(body));
+inline result<http::request> authorized_request(const config& cfg, http::method m,
+                                                std::string_view path, std::string body = {}) {
+  return vnum::detail::make_request(m, cfg.base_url, path, cfg.api_key,
+                                    vnum::detail::body_kind::json, std::move(body));
 }
 
 }  // namespace detail
 
 // The purchase pages' headings say /api/v1/virtual-number/purchase but their code samples, and
 // the sibling pages, use /api/v1/apiClient/...: the samples are what the service answers.
-inline result<http::request> build_purchase_virtual_number(const config& cfg, const purchase_request& r) {
+inline result<http::request> build_purchase_virtual_number(const config& cfg,
+                                                           const purchase_request& r) {
   auto valid = validate(r, cfg.products);
   if (!valid) return valid.error();
   boost::json::object body;
@@ -1768,38 +1819,44 @@ inline result<http::request> build_purchase_virtual_number(const config& cfg, co
     body["becs_email"] = valid->becs->email;
     body["becs_name"] = valid->becs->account_name;
     if (!valid->becs->bsb_number.empty()) body["becs_bsb_number"] = valid->becs->bsb_number;
-    if (!valid->becs->account_number.empty()) body["becs_account_number"] = valid->becs->account_number;
+    if (!valid->becs->account_number.empty())
+      body["becs_account_number"] = valid->becs->account_number;
   }
   body["resubscribe"] = valid->resubscribe;
-  return detail::authorized_request(cfg, http::method::post, "/api/v1/apiClient/virtual-number/purchase",
-                      vnum::detail::to_body(body));
+  return detail::authorized_request(cfg, http::method::post,
+                                    "/api/v1/apiClient/virtual-number/purchase",
+                                    vnum::detail::to_body(body));
 }
 
-inline result<http::request> build_purchase_virtual_number_postpaid(const config& cfg,
-                                                                    const postpaid_purchase_request& r) {
+inline result<http::request> build_purchase_virtual_number_postpaid(
+    const config& cfg, const postpaid_purchase_request& r) {
   auto valid = validate(r);
   if (!valid) return valid.error();
   boost::json::object body;
   body["number"] = valid->number;
   body["resubscribe"] = valid->resubscribe;
-  return detail::authorized_request(cfg, http::method::post, "/api/v1/apiClient/virtual-number/purchase-postpaid",
-                      vnum::detail::to_body(body));
+  return detail::authorized_request(cfg, http::method::post,
+                                    "/api/v1/apiClient/virtual-number/purchase-postpaid",
+                                    vnum::detail::to_body(body));
 }
 
 // The page's JavaScript sample passes its headers as the body; we send no body and real headers.
-inline result<http::request> build_unsubscribe_virtual_number(const config& cfg, std::string_view id) {
+inline result<http::request> build_unsubscribe_virtual_number(const config& cfg,
+                                                              std::string_view id) {
   if (auto v = validate_virtual_number_id(id); !v) return v.error();
-  return detail::authorized_request(cfg, http::method::put,
-                      "/api/v1/apiClient/virtual-number/unsubscribe/" + std::string(id));
+  return detail::authorized_request(
+      cfg, http::method::put, "/api/v1/apiClient/virtual-number/unsubscribe/" + std::string(id));
 }
 
-inline result<http::request> build_add_custom_number(const config& cfg, const custom_number_request& r) {
+inline result<http::request> build_add_custom_number(const config& cfg,
+                                                     const custom_number_request& r) {
   auto valid = validate(r);
   if (!valid) return valid.error();
   boost::json::object body;
   body["name"] = valid->name;
   body["number"] = valid->number;
-  return detail::authorized_request(cfg, http::method::post, "/api/v1/customNumber/add", vnum::detail::to_body(body));
+  return detail::authorized_request(cfg, http::method::post, "/api/v1/customNumber/add",
+                                    vnum::detail::to_body(body));
 }
 
 inline result<http::request> build_verify_custom_number(const config& cfg,
@@ -1810,11 +1867,13 @@ inline result<http::request> build_verify_custom_number(const config& cfg,
   body["name"] = valid->name;
   body["number"] = valid->number;
   body["otp"] = valid->otp;
-  return detail::authorized_request(cfg, http::method::post, "/api/v1/customNumber/verifyCustomNumber",
-                      vnum::detail::to_body(body));
+  return detail::authorized_request(cfg, http::method::post,
+                                    "/api/v1/customNumber/verifyCustomNumber",
+                                    vnum::detail::to_body(body));
 }
 
-inline result<http::request> build_add_business_name(const config& cfg, const business_name_request& r) {
+inline result<http::request> build_add_business_name(const config& cfg,
+                                                     const business_name_request& r) {
   auto valid = validate(r);
   if (!valid) return valid.error();
   boost::json::object body;
@@ -1832,7 +1891,8 @@ inline result<http::request> build_add_business_name(const config& cfg, const bu
                               {"phoneNumber", valid->requestor.phone_number},
                               {"email", valid->requestor.email}};
   if (!valid->customer_contact.empty()) body["customerContact"] = valid->customer_contact;
-  return detail::authorized_request(cfg, http::method::post, "/api/v1/business/add", vnum::detail::to_body(body));
+  return detail::authorized_request(cfg, http::method::post, "/api/v1/business/add",
+                                    vnum::detail::to_body(body));
 }
 
 // billing/get-list-credit-card.html: no parameters and no body.
@@ -1856,6 +1916,7 @@ inline result<http::request> build_list_custom_numbers(const config& cfg) {
 // must be there with its documented type; fields a page does not document are ignored. The first
 // field that is missing or mistyped is remembered by its path ("data.operators[1].id"), so that a
 // parser can answer with one protocol error that says exactly what did not match the docs.
+// Upper detail level: built on the core headers; what the providers' headers share.
 #ifndef VNUM_DETAIL_JSON_READER_HPP
 #define VNUM_DETAIL_JSON_READER_HPP
 
@@ -2069,6 +2130,7 @@ class json_reader {
 
 // vnum — the parts of every response that both providers share: status classification, the
 // provider's message in the common error-body shapes, Retry-After.
+// Upper detail level: built on the core headers; what the providers' headers share.
 #ifndef VNUM_DETAIL_RESPONSE_HPP
 #define VNUM_DETAIL_RESPONSE_HPP
 
@@ -2206,8 +2268,8 @@ inline error apply_outcome_rule(const outcome& o, const http::response& r, error
   if (failed.provider_message.empty())
     if (auto body = parse_json(r.body))
       if (auto m = provider_message(*body)) failed.provider_message = std::move(*m);
-  failed.message = std::string(o.action) + " may have taken effect (" + failed.message + "): " +
-                   std::string(o.advice);
+  failed.message = std::string(o.action) + " may have taken effect (" + failed.message +
+                   "): " + std::string(o.advice);
   return failed;
 }
 
@@ -2405,8 +2467,7 @@ inline result<purchase_receipt> parse_purchase_virtual_number_postpaid(const htt
 // An idempotent write.
 inline result<unsubscribe_receipt> parse_unsubscribe_virtual_number(const http::response& r) {
   auto e = detail::success_envelope(r);
-  if (!e)
-    return vnum::detail::apply_outcome_rule(detail::unsubscribe_outcome, r, e.error());
+  if (!e) return vnum::detail::apply_outcome_rule(detail::unsubscribe_outcome, r, e.error());
   return unsubscribe_receipt{e->message};
 }
 
@@ -2446,8 +2507,7 @@ inline result<verify_custom_number_receipt> parse_verify_custom_number(const htt
 // A creating write.
 inline result<business_name_receipt> parse_add_business_name(const http::response& r) {
   auto e = detail::success_envelope(r);
-  if (!e)
-    return vnum::detail::apply_outcome_rule(detail::business_name_outcome, r, e.error());
+  if (!e) return vnum::detail::apply_outcome_rule(detail::business_name_outcome, r, e.error());
   return business_name_receipt{e->message};
 }
 
@@ -2484,6 +2544,7 @@ inline result<std::vector<custom_number>> parse_list_custom_numbers(const http::
 // ---- vnum/detail/round_trip.hpp ------------------------------------------------------------------
 
 // vnum — one round trip through the user's transport, shared by both providers' clients.
+// Upper detail level: built on the core headers; what the providers' headers share.
 #ifndef VNUM_DETAIL_ROUND_TRIP_HPP
 #define VNUM_DETAIL_ROUND_TRIP_HPP
 
@@ -2512,7 +2573,8 @@ result<http::response> send(Transport& transport, const http::request& r) {
 // No error leaves with the API key in it.
 template <class Transport, class Parse>
 auto round_trip(Transport& transport, result<http::request> built, Parse&& parse,
-              std::string_view api_key) -> decltype(parse(std::declval<const http::response&>())) {
+                std::string_view api_key)
+    -> decltype(parse(std::declval<const http::response&>())) {
   using parsed_type = decltype(parse(std::declval<const http::response&>()));
   if (!built) return built.error();
   result<http::response> answer = send(transport, *built);
@@ -2533,6 +2595,7 @@ auto round_trip(Transport& transport, result<http::request> built, Parse&& parse
 
 // vnum — what every provider's client<T> shares: it holds the transport (owned, or borrowed when T
 // is a reference) and the configuration, and runs each operation as a read or a write.
+// Upper detail level: built on the core headers; what the providers' headers share.
 #ifndef VNUM_DETAIL_CLIENT_BASE_HPP
 #define VNUM_DETAIL_CLIENT_BASE_HPP
 
@@ -2894,13 +2957,12 @@ struct virtual_number_detail {
   std::vector<recent_call> recent_calls;
   friend bool operator==(const virtual_number_detail&, const virtual_number_detail&) = default;
   friend std::ostream& operator<<(std::ostream& os, const virtual_number_detail& v) {
-    return vnum::detail::print(os, "virtual_number_detail", "id", v.id, "phone_number",
-                               v.phone_number, "name", v.name, "country_code", v.country_code,
-                               "active", v.active, "recording", v.recording, "routing", v.routing,
-                               "routing_name", v.routing_name,
-                               "ai_receptionist_enabled", v.ai_receptionist_enabled, "stats",
-                               v.stats, "operators", v.operators, "available_operators",
-                               v.available_operators, "recent_calls", v.recent_calls);
+    return vnum::detail::print(
+        os, "virtual_number_detail", "id", v.id, "phone_number", v.phone_number, "name", v.name,
+        "country_code", v.country_code, "active", v.active, "recording", v.recording, "routing",
+        v.routing, "routing_name", v.routing_name, "ai_receptionist_enabled",
+        v.ai_receptionist_enabled, "stats", v.stats, "operators", v.operators,
+        "available_operators", v.available_operators, "recent_calls", v.recent_calls);
   }
 };
 
@@ -3066,7 +3128,8 @@ struct update_operator_request {
 
 // "meta" of a paginated answer (guides/pagination; the API overview: "List endpoints return
 // paginated results"). The List pages themselves say they take no query parameters and show no
-// meta: the client follows the pages when an answer has meta, and reads one answer when it has none.
+// meta: the client follows the pages when an answer has meta, and reads one answer when it has
+// none.
 struct page_meta {
   std::int64_t current_page = 0;  // from 1
   std::int64_t per_page = 0;      // default 20, at most 100
@@ -3110,28 +3173,10 @@ using vnum::detail::check_country_code;
 using vnum::detail::check_country_of_number;
 using vnum::detail::check_decimal;
 using vnum::detail::check_e164;
+using vnum::detail::check_email;
 using vnum::detail::check_optional_text;
 using vnum::detail::check_positive_id;
 using vnum::detail::check_required_text;
-
-// An address that looks like an email address: local@domain, a dot inside the domain, no spaces
-// or control characters. It is no full RFC 5321 check: the provider's own rule is not documented,
-// and only what certainly cannot be an address is refused. (Cellcast's validator has the same rule
-// in its own detail namespace; a shared one would belong in vnum/detail/validate.hpp.)
-inline result<void> check_email(std::string_view field, std::string_view value) {
-  if (auto v = check_optional_text(field, value); !v) return v;
-  const auto at = value.find('@');
-  const std::string_view domain =
-      at == std::string_view::npos ? std::string_view() : value.substr(at + 1);
-  const bool ok =
-      at != std::string_view::npos && at > 0 && !domain.empty() &&
-      domain.find('@') == std::string_view::npos && value.find(' ') == std::string_view::npos &&
-      domain.find('.') != std::string_view::npos && domain.front() != '.' && domain.back() != '.';
-  if (!ok)
-    return invalid_argument(std::string(field),
-                            "is not an email address (local@domain, e.g. jane.doe@example.com)");
-  return {};
-}
 
 // An enum value outside its enumerators (a cast from a stray integer) would go out as "".
 inline result<void> check_number_type(number_type t) {
@@ -3274,9 +3319,9 @@ inline result<update_operator_request> validate(const update_operator_request& r
 inline result<void> validate_page(std::int64_t page, std::int64_t per_page) {
   if (auto v = detail::check_positive_id("page", page); !v) return v;
   if (per_page < 1 || per_page > 100)
-    return invalid_argument("per_page",
-                            "must be from 1 to 100 (the pagination guide's maximum), not " +
-                                std::to_string(per_page));
+    return invalid_argument(
+        "per_page",
+        "must be from 1 to 100 (the pagination guide's maximum), not " + std::to_string(per_page));
   return {};
 }
 
@@ -3315,13 +3360,15 @@ inline std::string page_query(std::int64_t page, std::int64_t per_page) {
 }
 
 // The GET and DELETE pages send no body and no content-type; the POST and PATCH pages send JSON.
-inline result<http::request> authorized_request(const config& cfg, http::method m, const std::string& target) {
+inline result<http::request> authorized_request(const config& cfg, http::method m,
+                                                const std::string& target) {
   return vnum::detail::make_request(m, cfg.base_url, target, cfg.api_key,
                                     vnum::detail::body_kind::none);
 }
 
-inline result<http::request> authorized_request(const config& cfg, http::method m, const std::string& target,
-                                  const boost::json::object& body) {
+inline result<http::request> authorized_request(const config& cfg, http::method m,
+                                                const std::string& target,
+                                                const boost::json::object& body) {
   return vnum::detail::make_request(m, cfg.base_url, target, cfg.api_key,
                                     vnum::detail::body_kind::json, vnum::detail::to_body(body));
 }
@@ -3341,7 +3388,8 @@ inline result<http::request> build_purchase_number(const config& cfg, const purc
   if (valid->requirement_group_id) body["requirement_group_id"] = *valid->requirement_group_id;
   if (valid->upfront_cost) body["upfront_cost"] = *valid->upfront_cost;
   if (valid->monthly_cost) body["monthly_cost"] = *valid->monthly_cost;
-  return detail::authorized_request(cfg, http::method::post, detail::path("/virtual_numbers/purchase"), body);
+  return detail::authorized_request(cfg, http::method::post,
+                                    detail::path("/virtual_numbers/purchase"), body);
 }
 
 // "This endpoint takes no query parameters": no paging, although the pagination guide (written
@@ -3355,8 +3403,9 @@ inline result<http::request> build_list_virtual_numbers(const config& cfg) {
 inline result<http::request> build_list_virtual_numbers_page(const config& cfg, std::int64_t page,
                                                              std::int64_t per_page) {
   if (auto v = validate_page(page, per_page); !v) return v.error();
-  return detail::authorized_request(cfg, http::method::get,
-                      detail::path("/virtual_numbers") + detail::page_query(page, per_page));
+  return detail::authorized_request(
+      cfg, http::method::get,
+      detail::path("/virtual_numbers") + detail::page_query(page, per_page));
 }
 
 inline result<http::request> build_get_virtual_number(const config& cfg, std::int64_t id) {
@@ -3392,7 +3441,8 @@ inline result<http::request> build_search_available_numbers(const config& cfg,
   };
   if (valid->country) add("country", *valid->country);
   if (valid->type) add("number_type", to_string(*valid->type));
-  return detail::authorized_request(cfg, http::method::get, detail::path("/virtual_numbers/available") + query);
+  return detail::authorized_request(cfg, http::method::get,
+                                    detail::path("/virtual_numbers/available") + query);
 }
 
 // The add-operator page's path; one copy of the API overview lists POST
@@ -3409,7 +3459,8 @@ inline result<http::request> build_add_operator(const config& cfg, std::int64_t 
     body["phone_number"] = *valid->phone_number;
     if (valid->name) body["name"] = *valid->name;
   }
-  return detail::authorized_request(cfg, http::method::post, detail::number_path(id, "/add_operator"), body);
+  return detail::authorized_request(cfg, http::method::post,
+                                    detail::number_path(id, "/add_operator"), body);
 }
 
 // The page allows operator_id "as a query string parameter or in a JSON body"; its example uses
@@ -3434,8 +3485,8 @@ inline result<http::request> build_list_operators(const config& cfg) {
 inline result<http::request> build_list_operators_page(const config& cfg, std::int64_t page,
                                                        std::int64_t per_page) {
   if (auto v = validate_page(page, per_page); !v) return v.error();
-  return detail::authorized_request(cfg, http::method::get,
-                      detail::path("/operators") + detail::page_query(page, per_page));
+  return detail::authorized_request(
+      cfg, http::method::get, detail::path("/operators") + detail::page_query(page, per_page));
 }
 
 inline result<http::request> build_get_operator(const config& cfg, std::int64_t id) {
@@ -3753,15 +3804,15 @@ inline constexpr outcome update_outcome{operation_kind::idempotent_write, "the u
 inline constexpr outcome add_operator_outcome{
     operation_kind::creating_write, "adding the operator",
     "check get_virtual_number(id) and list_operators() before adding it again"};
-inline constexpr outcome remove_operator_outcome{operation_kind::idempotent_write,
-                                                 "removing the operator", "sending it again is safe"};
-inline constexpr outcome create_operator_outcome{
-    operation_kind::creating_write, "creating the operator",
-    "check list_operators() before creating it again"};
+inline constexpr outcome remove_operator_outcome{
+    operation_kind::idempotent_write, "removing the operator", "sending it again is safe"};
+inline constexpr outcome create_operator_outcome{operation_kind::creating_write,
+                                                 "creating the operator",
+                                                 "check list_operators() before creating it again"};
 inline constexpr outcome update_operator_outcome{operation_kind::idempotent_write,
                                                  "the operator update", "sending it again is safe"};
-inline constexpr outcome delete_operator_outcome{operation_kind::idempotent_write,
-                                                 "deleting the operator", "sending it again is safe"};
+inline constexpr outcome delete_operator_outcome{
+    operation_kind::idempotent_write, "deleting the operator", "sending it again is safe"};
 
 }  // namespace detail
 
@@ -3814,13 +3865,13 @@ inline result<std::vector<available_number>> parse_search_available_numbers(
 // detail payload, so that is what is read here, on 200 or 201 since the status is not known
 // either; nothing on 204.
 inline result<std::optional<virtual_number_detail>> parse_add_operator(const http::response& r) {
-  return detail::read_write_answer(r, {200, 201}, detail::read_detail, detail::add_operator_outcome);
+  return detail::read_write_answer(r, {200, 201}, detail::read_detail,
+                                   detail::add_operator_outcome);
 }
 
 // An idempotent write. remove-operator: "Returns the same detail payload as Get Virtual Number,
 // reflecting the updated operator list"; nothing on 204.
-inline result<std::optional<virtual_number_detail>> parse_remove_operator(
-    const http::response& r) {
+inline result<std::optional<virtual_number_detail>> parse_remove_operator(const http::response& r) {
   return detail::read_write_answer(r, {200}, detail::read_detail, detail::remove_operator_outcome);
 }
 
@@ -3859,7 +3910,8 @@ inline result<operator_detail> parse_create_operator(const http::response& r) {
 // An idempotent write. operators/update: "The same fields as Get Operator"; nothing on 204.
 inline result<std::optional<operator_detail>> parse_update_operator(const http::response& r) {
   return detail::read_write_answer(
-      r, {200}, [](detail::json_reader& top) { return top.nested("data", detail::read_operator_detail); },
+      r, {200},
+      [](detail::json_reader& top) { return top.nested("data", detail::read_operator_detail); },
       detail::update_operator_outcome);
 }
 
@@ -3871,7 +3923,8 @@ inline result<void> parse_delete_operator(const http::response& r) {
   auto success = detail::read_success(
       r, {200}, [](detail::json_reader& top) { return top.boolean("success"); });
   if (success && !*success) success = vnum::detail::protocol_error(r, "success is false");
-  if (!success) return vnum::detail::apply_outcome_rule(detail::delete_operator_outcome, r, success.error());
+  if (!success)
+    return vnum::detail::apply_outcome_rule(detail::delete_operator_outcome, r, success.error());
   return {};
 }
 
@@ -3984,7 +4037,8 @@ class client : public vnum::detail::client_base<T, config> {
   // last, or more than max_pages pages are errc::protocol naming the page.
   template <class Item>
   result<std::vector<Item>> list_all(result<http::request> first,
-                                     result<http::request> (*build_page)(const config&, std::int64_t,
+                                     result<http::request> (*build_page)(const config&,
+                                                                         std::int64_t,
                                                                          std::int64_t),
                                      result<page<Item>> (*parse_page)(const http::response&)) {
     auto answer = this->read(std::move(first), parse_page);
@@ -4009,8 +4063,8 @@ class client : public vnum::detail::client_base<T, config> {
       auto next = this->read(build_page(this->config(), n, meta.per_page), parse_page);
       if (!next) {
         error e = next.error();
-        e.message = "page " + std::to_string(n) + " of " + std::to_string(meta.total_pages) +
-                    ": " + e.message;
+        e.message = "page " + std::to_string(n) + " of " + std::to_string(meta.total_pages) + ": " +
+                    e.message;
         return e;
       }
       if (!next->meta) return refuse(n, "meta is missing");

@@ -180,11 +180,11 @@ class fake_base {
   // Arms a fault for the next request, or for the next request to one route.
   void fail_next(fault f) {
     std::lock_guard lock(mutex_);
-    armed_.push_back({std::move(f), std::nullopt});
+    armed_.push_back({f, std::nullopt});
   }
   void fail_next(fault f, Route only) {
     std::lock_guard lock(mutex_);
-    armed_.push_back({std::move(f), only});
+    armed_.push_back({f, only});
   }
 
   result<http::response> send(const http::request& r) {
@@ -292,14 +292,22 @@ enum class cellcast_route {
 // The route's name, as fault arming by name uses it: "purchase_virtual_number", ...
 constexpr std::string_view to_string(cellcast_route r) noexcept {
   switch (r) {
-    case cellcast_route::purchase_virtual_number: return "purchase_virtual_number";
-    case cellcast_route::purchase_virtual_number_postpaid: return "purchase_virtual_number_postpaid";
-    case cellcast_route::unsubscribe_virtual_number: return "unsubscribe_virtual_number";
-    case cellcast_route::add_custom_number: return "add_custom_number";
-    case cellcast_route::verify_custom_number: return "verify_custom_number";
-    case cellcast_route::add_business_name: return "add_business_name";
-    case cellcast_route::list_cards: return "list_cards";
-    case cellcast_route::list_custom_numbers: return "list_custom_numbers";
+    case cellcast_route::purchase_virtual_number:
+      return "purchase_virtual_number";
+    case cellcast_route::purchase_virtual_number_postpaid:
+      return "purchase_virtual_number_postpaid";
+    case cellcast_route::unsubscribe_virtual_number:
+      return "unsubscribe_virtual_number";
+    case cellcast_route::add_custom_number:
+      return "add_custom_number";
+    case cellcast_route::verify_custom_number:
+      return "verify_custom_number";
+    case cellcast_route::add_business_name:
+      return "add_business_name";
+    case cellcast_route::list_cards:
+      return "list_cards";
+    case cellcast_route::list_custom_numbers:
+      return "list_custom_numbers";
   }
   return "";
 }
@@ -552,7 +560,8 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
       for (const char* field : {"becs_email", "becs_name"})
         if (detail::text(b, field).empty()) return missing(field);
       if (detail::text(b, "payment_method").empty() &&
-          (detail::text(b, "becs_bsb_number").size() != 6 || detail::text(b, "becs_account_number").empty()))
+          (detail::text(b, "becs_bsb_number").size() != 6 ||
+           detail::text(b, "becs_account_number").empty()))
         return missing("becs_bsb_number");
       payment = "au_becs_debit";
       return std::nullopt;
@@ -803,8 +812,8 @@ static_assert(http::transport<fake_cellcast&>);
 //   - a new operator's id is above every id given so far (never reused after a delete), or what
 //     set_next_operator_id() sets when that is higher;
 //   - with set_page_size(n), the two lists answer in pages as the pagination guide describes:
-//     page (default 1), per_page (default n, clamped to 1..100), "meta" with total_pages at least 1;
-//     a page past the last is empty;
+//     page (default 1), per_page (default n, clamped to 1..100), "meta" with total_pages at least
+//     1; a page past the last is empty;
 //   - a body that is not a JSON object: 400 {"error": "Invalid JSON"}; an unknown route: 404;
 //   - injected statuses: {"error": ...} with 401/403/404 as above, 422 "Provider error",
 //     429 "Rate limit exceeded" with Retry-After, 500 "Internal server error",
@@ -846,18 +855,30 @@ enum class identitycall_route {
 // The route's name, as fault arming by name uses it: "purchase_number", ...
 constexpr std::string_view to_string(identitycall_route r) noexcept {
   switch (r) {
-    case identitycall_route::list_virtual_numbers: return "list_virtual_numbers";
-    case identitycall_route::get_virtual_number: return "get_virtual_number";
-    case identitycall_route::update_virtual_number: return "update_virtual_number";
-    case identitycall_route::search_available_numbers: return "search_available_numbers";
-    case identitycall_route::purchase_number: return "purchase_number";
-    case identitycall_route::add_operator: return "add_operator";
-    case identitycall_route::remove_operator: return "remove_operator";
-    case identitycall_route::list_operators: return "list_operators";
-    case identitycall_route::get_operator: return "get_operator";
-    case identitycall_route::create_operator: return "create_operator";
-    case identitycall_route::update_operator: return "update_operator";
-    case identitycall_route::delete_operator: return "delete_operator";
+    case identitycall_route::list_virtual_numbers:
+      return "list_virtual_numbers";
+    case identitycall_route::get_virtual_number:
+      return "get_virtual_number";
+    case identitycall_route::update_virtual_number:
+      return "update_virtual_number";
+    case identitycall_route::search_available_numbers:
+      return "search_available_numbers";
+    case identitycall_route::purchase_number:
+      return "purchase_number";
+    case identitycall_route::add_operator:
+      return "add_operator";
+    case identitycall_route::remove_operator:
+      return "remove_operator";
+    case identitycall_route::list_operators:
+      return "list_operators";
+    case identitycall_route::get_operator:
+      return "get_operator";
+    case identitycall_route::create_operator:
+      return "create_operator";
+    case identitycall_route::update_operator:
+      return "update_operator";
+    case identitycall_route::delete_operator:
+      return "delete_operator";
   }
   return "";
 }
@@ -1266,8 +1287,11 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
   // A list answer: all of it, or with set_page_size() the page the query asks for and its meta.
   http::response paged(boost::json::array all, std::string_view query) const {
     if (page_size_ == 0) return data(std::move(all));
-    auto number = [&query](std::string_view name) { return parse_id(detail::query_param(query, name).value_or("")); };
-    const std::int64_t per_page = std::clamp<std::int64_t>(number("per_page").value_or(page_size_), 1, 100);
+    auto number = [&query](std::string_view name) {
+      return parse_id(detail::query_param(query, name).value_or(""));
+    };
+    const std::int64_t per_page =
+        std::clamp<std::int64_t>(number("per_page").value_or(page_size_), 1, 100);
     const std::int64_t page = std::max<std::int64_t>(number("page").value_or(1), 1);
     const auto count = static_cast<std::int64_t>(all.size());
     const std::int64_t total_pages = std::max<std::int64_t>(1, (count + per_page - 1) / per_page);
@@ -1283,7 +1307,8 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
   }
 
   http::response search(std::string_view query) const {
-    const std::string country = vnum::detail::to_upper(detail::query_param(query, "country").value_or("US"));
+    const std::string country =
+        vnum::detail::to_upper(detail::query_param(query, "country").value_or("US"));
     const std::string type = detail::query_param(query, "number_type").value_or("mobile");
     boost::json::array out;
     for (const auto& a : available_)
@@ -1308,8 +1333,9 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
       if (!it->second)
         return error_body(422, "Requirement group must be approved before purchasing");
     }
-    if (auto type = detail::string_field(b, "number_type"); type && *type != "mobile" && *type != "local" &&
-                                                    *type != "toll-free" && *type != "national")
+    if (auto type = detail::string_field(b, "number_type");
+        type && *type != "mobile" && *type != "local" && *type != "toll-free" &&
+        *type != "national")
       return error_body(422, "number_type is not valid");
     auto offered = std::find_if(available_.begin(), available_.end(),
                                 [&](const offer& a) { return a.phone_number == *phone; });
@@ -1366,7 +1392,8 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
         return error_body(404, "Resource not found");
       op_id = v->get_int64();
     } else if (auto phone = detail::string_field(b, "phone_number"); phone && !phone->empty()) {
-      op_id = create_operator(detail::string_field(b, "name").value_or("Operator"), *phone, std::nullopt);
+      op_id = create_operator(detail::string_field(b, "name").value_or("Operator"), *phone,
+                              std::nullopt);
     } else {
       return error_body(422, "operator_id or phone_number is required");
     }

@@ -90,7 +90,8 @@ TEST_CASE("purchase: the catalog in the config is enforced by the builder") {
 }
 
 TEST_CASE("postpaid purchase: number and resubscribe") {
-  auto r = build_purchase_virtual_number_postpaid(test_config(), {"66ea98514f0c1a121c76ec17", false});
+  auto r =
+      build_purchase_virtual_number_postpaid(test_config(), {"66ea98514f0c1a121c76ec17", false});
   REQUIRE(r);
   CHECK(*r == expected(http::method::post,
                        "https://api.cellcast.com/api/v1/apiClient/virtual-number/purchase-postpaid",
@@ -140,14 +141,15 @@ TEST_CASE("business name: the page's fields, nested as documented") {
   req.customer_contact = "61400000000";
   auto r = build_add_business_name(test_config(), req);
   REQUIRE(r);
-  CHECK(*r == expected(http::method::post, "https://api.cellcast.com/api/v1/business/add",
-                       R"({"businessname":"Pizza Biz","descriptionInternal":"Marketing campaigns",)"
-                       R"("purposeOfUse":"Promotional SMS","ownership":true,)"
-                       R"("companyInformation":{"name":"Pizza Co Pty Ltd","abn":"12345678901",)"
-                       R"("website":"https://pizzaco.com.au","address":"123 Main St, Sydney NSW 2000"},)"
-                       R"("requestorContact":{"firstName":"John","lastName":"Smith",)"
-                       R"("position":"Marketing Manager","phoneNumber":"0400000000",)"
-                       R"("email":"john@pizzaco.com.au"},"customerContact":"+61400000000"})"));
+  CHECK(*r ==
+        expected(http::method::post, "https://api.cellcast.com/api/v1/business/add",
+                 R"({"businessname":"Pizza Biz","descriptionInternal":"Marketing campaigns",)"
+                 R"("purposeOfUse":"Promotional SMS","ownership":true,)"
+                 R"("companyInformation":{"name":"Pizza Co Pty Ltd","abn":"12345678901",)"
+                 R"("website":"https://pizzaco.com.au","address":"123 Main St, Sydney NSW 2000"},)"
+                 R"("requestorContact":{"firstName":"John","lastName":"Smith",)"
+                 R"("position":"Marketing Manager","phoneNumber":"0400000000",)"
+                 R"("email":"john@pizzaco.com.au"},"customerContact":"+61400000000"})"));
 }
 
 TEST_CASE("the base URL is configurable, with or without a trailing slash") {

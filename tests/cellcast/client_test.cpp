@@ -16,9 +16,9 @@
 using namespace vnum::cellcast;
 namespace http = vnum::http;
 namespace ex = cellcast_examples;
+using trompeloeil::_;
 using vnum::errc;
 using vnum::testing::mock_transport;
-using trompeloeil::_;
 
 namespace {
 
@@ -90,8 +90,7 @@ TEST_CASE("client: the catalog can be filled after construction") {
 TEST_CASE("client: a transport error is passed through as it is") {
   mock_transport transport;
   client<mock_transport&> cellcast{transport, test_config()};
-  REQUIRE_CALL(transport, send(_))
-      .RETURN(vnum::make_error(errc::transport, "connection refused"));
+  REQUIRE_CALL(transport, send(_)).RETURN(vnum::make_error(errc::transport, "connection refused"));
   auto r = cellcast.unsubscribe_virtual_number("66ea98514f0c1a121c76ec17");
   REQUIRE_FALSE(r);
   CHECK(r.error().code == errc::transport);
@@ -123,7 +122,8 @@ TEST_CASE("client: the API key never appears in an error, even if the provider e
   mock_transport transport;
   client<mock_transport&> cellcast{transport, test_config()};
   REQUIRE_CALL(transport, send(_))
-      .RETURN(http::response{401, {}, R"({"code":401,"message":"Bad token ck_live_abcdef","stack":""})"});
+      .RETURN(http::response{
+          401, {}, R"({"code":401,"message":"Bad token ck_live_abcdef","stack":""})"});
   auto r = cellcast.unsubscribe_virtual_number("66ea98514f0c1a121c76ec17");
   REQUIRE_FALSE(r);
   CHECK(r.error().code == errc::unauthorized);
@@ -219,7 +219,8 @@ TEST_CASE("client: reads are retried under config::retry, writes never") {
   CHECK(cellcast.list_cards());
   CHECK(waits == std::vector<std::chrono::milliseconds>{std::chrono::milliseconds(200)});
   REQUIRE_CALL(transport, send(_)).TIMES(1).RETURN(http::response{503, {}, ""});
-  CHECK(cellcast.purchase_virtual_number(documented_purchase()).error().code == errc::outcome_unknown);
+  CHECK(cellcast.purchase_virtual_number(documented_purchase()).error().code ==
+        errc::outcome_unknown);
 }
 
 TEST_CASE("client: an invalid retry policy is refused before anything is sent") {

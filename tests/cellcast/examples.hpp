@@ -212,10 +212,10 @@ inline constexpr std::string_view verify_custom_number_200 = R"json({
     "error": {}
 })json";
 
-// Get List Credit Card — 200 Success (billing/get-list-credit-card.html). The stored page breaks off
-// after the second card's "metadata"; its remaining fields follow the first card's, with "name" null
-// as Stripe sends for a card saved without one, and the envelope closes with "error": {} like every
-// sibling page.
+// Get List Credit Card — 200 Success (billing/get-list-credit-card.html). The stored page breaks
+// off after the second card's "metadata"; its remaining fields follow the first card's, with "name"
+// null as Stripe sends for a card saved without one, and the envelope closes with "error": {} like
+// every sibling page.
 inline constexpr std::string_view list_cards_200 = R"json({
     "app_type": "web",
     "app_version": "1.0",
@@ -295,7 +295,8 @@ inline constexpr std::string_view list_cards_200 = R"json({
 inline constexpr std::string_view list_custom_numbers_200 =
     R"json({"data":[{"number":"61402000002","name":"Reception"},{"number":"StJohnsWPH","name":"St Johns"}]})json";
 inline constexpr std::string_view list_custom_numbers_200_empty = R"json({"data":[]})json";
-inline constexpr std::string_view list_custom_numbers_401 = R"json({"code":401,"message":"Unauthorized"})json";
+inline constexpr std::string_view list_custom_numbers_401 =
+    R"json({"code":401,"message":"Unauthorized"})json";
 
 }  // namespace cellcast_examples
 

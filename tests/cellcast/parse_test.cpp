@@ -55,7 +55,8 @@ TEST_CASE("unsubscribe 401 is unauthorized and 404 is not_found") {
 TEST_CASE("custom number created without OTP verification") {
   auto r = parse_add_custom_number(answer(200, ex::custom_number_200_created));
   REQUIRE(r);
-  CHECK(*r == custom_number_receipt{false, "Custom number created", "Success create new custom number"});
+  CHECK(*r ==
+        custom_number_receipt{false, "Custom number created", "Success create new custom number"});
 }
 
 TEST_CASE("custom number with OTP verification requires the OTP next") {
@@ -73,23 +74,26 @@ TEST_CASE("custom number 400 Name is required is invalid_argument with the provi
 
 TEST_CASE("custom number 400 Number already exist is conflict despite its status true") {
   require_error(parse_add_custom_number(answer(400, ex::custom_number_400_already_exists)),
-                errc::conflict, 400, "Number already exist in system", "Number already exist in system");
+                errc::conflict, 400, "Number already exist in system",
+                "Number already exist in system");
 }
 
 TEST_CASE("custom number 400 Mobile number is required") {
   require_error(parse_add_custom_number(answer(400, ex::custom_number_400_mobile_required)),
-                errc::invalid_argument, 400, "Mobile number is required (Mobile number is not valie)",
+                errc::invalid_argument, 400,
+                "Mobile number is required (Mobile number is not valie)",
                 "Mobile number is required");
 }
 
 TEST_CASE("custom number 400 Mobile number is invalid") {
   require_error(parse_add_custom_number(answer(400, ex::custom_number_400_mobile_invalid)),
-                errc::invalid_argument, 400, "Mobile number is not valid", "Mobile number is not valid");
+                errc::invalid_argument, 400, "Mobile number is not valid",
+                "Mobile number is not valid");
 }
 
 TEST_CASE("custom number 401 is unauthorized") {
-  require_error(parse_add_custom_number(answer(401, ex::custom_number_401)), errc::unauthorized, 401,
-                "Token expired", "Token expired");
+  require_error(parse_add_custom_number(answer(401, ex::custom_number_401)), errc::unauthorized,
+                401, "Token expired", "Token expired");
 }
 
 TEST_CASE("verify custom number 200 Success") {
@@ -126,7 +130,8 @@ TEST_CASE("403 is forbidden, 429 rate_limited with Retry-After, 5xx server_error
                 errc::server_error, 503, "maintenance", "maintenance");
 }
 
-TEST_CASE("an undocumented status that is neither a success nor a server error is a protocol error") {
+TEST_CASE(
+    "an undocumented status that is neither a success nor a server error is a protocol error") {
   require_error(parse_purchase_virtual_number(answer(302, "")), errc::protocol, 302,
                 "unexpected response: HTTP status 302 is not documented", "");
   require_error(parse_list_cards(answer(201, ex::list_cards_200)), errc::protocol, 201,
@@ -182,12 +187,13 @@ TEST_CASE("outcome rule: a money-moving write answered 200 with its documented s
     CHECK_FALSE(w.parse(answer(200, w.documented)).has_value());
     CHECK_FALSE(w.parse(answer(200, with_array_data(w.message))).has_value());
     CHECK_FALSE(w.parse(answer(200, R"({"status":true,"message":")" + w.message +
-                                       R"(","data":null,"error":null})"))
+                                        R"(","data":null,"error":null})"))
                     .has_value());
   }
 }
 
-TEST_CASE("outcome rule: a money-moving write answered 200 with an unreadable body is outcome_unknown") {
+TEST_CASE(
+    "outcome rule: a money-moving write answered 200 with an unreadable body is outcome_unknown") {
   for (const auto& w : money_writes()) {
     for (const std::string& body : {std::string(), gateway_html, w.documented.substr(0, 40),
                                     std::string(R"({"status":"true"})"), std::string("[]")}) {
@@ -203,9 +209,8 @@ TEST_CASE("outcome rule: a money-moving write answered 200 with an unreadable bo
 TEST_CASE("outcome rule: a money-moving write answered 201, 202 or 204 is outcome_unknown") {
   for (const auto& w : money_writes()) {
     for (int status : {201, 202, 204}) {
-      for (const std::string& body :
-           {w.documented, std::string(), gateway_html, w.documented.substr(0, 40),
-            with_array_data(w.message)}) {
+      for (const std::string& body : {w.documented, std::string(), gateway_html,
+                                      w.documented.substr(0, 40), with_array_data(w.message)}) {
         INFO(w.name << " answered " << status << " with " << body);
         auto e = w.parse(answer(status, body));
         REQUIRE(e);
@@ -219,9 +224,8 @@ TEST_CASE("outcome rule: a money-moving write answered 201, 202 or 204 is outcom
 TEST_CASE("outcome rule: a money-moving write answered 5xx is outcome_unknown, whatever the body") {
   for (const auto& w : money_writes()) {
     for (int status : {500, 502, 503, 504}) {
-      for (const std::string& body :
-           {w.documented, std::string(), gateway_html, w.documented.substr(0, 40),
-            with_array_data(w.message)}) {
+      for (const std::string& body : {w.documented, std::string(), gateway_html,
+                                      w.documented.substr(0, 40), with_array_data(w.message)}) {
         INFO(w.name << " answered " << status << " with " << body);
         auto e = w.parse(answer(status, body));
         REQUIRE(e);
@@ -252,13 +256,16 @@ TEST_CASE("outcome rule: outcome_unknown says what to check, keeping the provide
 
 TEST_CASE("outcome rule: a refusal stays a refusal") {
   // A 200 envelope whose status is false says the purchase did not happen; 4xx likewise.
-  require_error(parse_purchase_virtual_number(answer(200, R"({"status":false,"message":"Card declined"})")),
-                errc::unprocessable, 200, "Card declined", "Card declined");
+  require_error(
+      parse_purchase_virtual_number(answer(200, R"({"status":false,"message":"Card declined"})")),
+      errc::unprocessable, 200, "Card declined", "Card declined");
   require_error(parse_purchase_virtual_number(answer(401, ex::purchase_401)), errc::unauthorized,
                 401, "Token expired", "Token expired");
 }
 
-TEST_CASE("outcome rule: an idempotent write answered 5xx is server_error, its unreadable 2xx outcome_unknown") {
+TEST_CASE(
+    "outcome rule: an idempotent write answered 5xx is server_error, its unreadable 2xx "
+    "outcome_unknown") {
   require_error(parse_unsubscribe_virtual_number(answer(504, "")), errc::server_error, 504,
                 "HTTP 504 without a message", "");
   require_error(parse_unsubscribe_virtual_number(answer(204, "")), errc::outcome_unknown, 204,
@@ -272,7 +279,8 @@ TEST_CASE("outcome rule: an idempotent write answered 5xx is server_error, its u
 }
 
 TEST_CASE("unsubscribe 200 with data as an array is the success it says") {
-  auto r = parse_unsubscribe_virtual_number(answer(200, with_array_data("Virtual number has been unsubscribed successfully.")));
+  auto r = parse_unsubscribe_virtual_number(
+      answer(200, with_array_data("Virtual number has been unsubscribed successfully.")));
   REQUIRE(r);
   CHECK(r->message == "Virtual number has been unsubscribed successfully.");
 }
@@ -287,16 +295,17 @@ TEST_CASE("a read answered with an unreadable 200 is a protocol error") {
 }
 
 TEST_CASE("otp_required comes from the documented messages, not from the letters o-t-p") {
-  auto footprint = parse_add_custom_number(
-      answer(200, R"({"status":true,"message":"Custom number created","data":{"message":"footprint"}})"));
+  auto footprint = parse_add_custom_number(answer(
+      200, R"({"status":true,"message":"Custom number created","data":{"message":"footprint"}})"));
   REQUIRE(footprint);
   CHECK_FALSE(footprint->otp_required);
-  auto spaced = parse_add_custom_number(
-      answer(200, R"({"status":true,"message":"  otp SENT to your number successfully ","data":[]})"));
+  auto spaced = parse_add_custom_number(answer(
+      200, R"({"status":true,"message":"  otp SENT to your number successfully ","data":[]})"));
   REQUIRE(spaced);
   CHECK(spaced->otp_required);
   require_error(
-      parse_add_custom_number(answer(200, R"({"status":true,"message":"No OTP required","data":{}})")),
+      parse_add_custom_number(
+          answer(200, R"({"status":true,"message":"No OTP required","data":{}})")),
       errc::outcome_unknown, 200,
       "adding the custom number may have taken effect (unexpected response: the message \"No OTP "
       "required\" is neither of custom-number.html's successes, so whether an OTP was sent is not "
@@ -308,15 +317,18 @@ TEST_CASE("list cards 200 is every card with the fields a purchase needs") {
   auto r = parse_list_cards(answer(200, ex::list_cards_200));
   REQUIRE(r);
   REQUIRE(r->size() == 2);
-  CHECK((*r)[0] == card{"card_1QfFjoGOd000000000000000", "Visa", "1111", 2, 2034, "credit", "US",
-                        "John Doe"});
+  CHECK((*r)[0] ==
+        card{"card_1QfFjoGOd000000000000000", "Visa", "1111", 2, 2034, "credit", "US", "John Doe"});
   CHECK((*r)[1] == card{"card_1QXjDzGOd000000000000000", "Visa", "4242", 4, 2026, "credit", "US",
                         std::nullopt});
 }
 
 TEST_CASE("list cards names the field that does not match the docs") {
-  require_error(parse_list_cards(answer(200, R"({"status":true,"message":"Success","data":[{"id":"card_1","brand":"Visa","last4":1111}]})")),
-                errc::protocol, 200, "unexpected response: data[0].last4 is an integer, not a string", "");
+  require_error(
+      parse_list_cards(answer(
+          200,
+          R"({"status":true,"message":"Success","data":[{"id":"card_1","brand":"Visa","last4":1111}]})")),
+      errc::protocol, 200, "unexpected response: data[0].last4 is an integer, not a string", "");
   require_error(parse_list_cards(answer(200, R"({"status":true,"message":"Success","data":{}})")),
                 errc::protocol, 200, "unexpected response: data is an object, not an array", "");
   require_error(parse_list_cards(answer(401, ex::purchase_401)), errc::unauthorized, 401,
@@ -330,7 +342,8 @@ TEST_CASE("list custom numbers reads the bare data list, digits and sender ids a
   auto empty = parse_list_custom_numbers(answer(200, ex::list_custom_numbers_200_empty));
   REQUIRE(empty);
   CHECK(empty->empty());
-  auto numeric = parse_list_custom_numbers(answer(200, R"({"data":[{"number":61402000002,"name":"R"}]})"));
+  auto numeric =
+      parse_list_custom_numbers(answer(200, R"({"data":[{"number":61402000002,"name":"R"}]})"));
   REQUIRE(numeric);
   CHECK(*numeric == std::vector<custom_number>{{"R", "61402000002"}});
 }
@@ -338,12 +351,14 @@ TEST_CASE("list custom numbers reads the bare data list, digits and sender ids a
 TEST_CASE("list custom numbers: 401 without stack, an envelope refusal, a wrong shape") {
   require_error(parse_list_custom_numbers(answer(401, ex::list_custom_numbers_401)),
                 errc::unauthorized, 401, "Unauthorized", "Unauthorized");
-  require_error(parse_list_custom_numbers(answer(200, R"({"status":false,"message":"Not allowed"})")),
-                errc::unprocessable, 200, "Not allowed", "Not allowed");
+  require_error(
+      parse_list_custom_numbers(answer(200, R"({"status":false,"message":"Not allowed"})")),
+      errc::unprocessable, 200, "Not allowed", "Not allowed");
   require_error(parse_list_custom_numbers(answer(200, R"({"numbers":[]})")), errc::protocol, 200,
                 "unexpected response: data is missing", "");
-  require_error(parse_list_custom_numbers(answer(200, R"({"data":[{"number":"6140","name":null}]})")),
-                errc::protocol, 200, "unexpected response: data[0].name is null, not a string", "");
+  require_error(
+      parse_list_custom_numbers(answer(200, R"({"data":[{"number":"6140","name":null}]})")),
+      errc::protocol, 200, "unexpected response: data[0].name is null, not a string", "");
 }
 
 TEST_CASE("100 000 nested brackets are a protocol error, not a crash") {
@@ -362,19 +377,20 @@ TEST_CASE("a 400 that is not the envelope keeps whatever message it has") {
 }
 
 TEST_CASE("no parser throws, whatever the body") {
-  const std::vector<std::string> bodies = {"",
-                                           "null",
-                                           "0",
-                                           "\"x\"",
-                                           "[]",
-                                           "{}",
-                                           R"({"status":true})",
-                                           R"({"status":true,"message":"ok","data":null})",
-                                           R"({"status":false,"message":"no","error":{"e":1}})",
-                                           R"({"code":"401","message":{"a":1}})",
-                                           "\xff\xfe",
-                                           std::string(ex::custom_number_200_created.substr(0, 200)),
-                                           std::string(ex::custom_number_400_already_exists)};
+  const std::vector<std::string> bodies = {
+      "",
+      "null",
+      "0",
+      "\"x\"",
+      "[]",
+      "{}",
+      R"({"status":true})",
+      R"({"status":true,"message":"ok","data":null})",
+      R"({"status":false,"message":"no","error":{"e":1}})",
+      R"({"code":"401","message":{"a":1}})",
+      "\xff\xfe",
+      std::string(ex::custom_number_200_created.substr(0, 200)),
+      std::string(ex::custom_number_400_already_exists)};
   for (int status : {200, 201, 204, 400, 401, 403, 404, 409, 422, 429, 500, 599, 600, 0, -1}) {
     for (const auto& body : bodies) {
       const auto r = answer(status, body);

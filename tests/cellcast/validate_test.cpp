@@ -121,7 +121,8 @@ TEST_CASE("purchase: BECS fields are checked") {
   r.card.clear();
   r.becs = becs_api_only();
   r.becs->email = "ops.example.com";
-  require_invalid(validate(r), "becs.email", "becs.email: is not an email address");
+  require_invalid(validate(r), "becs.email",
+                  "becs.email: is not an email address (local@domain, e.g. jane.doe@example.com)");
   r.becs = becs_api_only();
   r.becs->email.clear();
   require_invalid(validate(r), "becs.email", "becs.email: is required and must not be empty");
@@ -156,8 +157,8 @@ TEST_CASE("unsubscribe: the id must stay one URL path segment") {
   CHECK(validate_virtual_number_id("66ea98514f0c1a121c76ec17"));
   const std::string segment_rule =
       "id: may only contain letters, digits, '-', '_', '.' and '~' (it is one URL path segment)";
-  for (std::string_view bad : {"66ea/../purchase", "66ea?x=1", "66ea#frag", "66ea 17", "66ea%2F",
-                               "66ea\r\n"}) {
+  for (std::string_view bad :
+       {"66ea/../purchase", "66ea?x=1", "66ea#frag", "66ea 17", "66ea%2F", "66ea\r\n"}) {
     INFO(std::string(bad));
     require_invalid(validate_virtual_number_id(bad), "id", segment_rule);
   }
@@ -178,7 +179,8 @@ TEST_CASE("custom number: name required, number must be Australian") {
                   "name: is required and must not be empty");
   require_invalid(validate(custom_number_request{"Custom\nNumber", "+61400000000"}), "name",
                   "name: must not contain control characters");
-  require_invalid(validate(custom_number_request{"Custom Number", ""}), "number", "number: is empty");
+  require_invalid(validate(custom_number_request{"Custom Number", ""}), "number",
+                  "number: is empty");
   require_invalid(validate(custom_number_request{"Custom Number", "+15551234567"}), "number",
                   "number: is not an Australian number: its country code is not +61");
 }
@@ -228,16 +230,19 @@ TEST_CASE("business name: a complete request is valid and its contact normalized
 TEST_CASE("business name: every rule of the page") {
   auto r = business();
   r.business_name = "Pi";
-  require_invalid(validate(r), "business_name", "business_name: must be between 3 and 11 characters");
+  require_invalid(validate(r), "business_name",
+                  "business_name: must be between 3 and 11 characters");
   r.business_name = "Pizza Business";
-  require_invalid(validate(r), "business_name", "business_name: must be between 3 and 11 characters");
+  require_invalid(validate(r), "business_name",
+                  "business_name: must be between 3 and 11 characters");
   r = business();
   r.description_internal.clear();
   require_invalid(validate(r), "description_internal",
                   "description_internal: is required and must not be empty");
   r = business();
   r.purpose_of_use.clear();
-  require_invalid(validate(r), "purpose_of_use", "purpose_of_use: is required and must not be empty");
+  require_invalid(validate(r), "purpose_of_use",
+                  "purpose_of_use: is required and must not be empty");
   r = business();
   r.company.abn = "1234567890";
   require_invalid(validate(r), "company.abn", "company.abn: must be 11 digits");
@@ -245,14 +250,17 @@ TEST_CASE("business name: every rule of the page") {
   require_invalid(validate(r), "company.abn", "company.abn: must contain digits only");
   r = business();
   r.company.website.clear();
-  require_invalid(validate(r), "company.website", "company.website: is required and must not be empty");
+  require_invalid(validate(r), "company.website",
+                  "company.website: is required and must not be empty");
   r = business();
   r.requestor.phone_number = "+61400000000";
   require_invalid(validate(r), "requestor.phone_number",
                   "requestor.phone_number: must contain digits only");
   r = business();
   r.requestor.email = "john@";
-  require_invalid(validate(r), "requestor.email", "requestor.email: is not an email address");
+  require_invalid(
+      validate(r), "requestor.email",
+      "requestor.email: is not an email address (local@domain, e.g. jane.doe@example.com)");
   r = business();
   r.customer_contact = "+15551234567";
   require_invalid(validate(r), "customer_contact",
@@ -264,9 +272,10 @@ TEST_CASE("business name: every required field must be present") {
     const char* name;
     std::string business_name_request::*member;
   };
-  for (auto [name, member] : {field{"business_name", &business_name_request::business_name},
-                              field{"description_internal", &business_name_request::description_internal},
-                              field{"purpose_of_use", &business_name_request::purpose_of_use}}) {
+  for (auto [name, member] :
+       {field{"business_name", &business_name_request::business_name},
+        field{"description_internal", &business_name_request::description_internal},
+        field{"purpose_of_use", &business_name_request::purpose_of_use}}) {
     auto r = business();
     r.*member = "";
     require_invalid(validate(r), name, std::string(name) + ": is required and must not be empty");
@@ -297,9 +306,11 @@ TEST_CASE("business name: its length is counted in characters, not bytes") {
   r.business_name = "ÉÉÉÉÉÉÉÉÉÉÉ";  // 11 characters, 22 bytes
   CHECK(validate(r));
   r.business_name = "ÉÉÉÉÉÉÉÉÉÉÉÉ";  // 12 characters
-  require_invalid(validate(r), "business_name", "business_name: must be between 3 and 11 characters");
+  require_invalid(validate(r), "business_name",
+                  "business_name: must be between 3 and 11 characters");
   r.business_name = "Éé";  // 2 characters, 4 bytes
-  require_invalid(validate(r), "business_name", "business_name: must be between 3 and 11 characters");
+  require_invalid(validate(r), "business_name",
+                  "business_name: must be between 3 and 11 characters");
 }
 
 TEST_CASE("every text field must be valid UTF-8, and the error names the field and the byte") {

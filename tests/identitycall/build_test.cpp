@@ -1,11 +1,13 @@
 // IdentityCall request builders: the exact method, URL, headers and body of each documented
 // request.
-#include <catch2/catch.hpp>
-#include <string>
-#include <vector>
 #include <vnum/identitycall/build.hpp>
 
 #include "identitycall/examples.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
 
 using namespace vnum::identitycall;
 namespace http = vnum::http;

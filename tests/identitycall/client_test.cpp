@@ -1,15 +1,17 @@
 // The IdentityCall client through a mocked transport: the exact request goes out, nothing goes out
 // when validation fails, and every transport failure comes back as the right error.
-#include <catch2/catch.hpp>
-#include <catch2/trompeloeil.hpp>
-#include <chrono>
-#include <stdexcept>
-#include <string>
 #include <vnum/identitycall/client.hpp>
 #include <vnum/testing/mock_transport.hpp>
 
 #include "identitycall/examples.hpp"
 #include "support.hpp"
+
+#include <catch2/catch.hpp>
+#include <catch2/trompeloeil.hpp>
+
+#include <chrono>
+#include <stdexcept>
+#include <string>
 
 using namespace vnum::identitycall;
 namespace http = vnum::http;
@@ -473,13 +475,12 @@ std::string numbers_page(std::vector<std::int64_t> ids, std::int64_t current, st
     e.as_object()["id"] = id;
     data.push_back(e);
   }
-  return boost::json::serialize(boost::json::object{
-      {"data", data},
-      {"meta",
-       {{"current_page", current},
-        {"per_page", per_page},
-        {"total_pages", total_pages},
-        {"total_count", total_count}}}});
+  return boost::json::serialize(boost::json::object{{"data", data},
+                                                    {"meta",
+                                                     {{"current_page", current},
+                                                      {"per_page", per_page},
+                                                      {"total_pages", total_pages},
+                                                      {"total_count", total_count}}}});
 }
 
 std::vector<std::int64_t> ids_of(const std::vector<virtual_number>& numbers) {
@@ -497,12 +498,12 @@ TEST_CASE("paging: the pages after the first are asked for in order and concaten
   REQUIRE_CALL(transport, send(bodyless_request(http::method::get, api + "/virtual_numbers")))
       .IN_SEQUENCE(seq)
       .RETURN(answer(200, numbers_page({1, 2}, 1, 2, 3, 5)));
-  REQUIRE_CALL(transport,
-               send(bodyless_request(http::method::get, api + "/virtual_numbers?page=2&per_page=2")))
+  REQUIRE_CALL(transport, send(bodyless_request(http::method::get,
+                                                api + "/virtual_numbers?page=2&per_page=2")))
       .IN_SEQUENCE(seq)
       .RETURN(answer(200, numbers_page({3, 4}, 2, 2, 3, 5)));
-  REQUIRE_CALL(transport,
-               send(bodyless_request(http::method::get, api + "/virtual_numbers?page=3&per_page=2")))
+  REQUIRE_CALL(transport, send(bodyless_request(http::method::get,
+                                                api + "/virtual_numbers?page=3&per_page=2")))
       .IN_SEQUENCE(seq)
       .RETURN(answer(200, numbers_page({5}, 3, 2, 3, 5)));
   auto r = identitycall.list_virtual_numbers();
@@ -514,7 +515,8 @@ TEST_CASE("paging: operators follow their pages too") {
   mock_transport transport;
   client<mock_transport&> identitycall{transport, test_config()};
   auto first = boost::json::parse(ex::list_operators_200);
-  first.as_object()["meta"] = {{"current_page", 1}, {"per_page", 3}, {"total_pages", 2}, {"total_count", 4}};
+  first.as_object()["meta"] = {
+      {"current_page", 1}, {"per_page", 3}, {"total_pages", 2}, {"total_count", 4}};
   const std::string second =
       R"({"data":[{"id":30,"name":"Zed","phone_number":"+15550000030","email":null,"active":true,)"
       R"("initials":"Z","virtual_numbers_count":0}],)"
@@ -543,14 +545,18 @@ TEST_CASE("paging: a page that contradicts the first ends with a protocol error 
             "unexpected response: page 2 of 3: meta.total_pages is 4, page 1 said 3"},
            {numbers_page({3, 4}, 2, 3, 3, 5),
             "unexpected response: page 2 of 3: meta.per_page is 3, page 1 said 2"},
-           {numbers_page({3, 4}, 1, 2, 3, 5), "unexpected response: page 2 of 3: meta.current_page is 1"},
-           {numbers_page({}, 2, 2, 3, 5), "unexpected response: page 2 of 3: an empty page before the last"},
+           {numbers_page({3, 4}, 1, 2, 3, 5),
+            "unexpected response: page 2 of 3: meta.current_page is 1"},
+           {numbers_page({}, 2, 2, 3, 5),
+            "unexpected response: page 2 of 3: an empty page before the last"},
            {std::string(ex::list_200), "unexpected response: page 2 of 3: meta is missing"}}) {
     INFO(expected.message);
     mock_transport transport;
     client<mock_transport&> identitycall{transport, test_config()};
     trompeloeil::sequence seq;
-    REQUIRE_CALL(transport, send(_)).IN_SEQUENCE(seq).RETURN(answer(200, numbers_page({1, 2}, 1, 2, 3, 5)));
+    REQUIRE_CALL(transport, send(_))
+        .IN_SEQUENCE(seq)
+        .RETURN(answer(200, numbers_page({1, 2}, 1, 2, 3, 5)));
     REQUIRE_CALL(transport, send(_)).IN_SEQUENCE(seq).RETURN(answer(200, expected.second_page));
     auto r = identitycall.list_virtual_numbers();
     REQUIRE_FALSE(r);
@@ -565,11 +571,14 @@ TEST_CASE("paging: a first page that cannot start a complete list is refused bef
     std::string message;
   };
   for (const auto& expected : std::vector<row>{
-           {numbers_page({1}, 2, 1, 3, 3), "unexpected response: page 1 of 3: meta.current_page is 2, not 1"},
+           {numbers_page({1}, 2, 1, 3, 3),
+            "unexpected response: page 1 of 3: meta.current_page is 2, not 1"},
            {numbers_page({1}, 1, 1, 1001, 1001),
             "unexpected response: page 1 of 1001: more pages than the 1000 vnum reads"},
-           {numbers_page({}, 1, 20, 2, 30), "unexpected response: page 1 of 2: an empty page before the last"},
-           {numbers_page({1}, 1, 0, 2, 2), "unexpected response: page 1 of 2: meta.per_page is 0"}}) {
+           {numbers_page({}, 1, 20, 2, 30),
+            "unexpected response: page 1 of 2: an empty page before the last"},
+           {numbers_page({1}, 1, 0, 2, 2),
+            "unexpected response: page 1 of 2: meta.per_page is 0"}}) {
     INFO(expected.message);
     mock_transport transport;
     client<mock_transport&> identitycall{transport, test_config()};
@@ -585,7 +594,9 @@ TEST_CASE("paging: a failure on page 2 is that failure, never a short list") {
   mock_transport transport;
   client<mock_transport&> identitycall{transport, test_config()};
   trompeloeil::sequence seq;
-  REQUIRE_CALL(transport, send(_)).IN_SEQUENCE(seq).RETURN(answer(200, numbers_page({1, 2}, 1, 2, 2, 4)));
+  REQUIRE_CALL(transport, send(_))
+      .IN_SEQUENCE(seq)
+      .RETURN(answer(200, numbers_page({1, 2}, 1, 2, 2, 4)));
   REQUIRE_CALL(transport, send(_)).IN_SEQUENCE(seq).RETURN(answer(403, ex::error_403_read));
   auto r = identitycall.list_virtual_numbers();
   REQUIRE_FALSE(r);
@@ -602,13 +613,15 @@ TEST_CASE("paging: a 429 on page 2 is retried under the retry policy and the lis
   c.retry.sleep = [&waits](std::chrono::milliseconds d) { waits.push_back(d); };
   client<mock_transport&> identitycall{transport, c};
   trompeloeil::sequence seq;
-  REQUIRE_CALL(transport, send(_)).IN_SEQUENCE(seq).RETURN(answer(200, numbers_page({1, 2}, 1, 2, 2, 3)));
-  REQUIRE_CALL(transport,
-               send(bodyless_request(http::method::get, api + "/virtual_numbers?page=2&per_page=2")))
+  REQUIRE_CALL(transport, send(_))
+      .IN_SEQUENCE(seq)
+      .RETURN(answer(200, numbers_page({1, 2}, 1, 2, 2, 3)));
+  REQUIRE_CALL(transport, send(bodyless_request(http::method::get,
+                                                api + "/virtual_numbers?page=2&per_page=2")))
       .IN_SEQUENCE(seq)
       .RETURN(answer(429, R"({"error":"Rate limit exceeded"})", {{"Retry-After", "1"}}));
-  REQUIRE_CALL(transport,
-               send(bodyless_request(http::method::get, api + "/virtual_numbers?page=2&per_page=2")))
+  REQUIRE_CALL(transport, send(bodyless_request(http::method::get,
+                                                api + "/virtual_numbers?page=2&per_page=2")))
       .IN_SEQUENCE(seq)
       .RETURN(answer(200, numbers_page({3}, 2, 2, 2, 3)));
   auto r = identitycall.list_virtual_numbers();

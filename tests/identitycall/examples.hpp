@@ -368,7 +368,8 @@ inline constexpr std::string_view update_request_body = R"json({
 inline constexpr std::string_view add_operator_existing_body = R"json({ "operator_id": 22 })json";
 
 // Add Operator — Shape B, auto-create a new operator
-inline constexpr std::string_view add_operator_create_body = R"json({ "phone_number": "+15555550199", "name": "Greta Hall" })json";
+inline constexpr std::string_view add_operator_create_body =
+    R"json({ "phone_number": "+15555550199", "name": "Greta Hall" })json";
 
 // Create Operator — the cURL example's body
 inline constexpr std::string_view create_operator_request_body = R"json({
@@ -379,7 +380,8 @@ inline constexpr std::string_view create_operator_request_body = R"json({
   })json";
 
 // Update Operator — the cURL example's body
-inline constexpr std::string_view update_operator_request_body = R"json({ "email": "jane.doe+work@example.com", "active": false })json";
+inline constexpr std::string_view update_operator_request_body =
+    R"json({ "email": "jane.doe+work@example.com", "active": false })json";
 
 }  // namespace identitycall_examples
 

@@ -1,13 +1,15 @@
 // IdentityCall response parsers: every documented example, and every way an answer can go wrong.
-#include <catch2/catch.hpp>
-#include <chrono>
-#include <sstream>
-#include <string>
-#include <vector>
 #include <vnum/identitycall/parse.hpp>
 
 #include "identitycall/examples.hpp"
 #include "support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <sstream>
+#include <string>
+#include <vector>
 
 using namespace vnum::identitycall;
 namespace http = vnum::http;
@@ -323,7 +325,8 @@ TEST_CASE("get: a recent call with a transcript summary") {
 
 TEST_CASE("get: a recent call from an unknown caller has no caller name") {
   auto v = boost::json::parse(ex::get_200);
-  v.as_object()["data"].as_object()["recent_calls"].as_array()[0].as_object()["caller_name"] = nullptr;
+  v.as_object()["data"].as_object()["recent_calls"].as_array()[0].as_object()["caller_name"] =
+      nullptr;
   auto r = parse_get_virtual_number(answer(200, boost::json::serialize(v)));
   REQUIRE(r);
   CHECK_FALSE(r->recent_calls.at(0).caller_name.has_value());
@@ -343,7 +346,8 @@ TEST_CASE("get: every routing strategy, and an undocumented one is kept as other
             ->routing == routing_strategy::round_robin);
   CHECK(parse_get_virtual_number(answer(200, detail_with("routing_strategy", R"("simultaneous")")))
             ->routing == routing_strategy::simultaneous);
-  auto random = parse_get_virtual_number(answer(200, detail_with("routing_strategy", R"("random")")));
+  auto random =
+      parse_get_virtual_number(answer(200, detail_with("routing_strategy", R"("random")")));
   REQUIRE(random);
   CHECK(random->routing == routing_strategy::other);
   CHECK(random->routing_name == "random");
@@ -413,12 +417,14 @@ TEST_CASE("update: 204 without a body is a success without the payload") {
   CHECK_FALSE(r->has_value());
 }
 
-TEST_CASE("update: an unreadable 2xx is outcome_unknown, a 5xx server_error (sending again is safe)") {
+TEST_CASE(
+    "update: an unreadable 2xx is outcome_unknown, a 5xx server_error (sending again is safe)") {
   require_error(parse_update_virtual_number(answer(200, "<html>")), errc::outcome_unknown, 200,
                 "the update may have taken effect (unexpected response: the body is not JSON): "
                 "sending it again is safe",
                 "");
-  require_error(parse_update_virtual_number(answer(202, ex::update_200)), errc::outcome_unknown, 202,
+  require_error(parse_update_virtual_number(answer(202, ex::update_200)), errc::outcome_unknown,
+                202,
                 "the update may have taken effect (unexpected response: HTTP status 202 is not "
                 "documented): sending it again is safe",
                 "");
@@ -725,8 +731,8 @@ TEST_CASE("create operator: the undocumented fields, when present, are read with
       parse_create_operator(answer(201, operator_with(ex::create_operator_201, "active", "1"))),
       201, "data.active is an integer, not a boolean");
   // A null where the page shows a value does not hide the success...
-  auto no_initials =
-      parse_create_operator(answer(201, operator_with(ex::create_operator_201, "initials", "null")));
+  auto no_initials = parse_create_operator(
+      answer(201, operator_with(ex::create_operator_201, "initials", "null")));
   REQUIRE(no_initials);
   CHECK(no_initials->initials.empty());
   // ...but what identifies the operator must be there.
@@ -777,15 +783,16 @@ TEST_CASE("update operator 200 OK is the same detail, with the new settings") {
   REQUIRE(r);
   REQUIRE(*r);
   CHECK(**r == operator_detail{42,
-                              "Jane Doe",
-                              "+15551234567",
-                              "jane.doe+work@example.com",
-                              false,
-                              "JD",
-                              {{101, "+15558675309", "Sales line", true}}});
+                               "Jane Doe",
+                               "+15551234567",
+                               "jane.doe+work@example.com",
+                               false,
+                               "JD",
+                               {{101, "+15558675309", "Sales line", true}}});
 }
 
-TEST_CASE("update operator: an unreadable success is outcome_unknown naming the path; 204 a success") {
+TEST_CASE(
+    "update operator: an unreadable success is outcome_unknown naming the path; 204 a success") {
   require_error(
       parse_update_operator(answer(200, operator_with(ex::update_operator_200, "initials", ""))),
       errc::outcome_unknown, 200,
@@ -818,15 +825,15 @@ TEST_CASE("delete operator 200 {\"success\": true} is done") {
 
 TEST_CASE("delete operator: a 200 that does not say success is outcome_unknown") {
   auto unknown = [](std::string_view why) {
-    return "deleting the operator may have taken effect (unexpected response: " +
-           std::string(why) + "): sending it again is safe";
+    return "deleting the operator may have taken effect (unexpected response: " + std::string(why) +
+           "): sending it again is safe";
   };
   require_error(parse_delete_operator(answer(200, R"({"success": false})")), errc::outcome_unknown,
                 200, unknown("success is false"), "");
   require_error(parse_delete_operator(answer(200, "{}")), errc::outcome_unknown, 200,
                 unknown("success is missing"), "");
-  require_error(parse_delete_operator(answer(200, R"({"success": "true"})")),
-                errc::outcome_unknown, 200, unknown("success is a string, not a boolean"), "");
+  require_error(parse_delete_operator(answer(200, R"({"success": "true"})")), errc::outcome_unknown,
+                200, unknown("success is a string, not a boolean"), "");
   require_error(parse_delete_operator(answer(200, R"({"data": {"success": true}})")),
                 errc::outcome_unknown, 200, unknown("success is missing"), "");
   require_error(parse_delete_operator(answer(200, "")), errc::outcome_unknown, 200,
@@ -958,7 +965,8 @@ TEST_CASE("no parser throws, whatever the body") {
 
 TEST_CASE("list page: the entries and the pagination guide's meta") {
   auto body = boost::json::parse(ex::list_200);
-  body.as_object()["meta"] = {{"current_page", 2}, {"per_page", 2}, {"total_pages", 5}, {"total_count", 9}};
+  body.as_object()["meta"] = {
+      {"current_page", 2}, {"per_page", 2}, {"total_pages", 5}, {"total_count", 9}};
   auto r = parse_list_virtual_numbers_page(answer(200, boost::json::serialize(body)));
   REQUIRE(r);
   CHECK(r->items.size() == 2);
@@ -977,9 +985,11 @@ TEST_CASE("list page: no meta is one answer, as the List page shows") {
 }
 
 TEST_CASE("list page: a meta that does not match the guide names its field") {
-  require_protocol(parse_list_virtual_numbers_page(answer(
-                       200, R"({"data":[],"meta":{"current_page":1,"per_page":20,"total_pages":"5","total_count":0}})")),
-                   200, "meta.total_pages is a string, not an integer");
+  require_protocol(
+      parse_list_virtual_numbers_page(answer(
+          200,
+          R"({"data":[],"meta":{"current_page":1,"per_page":20,"total_pages":"5","total_count":0}})")),
+      200, "meta.total_pages is a string, not an integer");
   require_protocol(parse_list_operators_page(answer(200, R"({"data":[],"meta":[]})")), 200,
                    "meta is an array, not an object");
 }

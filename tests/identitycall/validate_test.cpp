@@ -1,10 +1,12 @@
 // IdentityCall validators: every rule, with its exact error.
-#include <catch2/catch.hpp>
-#include <sstream>
-#include <string>
 #include <vnum/identitycall/validate.hpp>
 
 #include "support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <sstream>
+#include <string>
 
 using namespace vnum::identitycall;
 using vnum::errc;
@@ -258,10 +260,9 @@ TEST_CASE("update: routing must be one of the documented strategies") {
                   "routing",
                   "routing: must be routing_strategy::priority, round_robin or simultaneous");
   // other is what vnum reads for a strategy the docs do not list; it is never sent.
-  require_invalid(validate(update_request{std::nullopt, std::nullopt, std::nullopt,
-                                          routing_strategy::other}),
-                  "routing",
-                  "routing: must be routing_strategy::priority, round_robin or simultaneous");
+  require_invalid(
+      validate(update_request{std::nullopt, std::nullopt, std::nullopt, routing_strategy::other}),
+      "routing", "routing: must be routing_strategy::priority, round_robin or simultaneous");
 }
 
 TEST_CASE("search: no parameters, or the documented ones, are valid") {

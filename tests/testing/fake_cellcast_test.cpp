@@ -38,9 +38,11 @@ struct account {
   }
   // A request exactly as given, bypassing vnum's validators: how the fake meets bad input.
   vnum::result<http::response> raw(http::method m, std::string path, std::string body) {
-    return fake.send({m, "https://api.cellcast.com" + path,
-                      {{"authorization", "Bearer " + fake.api_key()}, {"content-type", "application/json"}},
-                      std::move(body)});
+    return fake.send(
+        {m,
+         "https://api.cellcast.com" + path,
+         {{"authorization", "Bearer " + fake.api_key()}, {"content-type", "application/json"}},
+         std::move(body)});
   }
 };
 
@@ -97,15 +99,17 @@ TEST_CASE("fake reproduces unsubscribe 200 Success and 404 Not Found") {
 
 TEST_CASE("fake reproduces custom number created, without OTP verification") {
   account a;
-  answers(a.raw(http::method::post, custom_add, R"({"name":"Custom Number","number":"+61400000000"})"),
-          200, ex::custom_number_200_created);
+  answers(
+      a.raw(http::method::post, custom_add, R"({"name":"Custom Number","number":"+61400000000"})"),
+      200, ex::custom_number_200_created);
 }
 
 TEST_CASE("fake reproduces custom number OTP sent, with OTP verification") {
   account a;
   a.fake.require_otp(true);
-  answers(a.raw(http::method::post, custom_add, R"({"name":"Custom Number","number":"0400000000"})"),
-          200, ex::custom_number_200_otp_sent);
+  answers(
+      a.raw(http::method::post, custom_add, R"({"name":"Custom Number","number":"0400000000"})"),
+      200, ex::custom_number_200_otp_sent);
 }
 
 TEST_CASE("fake reproduces the custom number 400s") {
@@ -114,9 +118,10 @@ TEST_CASE("fake reproduces the custom number 400s") {
           ex::custom_number_400_name_required);
   answers(a.raw(http::method::post, custom_add, R"({"name":"Custom Number"})"), 400,
           ex::custom_number_400_mobile_required);
-  answers(a.raw(http::method::post, custom_add, R"({"name":"Custom Number","number":"12345"})"), 400,
-          ex::custom_number_400_mobile_invalid);
-  REQUIRE(a.raw(http::method::post, custom_add, R"({"name":"Custom Number","number":"400000000"})"));
+  answers(a.raw(http::method::post, custom_add, R"({"name":"Custom Number","number":"12345"})"),
+          400, ex::custom_number_400_mobile_invalid);
+  REQUIRE(
+      a.raw(http::method::post, custom_add, R"({"name":"Custom Number","number":"400000000"})"));
   answers(a.raw(http::method::post, custom_add, R"({"name":"Other","number":"61400000000"})"), 400,
           ex::custom_number_400_already_exists);
 }
@@ -214,7 +219,8 @@ TEST_CASE("fake: the OTP flow verifies the custom number; a wrong OTP is refused
   auto wrong = a.cellcast.verify_custom_number({"Support", "0400 000 000", "000000"});
   REQUIRE_FALSE(wrong);
   CHECK(wrong.error().provider_message == "Invalid OTP");
-  auto verified = a.cellcast.verify_custom_number({"Support", "0400 000 000", *a.fake.otp_for("+61400000000")});
+  auto verified =
+      a.cellcast.verify_custom_number({"Support", "0400 000 000", *a.fake.otp_for("+61400000000")});
   REQUIRE(verified);
   CHECK(a.fake.custom_numbers()[0].verified);
   CHECK_FALSE(a.fake.otp_for("+61400000000").has_value());
@@ -243,8 +249,10 @@ TEST_CASE("fake: a business name request is recorded") {
 
 TEST_CASE("fake: an unknown key, an unknown route and a body that is not JSON") {
   account a;
-  auto r = a.fake.send({http::method::put, "https://api.cellcast.com/api/v1/apiClient/virtual-number/unsubscribe/x",
-                        {{"authorization", "Bearer wrong"}}, ""});
+  auto r = a.fake.send({http::method::put,
+                        "https://api.cellcast.com/api/v1/apiClient/virtual-number/unsubscribe/x",
+                        {{"authorization", "Bearer wrong"}},
+                        ""});
   REQUIRE(r);
   CHECK(r->status == 401);
   auto route = a.raw(http::method::get, "/api/v1/nothing", "");
@@ -313,7 +321,8 @@ TEST_CASE("journal: every request received, in order, as sent") {
   CHECK(journal[0] == *build_purchase_virtual_number(a.cellcast.config(), monthly()));
   CHECK(journal[1].method == http::method::put);
   CHECK(journal[1].url ==
-        "https://api.cellcast.com/api/v1/apiClient/virtual-number/unsubscribe/66ea98514f0c1a121c76ec17");
+        "https://api.cellcast.com/api/v1/apiClient/virtual-number/unsubscribe/"
+        "66ea98514f0c1a121c76ec17");
 }
 
 TEST_CASE("list cards: every card added, as Stripe card objects whose id a purchase takes") {
@@ -328,11 +337,10 @@ TEST_CASE("list cards: every card added, as Stripe card objects whose id a purch
   a.fake.add_card("card_2AMEX", amex);
   auto cards = a.cellcast.list_cards();
   REQUIRE(cards);
-  CHECK(*cards == std::vector<card>{
-                      {"card_1SQmzoGOdUwLPbU6ll0QwsyH", "Visa", "4242", 12, 2030, "credit", "AU",
-                       std::nullopt},
-                      {"card_2AMEX", "American Express", "0005", 3, 2031, "credit", std::nullopt,
-                       "Jane Citizen"}});
+  CHECK(*cards == std::vector<card>{{"card_1SQmzoGOdUwLPbU6ll0QwsyH", "Visa", "4242", 12, 2030,
+                                     "credit", "AU", std::nullopt},
+                                    {"card_2AMEX", "American Express", "0005", 3, 2031, "credit",
+                                     std::nullopt, "Jane Citizen"}});
   purchase_request order{cards->front().id, "prod_PFdN753rT3lNFW", std::string(number_id),
                          billing_cycle::month, false};
   CHECK(a.cellcast.purchase_virtual_number(order));
@@ -351,7 +359,8 @@ TEST_CASE("list custom numbers: those created without OTP and those verified, as
   REQUIRE(a.cellcast.verify_custom_number({"Sales", "+61400333444", *otp}));
   auto after = a.cellcast.list_custom_numbers();
   REQUIRE(after);
-  CHECK(*after == std::vector<custom_number>{{"Reception", "61400111222"}, {"Sales", "61400333444"}});
+  CHECK(*after ==
+        std::vector<custom_number>{{"Reception", "61400111222"}, {"Sales", "61400333444"}});
 }
 
 TEST_CASE("list cards and custom numbers: an expired key is unauthorized") {
@@ -389,5 +398,6 @@ TEST_CASE("a fake account can have its own API key") {
   c.api_key = "cellcast-fake-key";
   client<fake_cellcast&> other{fake, c};
   CHECK(other.list_cards().error().code == errc::unauthorized);
-  CHECK(vnum::testing::to_string(fake_cellcast::route::list_custom_numbers) == "list_custom_numbers");
+  CHECK(vnum::testing::to_string(fake_cellcast::route::list_custom_numbers) ==
+        "list_custom_numbers");
 }

@@ -2,9 +2,9 @@
 // compiler supports it, so a data race fails the test.
 #define CATCH_CONFIG_MAIN
 #define VNUM_IMPLEMENTATION
-#include <vnum/vnum.hpp>
 #include <vnum/testing/fake_cellcast.hpp>
 #include <vnum/testing/fake_identitycall.hpp>
+#include <vnum/vnum.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -29,7 +29,8 @@ TEST_CASE("threads sharing a fake_cellcast each buy their own numbers") {
   fake.add_card("card_1");
   for (int t = 0; t < threads; ++t)
     for (int i = 0; i < per_thread; ++i)
-      fake.add_number(number_id(t, i), "+6140000" + std::to_string(1000 + t * 100 + i), "prod_M", "prod_Y");
+      fake.add_number(number_id(t, i), "+6140000" + std::to_string(1000 + t * 100 + i), "prod_M",
+                      "prod_Y");
   vnum::cellcast::config cfg;
   cfg.api_key = fake.api_key();
   std::atomic<int> bought{0};
@@ -38,8 +39,8 @@ TEST_CASE("threads sharing a fake_cellcast each buy their own numbers") {
     pool.emplace_back([&, t] {
       vnum::cellcast::client<fake_cellcast&> cellcast{fake, cfg};  // one client per thread
       for (int i = 0; i < per_thread; ++i) {
-        if (cellcast.purchase_virtual_number({"card_1", "prod_M", number_id(t, i),
-                                              vnum::cellcast::billing_cycle::month}))
+        if (cellcast.purchase_virtual_number(
+                {"card_1", "prod_M", number_id(t, i), vnum::cellcast::billing_cycle::month}))
           ++bought;
         (void)fake.journal();  // readers run concurrently with writers
       }
@@ -52,7 +53,8 @@ TEST_CASE("threads sharing a fake_cellcast each buy their own numbers") {
 
 TEST_CASE("threads sharing a fake_identitycall race for the same numbers; each is sold once") {
   fake_identitycall fake;
-  for (int i = 0; i < per_thread; ++i) fake.add_available("+1555123" + std::to_string(4000 + i), "US", "local");
+  for (int i = 0; i < per_thread; ++i)
+    fake.add_available("+1555123" + std::to_string(4000 + i), "US", "local");
   std::atomic<int> sold{0};
   std::vector<std::thread> pool;
   for (int t = 0; t < threads; ++t)

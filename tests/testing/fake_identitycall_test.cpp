@@ -72,10 +72,16 @@ struct account {
     fake.add_available("+15551234567", "US", "local");
     fake.add_available("+37060012345", "LT", "mobile");
     fake.set_next_number_id(7);
-    REQUIRE(call(http::method::post, "/purchase", R"({"phone_number":"+15551234567","name":"US Sales Line"})")->status == 201);
-    REQUIRE(call(http::method::post, "/purchase", R"({"phone_number":"+37060012345","name":"LT Support Line"})")->status == 201);
+    REQUIRE(call(http::method::post, "/purchase",
+                 R"({"phone_number":"+15551234567","name":"US Sales Line"})")
+                ->status == 201);
+    REQUIRE(call(http::method::post, "/purchase",
+                 R"({"phone_number":"+37060012345","name":"LT Support Line"})")
+                ->status == 201);
     for (int op : {12, 13, 14})
-      REQUIRE(call(http::method::post, "/7/add_operator", R"({"operator_id":)" + std::to_string(op) + "}")->status == 200);
+      REQUIRE(call(http::method::post, "/7/add_operator",
+                   R"({"operator_id":)" + std::to_string(op) + "}")
+                  ->status == 200);
     REQUIRE(call(http::method::post, "/8/add_operator", R"({"operator_id":21})")->status == 200);
     fake.set_ai_receptionist(8, true);
   }
@@ -95,9 +101,11 @@ TEST_CASE("fake reproduces Purchase Number 201 Created") {
   account a;
   a.fake.add_available("+15551234567", "US", "local");
   a.fake.set_next_number_id(9);
-  answers(a.call(http::method::post, "/purchase",
-                 R"({"phone_number":"+15551234567","country_code":"US","number_type":"local","name":"US Sales Line"})"),
-          201, ex::purchase_201);
+  answers(
+      a.call(
+          http::method::post, "/purchase",
+          R"({"phone_number":"+15551234567","country_code":"US","number_type":"local","name":"US Sales Line"})"),
+      201, ex::purchase_201);
   REQUIRE(a.fake.numbers().size() == 1);
   CHECK(a.fake.numbers()[0].recording);  // "has recording: true enabled by default"
 }
@@ -110,20 +118,25 @@ TEST_CASE("fake reproduces List Virtual Numbers 200") {
 
 TEST_CASE("fake reproduces Get Virtual Number 200") {
   account a;
-  for (auto [id, name, phone] : {std::tuple{12, "Alice Carter", "+15555550112"},
-                                 std::tuple{13, "Bob Diaz", "+15555550113"},
-                                 std::tuple{14, "Carol Evans", "+15555550114"},
-                                 std::tuple{22, "Eva Frank", "+15555550122"}})
+  for (auto [id, name, phone] :
+       {std::tuple{12, "Alice Carter", "+15555550112"}, std::tuple{13, "Bob Diaz", "+15555550113"},
+        std::tuple{14, "Carol Evans", "+15555550114"}, std::tuple{22, "Eva Frank", "+15555550122"}})
     a.fake.add_operator(name, phone, id);
   a.fake.add_available("+15551234567", "US", "local");
   a.fake.set_next_number_id(7);
-  REQUIRE(a.call(http::method::post, "/purchase", R"({"phone_number":"+15551234567","name":"US Sales Line"})")->status == 201);
+  REQUIRE(a.call(http::method::post, "/purchase",
+                 R"({"phone_number":"+15551234567","name":"US Sales Line"})")
+              ->status == 201);
   for (int op : {12, 13, 14})
-    REQUIRE(a.call(http::method::post, "/7/add_operator", R"({"operator_id":)" + std::to_string(op) + "}")->status == 200);
-  a.fake.set_activity(7, 142, 118, 24, 184, boost::json::parse(R"([{
+    REQUIRE(a.call(http::method::post, "/7/add_operator",
+                   R"({"operator_id":)" + std::to_string(op) + "}")
+                ->status == 200);
+  a.fake.set_activity(7, 142, 118, 24, 184,
+                      boost::json::parse(R"([{
     "id": 9981, "phone_number": "+15558884444", "caller_name": "John Smith",
     "call_status": "answered", "call_duration": 213, "direction": "inbound",
-    "ai_handled": false, "transcript_summary": null, "created_at": "2026-04-14T16:22:05Z"}])").as_array());
+    "ai_handled": false, "transcript_summary": null, "created_at": "2026-04-14T16:22:05Z"}])")
+                          .as_array());
   answers(a.call(http::method::get, "/7"), 200, ex::get_200);
 }
 
@@ -132,12 +145,16 @@ TEST_CASE("fake reproduces Update Virtual Number 200") {
   a.fake.add_operator("Alice Carter", "+15555550112", 12);
   a.fake.add_available("+15551234567", "US", "local");
   a.fake.set_next_number_id(7);
-  REQUIRE(a.call(http::method::post, "/purchase", R"({"phone_number":"+15551234567","name":"US Sales Line"})")->status == 201);
+  REQUIRE(a.call(http::method::post, "/purchase",
+                 R"({"phone_number":"+15551234567","name":"US Sales Line"})")
+              ->status == 201);
   REQUIRE(a.call(http::method::post, "/7/add_operator", R"({"operator_id":12})")->status == 200);
   a.fake.set_activity(7, 142, 118, 24, 184);
-  answers(a.call(http::method::patch, "/7",
-                 R"({"name":"US Sales Line - Primary","active":true,"recording":true,"routing_strategy":"round_robin"})"),
-          200, ex::update_200);
+  answers(
+      a.call(
+          http::method::patch, "/7",
+          R"({"name":"US Sales Line - Primary","active":true,"recording":true,"routing_strategy":"round_robin"})"),
+      200, ex::update_200);
 }
 
 TEST_CASE("fake reproduces Remove Operator 200") {
@@ -146,34 +163,41 @@ TEST_CASE("fake reproduces Remove Operator 200") {
   a.fake.add_operator("Greta Hall", "+15555550199", 22);
   a.fake.add_available("+15551234567", "US", "local");
   a.fake.set_next_number_id(7);
-  REQUIRE(a.call(http::method::post, "/purchase", R"({"phone_number":"+15551234567","name":"US Sales Line"})")->status == 201);
+  REQUIRE(a.call(http::method::post, "/purchase",
+                 R"({"phone_number":"+15551234567","name":"US Sales Line"})")
+              ->status == 201);
   REQUIRE(a.call(http::method::post, "/7/add_operator", R"({"operator_id":12})")->status == 200);
   REQUIRE(a.call(http::method::post, "/7/add_operator", R"({"operator_id":22})")->status == 200);
   a.fake.set_activity(7, 142, 118, 24, 184);
-  answers(a.call(http::method::delete_, "/7/remove_operator?operator_id=22"), 200, ex::remove_operator_200);
+  answers(a.call(http::method::delete_, "/7/remove_operator?operator_id=22"), 200,
+          ex::remove_operator_200);
 }
 
 TEST_CASE("fake reproduces Search Available Numbers 200") {
   account a;
   fake_identitycall::offer ca{"+15551234567", "US", "local"};
   ca.features = {"sms", "voice", "mms"};
-  ca.region_information = boost::json::parse(R"([{ "region_type": "state", "region_name": "CA" }])").as_array();
+  ca.region_information =
+      boost::json::parse(R"([{ "region_type": "state", "region_name": "CA" }])").as_array();
   fake_identitycall::offer ny{"+15551234568", "US", "local"};
-  ny.region_information = boost::json::parse(R"([{ "region_type": "state", "region_name": "NY" }])").as_array();
+  ny.region_information =
+      boost::json::parse(R"([{ "region_type": "state", "region_name": "NY" }])").as_array();
   a.fake.add_available(ca);
   a.fake.add_available(ny);
   a.fake.add_available("+15551234569", "US", "mobile");
   a.fake.add_available("+442071234567", "GB", "local");
-  answers(a.call(http::method::get, "/available?country=US&number_type=local"), 200, ex::available_200);
-  answers(a.call(http::method::get, "/available?country=us&number_type=local"), 200, ex::available_200);
+  answers(a.call(http::method::get, "/available?country=US&number_type=local"), 200,
+          ex::available_200);
+  answers(a.call(http::method::get, "/available?country=us&number_type=local"), 200,
+          ex::available_200);
 }
 
 TEST_CASE("fake reproduces the documented errors") {
   account a;
   answers(a.call(http::method::get, "", "", "idc_unknown"), 401, ex::error_401);
   auto read_only = a.fake.make_key({.read = true, .write = false});
-  answers(a.call(http::method::post, "/purchase", R"({"phone_number":"+15551234567"})", read_only), 403,
-          ex::error_403_write);
+  answers(a.call(http::method::post, "/purchase", R"({"phone_number":"+15551234567"})", read_only),
+          403, ex::error_403_write);
   auto write_only = a.fake.make_key({.read = false, .write = true});
   answers(a.call(http::method::get, "", "", write_only), 403, ex::error_403_read);
   answers(a.call(http::method::get, "/12345"), 404, ex::error_404);
@@ -184,11 +208,13 @@ TEST_CASE("fake reproduces the documented errors") {
   auto pending = a.fake.add_requirement_group(false);
   a.fake.add_available("+4930123456", "DE", "local");
   answers(a.call(http::method::post, "/purchase",
-                 R"({"phone_number":"+4930123456","requirement_group_id":)" + std::to_string(pending) + "}"),
+                 R"({"phone_number":"+4930123456","requirement_group_id":)" +
+                     std::to_string(pending) + "}"),
           422, R"({"error":"Requirement group must be approved before purchasing"})");
   a.fake.approve_requirement_group(pending);
   CHECK(a.call(http::method::post, "/purchase",
-               R"({"phone_number":"+4930123456","requirement_group_id":)" + std::to_string(pending) + "}")
+               R"({"phone_number":"+4930123456","requirement_group_id":)" +
+                   std::to_string(pending) + "}")
             ->status == 201);
 }
 
@@ -203,7 +229,8 @@ TEST_CASE("fake: a purchase takes the number out of the inventory; ids increase"
   CHECK(boost::json::parse(first->body).at("data").at("name").is_null());
   answers(a.call(http::method::post, "/purchase", R"({"phone_number":"+15551234567"})"), 422,
           R"({"error":"Number is no longer available"})");
-  answers(a.call(http::method::get, "/available?country=US&number_type=local"), 200, R"({"data":[]})");
+  answers(a.call(http::method::get, "/available?country=US&number_type=local"), 200,
+          R"({"data":[]})");
 }
 
 TEST_CASE("fake: a project-scoped key sees and buys only inside its project") {
@@ -211,11 +238,14 @@ TEST_CASE("fake: a project-scoped key sees and buys only inside its project") {
   a.fake.add_available("+15551234567", "US", "local");
   a.fake.add_available("+15551234568", "US", "local");
   auto project = a.fake.make_key({.read = true, .write = true}, 42);
-  REQUIRE(a.call(http::method::post, "/purchase", R"({"phone_number":"+15551234567"})")->status == 201);
-  REQUIRE(a.call(http::method::post, "/purchase", R"({"phone_number":"+15551234568"})", project)->status == 201);
+  REQUIRE(a.call(http::method::post, "/purchase", R"({"phone_number":"+15551234567"})")->status ==
+          201);
+  REQUIRE(a.call(http::method::post, "/purchase", R"({"phone_number":"+15551234568"})", project)
+              ->status == 201);
   CHECK(a.fake.numbers()[1].project_id == 42);
   CHECK_FALSE(a.fake.numbers()[0].project_id.has_value());
-  auto listed = boost::json::parse(a.call(http::method::get, "", "", project)->body).at("data").as_array();
+  auto listed =
+      boost::json::parse(a.call(http::method::get, "", "", project)->body).at("data").as_array();
   REQUIRE(listed.size() == 1);
   CHECK(listed[0].at("id") == 2);
   CHECK(a.call(http::method::get, "/1", "", project)->status == 404);
@@ -226,33 +256,45 @@ TEST_CASE("fake: a project-scoped key sees and buys only inside its project") {
 TEST_CASE("fake: update changes only the fields present; bad values are 422 errors") {
   account a;
   a.fake.add_available("+15551234567", "US", "local");
-  REQUIRE(a.call(http::method::post, "/purchase", R"({"phone_number":"+15551234567","name":"Line"})")->status == 201);
+  REQUIRE(
+      a.call(http::method::post, "/purchase", R"({"phone_number":"+15551234567","name":"Line"})")
+          ->status == 201);
   REQUIRE(a.call(http::method::patch, "/1", R"({"active":false})")->status == 200);
   auto n = a.fake.numbers()[0];
   CHECK(n.name == "Line");
   CHECK_FALSE(n.active);
   CHECK(n.recording);
-  answers(a.call(http::method::patch, "/1", R"({"routing_strategy":"random","recording":"yes"})"), 422,
-          R"({"errors":["recording must be true or false","routing_strategy must be priority, round_robin or simultaneous"]})");
+  answers(
+      a.call(http::method::patch, "/1", R"({"routing_strategy":"random","recording":"yes"})"), 422,
+      R"({"errors":["recording must be true or false","routing_strategy must be priority, round_robin or simultaneous"]})");
   CHECK(a.fake.numbers()[0].routing_strategy == "priority");
 }
 
 TEST_CASE("fake: operators attach by id or by phone number, once; removal needs one attached") {
   account a;
   a.fake.add_available("+15551234567", "US", "local");
-  REQUIRE(a.call(http::method::post, "/purchase", R"({"phone_number":"+15551234567"})")->status == 201);
+  REQUIRE(a.call(http::method::post, "/purchase", R"({"phone_number":"+15551234567"})")->status ==
+          201);
   auto alice = a.fake.add_operator("Alice Carter", "+15555550112");
-  REQUIRE(a.call(http::method::post, "/1/add_operator", R"({"operator_id":)" + std::to_string(alice) + "}")->status == 200);
-  REQUIRE(a.call(http::method::post, "/1/add_operator", R"({"operator_id":)" + std::to_string(alice) + "}")->status == 200);
-  auto created = a.call(http::method::post, "/1/add_operator", R"({"phone_number":"+15555550199"})");
+  REQUIRE(a.call(http::method::post, "/1/add_operator",
+                 R"({"operator_id":)" + std::to_string(alice) + "}")
+              ->status == 200);
+  REQUIRE(a.call(http::method::post, "/1/add_operator",
+                 R"({"operator_id":)" + std::to_string(alice) + "}")
+              ->status == 200);
+  auto created =
+      a.call(http::method::post, "/1/add_operator", R"({"phone_number":"+15555550199"})");
   auto ops = boost::json::parse(created->body).at("data").at("operators").as_array();
   REQUIRE(ops.size() == 2);  // re-attaching was a no-op
   CHECK(ops[1].at("name") == "Operator");
   CHECK(ops[1].at("priority") == 1);
   CHECK(a.call(http::method::post, "/1/add_operator", R"({"operator_id":999})")->status == 404);
   CHECK(a.call(http::method::post, "/1/add_operator", R"({})")->status == 422);
-  CHECK(a.call(http::method::delete_, "/1/remove_operator", R"({"operator_id":)" + std::to_string(alice) + "}")->status == 200);
-  CHECK(a.call(http::method::delete_, "/1/remove_operator?operator_id=" + std::to_string(alice))->status == 404);
+  CHECK(a.call(http::method::delete_, "/1/remove_operator",
+               R"({"operator_id":)" + std::to_string(alice) + "}")
+            ->status == 200);
+  CHECK(a.call(http::method::delete_, "/1/remove_operator?operator_id=" + std::to_string(alice))
+            ->status == 404);
   CHECK(a.call(http::method::delete_, "/1/remove_operator")->status == 422);
 }
 
@@ -338,8 +380,9 @@ TEST_CASE("reconciling a purchase whose outcome is unknown with the list, as the
 
   auto owned = identitycall.list_virtual_numbers();
   REQUIRE(owned);
-  const bool have = std::any_of(owned->begin(), owned->end(),
-                                [&](const ic::virtual_number& n) { return n.phone_number == order.phone_number; });
+  const bool have = std::any_of(owned->begin(), owned->end(), [&](const ic::virtual_number& n) {
+    return n.phone_number == order.phone_number;
+  });
   CHECK(have);  // it was bought: buying again would fail or, elsewhere, pay twice
 }
 
@@ -702,24 +745,29 @@ TEST_CASE("a fake account can have its own API key") {
   vnum::identitycall::client<fake_identitycall&> ic{fake, vnum::identitycall::config{"idc_custom"}};
   CHECK(fake.api_key() == "idc_custom");
   CHECK(ic.list_virtual_numbers());
-  vnum::identitycall::client<fake_identitycall&> other{fake, vnum::identitycall::config{"idc_" + std::string(32, 'f')}};
+  vnum::identitycall::client<fake_identitycall&> other{
+      fake, vnum::identitycall::config{"idc_" + std::string(32, 'f')}};
   CHECK(other.list_virtual_numbers().error().code == vnum::errc::unauthorized);
   CHECK(vnum::testing::to_string(fake_identitycall::route::delete_operator) == "delete_operator");
 }
 
 TEST_CASE("paging: with a page size, lists answer in pages with the guide's meta") {
   fake_identitycall fake;
-  for (int i = 0; i < 45; ++i) fake.add_operator("Operator " + std::to_string(100 + i), "+1555000" + std::to_string(1000 + i));
+  for (int i = 0; i < 45; ++i)
+    fake.add_operator("Operator " + std::to_string(100 + i), "+1555000" + std::to_string(1000 + i));
   fake.set_page_size(20);
   auto page = [&fake](std::string query) {
-    auto r = fake.send({http::method::get, "https://api.identitycall.ai/api/v1/public/operators" + query,
-                        {{"authorization", "Bearer " + fake.api_key()}}, ""});
+    auto r = fake.send({http::method::get,
+                        "https://api.identitycall.ai/api/v1/public/operators" + query,
+                        {{"authorization", "Bearer " + fake.api_key()}},
+                        ""});
     REQUIRE(r);
     return boost::json::parse(r->body).as_object();
   };
   auto first = page("");
   CHECK(first.at("data").as_array().size() == 20);
-  CHECK(first.at("meta") == boost::json::parse(R"({"current_page":1,"per_page":20,"total_pages":3,"total_count":45})"));
+  CHECK(first.at("meta") ==
+        boost::json::parse(R"({"current_page":1,"per_page":20,"total_pages":3,"total_count":45})"));
   auto last = page("?page=3&per_page=20");
   CHECK(last.at("data").as_array().size() == 5);
   CHECK(last.at("meta").at("current_page") == 3);
@@ -752,8 +800,9 @@ TEST_CASE("paging: reconciliation after a lost purchase answer finds the number 
   auto owned = identitycall.list_virtual_numbers();
   REQUIRE(owned);
   CHECK(owned->size() == 251);
-  CHECK(std::any_of(owned->begin(), owned->end(),
-                    [&](const ic::virtual_number& n) { return n.phone_number == order.phone_number; }));
+  CHECK(std::any_of(owned->begin(), owned->end(), [&](const ic::virtual_number& n) {
+    return n.phone_number == order.phone_number;
+  }));
   CHECK(owned->back().phone_number == "+15559990000");  // on page 13 of 13
   CHECK(fake.journal().size() - before == 13);          // ceil(251 / 20) requests
 }

@@ -10,16 +10,19 @@
 int run_user_code() {
   auto r = vnum::cellcast::parse_unsubscribe_virtual_number(
       {404, {}, R"({"code":404,"message":"Virtual number not found","stack":""})"});
-  if (r || r.error().code != vnum::errc::not_found || r.error().message != "Virtual number not found") {
+  if (r || r.error().code != vnum::errc::not_found ||
+      r.error().message != "Virtual number not found") {
     std::cerr << "parse in the user unit failed\n";
     return 1;
   }
   vnum::cellcast::product_catalog catalog;
   catalog.add("66ea", {"prod_M", "prod_Y"});
   auto wrong = vnum::cellcast::validate(
-      vnum::cellcast::purchase_request{"card_1", "prod_Y", "66ea", vnum::cellcast::billing_cycle::month},
+      vnum::cellcast::purchase_request{"card_1", "prod_Y", "66ea",
+                                       vnum::cellcast::billing_cycle::month},
       catalog);
-  if (wrong || wrong.error().message.find("\"prod_Y\" is not the month product") == std::string::npos) {
+  if (wrong ||
+      wrong.error().message.find("\"prod_Y\" is not the month product") == std::string::npos) {
     std::cerr << "catalog check in the user unit failed\n";
     return 1;
   }

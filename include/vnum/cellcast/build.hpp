@@ -18,17 +18,18 @@ namespace vnum::cellcast {
 namespace detail {
 
 // Every Cellcast page sends content-type: application/json, even on a PUT without a body.
-inline result<http::request> authorized_request(const config& cfg, http::method m, std::string_view path,
-                                  std::string body = {}) {
-  return vnum::detail::make_request(m, cfg.base_url, path, cfg.api_key, vnum::detail::body_kind::json,
-                                    std::move(body));
+inline result<http::request> authorized_request(const config& cfg, http::method m,
+                                                std::string_view path, std::string body = {}) {
+  return vnum::detail::make_request(m, cfg.base_url, path, cfg.api_key,
+                                    vnum::detail::body_kind::json, std::move(body));
 }
 
 }  // namespace detail
 
 // The purchase pages' headings say /api/v1/virtual-number/purchase but their code samples, and
 // the sibling pages, use /api/v1/apiClient/...: the samples are what the service answers.
-inline result<http::request> build_purchase_virtual_number(const config& cfg, const purchase_request& r) {
+inline result<http::request> build_purchase_virtual_number(const config& cfg,
+                                                           const purchase_request& r) {
   auto valid = validate(r, cfg.products);
   if (!valid) return valid.error();
   boost::json::object body;
@@ -43,38 +44,44 @@ inline result<http::request> build_purchase_virtual_number(const config& cfg, co
     body["becs_email"] = valid->becs->email;
     body["becs_name"] = valid->becs->account_name;
     if (!valid->becs->bsb_number.empty()) body["becs_bsb_number"] = valid->becs->bsb_number;
-    if (!valid->becs->account_number.empty()) body["becs_account_number"] = valid->becs->account_number;
+    if (!valid->becs->account_number.empty())
+      body["becs_account_number"] = valid->becs->account_number;
   }
   body["resubscribe"] = valid->resubscribe;
-  return detail::authorized_request(cfg, http::method::post, "/api/v1/apiClient/virtual-number/purchase",
-                      vnum::detail::to_body(body));
+  return detail::authorized_request(cfg, http::method::post,
+                                    "/api/v1/apiClient/virtual-number/purchase",
+                                    vnum::detail::to_body(body));
 }
 
-inline result<http::request> build_purchase_virtual_number_postpaid(const config& cfg,
-                                                                    const postpaid_purchase_request& r) {
+inline result<http::request> build_purchase_virtual_number_postpaid(
+    const config& cfg, const postpaid_purchase_request& r) {
   auto valid = validate(r);
   if (!valid) return valid.error();
   boost::json::object body;
   body["number"] = valid->number;
   body["resubscribe"] = valid->resubscribe;
-  return detail::authorized_request(cfg, http::method::post, "/api/v1/apiClient/virtual-number/purchase-postpaid",
-                      vnum::detail::to_body(body));
+  return detail::authorized_request(cfg, http::method::post,
+                                    "/api/v1/apiClient/virtual-number/purchase-postpaid",
+                                    vnum::detail::to_body(body));
 }
 
 // The page's JavaScript sample passes its headers as the body; we send no body and real headers.
-inline result<http::request> build_unsubscribe_virtual_number(const config& cfg, std::string_view id) {
+inline result<http::request> build_unsubscribe_virtual_number(const config& cfg,
+                                                              std::string_view id) {
   if (auto v = validate_virtual_number_id(id); !v) return v.error();
-  return detail::authorized_request(cfg, http::method::put,
-                      "/api/v1/apiClient/virtual-number/unsubscribe/" + std::string(id));
+  return detail::authorized_request(
+      cfg, http::method::put, "/api/v1/apiClient/virtual-number/unsubscribe/" + std::string(id));
 }
 
-inline result<http::request> build_add_custom_number(const config& cfg, const custom_number_request& r) {
+inline result<http::request> build_add_custom_number(const config& cfg,
+                                                     const custom_number_request& r) {
   auto valid = validate(r);
   if (!valid) return valid.error();
   boost::json::object body;
   body["name"] = valid->name;
   body["number"] = valid->number;
-  return detail::authorized_request(cfg, http::method::post, "/api/v1/customNumber/add", vnum::detail::to_body(body));
+  return detail::authorized_request(cfg, http::method::post, "/api/v1/customNumber/add",
+                                    vnum::detail::to_body(body));
 }
 
 inline result<http::request> build_verify_custom_number(const config& cfg,
@@ -85,11 +92,13 @@ inline result<http::request> build_verify_custom_number(const config& cfg,
   body["name"] = valid->name;
   body["number"] = valid->number;
   body["otp"] = valid->otp;
-  return detail::authorized_request(cfg, http::method::post, "/api/v1/customNumber/verifyCustomNumber",
-                      vnum::detail::to_body(body));
+  return detail::authorized_request(cfg, http::method::post,
+                                    "/api/v1/customNumber/verifyCustomNumber",
+                                    vnum::detail::to_body(body));
 }
 
-inline result<http::request> build_add_business_name(const config& cfg, const business_name_request& r) {
+inline result<http::request> build_add_business_name(const config& cfg,
+                                                     const business_name_request& r) {
   auto valid = validate(r);
   if (!valid) return valid.error();
   boost::json::object body;
@@ -107,7 +116,8 @@ inline result<http::request> build_add_business_name(const config& cfg, const bu
                               {"phoneNumber", valid->requestor.phone_number},
                               {"email", valid->requestor.email}};
   if (!valid->customer_contact.empty()) body["customerContact"] = valid->customer_contact;
-  return detail::authorized_request(cfg, http::method::post, "/api/v1/business/add", vnum::detail::to_body(body));
+  return detail::authorized_request(cfg, http::method::post, "/api/v1/business/add",
+                                    vnum::detail::to_body(body));
 }
 
 // billing/get-list-credit-card.html: no parameters and no body.

@@ -4,6 +4,9 @@
 #ifndef VNUM_CELLCAST_MODEL_HPP
 #define VNUM_CELLCAST_MODEL_HPP
 
+#include <vnum/detail/print.hpp>
+#include <vnum/retry.hpp>
+
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -12,8 +15,6 @@
 #include <string>
 #include <string_view>
 #include <utility>
-#include <vnum/detail/print.hpp>
-#include <vnum/retry.hpp>
 
 namespace vnum::cellcast {
 

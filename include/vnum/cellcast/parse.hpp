@@ -188,8 +188,7 @@ inline result<purchase_receipt> parse_purchase_virtual_number_postpaid(const htt
 // An idempotent write.
 inline result<unsubscribe_receipt> parse_unsubscribe_virtual_number(const http::response& r) {
   auto e = detail::success_envelope(r);
-  if (!e)
-    return vnum::detail::apply_outcome_rule(detail::unsubscribe_outcome, r, e.error());
+  if (!e) return vnum::detail::apply_outcome_rule(detail::unsubscribe_outcome, r, e.error());
   return unsubscribe_receipt{e->message};
 }
 
@@ -229,8 +228,7 @@ inline result<verify_custom_number_receipt> parse_verify_custom_number(const htt
 // A creating write.
 inline result<business_name_receipt> parse_add_business_name(const http::response& r) {
   auto e = detail::success_envelope(r);
-  if (!e)
-    return vnum::detail::apply_outcome_rule(detail::business_name_outcome, r, e.error());
+  if (!e) return vnum::detail::apply_outcome_rule(detail::business_name_outcome, r, e.error());
   return business_name_receipt{e->message};
 }
 

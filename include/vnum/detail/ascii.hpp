@@ -1,5 +1,6 @@
 // vnum — ASCII character classes and case mapping, the one place the library defines them (HTTP
 // names, phone numbers, URL segments and country codes are all ASCII; no locale applies).
+// Lower detail level: needs nothing else of vnum; the core headers (error, http, phone) use it.
 // SPDX-License-Identifier: MIT
 #ifndef VNUM_DETAIL_ASCII_HPP
 #define VNUM_DETAIL_ASCII_HPP

@@ -1,5 +1,6 @@
 // vnum — what every provider's client<T> shares: it holds the transport (owned, or borrowed when T
 // is a reference) and the configuration, and runs each operation as a read or a write.
+// Upper detail level: built on the core headers; what the providers' headers share.
 // SPDX-License-Identifier: MIT
 #ifndef VNUM_DETAIL_CLIENT_BASE_HPP
 #define VNUM_DETAIL_CLIENT_BASE_HPP

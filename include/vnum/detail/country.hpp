@@ -1,5 +1,6 @@
 // vnum — countries: the assigned ISO 3166-1 alpha-2 codes and the regions each E.164 country
 // calling code serves. Provider-neutral; validators use it to check a country against a number.
+// Lower detail level: needs nothing else of vnum; the core headers (error, http, phone) use it.
 // SPDX-License-Identifier: MIT
 #ifndef VNUM_DETAIL_COUNTRY_HPP
 #define VNUM_DETAIL_COUNTRY_HPP

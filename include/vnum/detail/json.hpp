@@ -1,4 +1,5 @@
 // vnum — Boost.JSON in header-only mode, and the helpers every parser uses.
+// Upper detail level: built on the core headers; what the providers' headers share.
 // SPDX-License-Identifier: MIT
 #ifndef VNUM_DETAIL_JSON_HPP
 #define VNUM_DETAIL_JSON_HPP
@@ -50,7 +51,8 @@ inline std::optional<bool> bool_member(const json::object& o, std::string_view k
 }
 
 // An integer member; a JSON number with a fraction or out of int64 range is not one.
-inline std::optional<std::int64_t> int_member(const json::object& o, std::string_view key) noexcept {
+inline std::optional<std::int64_t> int_member(const json::object& o,
+                                              std::string_view key) noexcept {
   const json::value* v = o.if_contains(key);
   if (v == nullptr) return std::nullopt;
   if (v->is_int64()) return v->get_int64();

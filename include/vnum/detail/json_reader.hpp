@@ -2,9 +2,12 @@
 // must be there with its documented type; fields a page does not document are ignored. The first
 // field that is missing or mistyped is remembered by its path ("data.operators[1].id"), so that a
 // parser can answer with one protocol error that says exactly what did not match the docs.
+// Upper detail level: built on the core headers; what the providers' headers share.
 // SPDX-License-Identifier: MIT
 #ifndef VNUM_DETAIL_JSON_READER_HPP
 #define VNUM_DETAIL_JSON_READER_HPP
+
+#include <vnum/detail/json.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -12,7 +15,6 @@
 #include <string_view>
 #include <utility>
 #include <vector>
-#include <vnum/detail/json.hpp>
 
 namespace vnum::detail {
 

@@ -1,5 +1,6 @@
 // vnum — printing of the public value types, so that test frameworks and logs can show them
 // (Catch2 and GoogleTest print a vnum::result<T> through its value's operator<<).
+// Lower detail level: needs nothing else of vnum; the core headers (error, http, phone) use it.
 // SPDX-License-Identifier: MIT
 #ifndef VNUM_DETAIL_PRINT_HPP
 #define VNUM_DETAIL_PRINT_HPP
@@ -29,10 +30,19 @@ void print_value(std::ostream& os, const V& v) {
     os << (v.present ? "\"***\"" : "\"\"");
   } else if constexpr (std::is_convertible_v<const V&, std::string_view>) {
     os << '"' << std::string_view(v) << '"';
-  } else if constexpr (requires { v.has_value(); *v; }) {
-    if (v) print_value(os, *v);
-    else os << "null";
-  } else if constexpr (requires { v.begin(); v.end(); v.size(); }) {
+  } else if constexpr (requires {
+                         v.has_value();
+                         *v;
+                       }) {
+    if (v)
+      print_value(os, *v);
+    else
+      os << "null";
+  } else if constexpr (requires {
+                         v.begin();
+                         v.end();
+                         v.size();
+                       }) {
     os << '[';
     bool first = true;
     for (const auto& item : v) {

@@ -1,4 +1,5 @@
 // vnum — the parts of every request that both providers share.
+// Upper detail level: built on the core headers; what the providers' headers share.
 // SPDX-License-Identifier: MIT
 #ifndef VNUM_DETAIL_REQUEST_HPP
 #define VNUM_DETAIL_REQUEST_HPP

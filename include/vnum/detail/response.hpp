@@ -1,16 +1,18 @@
 // vnum — the parts of every response that both providers share: status classification, the
 // provider's message in the common error-body shapes, Retry-After.
+// Upper detail level: built on the core headers; what the providers' headers share.
 // SPDX-License-Identifier: MIT
 #ifndef VNUM_DETAIL_RESPONSE_HPP
 #define VNUM_DETAIL_RESPONSE_HPP
+
+#include <vnum/detail/ascii.hpp>
+#include <vnum/detail/json.hpp>
+#include <vnum/http.hpp>
 
 #include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <vnum/detail/ascii.hpp>
-#include <vnum/detail/json.hpp>
-#include <vnum/http.hpp>
 
 namespace vnum::detail {
 
@@ -141,8 +143,8 @@ inline error apply_outcome_rule(const outcome& o, const http::response& r, error
   if (failed.provider_message.empty())
     if (auto body = parse_json(r.body))
       if (auto m = provider_message(*body)) failed.provider_message = std::move(*m);
-  failed.message = std::string(o.action) + " may have taken effect (" + failed.message + "): " +
-                   std::string(o.advice);
+  failed.message = std::string(o.action) + " may have taken effect (" + failed.message +
+                   "): " + std::string(o.advice);
   return failed;
 }
 

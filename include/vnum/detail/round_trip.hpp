@@ -1,4 +1,5 @@
 // vnum — one round trip through the user's transport, shared by both providers' clients.
+// Upper detail level: built on the core headers; what the providers' headers share.
 // SPDX-License-Identifier: MIT
 #ifndef VNUM_DETAIL_ROUND_TRIP_HPP
 #define VNUM_DETAIL_ROUND_TRIP_HPP
@@ -31,7 +32,8 @@ result<http::response> send(Transport& transport, const http::request& r) {
 // No error leaves with the API key in it.
 template <class Transport, class Parse>
 auto round_trip(Transport& transport, result<http::request> built, Parse&& parse,
-              std::string_view api_key) -> decltype(parse(std::declval<const http::response&>())) {
+                std::string_view api_key)
+    -> decltype(parse(std::declval<const http::response&>())) {
   using parsed_type = decltype(parse(std::declval<const http::response&>()));
   if (!built) return built.error();
   result<http::response> answer = send(transport, *built);

@@ -1,5 +1,6 @@
 // vnum — UTF-8 as JSON requires it (RFC 8259 §8.1): the checks every text field of a request
 // passes, and its length in characters.
+// Lower detail level: needs nothing else of vnum; the core headers (error, http, phone) use it.
 // SPDX-License-Identifier: MIT
 #ifndef VNUM_DETAIL_UTF8_HPP
 #define VNUM_DETAIL_UTF8_HPP

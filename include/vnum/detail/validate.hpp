@@ -1,4 +1,5 @@
 // vnum — validation rules shared by both providers.
+// Upper detail level: built on the core headers; what the providers' headers share.
 // SPDX-License-Identifier: MIT
 #ifndef VNUM_DETAIL_VALIDATE_HPP
 #define VNUM_DETAIL_VALIDATE_HPP
@@ -39,7 +40,8 @@ inline result<void> check_text_bytes(std::string_view field, std::string_view va
 
 // A required text field: non-empty, valid UTF-8, free of control characters.
 inline result<void> check_required_text(std::string_view field, std::string_view value) {
-  if (value.empty()) return invalid_argument(std::string(field), "is required and must not be empty");
+  if (value.empty())
+    return invalid_argument(std::string(field), "is required and must not be empty");
   return check_text_bytes(field, value);
 }
 
@@ -82,7 +84,8 @@ inline result<std::string> check_base_url(std::string_view url) {
 // characters, and never "." or "..", so it cannot change which resource the request addresses.
 inline result<void> check_path_segment(std::string_view field, std::string_view id) {
   if (id.empty()) return invalid_argument(std::string(field), "is required and must not be empty");
-  if (id == "." || id == "..") return invalid_argument(std::string(field), "must not be '.' or '..'");
+  if (id == "." || id == "..")
+    return invalid_argument(std::string(field), "must not be '.' or '..'");
   for (char c : id) {
     if (!is_unreserved(c))
       return invalid_argument(std::string(field),
@@ -103,16 +106,14 @@ inline result<void> check_positive_id(std::string_view field, std::int64_t id) {
 // than guessing what a number with spaces or dashes meant.
 inline result<void> check_e164(std::string_view field, std::string_view value) {
   if (phone::is_e164(value)) return {};
-  auto bad = [field](std::string why) {
-    return invalid_argument(std::string(field), std::move(why));
-  };
+  auto bad = [field](std::string_view why) { return invalid_argument(std::string(field), why); };
   if (value.empty()) return bad("is required and must not be empty");
   if (value[0] != '+')
     return bad("must start with '+' and the country code (E.164, e.g. +15551234567)");
   for (std::size_t i = 1; i < value.size(); ++i)
     if (value[i] < '0' || value[i] > '9')
-      return bad("must be '+' followed by digits only (E.164): found " +
-                 describe_char(value[i]) + " at position " + std::to_string(i));
+      return bad("must be '+' followed by digits only (E.164): found " + describe_char(value[i]) +
+                 " at position " + std::to_string(i));
   if (value.size() > 1 && value[1] == '0')
     return bad("must not have a country code starting with 0 (E.164)");
   return bad("has " + std::to_string(value.size() - 1) + " digits; an E.164 number has 8 to 15");
@@ -120,9 +121,7 @@ inline result<void> check_e164(std::string_view field, std::string_view value) {
 
 // An officially assigned ISO 3166-1 alpha-2 code in upper case ("US").
 inline result<void> check_country_code(std::string_view field, std::string_view code) {
-  auto bad = [field](std::string why) {
-    return invalid_argument(std::string(field), std::move(why));
-  };
+  auto bad = [field](std::string_view why) { return invalid_argument(std::string(field), why); };
   if (code.size() != 2 || !is_letter(code[0]) || !is_letter(code[1]))
     return bad("must be an ISO 3166-1 alpha-2 code such as \"US\"");
   const std::string upper = to_upper(std::string(code));
@@ -168,6 +167,24 @@ inline result<void> check_decimal(std::string_view field, std::string_view value
         std::string(field),
         "must be a plain non-negative decimal such as \"1.50\" or \"0\" (digits, "
         "optionally '.' and more digits)");
+  return {};
+}
+
+// An address that looks like an email address: local@domain, a dot inside the domain, no spaces
+// or control characters. No full RFC 5321 check: the providers' own rules are not documented, and
+// only what certainly cannot be an address is refused.
+inline result<void> check_email(std::string_view field, std::string_view value) {
+  if (auto r = check_required_text(field, value); !r) return r;
+  const auto at = value.find('@');
+  const std::string_view domain =
+      at == std::string_view::npos ? std::string_view() : value.substr(at + 1);
+  const bool ok =
+      at != std::string_view::npos && at > 0 && !domain.empty() &&
+      domain.find('@') == std::string_view::npos && value.find(' ') == std::string_view::npos &&
+      domain.find('.') != std::string_view::npos && domain.front() != '.' && domain.back() != '.';
+  if (!ok)
+    return invalid_argument(std::string(field),
+                            "is not an email address (local@domain, e.g. jane.doe@example.com)");
   return {};
 }
 

@@ -4,14 +4,15 @@
 #ifndef VNUM_IDENTITYCALL_BUILD_HPP
 #define VNUM_IDENTITYCALL_BUILD_HPP
 
-#include <cstdint>
-#include <string>
-#include <string_view>
 #include <vnum/detail/json.hpp>
 #include <vnum/detail/request.hpp>
 #include <vnum/http.hpp>
 #include <vnum/identitycall/model.hpp>
 #include <vnum/identitycall/validate.hpp>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
 
 namespace vnum::identitycall {
 
@@ -33,13 +34,15 @@ inline std::string page_query(std::int64_t page, std::int64_t per_page) {
 }
 
 // The GET and DELETE pages send no body and no content-type; the POST and PATCH pages send JSON.
-inline result<http::request> authorized_request(const config& cfg, http::method m, const std::string& target) {
+inline result<http::request> authorized_request(const config& cfg, http::method m,
+                                                const std::string& target) {
   return vnum::detail::make_request(m, cfg.base_url, target, cfg.api_key,
                                     vnum::detail::body_kind::none);
 }
 
-inline result<http::request> authorized_request(const config& cfg, http::method m, const std::string& target,
-                                  const boost::json::object& body) {
+inline result<http::request> authorized_request(const config& cfg, http::method m,
+                                                const std::string& target,
+                                                const boost::json::object& body) {
   return vnum::detail::make_request(m, cfg.base_url, target, cfg.api_key,
                                     vnum::detail::body_kind::json, vnum::detail::to_body(body));
 }
@@ -59,7 +62,8 @@ inline result<http::request> build_purchase_number(const config& cfg, const purc
   if (valid->requirement_group_id) body["requirement_group_id"] = *valid->requirement_group_id;
   if (valid->upfront_cost) body["upfront_cost"] = *valid->upfront_cost;
   if (valid->monthly_cost) body["monthly_cost"] = *valid->monthly_cost;
-  return detail::authorized_request(cfg, http::method::post, detail::path("/virtual_numbers/purchase"), body);
+  return detail::authorized_request(cfg, http::method::post,
+                                    detail::path("/virtual_numbers/purchase"), body);
 }
 
 // "This endpoint takes no query parameters": no paging, although the pagination guide (written
@@ -73,8 +77,9 @@ inline result<http::request> build_list_virtual_numbers(const config& cfg) {
 inline result<http::request> build_list_virtual_numbers_page(const config& cfg, std::int64_t page,
                                                              std::int64_t per_page) {
   if (auto v = validate_page(page, per_page); !v) return v.error();
-  return detail::authorized_request(cfg, http::method::get,
-                      detail::path("/virtual_numbers") + detail::page_query(page, per_page));
+  return detail::authorized_request(
+      cfg, http::method::get,
+      detail::path("/virtual_numbers") + detail::page_query(page, per_page));
 }
 
 inline result<http::request> build_get_virtual_number(const config& cfg, std::int64_t id) {
@@ -110,7 +115,8 @@ inline result<http::request> build_search_available_numbers(const config& cfg,
   };
   if (valid->country) add("country", *valid->country);
   if (valid->type) add("number_type", to_string(*valid->type));
-  return detail::authorized_request(cfg, http::method::get, detail::path("/virtual_numbers/available") + query);
+  return detail::authorized_request(cfg, http::method::get,
+                                    detail::path("/virtual_numbers/available") + query);
 }
 
 // The add-operator page's path; one copy of the API overview lists POST
@@ -127,7 +133,8 @@ inline result<http::request> build_add_operator(const config& cfg, std::int64_t 
     body["phone_number"] = *valid->phone_number;
     if (valid->name) body["name"] = *valid->name;
   }
-  return detail::authorized_request(cfg, http::method::post, detail::number_path(id, "/add_operator"), body);
+  return detail::authorized_request(cfg, http::method::post,
+                                    detail::number_path(id, "/add_operator"), body);
 }
 
 // The page allows operator_id "as a query string parameter or in a JSON body"; its example uses
@@ -152,8 +159,8 @@ inline result<http::request> build_list_operators(const config& cfg) {
 inline result<http::request> build_list_operators_page(const config& cfg, std::int64_t page,
                                                        std::int64_t per_page) {
   if (auto v = validate_page(page, per_page); !v) return v.error();
-  return detail::authorized_request(cfg, http::method::get,
-                      detail::path("/operators") + detail::page_query(page, per_page));
+  return detail::authorized_request(
+      cfg, http::method::get, detail::path("/operators") + detail::page_query(page, per_page));
 }
 
 inline result<http::request> build_get_operator(const config& cfg, std::int64_t id) {

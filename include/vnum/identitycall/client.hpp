@@ -3,15 +3,16 @@
 #ifndef VNUM_IDENTITYCALL_CLIENT_HPP
 #define VNUM_IDENTITYCALL_CLIENT_HPP
 
-#include <cstdint>
-#include <optional>
-#include <string>
-#include <vector>
 #include <vnum/detail/client_base.hpp>
 #include <vnum/http.hpp>
 #include <vnum/identitycall/build.hpp>
 #include <vnum/identitycall/model.hpp>
 #include <vnum/identitycall/parse.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace vnum::identitycall {
 
@@ -107,7 +108,8 @@ class client : public vnum::detail::client_base<T, config> {
   // last, or more than max_pages pages are errc::protocol naming the page.
   template <class Item>
   result<std::vector<Item>> list_all(result<http::request> first,
-                                     result<http::request> (*build_page)(const config&, std::int64_t,
+                                     result<http::request> (*build_page)(const config&,
+                                                                         std::int64_t,
                                                                          std::int64_t),
                                      result<page<Item>> (*parse_page)(const http::response&)) {
     auto answer = this->read(std::move(first), parse_page);
@@ -132,8 +134,8 @@ class client : public vnum::detail::client_base<T, config> {
       auto next = this->read(build_page(this->config(), n, meta.per_page), parse_page);
       if (!next) {
         error e = next.error();
-        e.message = "page " + std::to_string(n) + " of " + std::to_string(meta.total_pages) +
-                    ": " + e.message;
+        e.message = "page " + std::to_string(n) + " of " + std::to_string(meta.total_pages) + ": " +
+                    e.message;
         return e;
       }
       if (!next->meta) return refuse(n, "meta is missing");

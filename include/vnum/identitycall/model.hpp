@@ -6,6 +6,10 @@
 #ifndef VNUM_IDENTITYCALL_MODEL_HPP
 #define VNUM_IDENTITYCALL_MODEL_HPP
 
+#include <vnum/detail/json.hpp>
+#include <vnum/detail/print.hpp>
+#include <vnum/retry.hpp>
+
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
@@ -14,9 +18,6 @@
 #include <string_view>
 #include <utility>
 #include <vector>
-#include <vnum/detail/json.hpp>
-#include <vnum/detail/print.hpp>
-#include <vnum/retry.hpp>
 
 namespace vnum::identitycall {
 
@@ -226,13 +227,12 @@ struct virtual_number_detail {
   std::vector<recent_call> recent_calls;
   friend bool operator==(const virtual_number_detail&, const virtual_number_detail&) = default;
   friend std::ostream& operator<<(std::ostream& os, const virtual_number_detail& v) {
-    return vnum::detail::print(os, "virtual_number_detail", "id", v.id, "phone_number",
-                               v.phone_number, "name", v.name, "country_code", v.country_code,
-                               "active", v.active, "recording", v.recording, "routing", v.routing,
-                               "routing_name", v.routing_name,
-                               "ai_receptionist_enabled", v.ai_receptionist_enabled, "stats",
-                               v.stats, "operators", v.operators, "available_operators",
-                               v.available_operators, "recent_calls", v.recent_calls);
+    return vnum::detail::print(
+        os, "virtual_number_detail", "id", v.id, "phone_number", v.phone_number, "name", v.name,
+        "country_code", v.country_code, "active", v.active, "recording", v.recording, "routing",
+        v.routing, "routing_name", v.routing_name, "ai_receptionist_enabled",
+        v.ai_receptionist_enabled, "stats", v.stats, "operators", v.operators,
+        "available_operators", v.available_operators, "recent_calls", v.recent_calls);
   }
 };
 
@@ -398,7 +398,8 @@ struct update_operator_request {
 
 // "meta" of a paginated answer (guides/pagination; the API overview: "List endpoints return
 // paginated results"). The List pages themselves say they take no query parameters and show no
-// meta: the client follows the pages when an answer has meta, and reads one answer when it has none.
+// meta: the client follows the pages when an answer has meta, and reads one answer when it has
+// none.
 struct page_meta {
   std::int64_t current_page = 0;  // from 1
   std::int64_t per_page = 0;      // default 20, at most 100

@@ -4,18 +4,19 @@
 #ifndef VNUM_IDENTITYCALL_PARSE_HPP
 #define VNUM_IDENTITYCALL_PARSE_HPP
 
-#include <algorithm>
-#include <initializer_list>
-#include <optional>
-#include <string>
-#include <utility>
-#include <vector>
 #include <vnum/detail/json.hpp>
 #include <vnum/detail/json_reader.hpp>
 #include <vnum/detail/response.hpp>
 #include <vnum/error.hpp>
 #include <vnum/http.hpp>
 #include <vnum/identitycall/model.hpp>
+
+#include <algorithm>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace vnum::identitycall {
 
@@ -272,15 +273,15 @@ inline constexpr outcome update_outcome{operation_kind::idempotent_write, "the u
 inline constexpr outcome add_operator_outcome{
     operation_kind::creating_write, "adding the operator",
     "check get_virtual_number(id) and list_operators() before adding it again"};
-inline constexpr outcome remove_operator_outcome{operation_kind::idempotent_write,
-                                                 "removing the operator", "sending it again is safe"};
-inline constexpr outcome create_operator_outcome{
-    operation_kind::creating_write, "creating the operator",
-    "check list_operators() before creating it again"};
+inline constexpr outcome remove_operator_outcome{
+    operation_kind::idempotent_write, "removing the operator", "sending it again is safe"};
+inline constexpr outcome create_operator_outcome{operation_kind::creating_write,
+                                                 "creating the operator",
+                                                 "check list_operators() before creating it again"};
 inline constexpr outcome update_operator_outcome{operation_kind::idempotent_write,
                                                  "the operator update", "sending it again is safe"};
-inline constexpr outcome delete_operator_outcome{operation_kind::idempotent_write,
-                                                 "deleting the operator", "sending it again is safe"};
+inline constexpr outcome delete_operator_outcome{
+    operation_kind::idempotent_write, "deleting the operator", "sending it again is safe"};
 
 }  // namespace detail
 
@@ -333,13 +334,13 @@ inline result<std::vector<available_number>> parse_search_available_numbers(
 // detail payload, so that is what is read here, on 200 or 201 since the status is not known
 // either; nothing on 204.
 inline result<std::optional<virtual_number_detail>> parse_add_operator(const http::response& r) {
-  return detail::read_write_answer(r, {200, 201}, detail::read_detail, detail::add_operator_outcome);
+  return detail::read_write_answer(r, {200, 201}, detail::read_detail,
+                                   detail::add_operator_outcome);
 }
 
 // An idempotent write. remove-operator: "Returns the same detail payload as Get Virtual Number,
 // reflecting the updated operator list"; nothing on 204.
-inline result<std::optional<virtual_number_detail>> parse_remove_operator(
-    const http::response& r) {
+inline result<std::optional<virtual_number_detail>> parse_remove_operator(const http::response& r) {
   return detail::read_write_answer(r, {200}, detail::read_detail, detail::remove_operator_outcome);
 }
 
@@ -378,7 +379,8 @@ inline result<operator_detail> parse_create_operator(const http::response& r) {
 // An idempotent write. operators/update: "The same fields as Get Operator"; nothing on 204.
 inline result<std::optional<operator_detail>> parse_update_operator(const http::response& r) {
   return detail::read_write_answer(
-      r, {200}, [](detail::json_reader& top) { return top.nested("data", detail::read_operator_detail); },
+      r, {200},
+      [](detail::json_reader& top) { return top.nested("data", detail::read_operator_detail); },
       detail::update_operator_outcome);
 }
 
@@ -390,7 +392,8 @@ inline result<void> parse_delete_operator(const http::response& r) {
   auto success = detail::read_success(
       r, {200}, [](detail::json_reader& top) { return top.boolean("success"); });
   if (success && !*success) success = vnum::detail::protocol_error(r, "success is false");
-  if (!success) return vnum::detail::apply_outcome_rule(detail::delete_operator_outcome, r, success.error());
+  if (!success)
+    return vnum::detail::apply_outcome_rule(detail::delete_operator_outcome, r, success.error());
   return {};
 }
 

@@ -3,12 +3,13 @@
 #ifndef VNUM_IDENTITYCALL_VALIDATE_HPP
 #define VNUM_IDENTITYCALL_VALIDATE_HPP
 
-#include <cstdint>
-#include <string>
-#include <string_view>
 #include <vnum/detail/validate.hpp>
 #include <vnum/error.hpp>
 #include <vnum/identitycall/model.hpp>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
 
 namespace vnum::identitycall {
 
@@ -18,28 +19,10 @@ using vnum::detail::check_country_code;
 using vnum::detail::check_country_of_number;
 using vnum::detail::check_decimal;
 using vnum::detail::check_e164;
+using vnum::detail::check_email;
 using vnum::detail::check_optional_text;
 using vnum::detail::check_positive_id;
 using vnum::detail::check_required_text;
-
-// An address that looks like an email address: local@domain, a dot inside the domain, no spaces
-// or control characters. It is no full RFC 5321 check: the provider's own rule is not documented,
-// and only what certainly cannot be an address is refused. (Cellcast's validator has the same rule
-// in its own detail namespace; a shared one would belong in vnum/detail/validate.hpp.)
-inline result<void> check_email(std::string_view field, std::string_view value) {
-  if (auto v = check_optional_text(field, value); !v) return v;
-  const auto at = value.find('@');
-  const std::string_view domain =
-      at == std::string_view::npos ? std::string_view() : value.substr(at + 1);
-  const bool ok =
-      at != std::string_view::npos && at > 0 && !domain.empty() &&
-      domain.find('@') == std::string_view::npos && value.find(' ') == std::string_view::npos &&
-      domain.find('.') != std::string_view::npos && domain.front() != '.' && domain.back() != '.';
-  if (!ok)
-    return invalid_argument(std::string(field),
-                            "is not an email address (local@domain, e.g. jane.doe@example.com)");
-  return {};
-}
 
 // An enum value outside its enumerators (a cast from a stray integer) would go out as "".
 inline result<void> check_number_type(number_type t) {
@@ -182,9 +165,9 @@ inline result<update_operator_request> validate(const update_operator_request& r
 inline result<void> validate_page(std::int64_t page, std::int64_t per_page) {
   if (auto v = detail::check_positive_id("page", page); !v) return v;
   if (per_page < 1 || per_page > 100)
-    return invalid_argument("per_page",
-                            "must be from 1 to 100 (the pagination guide's maximum), not " +
-                                std::to_string(per_page));
+    return invalid_argument(
+        "per_page",
+        "must be from 1 to 100 (the pagination guide's maximum), not " + std::to_string(per_page));
   return {};
 }
 

@@ -33,6 +33,9 @@
 #ifndef VNUM_TESTING_FAKE_CELLCAST_HPP
 #define VNUM_TESTING_FAKE_CELLCAST_HPP
 
+#include <vnum/testing/detail/fake_base.hpp>
+#include <vnum/testing/fault.hpp>
+
 #include <cstdint>
 #include <map>
 #include <mutex>
@@ -40,8 +43,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-#include <vnum/testing/detail/fake_base.hpp>
-#include <vnum/testing/fault.hpp>
 
 namespace vnum::testing {
 
@@ -60,14 +61,22 @@ enum class cellcast_route {
 // The route's name, as fault arming by name uses it: "purchase_virtual_number", ...
 constexpr std::string_view to_string(cellcast_route r) noexcept {
   switch (r) {
-    case cellcast_route::purchase_virtual_number: return "purchase_virtual_number";
-    case cellcast_route::purchase_virtual_number_postpaid: return "purchase_virtual_number_postpaid";
-    case cellcast_route::unsubscribe_virtual_number: return "unsubscribe_virtual_number";
-    case cellcast_route::add_custom_number: return "add_custom_number";
-    case cellcast_route::verify_custom_number: return "verify_custom_number";
-    case cellcast_route::add_business_name: return "add_business_name";
-    case cellcast_route::list_cards: return "list_cards";
-    case cellcast_route::list_custom_numbers: return "list_custom_numbers";
+    case cellcast_route::purchase_virtual_number:
+      return "purchase_virtual_number";
+    case cellcast_route::purchase_virtual_number_postpaid:
+      return "purchase_virtual_number_postpaid";
+    case cellcast_route::unsubscribe_virtual_number:
+      return "unsubscribe_virtual_number";
+    case cellcast_route::add_custom_number:
+      return "add_custom_number";
+    case cellcast_route::verify_custom_number:
+      return "verify_custom_number";
+    case cellcast_route::add_business_name:
+      return "add_business_name";
+    case cellcast_route::list_cards:
+      return "list_cards";
+    case cellcast_route::list_custom_numbers:
+      return "list_custom_numbers";
   }
   return "";
 }
@@ -320,7 +329,8 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
       for (const char* field : {"becs_email", "becs_name"})
         if (detail::text(b, field).empty()) return missing(field);
       if (detail::text(b, "payment_method").empty() &&
-          (detail::text(b, "becs_bsb_number").size() != 6 || detail::text(b, "becs_account_number").empty()))
+          (detail::text(b, "becs_bsb_number").size() != 6 ||
+           detail::text(b, "becs_account_number").empty()))
         return missing("becs_bsb_number");
       payment = "au_becs_debit";
       return std::nullopt;

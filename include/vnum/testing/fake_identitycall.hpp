@@ -45,8 +45,8 @@
 //   - a new operator's id is above every id given so far (never reused after a delete), or what
 //     set_next_operator_id() sets when that is higher;
 //   - with set_page_size(n), the two lists answer in pages as the pagination guide describes:
-//     page (default 1), per_page (default n, clamped to 1..100), "meta" with total_pages at least 1;
-//     a page past the last is empty;
+//     page (default 1), per_page (default n, clamped to 1..100), "meta" with total_pages at least
+//     1; a page past the last is empty;
 //   - a body that is not a JSON object: 400 {"error": "Invalid JSON"}; an unknown route: 404;
 //   - injected statuses: {"error": ...} with 401/403/404 as above, 422 "Provider error",
 //     429 "Rate limit exceeded" with Retry-After, 500 "Internal server error",
@@ -56,6 +56,10 @@
 // SPDX-License-Identifier: MIT
 #ifndef VNUM_TESTING_FAKE_IDENTITYCALL_HPP
 #define VNUM_TESTING_FAKE_IDENTITYCALL_HPP
+
+#include <vnum/detail/ascii.hpp>
+#include <vnum/testing/detail/fake_base.hpp>
+#include <vnum/testing/fault.hpp>
 
 #include <algorithm>
 #include <cstdint>
@@ -67,9 +71,6 @@
 #include <string_view>
 #include <utility>
 #include <vector>
-#include <vnum/detail/ascii.hpp>
-#include <vnum/testing/detail/fake_base.hpp>
-#include <vnum/testing/fault.hpp>
 
 namespace vnum::testing {
 
@@ -92,18 +93,30 @@ enum class identitycall_route {
 // The route's name, as fault arming by name uses it: "purchase_number", ...
 constexpr std::string_view to_string(identitycall_route r) noexcept {
   switch (r) {
-    case identitycall_route::list_virtual_numbers: return "list_virtual_numbers";
-    case identitycall_route::get_virtual_number: return "get_virtual_number";
-    case identitycall_route::update_virtual_number: return "update_virtual_number";
-    case identitycall_route::search_available_numbers: return "search_available_numbers";
-    case identitycall_route::purchase_number: return "purchase_number";
-    case identitycall_route::add_operator: return "add_operator";
-    case identitycall_route::remove_operator: return "remove_operator";
-    case identitycall_route::list_operators: return "list_operators";
-    case identitycall_route::get_operator: return "get_operator";
-    case identitycall_route::create_operator: return "create_operator";
-    case identitycall_route::update_operator: return "update_operator";
-    case identitycall_route::delete_operator: return "delete_operator";
+    case identitycall_route::list_virtual_numbers:
+      return "list_virtual_numbers";
+    case identitycall_route::get_virtual_number:
+      return "get_virtual_number";
+    case identitycall_route::update_virtual_number:
+      return "update_virtual_number";
+    case identitycall_route::search_available_numbers:
+      return "search_available_numbers";
+    case identitycall_route::purchase_number:
+      return "purchase_number";
+    case identitycall_route::add_operator:
+      return "add_operator";
+    case identitycall_route::remove_operator:
+      return "remove_operator";
+    case identitycall_route::list_operators:
+      return "list_operators";
+    case identitycall_route::get_operator:
+      return "get_operator";
+    case identitycall_route::create_operator:
+      return "create_operator";
+    case identitycall_route::update_operator:
+      return "update_operator";
+    case identitycall_route::delete_operator:
+      return "delete_operator";
   }
   return "";
 }
@@ -512,8 +525,11 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
   // A list answer: all of it, or with set_page_size() the page the query asks for and its meta.
   http::response paged(boost::json::array all, std::string_view query) const {
     if (page_size_ == 0) return data(std::move(all));
-    auto number = [&query](std::string_view name) { return parse_id(detail::query_param(query, name).value_or("")); };
-    const std::int64_t per_page = std::clamp<std::int64_t>(number("per_page").value_or(page_size_), 1, 100);
+    auto number = [&query](std::string_view name) {
+      return parse_id(detail::query_param(query, name).value_or(""));
+    };
+    const std::int64_t per_page =
+        std::clamp<std::int64_t>(number("per_page").value_or(page_size_), 1, 100);
     const std::int64_t page = std::max<std::int64_t>(number("page").value_or(1), 1);
     const auto count = static_cast<std::int64_t>(all.size());
     const std::int64_t total_pages = std::max<std::int64_t>(1, (count + per_page - 1) / per_page);
@@ -529,7 +545,8 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
   }
 
   http::response search(std::string_view query) const {
-    const std::string country = vnum::detail::to_upper(detail::query_param(query, "country").value_or("US"));
+    const std::string country =
+        vnum::detail::to_upper(detail::query_param(query, "country").value_or("US"));
     const std::string type = detail::query_param(query, "number_type").value_or("mobile");
     boost::json::array out;
     for (const auto& a : available_)
@@ -554,8 +571,9 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
       if (!it->second)
         return error_body(422, "Requirement group must be approved before purchasing");
     }
-    if (auto type = detail::string_field(b, "number_type"); type && *type != "mobile" && *type != "local" &&
-                                                    *type != "toll-free" && *type != "national")
+    if (auto type = detail::string_field(b, "number_type");
+        type && *type != "mobile" && *type != "local" && *type != "toll-free" &&
+        *type != "national")
       return error_body(422, "number_type is not valid");
     auto offered = std::find_if(available_.begin(), available_.end(),
                                 [&](const offer& a) { return a.phone_number == *phone; });
@@ -612,7 +630,8 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
         return error_body(404, "Resource not found");
       op_id = v->get_int64();
     } else if (auto phone = detail::string_field(b, "phone_number"); phone && !phone->empty()) {
-      op_id = create_operator(detail::string_field(b, "name").value_or("Operator"), *phone, std::nullopt);
+      op_id = create_operator(detail::string_field(b, "name").value_or("Operator"), *phone,
+                              std::nullopt);
     } else {
       return error_body(422, "operator_id or phone_number is required");
     }

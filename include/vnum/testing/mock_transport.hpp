@@ -5,8 +5,9 @@
 #ifndef VNUM_TESTING_MOCK_TRANSPORT_HPP
 #define VNUM_TESTING_MOCK_TRANSPORT_HPP
 
-#include <trompeloeil.hpp>
 #include <vnum/http.hpp>
+
+#include <trompeloeil.hpp>
 
 namespace vnum::testing {
 

@@ -5,6 +5,10 @@
 #ifndef VNUM_TESTING_DETAIL_FAKE_BASE_HPP
 #define VNUM_TESTING_DETAIL_FAKE_BASE_HPP
 
+#include <vnum/detail/json.hpp>
+#include <vnum/http.hpp>
+#include <vnum/testing/fault.hpp>
+
 #include <deque>
 #include <mutex>
 #include <optional>
@@ -12,9 +16,6 @@
 #include <string_view>
 #include <utility>
 #include <vector>
-#include <vnum/detail/json.hpp>
-#include <vnum/http.hpp>
-#include <vnum/testing/fault.hpp>
 
 namespace vnum::testing::detail {
 
@@ -107,11 +108,11 @@ class fake_base {
   // Arms a fault for the next request, or for the next request to one route.
   void fail_next(fault f) {
     std::lock_guard lock(mutex_);
-    armed_.push_back({std::move(f), std::nullopt});
+    armed_.push_back({f, std::nullopt});
   }
   void fail_next(fault f, Route only) {
     std::lock_guard lock(mutex_);
-    armed_.push_back({std::move(f), only});
+    armed_.push_back({f, only});
   }
 
   result<http::response> send(const http::request& r) {

@@ -1,0 +1,15 @@
+// The translation unit clang-tidy reads the library through (tools/test.sh): every header, and
+// every member of both clients instantiated over the fakes and the mock, so that templates are
+// checked too.
+#define VNUM_IMPLEMENTATION
+#include <vnum/testing/mock_transport.hpp>
+#include <vnum/vnum.hpp>
+#include <vnum/vnum_testing.hpp>
+
+#include <catch2/catch.hpp>
+#include <catch2/trompeloeil.hpp>
+
+template class vnum::cellcast::client<vnum::testing::fake_cellcast&>;
+template class vnum::cellcast::client<vnum::testing::mock_transport&>;
+template class vnum::identitycall::client<vnum::testing::fake_identitycall&>;
+template class vnum::identitycall::client<vnum::testing::mock_transport&>;
