@@ -3,6 +3,7 @@
 // checked too.
 #define VNUM_IMPLEMENTATION
 #include <vnum/testing/mock_transport.hpp>
+#include <vnum/transport/curl.hpp>
 #include <vnum/vnum.hpp>
 #include <vnum/vnum_testing.hpp>
 
@@ -13,3 +14,5 @@ template class vnum::cellcast::client<vnum::testing::fake_cellcast&>;
 template class vnum::cellcast::client<vnum::testing::mock_transport&>;
 template class vnum::identitycall::client<vnum::testing::fake_identitycall&>;
 template class vnum::identitycall::client<vnum::testing::mock_transport&>;
+template class vnum::cellcast::client<vnum::curl_transport>;
+template class vnum::identitycall::client<vnum::curl_transport>;

@@ -1,0 +1,569 @@
+// vnum — vnum::curl_transport, an http::transport on libcurl that tells "certainly not sent" from
+// "may have been sent" for you.
+//
+// Not included by <vnum/vnum.hpp> (nor by the single header): include it yourself and link libcurl
+// (7.85 or later; Debian: libcurl4-openssl-dev):
+//
+//   #include <vnum/transport/curl.hpp>     g++ -std=c++20 ... -lcurl
+//   Meson: dependency('vnum-curl')          CMake: target_link_libraries(app PRIVATE vnum::curl)
+//   Single header: #include "vnum.hpp" then #include "curl.hpp" (this file, copied beside it)
+//
+//   vnum::cellcast::client<vnum::curl_transport> cellcast{vnum::curl_transport{}, cfg};
+//
+// What send() returns:
+//   - any status the server answered is an http::response, headers kept (a 429's Retry-After
+//     reaches the parser; a 500 is a response, not an error);
+//   - errc::transport when not one byte of the request was written: a URL it refuses (below), a
+//     DNS failure, a refused connection, a TLS handshake or certificate failure, a connect timeout;
+//   - errc::outcome_unknown when any byte of the request was written and no complete answer came
+//     back: a timeout, a reset, a connection closed before the answer was complete, a body that
+//     stalls past options::timeout;
+//   - errc::protocol when the body is larger than options::max_response_bytes (a Content-Length
+//     above it is refused before the body is read; a body without one is counted as it arrives).
+//   The message names the host (and port) and curl's reason; never a header value, the path or
+//   the query.
+//
+// Safety it keeps on every request:
+//   - TLS peer and host-name verification are always on for https:// (options::ca_file replaces
+//     the system's CA store; nothing turns verification off);
+//   - plain http:// only to loopback (127.0.0.0/8, localhost, [::1]) unless
+//     options::allow_plain_http; checked on the URL as libcurl parses it, before any connection
+//     (libcurl then uses that very parse), and the reply names the host and says nothing was sent;
+//   - only http and https; redirects are never followed (a 3xx is returned as a response);
+//   - a request is never sent twice: libcurl silently resends a request whose reused connection
+//     closed before any answer, which for a purchase would buy twice; this transport stops that
+//     resend and returns errc::outcome_unknown instead;
+//   - HTTP/1.1; no "Expect: 100-continue"; no compression asked for. Proxies come from the usual
+//     environment variables (http_proxy, https_proxy, no_proxy), except for loopback hosts, which
+//     are always reached directly. Through a proxy, its CONNECT request counts as written: a
+//     failure after it is errc::outcome_unknown (the safe side).
+//
+// Connections: one libcurl handle per instance, so consecutive requests to the same host reuse one
+// kept-alive connection.
+//
+// Threads: one instance may be shared between threads. Its requests are serialized (a mutex is
+// held for the whole exchange), so a shared instance sends one request at a time; for parallel
+// requests give each thread its own instance. Moving an instance is cheap; a moved-from instance
+// answers errc::transport. curl_global_init runs once, the first time an instance is built.
+// SPDX-License-Identifier: MIT
+#ifndef VNUM_TRANSPORT_CURL_HPP
+#define VNUM_TRANSPORT_CURL_HPP
+
+// With the single header (single_include/vnum/vnum.hpp), include "vnum.hpp" before this file,
+// copied next to it: the two headers below are in it already, and their guards say so.
+#ifndef VNUM_HTTP_HPP
+#include <vnum/error.hpp>
+#include <vnum/http.hpp>
+#endif
+
+#include <curl/curl.h>
+
+#include <array>
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <exception>
+#include <limits>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#if LIBCURL_VERSION_NUM < 0x075500
+#error "vnum/transport/curl.hpp needs libcurl 7.85 or later (CURLOPT_PROTOCOLS_STR)"
+#endif
+
+namespace vnum {
+
+namespace detail::curl {
+
+// ---- The URL check, before anything is sent.
+
+// 127.0.0.0/8 in dotted-decimal form (how libcurl's URL parser normalizes IPv4 hosts).
+constexpr bool is_loopback_ipv4(std::string_view host) noexcept {
+  int parts = 0;
+  int first = -1;
+  while (true) {
+    std::size_t digits = 0;
+    int value = 0;
+    while (digits < host.size() && host[digits] >= '0' && host[digits] <= '9') {
+      value = value * 10 + (host[digits] - '0');
+      if (++digits > 3) return false;
+    }
+    if (digits == 0 || value > 255) return false;
+    if (parts == 0) first = value;
+    ++parts;
+    host.remove_prefix(digits);
+    if (host.empty()) break;
+    if (host[0] != '.' || parts == 4) return false;
+    host.remove_prefix(1);
+  }
+  return parts == 4 && first == 127;
+}
+
+// ::1 in any IPv6 spelling, inside brackets as libcurl gives it ("[::1]", "[0:0:0:0:0:0:0:1]").
+constexpr bool is_loopback_ipv6(std::string_view host) noexcept {
+  if (host.size() < 4 || host.front() != '[' || host.back() != ']') return false;
+  host = host.substr(1, host.size() - 2);
+  // Groups before and after "::" (at most one); the address is ::1 when every group is 0 but the
+  // last, which is 1, and there are 8 groups (or fewer with "::").
+  std::array<unsigned, 8> groups{};
+  std::size_t count = 0;
+  std::size_t gap = 8;  // where "::" stands, 8 when absent
+  std::size_t i = 0;
+  if (host.substr(0, 2) == "::") {
+    gap = 0;
+    i = 2;
+  }
+  while (i < host.size()) {
+    unsigned value = 0;
+    std::size_t digits = 0;
+    while (i < host.size() && host[i] != ':') {
+      const char c = host[i];
+      unsigned d = 0;
+      if (c >= '0' && c <= '9')
+        d = static_cast<unsigned>(c - '0');
+      else if (c >= 'a' && c <= 'f')
+        d = static_cast<unsigned>(c - 'a' + 10);
+      else if (c >= 'A' && c <= 'F')
+        d = static_cast<unsigned>(c - 'A' + 10);
+      else
+        return false;  // an IPv4 tail (::ffff:127.0.0.1) or a zone is not counted as loopback
+      value = value * 16 + d;
+      if (++digits > 4) return false;
+      ++i;
+    }
+    if (digits == 0 || count == 8) return false;
+    groups[count++] = value;
+    if (i == host.size()) break;
+    ++i;  // ':'
+    if (i < host.size() && host[i] == ':') {
+      if (gap != 8) return false;
+      gap = count;
+      ++i;
+    } else if (i == host.size()) {
+      return false;  // a trailing single ':'
+    }
+  }
+  if (gap == 8 && count != 8) return false;
+  if (gap != 8 && count > 7) return false;
+  if (count == 0) return false;  // "::" alone is the unspecified address
+  for (std::size_t g = 0; g + 1 < count; ++g)
+    if (groups[g] != 0) return false;
+  return groups[count - 1] == 1 && (gap == 8 || gap != count);  // "1::" ends in zeros
+}
+
+// The hosts that plain http:// may reach without options::allow_plain_http: 127.0.0.0/8,
+// "localhost" (which libcurl resolves to loopback itself) and ::1.
+constexpr bool is_loopback_host(std::string_view host) noexcept {
+  return http::iequals(host, "localhost") || is_loopback_ipv4(host) || is_loopback_ipv6(host);
+}
+
+struct url_deleter {
+  void operator()(CURLU* u) const noexcept { curl_url_cleanup(u); }
+};
+using url_ptr = std::unique_ptr<CURLU, url_deleter>;
+
+inline std::string url_part(CURLU* u, CURLUPart part) {
+  char* s = nullptr;
+  if (curl_url_get(u, part, &s, 0) != CURLUE_OK || s == nullptr) return {};
+  std::string out(s);
+  curl_free(s);
+  return out;
+}
+
+// A URL as libcurl parsed it, checked; libcurl is then given this very handle (CURLOPT_CURLU), so
+// what was checked is what is used.
+struct target {
+  url_ptr url;
+  std::string scheme;  // "http" or "https"
+  std::string host;    // as parsed: IPv4 normalized, IPv6 in brackets
+  std::string where;   // host[:port], for messages
+  bool loopback = false;
+};
+
+inline error not_sent(std::string_view where, std::string_view why) {
+  std::string m = "request not sent";
+  if (!where.empty()) m += " to " + std::string(where);
+  m += ": ";
+  m += why;
+  return make_error(errc::transport, std::move(m));
+}
+
+// Refuses (errc::transport, nothing sent) a URL libcurl cannot parse, a scheme other than http and
+// https, and plain http:// to a host that is not loopback unless allow_plain_http. The message
+// names the host, never the path or the query.
+inline result<target> check_url(std::string_view url, bool allow_plain_http) {
+  target t;
+  t.url.reset(curl_url());
+  if (!t.url) return not_sent({}, "out of memory");
+  if (url.find('\0') != std::string_view::npos) return not_sent({}, "the URL contains a NUL");
+  const std::string copy(url);
+  if (CURLUcode rc = curl_url_set(t.url.get(), CURLUPART_URL, copy.c_str(), 0); rc != CURLUE_OK)
+    return not_sent({}, std::string("the URL is refused (") + curl_url_strerror(rc) + ")");
+  t.scheme = url_part(t.url.get(), CURLUPART_SCHEME);
+  t.host = url_part(t.url.get(), CURLUPART_HOST);
+  const std::string port = url_part(t.url.get(), CURLUPART_PORT);
+  t.where = port.empty() ? t.host : t.host + ":" + port;
+  const bool https = http::iequals(t.scheme, "https");
+  if (!https && !http::iequals(t.scheme, "http"))
+    return not_sent(t.where, "only http:// and https:// URLs are sent (" + t.scheme + "://)");
+  if (t.host.empty()) return not_sent({}, "the URL has no host");
+  t.loopback = is_loopback_host(t.host);
+  if (!https && !t.loopback && !allow_plain_http)
+    return not_sent(t.where,
+                    "plain http:// goes only to loopback (127.0.0.0/8, localhost, [::1]); use "
+                    "https://, or set curl_transport::options::allow_plain_http");
+  return t;
+}
+
+// RFC 9110 token characters, which a header name consists of.
+constexpr bool is_token_char(char c) noexcept {
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
+  return std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
+}
+
+// A header that could not be sent as one line is refused; the message names it, not its value.
+inline result<void> check_headers(const std::vector<http::header>& headers,
+                                  std::string_view where) {
+  for (const auto& h : headers) {
+    if (h.name.empty()) return not_sent(where, "a header has an empty name");
+    for (char c : h.name)
+      if (!is_token_char(c)) return not_sent(where, "a header name is not an HTTP token");
+    for (char c : h.value)
+      if (c == '\r' || c == '\n' || c == '\0')
+        return not_sent(where, "the value of header " + h.name + " contains CR, LF or NUL");
+  }
+  return {};
+}
+
+// ---- The classification of a failed exchange.
+
+// The errc of an exchange that did not end with a complete answer: protocol for a body over the
+// limit, else outcome_unknown if any byte of the request was written, else transport.
+constexpr errc classify(CURLcode code, bool request_written, bool too_large) noexcept {
+  if (too_large || code == CURLE_FILESIZE_EXCEEDED) return errc::protocol;
+  return request_written ? errc::outcome_unknown : errc::transport;
+}
+
+// Masks every request header value (of 3 characters or more) that a message might repeat.
+inline void mask_header_values(std::string& message, const std::vector<http::header>& headers) {
+  constexpr std::string_view mask = "[redacted]";
+  for (const auto& h : headers) {
+    if (h.value.size() < 3) continue;
+    for (auto pos = message.find(h.value); pos != std::string::npos;
+         pos = message.find(h.value, pos + mask.size()))
+      message.replace(pos, h.value.size(), mask);
+  }
+}
+
+// ---- One exchange.
+
+// What the callbacks collect while libcurl runs one request.
+struct exchange_state {
+  std::size_t max_body = 0;
+  http::response answer;
+  bool in_trailers = false;
+  bool request_written = false;  // a byte of the request went out (CURLOPT_DEBUGFUNCTION)
+  bool resend_stopped = false;   // libcurl wanted to send the request again; it was stopped
+  bool too_large = false;
+  bool callback_failed = false;  // out of memory in a callback
+
+  static std::size_t on_body(char* data, std::size_t size, std::size_t count, void* self) noexcept {
+    auto& st = *static_cast<exchange_state*>(self);
+    const std::size_t n = size * count;
+    if (n > st.max_body - st.answer.body.size()) {
+      st.too_large = true;
+      return 0;  // CURLE_WRITE_ERROR: nothing more is read
+    }
+    try {
+      st.answer.body.append(data, n);
+    } catch (...) {
+      st.callback_failed = true;
+      return 0;
+    }
+    return n;
+  }
+
+  static std::size_t on_header(char* data, std::size_t size, std::size_t count,
+                               void* self) noexcept {
+    auto& st = *static_cast<exchange_state*>(self);
+    const std::size_t n = size * count;
+    std::string_view line(data, n);
+    while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
+    try {
+      if (line.starts_with("HTTP/")) {  // a new block: an interim 1xx came before, or the first
+        st.answer.headers.clear();
+        st.in_trailers = false;
+        return n;
+      }
+      if (line.empty()) {
+        st.in_trailers = true;  // end of the header block; what follows the body is trailers
+        return n;
+      }
+      if (st.in_trailers) return n;
+      if (line.front() == ' ' || line.front() == '\t') {  // obsolete line folding
+        if (!st.answer.headers.empty()) {
+          st.answer.headers.back().value += ' ';
+          st.answer.headers.back().value += trim(line);
+        }
+        return n;
+      }
+      const auto colon = line.find(':');
+      if (colon == std::string_view::npos) return n;
+      http::header h{std::string(line.substr(0, colon)), std::string(trim(line.substr(colon + 1)))};
+      if (http::iequals(h.name, "content-length") && exceeds(h.value, st.max_body)) {
+        st.too_large = true;
+        return 0;  // refused before the body is read
+      }
+      st.answer.headers.push_back(std::move(h));
+    } catch (...) {
+      st.callback_failed = true;
+      return 0;
+    }
+    return n;
+  }
+
+  static int on_debug(CURL*, curl_infotype type, char*, std::size_t size, void* self) noexcept {
+    auto& st = *static_cast<exchange_state*>(self);
+    if ((type == CURLINFO_HEADER_OUT || type == CURLINFO_DATA_OUT) && size > 0)
+      st.request_written = true;
+    return 0;
+  }
+
+  // Called before each request goes out on a connection: a second time only when libcurl is about
+  // to send the same request again (a reused connection that closed without answering).
+  static int on_prerequest(void* self, char*, char*, int, int) noexcept {
+    auto& st = *static_cast<exchange_state*>(self);
+    if (!st.request_written) return CURL_PREREQFUNC_OK;
+    st.resend_stopped = true;
+    return CURL_PREREQFUNC_ABORT;
+  }
+
+  static std::string_view trim(std::string_view s) noexcept {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+  }
+
+  // Whether a Content-Length value is above max (a value that is not a number is left to libcurl).
+  static bool exceeds(std::string_view value, std::size_t max) noexcept {
+    if (value.empty()) return false;
+    std::size_t v = 0;
+    for (char c : value) {
+      if (c < '0' || c > '9') return false;
+      const auto d = static_cast<std::size_t>(c - '0');
+      if (v > (std::numeric_limits<std::size_t>::max() - d) / 10) return true;
+      v = v * 10 + d;
+    }
+    return v > max;
+  }
+};
+
+struct easy_deleter {
+  void operator()(CURL* h) const noexcept { curl_easy_cleanup(h); }
+};
+struct slist_deleter {
+  void operator()(curl_slist* l) const noexcept { curl_slist_free_all(l); }
+};
+
+// Sets options, remembering the first that libcurl refused.
+class option_setter {
+ public:
+  explicit option_setter(CURL* h) : h_(h) {}
+  template <class V>
+  void operator()(CURLoption option, V value) {
+    if (failed_ == CURLE_OK) failed_ = curl_easy_setopt(h_, option, value);
+  }
+  CURLcode failed() const noexcept { return failed_; }
+
+ private:
+  CURL* h_;
+  CURLcode failed_ = CURLE_OK;
+};
+
+inline bool global_init() {
+  static const CURLcode rc = curl_global_init(CURL_GLOBAL_DEFAULT);
+  return rc == CURLE_OK;
+}
+
+}  // namespace detail::curl
+
+class curl_transport {
+ public:
+  struct options {
+    std::chrono::milliseconds connect_timeout{10'000};  // name resolution, TCP and TLS
+    std::chrono::milliseconds timeout{30'000};          // the whole exchange
+    std::size_t max_response_bytes = 8 << 20;           // larger: errc::protocol, never buffered
+    std::string ca_file;                                // empty: the system's CA store
+    bool allow_plain_http = false;                      // http:// to a host that is not loopback
+  };
+
+  curl_transport() : curl_transport(options{}) {}
+  explicit curl_transport(options o) : session_(std::make_unique<session>(std::move(o))) {}
+
+  // The response, whatever its status; or errc::transport (nothing was written),
+  // errc::outcome_unknown (the request may have arrived), errc::protocol (body too large).
+  result<http::response> send(const http::request& r) {
+    if (!session_) return detail::curl::not_sent({}, "this curl_transport was moved from");
+    std::lock_guard lock(session_->mutex);
+    return session_->send(r);
+  }
+
+ private:
+  class session {
+   public:
+    explicit session(options o) : options_(std::move(o)) {
+      if (detail::curl::global_init()) easy_.reset(curl_easy_init());
+    }
+
+    result<http::response> send(const http::request& r) {
+      namespace dc = detail::curl;
+      auto checked = dc::check_url(r.url, options_.allow_plain_http);
+      if (!checked) return checked.error();
+      const std::string& where = checked->where;
+      if (auto headers = dc::check_headers(r.headers, where); !headers) return headers.error();
+      if (options_.timeout.count() <= 0 || options_.connect_timeout.count() <= 0)
+        return dc::not_sent(where, "curl_transport::options timeouts must be positive");
+      if (!easy_) return dc::not_sent(where, "libcurl could not be initialized");
+
+      CURL* h = easy_.get();
+      curl_easy_reset(h);  // options only: the open connection, DNS and TLS session caches stay
+      dc::exchange_state st;
+      st.max_body = options_.max_response_bytes;
+      std::array<char, CURL_ERROR_SIZE> reason{};
+
+      std::unique_ptr<curl_slist, dc::slist_deleter> list;
+      auto add = [&](const std::string& line) {
+        curl_slist* next = curl_slist_append(list.get(), line.c_str());
+        if (next == nullptr) return false;
+        (void)list.release();
+        list.reset(next);
+        return true;
+      };
+      bool has_content_type = false;
+      for (const auto& hd : r.headers) {
+        has_content_type = has_content_type || http::iequals(hd.name, "content-type");
+        // "Name;" is libcurl's spelling of a header with an empty value ("Name:" removes it).
+        if (!add(hd.value.empty() ? hd.name + ";" : hd.name + ": " + hd.value))
+          return dc::not_sent(where, "out of memory");
+      }
+      if (!add("Expect:")) return dc::not_sent(where, "out of memory");
+      // Without one of its own, a body would be labelled application/x-www-form-urlencoded.
+      if (!has_content_type && !add("Content-Type:")) return dc::not_sent(where, "out of memory");
+
+      dc::option_setter set(h);
+      set(CURLOPT_CURLU, checked->url.get());
+      set(CURLOPT_PROTOCOLS_STR, "http,https");
+      set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+      set(CURLOPT_FOLLOWLOCATION, 0L);
+      set(CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_1_1));
+      set(CURLOPT_NOSIGNAL, 1L);
+      set(CURLOPT_CONNECTTIMEOUT_MS, to_long(options_.connect_timeout.count()));
+      set(CURLOPT_TIMEOUT_MS, to_long(options_.timeout.count()));
+      set(CURLOPT_SSL_VERIFYPEER, 1L);
+      set(CURLOPT_SSL_VERIFYHOST, 2L);
+      if (!options_.ca_file.empty()) set(CURLOPT_CAINFO, options_.ca_file.c_str());
+      if (checked->loopback) set(CURLOPT_PROXY, "");  // loopback is never reached through a proxy
+      set(CURLOPT_ERRORBUFFER, reason.data());
+      set(CURLOPT_HTTPHEADER, list.get());
+      set(CURLOPT_WRITEFUNCTION, &dc::exchange_state::on_body);
+      set(CURLOPT_WRITEDATA, static_cast<void*>(&st));
+      set(CURLOPT_HEADERFUNCTION, &dc::exchange_state::on_header);
+      set(CURLOPT_HEADERDATA, static_cast<void*>(&st));
+      set(CURLOPT_VERBOSE, 1L);  // CURLOPT_DEBUGFUNCTION is called only in verbose mode
+      set(CURLOPT_DEBUGFUNCTION, &dc::exchange_state::on_debug);
+      set(CURLOPT_DEBUGDATA, static_cast<void*>(&st));
+      set(CURLOPT_PREREQFUNCTION, &dc::exchange_state::on_prerequest);
+      set(CURLOPT_PREREQDATA, static_cast<void*>(&st));
+      if (options_.max_response_bytes <
+          static_cast<std::size_t>(std::numeric_limits<curl_off_t>::max()))
+        set(CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(options_.max_response_bytes));
+      if (r.method == http::method::get && r.body.empty()) {
+        set(CURLOPT_HTTPGET, 1L);
+      } else {
+        // Every other request carries its body (possibly empty, as Content-Length: 0).
+        const std::string_view verb = http::to_string(r.method);
+        set(CURLOPT_POST, 1L);
+        set(CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(r.body.size()));
+        set(CURLOPT_POSTFIELDS, r.body.data());
+        if (r.method != http::method::post) set(CURLOPT_CUSTOMREQUEST, verb.data());
+      }
+      if (set.failed() != CURLE_OK)
+        return dc::not_sent(where, std::string("this libcurl refuses a required option (") +
+                                       curl_easy_strerror(set.failed()) + ")");
+
+      const CURLcode rc = curl_easy_perform(h);
+      curl_easy_setopt(h, CURLOPT_CURLU, static_cast<CURLU*>(nullptr));  // checked->url goes now
+      curl_easy_setopt(h, CURLOPT_HTTPHEADER, static_cast<curl_slist*>(nullptr));
+      curl_easy_setopt(h, CURLOPT_ERRORBUFFER, static_cast<char*>(nullptr));
+
+      if (rc == CURLE_OK && !st.too_large && !st.callback_failed) {
+        long status = 0;
+        curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
+        if (status < 100 || status > 999)
+          return make_error(errc::protocol, "the answer from " + where + " has no HTTP status");
+        st.answer.status = static_cast<int>(status);
+        return std::move(st.answer);
+      }
+      return failure(rc, st, std::string_view(reason.data()), where, r.headers);
+    }
+
+    std::mutex mutex;
+
+   private:
+    static long to_long(std::int64_t ms) {
+      return ms > std::numeric_limits<long>::max() ? std::numeric_limits<long>::max()
+                                                   : static_cast<long>(ms);
+    }
+
+    error failure(CURLcode rc, const detail::curl::exchange_state& st, std::string_view curl_reason,
+                  const std::string& where, const std::vector<http::header>& headers) const {
+      const errc code = detail::curl::classify(rc, st.request_written, st.too_large);
+      std::string why;
+      if (st.too_large || rc == CURLE_FILESIZE_EXCEEDED) {
+        why = "the answer's body is larger than max_response_bytes (" +
+              std::to_string(options_.max_response_bytes) + "): reading stopped there";
+      } else if (st.resend_stopped) {
+        why =
+            "the connection closed before any answer, and libcurl would have sent the request a "
+            "second time: it was not sent again";
+      } else if (st.callback_failed) {
+        why = "out of memory while reading the answer";
+      } else {
+        why = curl_easy_strerror(rc);
+        if (!curl_reason.empty() && curl_reason != why)
+          why += " (" + std::string(curl_reason) + ")";
+      }
+      std::string message;
+      switch (code) {
+        case errc::protocol:
+          message = "answer from " + where + " refused: " + why;
+          break;
+        case errc::outcome_unknown:
+          message = "no complete answer from " + where +
+                    " after the request was sent, so it may have taken effect: " + why;
+          break;
+        default:
+          message = "request not sent to " + where + ": " + why;
+          break;
+      }
+      detail::curl::mask_header_values(message, headers);
+      return make_error(code, std::move(message));
+    }
+
+    options options_;
+    std::unique_ptr<CURL, detail::curl::easy_deleter> easy_;
+  };
+
+  std::unique_ptr<session> session_;
+};
+
+static_assert(http::transport<curl_transport>);
+static_assert(http::transport<curl_transport&>);
+
+}  // namespace vnum
+
+#endif  // VNUM_TRANSPORT_CURL_HPP
