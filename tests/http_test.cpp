@@ -55,3 +55,19 @@ TEST_CASE("a printed request masks the API key") {
         "POST https://api.example/x\nAuthorization: Bearer ***\naccept: application/json\n\n{}");
   CHECK(os.str().find("s3cr3t") == std::string::npos);
 }
+
+TEST_CASE("a printed request masks an OTP, a Stripe token and a bank account number in the body") {
+  const vnum::http::request r{
+      vnum::http::method::post,
+      "https://api.cellcast.com/api/v1/customNumber/verifyCustomNumber",
+      {{"authorization", "Bearer key"}},
+      R"({"name":"A","number":"+61400000000","otp":"123456","token":"tok_1\"x",)"
+      R"("becs_account_number":"000123456","becs_bsb_number":"000000"})"};
+  std::ostringstream os;
+  os << r;
+  CHECK(os.str() ==
+        "POST https://api.cellcast.com/api/v1/customNumber/verifyCustomNumber\n"
+        "authorization: Bearer ***\n\n"
+        R"({"name":"A","number":"+61400000000","otp":"***","token":"***",)"
+        R"("becs_account_number":"***","becs_bsb_number":"000000"})");
+}

@@ -46,6 +46,19 @@ TEST_CASE("normalize_au accepts the +61 (0) trunk form") {
   CHECK(normalized("+61 (0)412 345 678") == "+61412345678");
   CHECK(normalized("+61(0)2 9876 5432") == "+61298765432");
   CHECK(normalized("61 (0) 412 345 678") == "+61412345678");
+  CHECK(normalized("(0) 412 345 678") == "+61412345678");  // the national trunk, bracketed
+}
+
+TEST_CASE("normalize_au accepts the trunk 0 written after the country code") {
+  CHECK(normalized("+61 0412 345 678") == "+61412345678");
+  CHECK(normalized("+610245019920") == "+61245019920");
+  CHECK(normalized("61 0412 345 678") == "+61412345678");
+}
+
+TEST_CASE("normalize_au accepts the country code in parentheses, with its '+'") {
+  CHECK(normalized("(+61) 245 019 920") == "+61245019920");
+  CHECK(normalized("+(61) 412345678") == "+61412345678");
+  CHECK(normalized("(+61)412345678") == "+61412345678");
 }
 
 TEST_CASE("normalize_au accepts mobile and every geographic area code") {
@@ -72,8 +85,12 @@ TEST_CASE("normalize_au rejects letters and extensions") {
 }
 
 TEST_CASE("normalize_au rejects a second or misplaced '+'") {
-  rejected("++61412345678", "'+' is only allowed once, as the first character");
-  rejected("61+412345678", "'+' is only allowed once, as the first character");
+  rejected("++61412345678",
+           "has a '+' at position 1; '+' may only come once, before the first digit");
+  rejected("61+412345678",
+           "has a '+' at position 2; '+' may only come once, before the first digit");
+  rejected(" (+61) +412345678",
+           "has a '+' at position 7; '+' may only come once, before the first digit");
 }
 
 TEST_CASE("normalize_au rejects wrong lengths") {
@@ -83,8 +100,8 @@ TEST_CASE("normalize_au rejects wrong lengths") {
   rejected("41234567",
            "has 8 digits; expected the forms +61400000000, 61400000000, 0400000000 "
            "or 400000000");
-  rejected("+614123456", "has 7 digits after +61; an Australian number has 9");
-  rejected("+610412345678", "has 10 digits after +61; an Australian number has 9");
+  rejected("+614123456", "has 7 digits after the country code 61; an Australian number has 9");
+  rejected("+6104123456789", "has 11 digits after the country code 61; an Australian number has 9");
 }
 
 TEST_CASE("normalize_au rejects other countries' numbers") {
@@ -107,7 +124,10 @@ TEST_CASE("normalize_au rejects empty and malformed input") {
   rejected("(0412 345 678", "has a '(' without a matching ')'");
   rejected("0412) 345 678", "has a ')' without a matching '('");
   rejected("((02)) 9876 5432", "has nested parentheses");
-  rejected("(0) 412 345 678", "has \"(0)\" that does not follow the country code 61");
+  rejected("0412 (0) 345 678", "has \"(0)\" that does not follow the country code 61");
+  rejected("+61 (0)0 2587 14984",
+           "has 10 digits after the country code 61; an Australian number has 9");
+  rejected("61 (0)4 7538478", "has 8 digits after the country code 61; an Australian number has 9");
   rejected(std::string(65, '4'), "is 65 characters long; at most 64 are accepted");
 }
 

@@ -1,16 +1,32 @@
 #!/usr/bin/env bash
 # Every check, each step timed:
 #   1. single_include/ is what tools/amalgamate.py makes of include/ now, clang-format finds no
-#      drift, and no header includes a layer above it (tools/check_layers.py): one test each;
+#      drift, no header includes a layer above it (tools/check_layers.py), clang-tidy finds
+#      nothing: one test each;
 #   2. the whole test suite under g++ and clang++ (warnings are errors);
 #   3. the whole test suite once more, under the first compiler, against single_include/ only
 #      (-Dsingle_header=true);
-#   4. the consumer projects (tools/consumers.sh; each counts as one test).
+#   4. the consumer projects (tools/consumers.sh; each counts as one test);
+#   5. the whole suite under clang++ with AddressSanitizer and UndefinedBehaviorSanitizer, and the
+#      threaded tests under ThreadSanitizer (a report fails the test);
+#   6. every libFuzzer target of tests/fuzz/ for VNUM_FUZZ_SECONDS (default 20) each, from its seed
+#      corpus (each counts as one test; a finding fails it);
+#   7. the phone-number oracle: normalize_au against python3-phonenumbers (one test).
 # Then prints "N passed, N failed" counted from the test logs. Exits non-zero on any failure.
+# VNUM_QUICK=1 runs only 1, 2 under g++ and a short oracle: for iterating, not for landing.
 set -u
 cd "$(dirname "$0")/.."
 
-compilers=${VNUM_COMPILERS:-"g++ clang++"}
+quick=${VNUM_QUICK:-0}
+if [ "$quick" = 1 ]; then
+  compilers=${VNUM_COMPILERS:-g++}
+else
+  compilers=${VNUM_COMPILERS:-"g++ clang++"}
+fi
+fuzz_seconds=${VNUM_FUZZ_SECONDS:-20}
+export ASAN_OPTIONS=halt_on_error=1:abort_on_error=1:detect_leaks=1
+export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+export TSAN_OPTIONS=halt_on_error=1
 logs=()
 status=0
 broken=0  # builds that failed: each counts as a failed test
@@ -87,14 +103,74 @@ for cxx in $compilers; do
   timed "suite, $cxx" suite "$cxx" "build-test-${cxx}"
 done
 first=${compilers%% *}
-timed "suite against single_include/, $first" suite "$first" "build-test-single-${first}" \
-  -Dsingle_header=true
-if ! timed "consumers" env CXX="$first" tools/consumers.sh; then
-  status=1
-  # A failure that no consumer's entry records (the script itself broke) still counts.
-  grep -q '"FAIL"' build-consumers/testlog.json 2>/dev/null || broken=$((broken + 1))
+
+# only CXX DIR "TARGET..." "TEST..." [MESON OPTION...]: builds and runs only some tests.
+only() {
+  local cxx=$1 dir=$2 targets=$3 tests=$4
+  shift 4
+  rm -rf "$dir"
+  echo "== $dir ($cxx $*): configure and build $targets"
+  if ! CXX=$cxx meson setup "$dir" "$@" >"$dir.setup.log" 2>&1 ||
+    ! ninja -C "$dir" $targets >"$dir.build.log" 2>&1; then
+    tail -30 "$dir.setup.log" "$dir.build.log" 2>/dev/null
+    echo "== $dir: build failed"; status=1; broken=$((broken + 1)); return
+  fi
+  meson test -C "$dir" --print-errorlogs $tests | grep -E "^ *[0-9]+/[0-9]+ " || true
+  [ -f "$dir/meson-logs/testlog.json" ] && logs+=("$dir/meson-logs/testlog.json")
+}
+
+# fuzz: builds every target of tests/fuzz/ and runs each for $fuzz_seconds from its seed corpus.
+fuzz() {
+  local dir=build-test-fuzz target result line
+  rm -rf "$dir"
+  if ! CXX=clang++ meson setup "$dir" -Dfuzzing=true -Db_sanitize=address,undefined \
+    -Db_lundef=false --buildtype=debugoptimized >"$dir.setup.log" 2>&1 ||
+    ! ninja -C "$dir" $(ls tests/fuzz/*.cpp | sed 's|\.cpp$||') >"$dir.build.log" 2>&1; then
+    tail -30 "$dir.setup.log" "$dir.build.log" 2>/dev/null
+    echo "== $dir: build failed"; status=1; broken=$((broken + 1)); return
+  fi
+  for target in tests/fuzz/*.cpp; do
+    target=$(basename "$target" .cpp)
+    mkdir -p "$dir/corpus/$target"
+    result=OK
+    "$dir/tests/fuzz/$target" -max_total_time="$fuzz_seconds" -print_final_stats=1 \
+      "$dir/corpus/$target" "tests/fuzz/corpus/$target" >"$dir/$target.log" 2>&1 || result=FAIL
+    line=$(grep -E "^#[0-9]+ +DONE" "$dir/$target.log" | tail -1)
+    echo "  $target: $result, ${line:-no summary} (log: $dir/$target.log)"
+    [ "$result" = OK ] || { grep -E "ERROR|runtime error|SUMMARY" "$dir/$target.log" | head -5; status=1; }
+    echo "{\"name\": \"fuzz $target\", \"result\": \"$result\"}" >>"$checks"
+  done
+}
+
+# oracle COUNT: normalize_au against python3-phonenumbers over COUNT generated inputs.
+oracle() {
+  local py=/usr/bin/python3
+  [ -x "$py" ] || py=python3
+  mkdir -p build-test-oracle &&
+    ${CXX:-g++} -std=c++20 -O2 -Iinclude -o build-test-oracle/normalize_lines \
+      tests/oracle/normalize_lines.cpp &&
+    "$py" tests/oracle/phone_oracle.py build-test-oracle/normalize_lines "$1"
+}
+
+if [ "$quick" != 1 ]; then
+  timed "suite against single_include/, $first" suite "$first" "build-test-single-${first}" \
+    -Dsingle_header=true
+  if ! timed "consumers" env CXX="$first" tools/consumers.sh; then
+    status=1
+    # A failure that no consumer's entry records (the script itself broke) still counts.
+    grep -q '"FAIL"' build-consumers/testlog.json 2>/dev/null || broken=$((broken + 1))
+  fi
+  [ -f build-consumers/testlog.json ] && logs+=(build-consumers/testlog.json)
+  timed "suite under ASan and UBSan, clang++" suite clang++ build-test-asan \
+    -Db_sanitize=address,undefined -Db_lundef=false
+  timed "threaded tests under TSan, clang++" only clang++ build-test-tsan \
+    "tests/fake_concurrency_test tests/transport/curl_loopback_test tests/transport/fake_server_test apps/vnum-fake-server" \
+    "fake_concurrency_test curl_loopback_test fake_server_test" -Db_sanitize=thread -Db_lundef=false
+  timed "fuzzing, ${fuzz_seconds}s a target" fuzz
+  timed "phone oracle" check "phone oracle" oracle 120000
+else
+  timed "phone oracle" check "phone oracle" oracle 20000
 fi
-[ -f build-consumers/testlog.json ] && logs+=(build-consumers/testlog.json)
 
 echo "== total: $((SECONDS - started))s"
 python3 tools/summarize_tests.py --extra-failed "$broken" "${logs[@]}" || status=1

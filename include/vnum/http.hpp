@@ -80,8 +80,33 @@ inline std::optional<std::string_view> find_header(const response& r,
   return find_header(r.headers, name);
 }
 
+namespace detail {
+
+// The body fields that carry secrets other than the key: an OTP, a Stripe token, a bank account.
+inline constexpr std::string_view secret_body_fields[] = {"otp", "token", "becs_account_number"};
+
+// The body with the string values of secret_body_fields replaced by "***" (the bodies vnum builds
+// are compact JSON; anything else is printed as it is).
+inline std::string mask_secret_fields(std::string_view body) {
+  std::string out(body);
+  for (std::string_view field : secret_body_fields) {
+    const std::string key = "\"" + std::string(field) + "\":\"";
+    for (auto at = out.find(key); at != std::string::npos; at = out.find(key, at + 1)) {
+      const auto start = at + key.size();
+      auto end = start;
+      while (end < out.size() && out[end] != '"') end += out[end] == '\\' ? 2U : 1U;
+      if (end >= out.size()) break;
+      out.replace(start, end - start, "***");
+    }
+  }
+  return out;
+}
+
+}  // namespace detail
+
 // Prints a request for logs with the credentials masked: an authorization header shows only its
-// scheme ("Bearer ***"), so a logged request never reveals the API key.
+// scheme ("Bearer ***"), so a logged request never reveals the API key, and an OTP, a Stripe
+// token or a bank account number in the body shows as "***".
 inline std::ostream& operator<<(std::ostream& os, const request& r) {
   os << to_string(r.method) << ' ' << r.url << '\n';
   for (const auto& h : r.headers) {
@@ -96,7 +121,7 @@ inline std::ostream& operator<<(std::ostream& os, const request& r) {
     }
     os << '\n';
   }
-  return os << '\n' << r.body;
+  return os << '\n' << detail::mask_secret_fields(r.body);
 }
 
 inline std::ostream& operator<<(std::ostream& os, const response& r) {

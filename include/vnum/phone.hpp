@@ -25,7 +25,8 @@ constexpr bool is_separator(char c) noexcept {
 
 // Normalizes an Australian mobile (4…) or geographic (2, 3, 7, 8…) number written in any of the
 // forms Cellcast documents (+61400000000, 61400000000, 0400000000, 400000000), with spaces, '-',
-// '.', parentheses, and the "+61 (0)4…" trunk form, to "+61" followed by 9 digits. Errors are
+// '.', parentheses, "(+61)", and the trunk 0 after the country code ("+61 (0)4…", "+61 04…"), to
+// "+61" followed by 9 digits. Errors are
 // invalid_argument for `field` and say what is wrong.
 inline result<std::string> normalize_au(std::string_view input, std::string_view field) {
   auto phone_error = [field](std::string_view why) {
@@ -54,7 +55,10 @@ inline result<std::string> normalize_au(std::string_view input, std::string_view
     if (detail::is_digit(c)) {
       digits += c;
     } else if (c == '+') {
-      if (i != 0) return phone_error("'+' is only allowed once, as the first character");
+      // "+61 …", "(+61) …" and "+(61) …" alike: the '+' belongs before the country code.
+      if (international || !digits.empty())
+        return phone_error("has a '+' at position " + std::to_string(begin + i) +
+                           "; '+' may only come once, before the first digit");
       international = true;
     } else if (c == '(') {
       if (in_parentheses) return phone_error("has nested parentheses");
@@ -76,23 +80,36 @@ inline result<std::string> normalize_au(std::string_view input, std::string_view
   if (in_parentheses) return phone_error("has a '(' without a matching ')'");
   if (digits.empty()) return phone_error("contains no digits");
 
-  if (trunk_in_parentheses) {
-    // "(0)" is only the trunk prefix written after the country code.
+  if (trunk_in_parentheses && trunk_position == 0 && !international) {
+    trunk_in_parentheses = false;  // "(0) 412 345 678": the national form's own trunk 0
+  } else if (trunk_in_parentheses) {
+    // Anywhere else "(0)" is only the trunk prefix written after the country code.
     if (trunk_position != 2 || digits.compare(0, 2, "61") != 0)
       return phone_error("has \"(0)\" that does not follow the country code 61");
     digits.erase(trunk_position, 1);
   }
 
+  // The trunk 0 is often written after the country code too ("+61 0412 345 678", as on business
+  // cards); like "(0)" it is not part of the number, and there is only one.
   std::string national;
-  if (international) {
+  auto after_country_code = [&]() -> result<std::string> {
+    std::string rest = digits.substr(2);
+    if (!trunk_in_parentheses && rest.size() == 10 && rest[0] == '0') rest.erase(0, 1);
+    if (rest.size() != 9)
+      return phone_error("has " + std::to_string(rest.size()) +
+                         " digits after the country code 61; an Australian number has 9");
+    return rest;
+  };
+  if (international || trunk_in_parentheses) {
     if (digits.compare(0, 2, "61") != 0)
       return phone_error("is not an Australian number: its country code is not +61");
-    national = digits.substr(2);
-    if (national.size() != 9)
-      return phone_error("has " + std::to_string(national.size()) +
-                         " digits after +61; an Australian number has 9");
+    auto rest = after_country_code();
+    if (!rest) return rest.error();
+    national = std::move(*rest);
   } else if (digits.size() == 11 && digits.compare(0, 2, "61") == 0) {
     national = digits.substr(2);
+  } else if (digits.size() == 12 && digits.compare(0, 3, "610") == 0) {
+    national = digits.substr(3);
   } else if (digits.size() == 10 && digits[0] == '0') {
     national = digits.substr(1);
   } else if (digits.size() == 9 && digits[0] != '0') {

@@ -669,6 +669,10 @@ inline std::string to_upper(std::string s) {
   for (char& c : s) c = to_upper(c);
   return s;
 }
+inline std::string to_lower(std::string s) {
+  for (char& c : s) c = to_lower(c);
+  return s;
+}
 
 // How an error names one character: 'x' when printable ASCII, byte 0x1f otherwise.
 inline std::string describe_char(char c) {
@@ -1051,7 +1055,8 @@ constexpr bool is_separator(char c) noexcept {
 
 // Normalizes an Australian mobile (4…) or geographic (2, 3, 7, 8…) number written in any of the
 // forms Cellcast documents (+61400000000, 61400000000, 0400000000, 400000000), with spaces, '-',
-// '.', parentheses, and the "+61 (0)4…" trunk form, to "+61" followed by 9 digits. Errors are
+// '.', parentheses, "(+61)", and the trunk 0 after the country code ("+61 (0)4…", "+61 04…"), to
+// "+61" followed by 9 digits. Errors are
 // invalid_argument for `field` and say what is wrong.
 inline result<std::string> normalize_au(std::string_view input, std::string_view field) {
   auto phone_error = [field](std::string_view why) {
@@ -1080,7 +1085,10 @@ inline result<std::string> normalize_au(std::string_view input, std::string_view
     if (detail::is_digit(c)) {
       digits += c;
     } else if (c == '+') {
-      if (i != 0) return phone_error("'+' is only allowed once, as the first character");
+      // "+61 …", "(+61) …" and "+(61) …" alike: the '+' belongs before the country code.
+      if (international || !digits.empty())
+        return phone_error("has a '+' at position " + std::to_string(begin + i) +
+                           "; '+' may only come once, before the first digit");
       international = true;
     } else if (c == '(') {
       if (in_parentheses) return phone_error("has nested parentheses");
@@ -1102,23 +1110,36 @@ inline result<std::string> normalize_au(std::string_view input, std::string_view
   if (in_parentheses) return phone_error("has a '(' without a matching ')'");
   if (digits.empty()) return phone_error("contains no digits");
 
-  if (trunk_in_parentheses) {
-    // "(0)" is only the trunk prefix written after the country code.
+  if (trunk_in_parentheses && trunk_position == 0 && !international) {
+    trunk_in_parentheses = false;  // "(0) 412 345 678": the national form's own trunk 0
+  } else if (trunk_in_parentheses) {
+    // Anywhere else "(0)" is only the trunk prefix written after the country code.
     if (trunk_position != 2 || digits.compare(0, 2, "61") != 0)
       return phone_error("has \"(0)\" that does not follow the country code 61");
     digits.erase(trunk_position, 1);
   }
 
+  // The trunk 0 is often written after the country code too ("+61 0412 345 678", as on business
+  // cards); like "(0)" it is not part of the number, and there is only one.
   std::string national;
-  if (international) {
+  auto after_country_code = [&]() -> result<std::string> {
+    std::string rest = digits.substr(2);
+    if (!trunk_in_parentheses && rest.size() == 10 && rest[0] == '0') rest.erase(0, 1);
+    if (rest.size() != 9)
+      return phone_error("has " + std::to_string(rest.size()) +
+                         " digits after the country code 61; an Australian number has 9");
+    return rest;
+  };
+  if (international || trunk_in_parentheses) {
     if (digits.compare(0, 2, "61") != 0)
       return phone_error("is not an Australian number: its country code is not +61");
-    national = digits.substr(2);
-    if (national.size() != 9)
-      return phone_error("has " + std::to_string(national.size()) +
-                         " digits after +61; an Australian number has 9");
+    auto rest = after_country_code();
+    if (!rest) return rest.error();
+    national = std::move(*rest);
   } else if (digits.size() == 11 && digits.compare(0, 2, "61") == 0) {
     national = digits.substr(2);
+  } else if (digits.size() == 12 && digits.compare(0, 3, "610") == 0) {
+    national = digits.substr(3);
   } else if (digits.size() == 10 && digits[0] == '0') {
     national = digits.substr(1);
   } else if (digits.size() == 9 && digits[0] != '0') {
@@ -1166,6 +1187,7 @@ constexpr bool is_e164(std::string_view s) noexcept {
 #ifndef VNUM_DETAIL_VALIDATE_HPP
 #define VNUM_DETAIL_VALIDATE_HPP
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -1185,7 +1207,22 @@ constexpr bool has_control(std::string_view s) noexcept {
 
 // Text goes into a JSON body, which must be UTF-8: a Latin-1 "Café" would make the whole body
 // invalid and the provider's error would name no field.
-inline result<void> check_text_bytes(std::string_view field, std::string_view value) {
+// How long a value may be where the provider documents no limit: far above anything real, so that
+// a runaway string (a whole file pasted into a name) is refused instead of sent.
+inline constexpr std::size_t max_text_bytes = 1024;
+inline constexpr std::size_t max_id_bytes = 128;
+inline constexpr std::size_t max_api_key_bytes = 4096;
+inline constexpr std::size_t max_base_url_bytes = 2048;
+
+inline error too_long(std::string_view field, std::size_t size, std::size_t max) {
+  return invalid_argument(std::string(field), "is " + std::to_string(size) +
+                                                  " bytes long; at most " + std::to_string(max) +
+                                                  " are accepted");
+}
+
+inline result<void> check_text_bytes(std::string_view field, std::string_view value,
+                                     std::size_t max) {
+  if (value.size() > max) return too_long(field, value.size(), max);
   if (has_control(value))
     return invalid_argument(std::string(field), "must not contain control characters");
   if (auto at = first_invalid_utf8(value))
@@ -1194,52 +1231,71 @@ inline result<void> check_text_bytes(std::string_view field, std::string_view va
   return {};
 }
 
-// A required text field: non-empty, valid UTF-8, free of control characters.
-inline result<void> check_required_text(std::string_view field, std::string_view value) {
+// A required text field: not empty nor only spaces, valid UTF-8, free of control characters, and
+// at most `max` bytes.
+inline result<void> check_required_text(std::string_view field, std::string_view value,
+                                        std::size_t max = max_text_bytes) {
   if (value.empty())
     return invalid_argument(std::string(field), "is required and must not be empty");
-  return check_text_bytes(field, value);
+  if (value.find_first_not_of(' ') == std::string_view::npos)
+    return invalid_argument(std::string(field), "is required and must not be only spaces");
+  return check_text_bytes(field, value, max);
 }
 
-// An optional text field: may be empty; otherwise as check_required_text.
-inline result<void> check_optional_text(std::string_view field, std::string_view value) {
-  return check_text_bytes(field, value);
+// An optional text field: may be empty; otherwise valid UTF-8 without control characters.
+inline result<void> check_optional_text(std::string_view field, std::string_view value,
+                                        std::size_t max = max_text_bytes) {
+  return check_text_bytes(field, value, max);
 }
 
-// The API key goes into a header, so it must not be able to break out of it. The error never
-// repeats the key.
+// The API key goes into a header, so it must not be able to break out of it: a bearer token's
+// characters only (RFC 6750 b64token: letters, digits, '-', '.', '_', '~', '+', '/', then '='
+// padding). The error names the position, never the key.
 inline result<void> check_api_key(std::string_view key) {
   if (key.empty()) return invalid_argument("api_key", "is required and must not be empty");
-  for (char c : key)
-    if (is_control(c) || c == ' ')
-      return invalid_argument("api_key",
-                              "must not contain spaces, CR, LF or other control characters");
+  if (key.size() > max_api_key_bytes) return too_long("api_key", key.size(), max_api_key_bytes);
+  const std::size_t padding = key.size() - std::min(key.size(), key.find_last_not_of('=') + 1);
+  for (std::size_t i = 0; i + padding < key.size(); ++i) {
+    const char c = key[i];
+    if (!is_unreserved(c) && c != '+' && c != '/')
+      return invalid_argument("api_key", "has a character a bearer token cannot have at offset " +
+                                             std::to_string(i) +
+                                             " (letters, digits, '-', '.', '_', '~', '+', '/' and "
+                                             "trailing '=' only)");
+  }
+  if (padding == key.size()) return invalid_argument("api_key", "is only '=' padding");
   return {};
 }
 
 // The configured base URL: http(s)://host[:port][/prefix], no query or fragment. Returned without
 // a trailing '/', so that paths can be appended.
 inline result<std::string> check_base_url(std::string_view url) {
-  std::string_view rest;
-  if (url.starts_with("https://"))
-    rest = url.substr(8);
-  else if (url.starts_with("http://"))
-    rest = url.substr(7);
+  if (url.size() > max_base_url_bytes) return too_long("base_url", url.size(), max_base_url_bytes);
+  // The scheme is case-insensitive (RFC 3986 §3.1); it goes out in lower case.
+  std::string out;
+  if (url.size() >= 8 && to_lower(std::string(url.substr(0, 8))) == "https://")
+    out = "https://";
+  else if (url.size() >= 7 && to_lower(std::string(url.substr(0, 7))) == "http://")
+    out = "http://";
   else
     return invalid_argument("base_url", "must start with https:// or http://");
+  std::string_view rest = url.substr(out.size());
   if (rest.empty() || rest[0] == '/') return invalid_argument("base_url", "has no host");
-  for (char c : url)
-    if (is_control(c) || c == ' ' || c == '?' || c == '#')
+  for (char c : rest)
+    if (is_control(c) || c == ' ' || c == '?' || c == '#' || static_cast<unsigned char>(c) >= 0x80)
       return invalid_argument("base_url",
-                              "must not contain spaces, control characters, '?' or '#'");
-  while (url.ends_with('/')) url.remove_suffix(1);
-  return std::string(url);
+                              "must not contain spaces, control characters, non-ASCII bytes, '?' "
+                              "or '#'");
+  while (rest.ends_with('/')) rest.remove_suffix(1);
+  out += rest;
+  return out;
 }
 
 // An identifier placed in the URL path must stay exactly one segment: only RFC 3986 unreserved
 // characters, and never "." or "..", so it cannot change which resource the request addresses.
 inline result<void> check_path_segment(std::string_view field, std::string_view id) {
   if (id.empty()) return invalid_argument(std::string(field), "is required and must not be empty");
+  if (id.size() > max_id_bytes) return too_long(field, id.size(), max_id_bytes);
   if (id == "." || id == "..")
     return invalid_argument(std::string(field), "must not be '.' or '..'");
   for (char c : id) {
@@ -1526,6 +1582,7 @@ inline result<business_name_request> validate(const business_name_request& r) {
 #include <boost/json.hpp>
 #endif
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -1535,9 +1592,15 @@ namespace vnum::detail {
 
 namespace json = boost::json;
 
+// The largest body vnum reads, as curl_transport's default max_response_bytes: no documented answer
+// comes near it, and a larger one is refused before it is parsed.
+inline constexpr std::size_t max_body_bytes = std::size_t{8} << 20;
+
 // Parses a response body without throwing. Nesting is capped (Boost.JSON's default depth of 32 is
-// far above any documented body), so hostile input such as 100 000 '[' fails cleanly.
+// far above any documented body), so hostile input such as 100 000 '[' fails cleanly; a body over
+// max_body_bytes is not parsed at all.
 inline std::optional<json::value> parse_json(std::string_view body) {
+  if (body.size() > max_body_bytes) return std::nullopt;
   json::error_code ec;
   json::parse_options options;
   options.max_depth = 32;
@@ -1667,8 +1730,33 @@ inline std::optional<std::string_view> find_header(const response& r,
   return find_header(r.headers, name);
 }
 
+namespace detail {
+
+// The body fields that carry secrets other than the key: an OTP, a Stripe token, a bank account.
+inline constexpr std::string_view secret_body_fields[] = {"otp", "token", "becs_account_number"};
+
+// The body with the string values of secret_body_fields replaced by "***" (the bodies vnum builds
+// are compact JSON; anything else is printed as it is).
+inline std::string mask_secret_fields(std::string_view body) {
+  std::string out(body);
+  for (std::string_view field : secret_body_fields) {
+    const std::string key = "\"" + std::string(field) + "\":\"";
+    for (auto at = out.find(key); at != std::string::npos; at = out.find(key, at + 1)) {
+      const auto start = at + key.size();
+      auto end = start;
+      while (end < out.size() && out[end] != '"') end += out[end] == '\\' ? 2U : 1U;
+      if (end >= out.size()) break;
+      out.replace(start, end - start, "***");
+    }
+  }
+  return out;
+}
+
+}  // namespace detail
+
 // Prints a request for logs with the credentials masked: an authorization header shows only its
-// scheme ("Bearer ***"), so a logged request never reveals the API key.
+// scheme ("Bearer ***"), so a logged request never reveals the API key, and an OTP, a Stripe
+// token or a bank account number in the body shows as "***".
 inline std::ostream& operator<<(std::ostream& os, const request& r) {
   os << to_string(r.method) << ' ' << r.url << '\n';
   for (const auto& h : r.headers) {
@@ -1683,7 +1771,7 @@ inline std::ostream& operator<<(std::ostream& os, const request& r) {
     }
     os << '\n';
   }
-  return os << '\n' << r.body;
+  return os << '\n' << detail::mask_secret_fields(r.body);
 }
 
 inline std::ostream& operator<<(std::ostream& os, const response& r) {
@@ -2236,6 +2324,17 @@ inline error protocol_error(const http::response& r, std::string why) {
   return make_error(errc::protocol, "unexpected response: " + std::move(why), r.status);
 }
 
+// The body of a success as JSON, or the protocol error that says why it cannot be read.
+inline result<json::value> read_json_body(const http::response& r) {
+  if (r.body.size() > max_body_bytes)
+    return protocol_error(r, "the body is " + std::to_string(r.body.size()) +
+                                 " bytes, more than the " + std::to_string(max_body_bytes) +
+                                 " vnum reads");
+  auto v = parse_json(r.body);
+  if (!v) return protocol_error(r, "the body is not JSON");
+  return std::move(*v);
+}
+
 // Classifies a response that is not one of the operation's documented successes, using only
 // what every provider shares; provider parsers handle their own special cases first.
 inline error generic_failure(const http::response& r) {
@@ -2367,8 +2466,8 @@ inline error error_for(const http::response& r) {
 // (verify-custom-number.html shows such a "200 Empty Name") is a refusal.
 inline result<envelope> success_envelope(const http::response& r) {
   if (r.status != 200) return error_for(r);
-  auto v = parse_json(r.body);
-  if (!v) return vnum::detail::protocol_error(r, "the body is not JSON");
+  auto v = vnum::detail::read_json_body(r);
+  if (!v) return v.error();
   auto e = read_envelope(*v);
   if (!e) return vnum::detail::protocol_error(r, "the body is not Cellcast's response envelope");
   if (!e->status) return envelope_error(r, errc::unprocessable, *e);
@@ -2522,8 +2621,8 @@ inline result<std::vector<card>> parse_list_cards(const http::response& r) {
 // status is false is read as the refusal it is.
 inline result<std::vector<custom_number>> parse_list_custom_numbers(const http::response& r) {
   if (r.status != 200) return detail::error_for(r);
-  auto v = detail::parse_json(r.body);
-  if (!v) return vnum::detail::protocol_error(r, "the body is not JSON");
+  auto v = vnum::detail::read_json_body(r);
+  if (!v) return v.error();
   if (!v->is_object()) return vnum::detail::protocol_error(r, "the body is not a JSON object");
   detail::envelope e;
   if (auto enveloped = detail::read_envelope(*v)) {
@@ -3735,8 +3834,8 @@ auto read_success(const http::response& r, std::initializer_list<int> statuses, 
     -> result<decltype(read(std::declval<json_reader&>()))> {
   if (std::find(statuses.begin(), statuses.end(), r.status) == statuses.end())
     return vnum::detail::generic_failure(r);
-  auto body = vnum::detail::parse_json(r.body);
-  if (!body) return vnum::detail::protocol_error(r, "the body is not JSON");
+  auto body = vnum::detail::read_json_body(r);
+  if (!body) return body.error();
   if (!body->is_object()) return vnum::detail::protocol_error(r, "the body is not a JSON object");
   std::optional<std::string> problem;
   json_reader top(body->get_object(), "", problem, nulls);

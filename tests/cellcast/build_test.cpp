@@ -172,7 +172,16 @@ TEST_CASE("a malformed base URL is refused") {
   cfg.base_url = "https://api.cellcast.com?x=1";
   auto r = build_unsubscribe_virtual_number(cfg, "abc");
   REQUIRE_FALSE(r);
-  CHECK(r.error().message == "base_url: must not contain spaces, control characters, '?' or '#'");
+  CHECK(r.error().message ==
+        "base_url: must not contain spaces, control characters, non-ASCII bytes, '?' or '#'");
+}
+
+TEST_CASE("the base URL's scheme is case-insensitive and goes out in lower case") {
+  auto cfg = test_config();
+  cfg.base_url = "HTTPS://api.cellcast.com/";
+  auto r = build_unsubscribe_virtual_number(cfg, "abc");
+  REQUIRE(r);
+  CHECK(r->url == "https://api.cellcast.com/api/v1/apiClient/virtual-number/unsubscribe/abc");
 }
 
 TEST_CASE("the API key is required and cannot inject headers; the error never repeats it") {
@@ -189,7 +198,8 @@ TEST_CASE("the API key is required and cannot inject headers; the error never re
   REQUIRE_FALSE(r);
   CHECK(r.error().field == "api_key");
   CHECK(r.error().message ==
-        "api_key: must not contain spaces, CR, LF or other control characters");
+        "api_key: has a character a bearer token cannot have at offset 10 (letters, digits, '-', "
+        "'.', '_', '~', '+', '/' and trailing '=' only)");
   CHECK(vnum::to_string(r.error()).find("secret-key") == std::string::npos);
 }
 

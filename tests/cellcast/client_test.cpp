@@ -238,12 +238,13 @@ TEST_CASE("client: an invalid retry policy is refused before anything is sent") 
 TEST_CASE("client: a key the provider echoes back is redacted, JSON-escaped or not") {
   mock_transport transport;
   config c = test_config();
-  c.api_key = "ck/live\"abc";
+  c.api_key = "ck/live+abc";
   client<mock_transport&> cellcast{transport, c};
   REQUIRE_CALL(transport, send(_))
-      .RETURN(http::response{401, {}, R"({"code":401,"message":"Bad token ck\/live\"abc"})"});
+      .RETURN(http::response{
+          401, {}, R"({"code":401,"message":"Bad token ck\/live+abc and ck/live+abc"})"});
   auto r = cellcast.list_cards();
   REQUIRE_FALSE(r);
-  CHECK(r.error().message == "Bad token [redacted]");
-  CHECK(r.error().provider_message == "Bad token [redacted]");
+  CHECK(r.error().message == "Bad token [redacted] and [redacted]");
+  CHECK(r.error().provider_message == "Bad token [redacted] and [redacted]");
 }

@@ -288,7 +288,8 @@ TEST_CASE("the API key is required and cannot inject headers; the error never re
   REQUIRE_FALSE(r);
   CHECK(r.error().field == "api_key");
   CHECK(r.error().message ==
-        "api_key: must not contain spaces, CR, LF or other control characters");
+        "api_key: has a character a bearer token cannot have at offset 10 (letters, digits, '-', "
+        "'.', '_', '~', '+', '/' and trailing '=' only)");
   CHECK(vnum::to_string(r.error()).find("idc_secret") == std::string::npos);
 }
 

@@ -88,8 +88,8 @@ inline error error_for(const http::response& r) {
 // (verify-custom-number.html shows such a "200 Empty Name") is a refusal.
 inline result<envelope> success_envelope(const http::response& r) {
   if (r.status != 200) return error_for(r);
-  auto v = parse_json(r.body);
-  if (!v) return vnum::detail::protocol_error(r, "the body is not JSON");
+  auto v = vnum::detail::read_json_body(r);
+  if (!v) return v.error();
   auto e = read_envelope(*v);
   if (!e) return vnum::detail::protocol_error(r, "the body is not Cellcast's response envelope");
   if (!e->status) return envelope_error(r, errc::unprocessable, *e);
@@ -243,8 +243,8 @@ inline result<std::vector<card>> parse_list_cards(const http::response& r) {
 // status is false is read as the refusal it is.
 inline result<std::vector<custom_number>> parse_list_custom_numbers(const http::response& r) {
   if (r.status != 200) return detail::error_for(r);
-  auto v = detail::parse_json(r.body);
-  if (!v) return vnum::detail::protocol_error(r, "the body is not JSON");
+  auto v = vnum::detail::read_json_body(r);
+  if (!v) return v.error();
   if (!v->is_object()) return vnum::detail::protocol_error(r, "the body is not a JSON object");
   detail::envelope e;
   if (auto enveloped = detail::read_envelope(*v)) {

@@ -39,6 +39,10 @@ inline std::string to_upper(std::string s) {
   for (char& c : s) c = to_upper(c);
   return s;
 }
+inline std::string to_lower(std::string s) {
+  for (char& c : s) c = to_lower(c);
+  return s;
+}
 
 // How an error names one character: 'x' when printable ASCII, byte 0x1f otherwise.
 inline std::string describe_char(char c) {

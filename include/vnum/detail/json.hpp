@@ -14,6 +14,7 @@
 #include <boost/json.hpp>
 #endif
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -23,9 +24,15 @@ namespace vnum::detail {
 
 namespace json = boost::json;
 
+// The largest body vnum reads, as curl_transport's default max_response_bytes: no documented answer
+// comes near it, and a larger one is refused before it is parsed.
+inline constexpr std::size_t max_body_bytes = std::size_t{8} << 20;
+
 // Parses a response body without throwing. Nesting is capped (Boost.JSON's default depth of 32 is
-// far above any documented body), so hostile input such as 100 000 '[' fails cleanly.
+// far above any documented body), so hostile input such as 100 000 '[' fails cleanly; a body over
+// max_body_bytes is not parsed at all.
 inline std::optional<json::value> parse_json(std::string_view body) {
+  if (body.size() > max_body_bytes) return std::nullopt;
   json::error_code ec;
   json::parse_options options;
   options.max_depth = 32;

@@ -111,6 +111,17 @@ inline error protocol_error(const http::response& r, std::string why) {
   return make_error(errc::protocol, "unexpected response: " + std::move(why), r.status);
 }
 
+// The body of a success as JSON, or the protocol error that says why it cannot be read.
+inline result<json::value> read_json_body(const http::response& r) {
+  if (r.body.size() > max_body_bytes)
+    return protocol_error(r, "the body is " + std::to_string(r.body.size()) +
+                                 " bytes, more than the " + std::to_string(max_body_bytes) +
+                                 " vnum reads");
+  auto v = parse_json(r.body);
+  if (!v) return protocol_error(r, "the body is not JSON");
+  return std::move(*v);
+}
+
 // Classifies a response that is not one of the operation's documented successes, using only
 // what every provider shares; provider parsers handle their own special cases first.
 inline error generic_failure(const http::response& r) {

@@ -10,6 +10,7 @@
 #include <vnum/error.hpp>
 #include <vnum/phone.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -29,7 +30,22 @@ constexpr bool has_control(std::string_view s) noexcept {
 
 // Text goes into a JSON body, which must be UTF-8: a Latin-1 "Café" would make the whole body
 // invalid and the provider's error would name no field.
-inline result<void> check_text_bytes(std::string_view field, std::string_view value) {
+// How long a value may be where the provider documents no limit: far above anything real, so that
+// a runaway string (a whole file pasted into a name) is refused instead of sent.
+inline constexpr std::size_t max_text_bytes = 1024;
+inline constexpr std::size_t max_id_bytes = 128;
+inline constexpr std::size_t max_api_key_bytes = 4096;
+inline constexpr std::size_t max_base_url_bytes = 2048;
+
+inline error too_long(std::string_view field, std::size_t size, std::size_t max) {
+  return invalid_argument(std::string(field), "is " + std::to_string(size) +
+                                                  " bytes long; at most " + std::to_string(max) +
+                                                  " are accepted");
+}
+
+inline result<void> check_text_bytes(std::string_view field, std::string_view value,
+                                     std::size_t max) {
+  if (value.size() > max) return too_long(field, value.size(), max);
   if (has_control(value))
     return invalid_argument(std::string(field), "must not contain control characters");
   if (auto at = first_invalid_utf8(value))
@@ -38,52 +54,71 @@ inline result<void> check_text_bytes(std::string_view field, std::string_view va
   return {};
 }
 
-// A required text field: non-empty, valid UTF-8, free of control characters.
-inline result<void> check_required_text(std::string_view field, std::string_view value) {
+// A required text field: not empty nor only spaces, valid UTF-8, free of control characters, and
+// at most `max` bytes.
+inline result<void> check_required_text(std::string_view field, std::string_view value,
+                                        std::size_t max = max_text_bytes) {
   if (value.empty())
     return invalid_argument(std::string(field), "is required and must not be empty");
-  return check_text_bytes(field, value);
+  if (value.find_first_not_of(' ') == std::string_view::npos)
+    return invalid_argument(std::string(field), "is required and must not be only spaces");
+  return check_text_bytes(field, value, max);
 }
 
-// An optional text field: may be empty; otherwise as check_required_text.
-inline result<void> check_optional_text(std::string_view field, std::string_view value) {
-  return check_text_bytes(field, value);
+// An optional text field: may be empty; otherwise valid UTF-8 without control characters.
+inline result<void> check_optional_text(std::string_view field, std::string_view value,
+                                        std::size_t max = max_text_bytes) {
+  return check_text_bytes(field, value, max);
 }
 
-// The API key goes into a header, so it must not be able to break out of it. The error never
-// repeats the key.
+// The API key goes into a header, so it must not be able to break out of it: a bearer token's
+// characters only (RFC 6750 b64token: letters, digits, '-', '.', '_', '~', '+', '/', then '='
+// padding). The error names the position, never the key.
 inline result<void> check_api_key(std::string_view key) {
   if (key.empty()) return invalid_argument("api_key", "is required and must not be empty");
-  for (char c : key)
-    if (is_control(c) || c == ' ')
-      return invalid_argument("api_key",
-                              "must not contain spaces, CR, LF or other control characters");
+  if (key.size() > max_api_key_bytes) return too_long("api_key", key.size(), max_api_key_bytes);
+  const std::size_t padding = key.size() - std::min(key.size(), key.find_last_not_of('=') + 1);
+  for (std::size_t i = 0; i + padding < key.size(); ++i) {
+    const char c = key[i];
+    if (!is_unreserved(c) && c != '+' && c != '/')
+      return invalid_argument("api_key", "has a character a bearer token cannot have at offset " +
+                                             std::to_string(i) +
+                                             " (letters, digits, '-', '.', '_', '~', '+', '/' and "
+                                             "trailing '=' only)");
+  }
+  if (padding == key.size()) return invalid_argument("api_key", "is only '=' padding");
   return {};
 }
 
 // The configured base URL: http(s)://host[:port][/prefix], no query or fragment. Returned without
 // a trailing '/', so that paths can be appended.
 inline result<std::string> check_base_url(std::string_view url) {
-  std::string_view rest;
-  if (url.starts_with("https://"))
-    rest = url.substr(8);
-  else if (url.starts_with("http://"))
-    rest = url.substr(7);
+  if (url.size() > max_base_url_bytes) return too_long("base_url", url.size(), max_base_url_bytes);
+  // The scheme is case-insensitive (RFC 3986 §3.1); it goes out in lower case.
+  std::string out;
+  if (url.size() >= 8 && to_lower(std::string(url.substr(0, 8))) == "https://")
+    out = "https://";
+  else if (url.size() >= 7 && to_lower(std::string(url.substr(0, 7))) == "http://")
+    out = "http://";
   else
     return invalid_argument("base_url", "must start with https:// or http://");
+  std::string_view rest = url.substr(out.size());
   if (rest.empty() || rest[0] == '/') return invalid_argument("base_url", "has no host");
-  for (char c : url)
-    if (is_control(c) || c == ' ' || c == '?' || c == '#')
+  for (char c : rest)
+    if (is_control(c) || c == ' ' || c == '?' || c == '#' || static_cast<unsigned char>(c) >= 0x80)
       return invalid_argument("base_url",
-                              "must not contain spaces, control characters, '?' or '#'");
-  while (url.ends_with('/')) url.remove_suffix(1);
-  return std::string(url);
+                              "must not contain spaces, control characters, non-ASCII bytes, '?' "
+                              "or '#'");
+  while (rest.ends_with('/')) rest.remove_suffix(1);
+  out += rest;
+  return out;
 }
 
 // An identifier placed in the URL path must stay exactly one segment: only RFC 3986 unreserved
 // characters, and never "." or "..", so it cannot change which resource the request addresses.
 inline result<void> check_path_segment(std::string_view field, std::string_view id) {
   if (id.empty()) return invalid_argument(std::string(field), "is required and must not be empty");
+  if (id.size() > max_id_bytes) return too_long(field, id.size(), max_id_bytes);
   if (id == "." || id == "..")
     return invalid_argument(std::string(field), "must not be '.' or '..'");
   for (char c : id) {

@@ -204,8 +204,8 @@ auto read_success(const http::response& r, std::initializer_list<int> statuses, 
     -> result<decltype(read(std::declval<json_reader&>()))> {
   if (std::find(statuses.begin(), statuses.end(), r.status) == statuses.end())
     return vnum::detail::generic_failure(r);
-  auto body = vnum::detail::parse_json(r.body);
-  if (!body) return vnum::detail::protocol_error(r, "the body is not JSON");
+  auto body = vnum::detail::read_json_body(r);
+  if (!body) return body.error();
   if (!body->is_object()) return vnum::detail::protocol_error(r, "the body is not a JSON object");
   std::optional<std::string> problem;
   json_reader top(body->get_object(), "", problem, nulls);
