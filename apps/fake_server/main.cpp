@@ -3,11 +3,17 @@
 // a transport.
 //
 //   vnum-fake-server cellcast|identitycall [--port N] [--world FILE]
+//   vnum-fake-server cellcast|identitycall [--world FILE] --check CASSETTE
 //
 // Binds 127.0.0.1 only (--port 0, the default, picks a free port). When ready it prints one line
 // to stdout, {"url":"http://127.0.0.1:PORT","api_key":"..."}, and serves until SIGINT or SIGTERM,
 // then exits 0. Exit 2: a usage error or a world file it refuses (the message names the key);
 // exit 1: it could not listen.
+//
+// --check CASSETTE serves nothing: it sends each request of the cassette to a fresh fake (seeded by
+// --world) and prints every difference between the fake's answers and the recorded ones
+// (vnum::testing::replay_against, ids and timestamps ignored; a redacted Cellcast OTP is replaced
+// with the one the fake sent). Exit 0: the fake conforms; 1: it differs; 2: a malformed cassette.
 //
 // Every route of the fake is served with the fake's own bodies and statuses. Admin routes:
 //   POST /_fake/fault    {"kind": "request_lost"|"response_lost"|"status", "status": 503,
@@ -29,6 +35,7 @@
 #define VNUM_IMPLEMENTATION
 #include <vnum/detail/json.hpp>
 #include <vnum/http.hpp>
+#include <vnum/testing/cassette.hpp>
 #include <vnum/testing/fake_cellcast.hpp>
 #include <vnum/testing/fake_identitycall.hpp>
 
@@ -62,11 +69,13 @@ namespace http = vnum::http;
 using vnum::testing::fault;
 
 constexpr const char* usage =
-    "usage: vnum-fake-server cellcast|identitycall [--port N] [--world FILE]\n"
+    "usage: vnum-fake-server cellcast|identitycall [--port N] [--world FILE] [--check CASSETTE]\n"
     "  Serves vnum's fake provider over HTTP on 127.0.0.1. Prints one line when ready:\n"
     "  {\"url\":\"http://127.0.0.1:PORT\",\"api_key\":\"...\"}; stops on SIGINT or SIGTERM.\n"
     "  --port N      the port to listen on (default 0: a free port)\n"
-    "  --world FILE  a JSON world to seed the fake with (see README, \"The fake server\")\n";
+    "  --world FILE  a JSON world to seed the fake with (see README, \"The fake server\")\n"
+    "  --check CASSETTE  serve nothing: replay the cassette against the fake, print every\n"
+    "                difference; exit 0 if it conforms, 1 if not, 2 if the cassette is malformed\n";
 
 void answer_json(httplib::Response& res, int status, const json::value& body) {
   res.status = status;
@@ -308,6 +317,7 @@ struct arguments {
   std::string provider;
   int port = 0;
   std::string world;
+  std::string check;
 };
 
 // nullopt after printing a usage error; exits 0 after --help.
@@ -339,6 +349,10 @@ std::optional<arguments> parse_arguments(int argc, char** argv) {
       auto v = value(arg);
       if (!v) return std::nullopt;
       a.world = *v;
+    } else if (arg == "--check") {
+      auto v = value(arg);
+      if (!v) return std::nullopt;
+      a.check = *v;
     } else if (a.provider.empty() && (arg == "cellcast" || arg == "identitycall")) {
       a.provider = arg;
     } else {
@@ -353,6 +367,34 @@ std::optional<arguments> parse_arguments(int argc, char** argv) {
   return a;
 }
 
+// --check: the cassette replayed against a fresh fake of the world.
+template <class Fake, class World>
+int check(const World& world, const std::string& cassette_path) {
+  auto cassette = vnum::testing::load_cassette(cassette_path);
+  if (!cassette) {
+    std::cerr << "vnum-fake-server: cassette refused: " << cassette.error().message << '\n';
+    return 2;
+  }
+  std::shared_ptr<Fake> fake = world.make();
+  vnum::testing::replay_options options;
+  if constexpr (std::is_same_v<Fake, vnum::testing::fake_cellcast>) {
+    options.prepare = [fake](http::request& r) {  // the OTP the fake sent, for the redacted one
+      if (r.url.find("/verifyCustomNumber") == std::string::npos) return;
+      json::error_code ec;
+      json::value body = json::parse(r.body, ec);
+      if (ec || !body.is_object() || !body.as_object().contains("number") ||
+          !body.as_object().at("number").is_string())
+        return;
+      if (auto otp = fake->otp_for(std::string(body.as_object().at("number").as_string())))
+        body.as_object()["otp"] = *otp;
+      r.body = json::serialize(body);
+    };
+  }
+  const auto report = vnum::testing::replay_against(*fake, *cassette, options);
+  std::cout << report << '\n';
+  return report.ok() ? 0 : 1;
+}
+
 template <class Fake, class World>
 int run(const arguments& args, sigset_t signals) {
   World world;
@@ -364,6 +406,7 @@ int run(const arguments& args, sigset_t signals) {
       return 2;
     }
   }
+  if (!args.check.empty()) return check<Fake>(world, args.check);
   provider<Fake, World> fake(std::move(world));
 
   vnum_fake_server::server svr;

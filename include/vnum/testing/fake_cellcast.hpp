@@ -23,6 +23,7 @@
 //   - the list of custom numbers holds those created without OTP and those verified; one that
 //     awaits its OTP is not listed yet;
 //   - a card added without details is a Visa ending 4242, expiring 12/2030, credit, AU, no name;
+//     the list answers the cards in the order they were added, as the documented example does;
 //   - a body that is not a JSON object: 400 envelope; an unknown route: 404 {code, message}.
 //   - injected statuses: 401 "Token expired", 404 "Virtual number not found", and for others
 //     {code, message, stack} ("Forbidden", "Too many requests" with Retry-After,
@@ -126,6 +127,7 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
 
   void add_card(std::string card_id, card_details details) {
     std::lock_guard lock(mutex_);
+    if (!cards_.contains(card_id)) card_order_.push_back(card_id);
     cards_[std::move(card_id)] = std::move(details);
   }
   void add_card(std::string card_id) { add_card(std::move(card_id), card_details{}); }
@@ -474,7 +476,8 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
     auto nullable = [](const std::optional<std::string>& v) {
       return v ? boost::json::value(*v) : boost::json::value(nullptr);
     };
-    for (const auto& [id, c] : cards_)
+    for (const std::string& id : card_order_) {
+      const card_details& c = cards_.at(id);
       data.push_back(json_object{{"id", id},
                                  {"object", "card"},
                                  {"address_city", nullptr},
@@ -501,6 +504,7 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
                                  {"regulated_status", "unregulated"},
                                  {"tokenization_method", nullptr},
                                  {"wallet", nullptr}});
+    }
     json_object body = envelope(true, "Success", 0);
     body["data"] = std::move(data);
     return detail::json_response(200, body);
@@ -518,6 +522,7 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
   bool otp_required_ = false;
   bool postpaid_ = false;
   std::map<std::string, card_details, std::less<>> cards_;
+  std::vector<std::string> card_order_;  // as added: the list answers in this order, like Stripe's
   std::map<std::string, number_entry, std::less<>> inventory_;
   std::map<std::string, subscription, std::less<>> subscriptions_;
   std::map<std::string, custom_number, std::less<>> custom_numbers_;
