@@ -93,7 +93,9 @@ pkg_config_cmake() {
 
 pkg_config_meson() {
   meson setup "$out/vnum-meson-build" "$root" --prefix "$out/prefix-meson"
-  meson install -C "$out/vnum-meson-build" --no-rebuild
+  # The headers and vnum.pc (the "devel" tag): the programs (vnum-fake-server, vnumctl) are not
+  # built here, and a library user's install needs none of them.
+  meson install -C "$out/vnum-meson-build" --no-rebuild --tags devel
   copy pkg_config pkg_config_meson
   PKG_CONFIG_PATH="$out/prefix-meson/share/pkgconfig" make -j "$jobs"
   ./buy_number
