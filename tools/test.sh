@@ -135,7 +135,7 @@ fuzz() {
     result=OK
     "$dir/tests/fuzz/$target" -max_total_time="$fuzz_seconds" -print_final_stats=1 \
       "$dir/corpus/$target" "tests/fuzz/corpus/$target" >"$dir/$target.log" 2>&1 || result=FAIL
-    line=$(grep -E "^#[0-9]+ +DONE" "$dir/$target.log" | tail -1)
+    line=$(grep -E "^#[0-9]+[[:space:]]+DONE" "$dir/$target.log" | tail -1)
     echo "  $target: $result, ${line:-no summary} (log: $dir/$target.log)"
     [ "$result" = OK ] || { grep -E "ERROR|runtime error|SUMMARY" "$dir/$target.log" | head -5; status=1; }
     echo "{\"name\": \"fuzz $target\", \"result\": \"$result\"}" >>"$checks"
