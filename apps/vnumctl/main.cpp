@@ -1,6 +1,7 @@
 // vnumctl: every vnum client operation from the shell, on vnum::curl_transport.
 //
 //   vnumctl [--base-url URL] [--dry-run] [--json] [--api-key-file PATH] [--timeout SECONDS]
+//           [--record FILE]
 //           cellcast|identitycall COMMAND [flags]
 //
 // The API key comes from CELLCAST_API_KEY / IDENTITYCALL_API_KEY or --api-key-file, never from an

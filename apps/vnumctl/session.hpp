@@ -1,11 +1,14 @@
 // vnumctl — the global flags, the API key, and how one command runs: --dry-run builds the request
 // with the library's sans-I/O builder and prints it; otherwise the provider's client sends it on
-// vnum::curl_transport and the typed result (or error) is printed.
+// vnum::curl_transport (wrapped in vnum::testing::recording_transport with --record) and the typed
+// result (or error) is printed.
 // SPDX-License-Identifier: MIT
 #ifndef VNUM_APPS_VNUMCTL_SESSION_HPP
 #define VNUM_APPS_VNUMCTL_SESSION_HPP
 
+#include <vnum/testing/cassette.hpp>
 #include <vnum/transport/curl.hpp>
+#include <vnum/version.hpp>
 #include <vnum/vnum.hpp>
 
 #include "output.hpp"
@@ -17,6 +20,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <exception>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <iostream>
@@ -35,6 +39,7 @@ struct globals {
   bool json = false;
   std::string api_key_file;
   double timeout = 30;  // seconds, the whole exchange
+  std::string record;   // empty: record nothing; else the cassette each exchange is appended to
 };
 
 // A CLI11 check that leaves the help's type name as given ("month|year", not
@@ -63,6 +68,11 @@ inline void add_globals(CLI::App& app, globals& g) {
                  "Give up on an exchange after this long: 0.1 to 3600 (default 30)")
       ->type_name("SECONDS")
       ->check(quiet(CLI::Range(0.1, 3600.0)));
+  app.add_option("--record", g.record,
+                 "Append each exchange (request and answer; the key, OTP, token and bank details "
+                 "redacted) to the cassette FILE, created if missing, for "
+                 "vnum::testing::replay_transport or vnum-fake-server --check FILE")
+      ->type_name("FILE");
 }
 
 // A usage error found after parsing: exit 2.
@@ -103,6 +113,26 @@ inline vnum::curl_transport::options transport_options(const globals& g) {
   return o;
 }
 
+// The cassette --record continues: the file's, or a new one naming where it was recorded. The
+// file is written before anything is sent, so an unwritable path sends nothing (exit 2).
+inline vnum::testing::cassette start_recording(const std::string& path,
+                                               const std::string& base_url) {
+  vnum::testing::cassette c;
+  std::error_code ec;
+  if (std::filesystem::exists(path, ec)) {
+    auto earlier = vnum::testing::load_cassette(path);
+    if (!earlier)
+      throw usage_error("--record: " + earlier.error().message +
+                        " (not a cassette; nothing was sent)");
+    c = std::move(*earlier);
+  } else {
+    c.source = std::string("recorded by vnumctl ") + VNUM_VERSION_STRING + " from " + base_url;
+  }
+  if (auto saved = vnum::testing::save(c, path); !saved)
+    throw usage_error("--record: " + saved.error().message + " (nothing was sent)");
+  return c;
+}
+
 // One command's run for one provider. Provider has `config`, `client<T>` and `key_variable`.
 template <class Provider>
 class session {
@@ -126,15 +156,26 @@ class session {
       printer_.request(*request);
       return exit_ok;
     }
-    typename Provider::template client<vnum::curl_transport> client{
-        vnum::curl_transport{transport_options(globals_)}, std::move(cfg)};
+    vnum::curl_transport transport{transport_options(globals_)};
+    if (globals_.record.empty())
+      return send(std::move(transport), std::move(cfg), call, show, reconcile);
+    auto earlier = start_recording(globals_.record, cfg.base_url);
+    return send(vnum::testing::recording_transport<vnum::curl_transport>{std::move(transport),
+                                                                         globals_.record, earlier},
+                std::move(cfg), call, show, reconcile);
+  }
+
+ private:
+  template <class Transport, class Call, class Show>
+  int send(Transport transport, typename Provider::config cfg, Call& call, Show& show,
+           std::string_view reconcile) const {
+    typename Provider::template client<Transport> client{std::move(transport), std::move(cfg)};
     auto answer = call(client);
     if (!answer) return printer_.failure(answer.error(), reconcile);
     printer_.success(show(*answer));
     return exit_ok;
   }
 
- private:
   const globals& globals_;
   std::string key_;
   printer printer_;

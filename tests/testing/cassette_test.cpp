@@ -184,6 +184,30 @@ TEST_CASE(
   CHECK(file.read().find("\n    {\n      \"request\": {\"method\":\"GET\"") != std::string::npos);
 }
 
+TEST_CASE("recording: continuing a loaded cassette appends after its exchanges, source kept") {
+  temp_file file("continue");
+  fake_cellcast fake;
+  seed(fake);
+  {
+    recording_transport<fake_cellcast&> first{
+        fake, file.path, vnum::testing::default_secret_fields(), "first session"};
+    client<recording_transport<fake_cellcast&>&> c{first, config_with(fake.api_key())};
+    REQUIRE(c.list_cards());
+  }
+  auto earlier = vnum::testing::load_cassette(file.path);
+  REQUIRE(earlier);
+  recording_transport<fake_cellcast&> second{fake, file.path, *earlier};
+  client<recording_transport<fake_cellcast&>&> c{second, config_with(fake.api_key())};
+  REQUIRE(c.purchase_virtual_number(monthly()));
+  auto both = vnum::testing::load_cassette(file.path);
+  REQUIRE(both);
+  CHECK(both->source == "first session");
+  REQUIRE(both->exchanges.size() == 2);
+  CHECK(both->exchanges[0] == earlier->exchanges[0]);
+  CHECK(both->exchanges[1].request.url ==
+        "https://api.cellcast.com/api/v1/apiClient/virtual-number/purchase");
+}
+
 TEST_CASE("recording: a transport error is recorded and replayed as that error") {
   temp_file file("error");
   fake_cellcast fake;

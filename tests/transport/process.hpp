@@ -185,6 +185,15 @@ class temp_dir {
   temp_dir(const temp_dir&) = delete;
   temp_dir& operator=(const temp_dir&) = delete;
 
+  // A path in the directory for a program to create; removed with the directory, with the
+  // temporary file an atomic writer leaves beside it.
+  std::string reserve(const std::string& name) {
+    const std::string file = path_ + "/" + name;
+    files_.push_back(file);
+    files_.push_back(file + ".tmp");
+    return file;
+  }
+
   std::string write(const std::string& name, const std::string& content) {
     const std::string file = path_ + "/" + name;
     const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);

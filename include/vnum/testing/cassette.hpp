@@ -465,8 +465,8 @@ inline result<cassette> load_cassette(const std::string& path) {
 }
 
 // Wraps a transport (owned, or borrowed when T is a reference) and records every exchange to the
-// cassette at `path`, replacing what the file held. Thread-safe: exchanges are appended in the
-// order their answers arrive.
+// cassette at `path`, replacing what the file held (or, given `earlier`, after its exchanges).
+// Thread-safe: exchanges are appended in the order their answers arrive.
 template <http::transport T>
 class recording_transport {
  public:
@@ -478,6 +478,17 @@ class recording_transport {
         path_(std::move(path)),
         secret_fields_(std::move(secret_fields)) {
     state_->c.source = std::string(source);
+  }
+
+  // Continues `earlier` (a cassette loaded from `path`, say): new exchanges follow its own, and its
+  // source is kept. Nothing is written until the first exchange.
+  recording_transport(T inner, std::string path, const cassette& earlier,
+                      std::vector<std::string> secret_fields = default_secret_fields())
+      : inner_(std::forward<T>(inner)),
+        state_(std::make_unique<state>()),
+        path_(std::move(path)),
+        secret_fields_(std::move(secret_fields)) {
+    state_->c = earlier;
   }
 
   result<http::response> send(const http::request& r) {

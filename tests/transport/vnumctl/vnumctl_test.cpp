@@ -2,7 +2,9 @@
 // vnum-fake-server on 127.0.0.1. Every command once; --dry-run sends nothing; --json parses; each
 // exit code from a real case; the API key in no output. Paths come from meson (VNUMCTL,
 // VNUM_FAKE_SERVER); every vnumctl run has a deadline, and every server is stopped by RAII.
+#include <vnum/testing/cassette.hpp>
 #include <vnum/transport/curl.hpp>
+#include <vnum/version.hpp>
 #include <vnum/vnum.hpp>
 
 #include "../process.hpp"
@@ -12,6 +14,8 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <utility>
 #include <vector>
@@ -189,8 +193,8 @@ TEST_CASE("--help at every level: the commands, the key rules and the exit codes
   CHECK(top.err.empty());
   for (const char* text :
        {"cellcast", "identitycall", "--base-url", "--dry-run", "--json", "--api-key-file",
-        "--timeout", "CELLCAST_API_KEY", "IDENTITYCALL_API_KEY", "Exit codes:", "  0  success",
-        "  1  the provider refused or failed", "  2  usage",
+        "--timeout", "--record", "CELLCAST_API_KEY", "IDENTITYCALL_API_KEY",
+        "Exit codes:", "  0  success", "  1  the provider refused or failed", "  2  usage",
         "  3  refused by a validator: nothing was sent", "  4  outcome unknown"})
     CHECK(top.out.find(text) != std::string::npos);
 
@@ -644,4 +648,76 @@ TEST_CASE("--api-key-file: the key from the first line of a file") {
       vnumctl({"--base-url", a.url(), "identitycall", "list"}, {"IDENTITYCALL_API_KEY=idc_wrong"});
   CHECK(wrong.exit_code == 1);
   CHECK(wrong.err.starts_with("vnumctl: unauthorized (HTTP 401)"));
+}
+
+TEST_CASE(
+    "--record: each exchange appended to a cassette, secrets redacted; it replays, and the "
+    "fake conforms to it") {
+  cellcast_account a;
+  const std::string cassette = a.dir().reserve("flow.cassette.json");
+  REQUIRE(a.run({"list-cards"}, {"--record", cassette}).exit_code == 0);
+  // A second run continues the same cassette.
+  REQUIRE(a.run({"purchase", "--token", "tok_SECRET_visa", "--product", "prod_M1", "--number", "n1",
+                 "--cycle", "month"},
+                {"--record", cassette})
+              .exit_code == 0);
+
+  const auto recorded = vnum::testing::load_cassette(cassette);
+  REQUIRE(recorded);
+  CHECK(recorded->source == "recorded by vnumctl " VNUM_VERSION_STRING " from " + a.url());
+  REQUIRE(recorded->exchanges.size() == 2);
+  CHECK(recorded->exchanges[0].request.url == a.url() + "/api/v1/user/getCards");
+  CHECK(recorded->exchanges[1].request.url ==
+        a.url() + "/api/v1/apiClient/virtual-number/purchase");
+  CHECK(recorded->exchanges[1].request.headers.front() ==
+        http::header{"authorization", "Bearer ***"});
+  CHECK(parse(recorded->exchanges[1].request.body).at("token") == "***");
+  REQUIRE(recorded->exchanges[1].response);
+  CHECK(recorded->exchanges[1].response->status == 200);
+  {
+    std::ifstream in(cassette);
+    const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    CHECK(text.find("SECRET") == std::string::npos);
+  }
+
+  vnum::cellcast::config cfg;
+  cfg.api_key = "any-key";
+  cfg.base_url = a.url();
+  vnum::cellcast::client<vnum::testing::replay_transport> replayed{
+      vnum::testing::replay_transport{cassette}, cfg};
+  const auto cards = replayed.list_cards();
+  REQUIRE(cards);
+  REQUIRE(cards->size() == 1);
+  CHECK(cards->front().id == "card_1");
+  vnum::cellcast::purchase_request buy;
+  buy.token = "tok_any";
+  buy.product = "prod_M1";
+  buy.number = "n1";
+  buy.recurring_time = vnum::cellcast::billing_cycle::month;
+  CHECK(replayed.purchase_virtual_number(buy));
+  CHECK(replayed.transport().all_played());
+
+  auto check = proc::run({path_from("VNUM_FAKE_SERVER"), "cellcast", "--world",
+                          a.dir().write("check-world.json", cellcast_world), "--check", cassette},
+                         {});
+  INFO(check.out << check.err);
+  CHECK(check.exit_code == 0);
+  CHECK(check.out.starts_with("conforms: 2 exchanges, 0 differences"));
+}
+
+TEST_CASE(
+    "--record: a file that is not a cassette, or cannot be written, is exit 2 and nothing "
+    "is sent") {
+  cellcast_account a;
+  const std::string not_cassette = a.dir().write("notes.txt", "shopping list\n");
+  auto refused = a.run({"list-cards"}, {"--record", not_cassette});
+  CHECK(refused.exit_code == 2);
+  CHECK(refused.err.starts_with("vnumctl: --record: " + not_cassette + ":1: "));
+  auto unwritable = a.run({"list-cards"}, {"--record", "/nonexistent/dir/flow.json"});
+  CHECK(unwritable.exit_code == 2);
+  CHECK(unwritable.err.find("/nonexistent/dir/flow.json") != std::string::npos);
+  CHECK(a.requests() == 0);
+  std::ifstream in(not_cassette);
+  const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  CHECK(text == "shopping list\n");
 }
