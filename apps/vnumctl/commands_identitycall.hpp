@@ -122,7 +122,7 @@ inline json::value to_json(const ic::available_number& n) {
           {"monthly_cost", optional_json(n.monthly_cost)},
           {"features", optional_json(n.features)},
           {"region_information", std::move(regions)},
-          {"raw", n.raw}};
+          {"raw", json::parse(n.raw)}};  // the entry as received, as JSON
 }
 
 inline json::value to_json(const ic::operator_summary& o) {

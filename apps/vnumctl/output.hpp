@@ -10,6 +10,8 @@
 #include <vnum/error.hpp>
 #include <vnum/http.hpp>
 
+#include <boost/json/value_from.hpp>
+
 #include <algorithm>
 #include <array>
 #include <cstddef>

@@ -56,10 +56,7 @@ struct response {
 
 // ASCII case-insensitive comparison, as HTTP header names require.
 constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (detail::to_lower(a[i]) != detail::to_lower(b[i])) return false;
-  return true;
+  return detail::iequals(a, b);
 }
 
 // The value of the first header called `name` (case-insensitive), if any.

@@ -635,6 +635,7 @@ struct custom_number {
 #ifndef VNUM_DETAIL_ASCII_HPP
 #define VNUM_DETAIL_ASCII_HPP
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -663,6 +664,14 @@ constexpr char to_lower(char c) noexcept {
 }
 constexpr char to_upper(char c) noexcept {
   return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+}
+
+// Equal but for the case of ASCII letters.
+constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (to_lower(a[i]) != to_lower(b[i])) return false;
+  return true;
 }
 
 inline std::string to_upper(std::string s) {
@@ -782,11 +791,25 @@ inline constexpr std::string_view iso3166_alpha2_codes =
     "UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW ";
 
 // True for an officially assigned ISO 3166-1 alpha-2 code, in upper case.
-constexpr bool is_iso3166_alpha2(std::string_view code) noexcept {
-  if (code.size() != 2) return false;
+// Looked up in a 26 x 26 table made from the list at compile time: every purchase checks a country,
+// and a scan of the list was most of a builder's time.
+struct alpha2_table {
+  bool assigned[26][26] = {};
+};
+
+constexpr alpha2_table make_alpha2_table() noexcept {
+  alpha2_table t;
   for (std::size_t i = 0; i + 2 <= iso3166_alpha2_codes.size(); i += 3)
-    if (iso3166_alpha2_codes.substr(i, 2) == code) return true;
-  return false;
+    t.assigned[iso3166_alpha2_codes[i] - 'A'][iso3166_alpha2_codes[i + 1] - 'A'] = true;
+  return t;
+}
+
+inline constexpr alpha2_table alpha2_codes = make_alpha2_table();
+
+constexpr bool is_iso3166_alpha2(std::string_view code) noexcept {
+  if (code.size() != 2 || code[0] < 'A' || code[0] > 'Z' || code[1] < 'A' || code[1] > 'Z')
+    return false;
+  return alpha2_codes.assigned[code[0] - 'A'][code[1] - 'A'];
 }
 
 // An ITU-T E.164 country calling code and the ISO 3166-1 regions whose numbers start with it,
@@ -1267,19 +1290,25 @@ inline result<void> check_api_key(std::string_view key) {
   return {};
 }
 
-// The configured base URL: http(s)://host[:port][/prefix], no query or fragment. Returned without
-// a trailing '/', so that paths can be appended.
-inline result<std::string> check_base_url(std::string_view url) {
+// A checked base URL in two parts: the scheme in lower case, and the rest without a trailing '/'.
+struct base_url_parts {
+  std::string_view scheme;  // "https://" or "http://"
+  std::string_view rest;    // host[:port][/prefix], a view of the configured URL
+};
+
+// The configured base URL: http(s)://host[:port][/prefix], no query or fragment. Checked without
+// allocating, since every request does it.
+inline result<base_url_parts> check_base_url_parts(std::string_view url) {
   if (url.size() > max_base_url_bytes) return too_long("base_url", url.size(), max_base_url_bytes);
   // The scheme is case-insensitive (RFC 3986 §3.1); it goes out in lower case.
-  std::string out;
-  if (url.size() >= 8 && to_lower(std::string(url.substr(0, 8))) == "https://")
-    out = "https://";
-  else if (url.size() >= 7 && to_lower(std::string(url.substr(0, 7))) == "http://")
-    out = "http://";
+  base_url_parts parts;
+  if (url.size() >= 8 && iequals(url.substr(0, 8), "https://"))
+    parts.scheme = "https://";
+  else if (url.size() >= 7 && iequals(url.substr(0, 7), "http://"))
+    parts.scheme = "http://";
   else
     return invalid_argument("base_url", "must start with https:// or http://");
-  std::string_view rest = url.substr(out.size());
+  std::string_view rest = url.substr(parts.scheme.size());
   if (rest.empty() || rest[0] == '/') return invalid_argument("base_url", "has no host");
   for (char c : rest)
     if (is_control(c) || c == ' ' || c == '?' || c == '#' || static_cast<unsigned char>(c) >= 0x80)
@@ -1287,8 +1316,8 @@ inline result<std::string> check_base_url(std::string_view url) {
                               "must not contain spaces, control characters, non-ASCII bytes, '?' "
                               "or '#'");
   while (rest.ends_with('/')) rest.remove_suffix(1);
-  out += rest;
-  return out;
+  parts.rest = rest;
+  return parts;
 }
 
 // An identifier placed in the URL path must stay exactly one segment: only RFC 3986 unreserved
@@ -1578,9 +1607,12 @@ inline result<business_name_request> validate(const business_name_request& r) {
 #if defined(VNUM_IMPLEMENTATION) && !defined(VNUM_BOOST_JSON_SOURCES_COMPILED)
 #define VNUM_BOOST_JSON_SOURCES_COMPILED
 #include <boost/json/src.hpp>
-#else
-#include <boost/json.hpp>
 #endif
+// Only the parts of Boost.JSON vnum uses: every translation unit pays for each header it includes.
+#include <boost/json/monotonic_resource.hpp>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -1608,6 +1640,34 @@ inline std::optional<json::value> parse_json(std::string_view body) {
   if (ec) return std::nullopt;
   return v;
 }
+
+// A parsed body whose values live in a buffer on the parser's stack (and, past it, in blocks freed
+// all at once): reading a documented answer costs no allocation for the JSON tree itself. Pointers
+// into value() are valid as long as the document.
+class json_document {
+ public:
+  json_document() = default;
+  json_document(const json_document&) = delete;
+  json_document& operator=(const json_document&) = delete;
+
+  // The body's JSON, or nullptr when it is not JSON (or is over max_body_bytes).
+  const json::value* parse(std::string_view body) {
+    if (body.size() > max_body_bytes) return nullptr;
+    json::error_code ec;
+    json::parse_options options;
+    options.max_depth = 32;
+    value_ = json::parse(body, ec, json::storage_ptr(&arena_), options);
+    if (ec) return nullptr;
+    return &value_;
+  }
+
+ private:
+  // Large enough for every documented answer of both providers (the largest is about 1.5 KB).
+  alignas(std::max_align_t) unsigned char buffer_[4096];
+  json::monotonic_resource arena_{buffer_, sizeof buffer_};
+  json::value value_ =
+      json::value(json::storage_ptr(&arena_));  // moving a parse into it keeps the arena
+};
 
 inline const json::value* member(const json::object& o, std::string_view key) noexcept {
   return o.if_contains(key);
@@ -1706,10 +1766,7 @@ struct response {
 
 // ASCII case-insensitive comparison, as HTTP header names require.
 constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (detail::to_lower(a[i]) != detail::to_lower(b[i])) return false;
-  return true;
+  return detail::iequals(a, b);
 }
 
 // The value of the first header called `name` (case-insensitive), if any.
@@ -1813,6 +1870,7 @@ concept transport = requires(T& t, const request& r) {
 #ifndef VNUM_DETAIL_REQUEST_HPP
 #define VNUM_DETAIL_REQUEST_HPP
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -1825,17 +1883,25 @@ enum class body_kind { none, json };
 
 // Builds an authenticated request to base_url + path. The key and base URL are validated here, so
 // that every builder refuses a header-injection attempt or a malformed URL before anything is sent.
+// Each string is sized once: a request costs no reallocation.
 inline result<http::request> make_request(http::method method, std::string_view base_url,
                                           std::string_view path, std::string_view api_key,
                                           body_kind kind, std::string body = {}) {
   if (auto key = check_api_key(api_key); !key) return key.error();
-  auto base = check_base_url(base_url);
+  auto base = check_base_url_parts(base_url);
   if (!base) return base.error();
   http::request r;
   r.method = method;
-  r.url = *base;
+  r.url.reserve(base->scheme.size() + base->rest.size() + path.size());
+  r.url += base->scheme;
+  r.url += base->rest;
   r.url += path;
-  r.headers.push_back({"authorization", "Bearer " + std::string(api_key)});
+  r.headers.reserve(4);
+  std::string bearer;
+  bearer.reserve(7 + api_key.size());
+  bearer += "Bearer ";
+  bearer += api_key;
+  r.headers.push_back({"authorization", std::move(bearer)});
   if (kind == body_kind::json) r.headers.push_back({"content-type", "application/json"});
   r.headers.push_back({"accept", "application/json"});
   r.headers.push_back({"user-agent", std::string(user_agent)});
@@ -1843,7 +1909,24 @@ inline result<http::request> make_request(http::method method, std::string_view 
   return r;
 }
 
-inline std::string to_body(const json::object& o) { return json::serialize(o); }
+// A JSON request body assembled in a buffer on the builder's stack: the only allocation is the
+// serialized text.
+class json_body {
+ public:
+  json_body() = default;
+  json_body(const json_body&) = delete;
+  json_body& operator=(const json_body&) = delete;
+
+  json::value& operator[](std::string_view key) { return object_[key]; }
+  const json::object& object() const noexcept { return object_; }
+
+ private:
+  alignas(std::max_align_t) unsigned char buffer_[2048];
+  json::monotonic_resource arena_{buffer_, sizeof buffer_};
+  json::object object_ = json::object(json::storage_ptr(&arena_));
+};
+
+inline std::string to_body(const json_body& b) { return json::serialize(b.object()); }
 
 // Percent-encodes a query-string value (RFC 3986 unreserved characters stay as they are).
 inline std::string encode_query_value(std::string_view v) {
@@ -1895,7 +1978,7 @@ inline result<http::request> build_purchase_virtual_number(const config& cfg,
                                                            const purchase_request& r) {
   auto valid = validate(r, cfg.products);
   if (!valid) return valid.error();
-  boost::json::object body;
+  vnum::detail::json_body body;
   if (!valid->card.empty()) body["card"] = valid->card;
   if (!valid->token.empty()) body["token"] = valid->token;
   body["product"] = valid->product;
@@ -1920,7 +2003,7 @@ inline result<http::request> build_purchase_virtual_number_postpaid(
     const config& cfg, const postpaid_purchase_request& r) {
   auto valid = validate(r);
   if (!valid) return valid.error();
-  boost::json::object body;
+  vnum::detail::json_body body;
   body["number"] = valid->number;
   body["resubscribe"] = valid->resubscribe;
   return detail::authorized_request(cfg, http::method::post,
@@ -1940,7 +2023,7 @@ inline result<http::request> build_add_custom_number(const config& cfg,
                                                      const custom_number_request& r) {
   auto valid = validate(r);
   if (!valid) return valid.error();
-  boost::json::object body;
+  vnum::detail::json_body body;
   body["name"] = valid->name;
   body["number"] = valid->number;
   return detail::authorized_request(cfg, http::method::post, "/api/v1/customNumber/add",
@@ -1951,7 +2034,7 @@ inline result<http::request> build_verify_custom_number(const config& cfg,
                                                         const verify_custom_number_request& r) {
   auto valid = validate(r);
   if (!valid) return valid.error();
-  boost::json::object body;
+  vnum::detail::json_body body;
   body["name"] = valid->name;
   body["number"] = valid->number;
   body["otp"] = valid->otp;
@@ -1964,7 +2047,7 @@ inline result<http::request> build_add_business_name(const config& cfg,
                                                      const business_name_request& r) {
   auto valid = validate(r);
   if (!valid) return valid.error();
-  boost::json::object body;
+  vnum::detail::json_body body;
   body["businessname"] = valid->business_name;
   body["descriptionInternal"] = valid->description_internal;
   body["purposeOfUse"] = valid->purpose_of_use;
@@ -2008,6 +2091,7 @@ inline result<http::request> build_list_custom_numbers(const config& cfg) {
 #ifndef VNUM_DETAIL_JSON_READER_HPP
 #define VNUM_DETAIL_JSON_READER_HPP
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -2041,19 +2125,28 @@ inline std::string_view describe_kind(const json::value& v) noexcept {
 
 // Reads fields of one object. Each accessor returns the value, or a default after recording the
 // problem, so that a whole shape can be read in one go and checked once with ok()/problem().
-// Readers of nested objects share their parent's record.
+// Readers of nested objects share their parent's record. A reader knows its place (its parent, and
+// the key or index it was reached by) rather than its path, so reading a valid answer builds no
+// path string: one is built only for a problem.
 class json_reader {
  public:
   // How strictly null is read. In the answer to a write that succeeded, a null where the page shows
   // a value must not turn the success into a failure: nulls::tolerated reads it as the default.
   enum class nulls { refused, tolerated };
 
-  json_reader(const json::object& object, std::string path, std::optional<std::string>& problem,
+  // The reader of a whole body, whose path is empty.
+  json_reader(const json::object& object, std::optional<std::string>& problem,
               nulls null_policy = nulls::refused)
-      : object_(object), path_(std::move(path)), problem_(problem), nulls_(null_policy) {}
+      : object_(object), problem_(problem), nulls_(null_policy) {}
 
   bool ok() const noexcept { return !problem_.has_value(); }
-  const std::string& path() const noexcept { return path_; }
+  // "data.operators[1]"; empty for the whole body.
+  std::string path() const {
+    if (parent_ == nullptr) return {};
+    std::string p = parent_->join(key_);
+    if (index_ != no_index) p += "[" + std::to_string(index_) + "]";
+    return p;
+  }
   const std::optional<std::string>& problem() const noexcept { return problem_; }
   const json::object& object() const noexcept { return object_; }
 
@@ -2101,7 +2194,7 @@ class json_reader {
       if (raw != nullptr && raw->is_null()) return {};  // a tolerated null: the defaults
     }
     static const json::object empty;
-    json_reader inner(v != nullptr ? v->get_object() : empty, join(key), problem_, nulls_);
+    json_reader inner(v != nullptr ? v->get_object() : empty, *this, key, no_index);
     return read(inner);
   }
 
@@ -2115,18 +2208,31 @@ class json_reader {
     const json::array& items = v->get_array();
     out.reserve(items.size());
     for (std::size_t i = 0; i < items.size() && ok(); ++i) {
-      const std::string item_path = join(key) + "[" + std::to_string(i) + "]";
       if (!items[i].is_object()) {
-        fail(item_path + " is " + std::string(describe_kind(items[i])) + ", not an object");
+        fail(join(key) + "[" + std::to_string(i) + "] is " + std::string(describe_kind(items[i])) +
+             ", not an object");
         break;
       }
-      json_reader item(items[i].get_object(), item_path, problem_, nulls_);
+      json_reader item(items[i].get_object(), *this, key, i);
       out.push_back(read(item));
     }
     return out;
   }
 
  private:
+  static constexpr std::size_t no_index = static_cast<std::size_t>(-1);
+
+  // The reader of member `key` of `parent`'s object, or of its item `index` when that member is
+  // an array.
+  json_reader(const json::object& object, const json_reader& parent, std::string_view key,
+              std::size_t index)
+      : object_(object),
+        parent_(&parent),
+        key_(key),
+        index_(index),
+        problem_(parent.problem_),
+        nulls_(parent.nulls_) {}
+
   static std::optional<std::int64_t> as_integer(const json::value& v) noexcept {
     if (v.is_int64()) return v.get_int64();
     if (v.is_uint64() && v.get_uint64() <= static_cast<std::uint64_t>(INT64_MAX))
@@ -2177,7 +2283,11 @@ class json_reader {
   }
 
   std::string join(std::string_view key) const {
-    return path_.empty() ? std::string(key) : path_ + "." + std::string(key);
+    std::string p = path();
+    if (p.empty()) return std::string(key);
+    p += '.';
+    p += key;
+    return p;
   }
 
   void fail(std::string why) {
@@ -2205,7 +2315,9 @@ class json_reader {
   }
 
   const json::object& object_;
-  std::string path_;
+  const json_reader* parent_ = nullptr;
+  std::string_view key_;
+  std::size_t index_ = no_index;
   std::optional<std::string>& problem_;
   nulls nulls_;
 };
@@ -2324,15 +2436,16 @@ inline error protocol_error(const http::response& r, std::string why) {
   return make_error(errc::protocol, "unexpected response: " + std::move(why), r.status);
 }
 
-// The body of a success as JSON, or the protocol error that says why it cannot be read.
-inline result<json::value> read_json_body(const http::response& r) {
+// The body of a success as JSON, parsed into `doc`, or the protocol error that says why it cannot
+// be read.
+inline result<const json::value*> read_json_body(const http::response& r, json_document& doc) {
   if (r.body.size() > max_body_bytes)
     return protocol_error(r, "the body is " + std::to_string(r.body.size()) +
                                  " bytes, more than the " + std::to_string(max_body_bytes) +
                                  " vnum reads");
-  auto v = parse_json(r.body);
-  if (!v) return protocol_error(r, "the body is not JSON");
-  return std::move(*v);
+  const json::value* v = doc.parse(r.body);
+  if (v == nullptr) return protocol_error(r, "the body is not JSON");
+  return v;
 }
 
 // Classifies a response that is not one of the operation's documented successes, using only
@@ -2400,18 +2513,20 @@ namespace vnum::cellcast {
 
 namespace detail {
 
+using vnum::detail::json_document;
 using vnum::detail::json_reader;
-using vnum::detail::parse_json;
 
 // The envelope of Cellcast's 200 and 400 answers: {"app_type", ..., "maintainence" (sic), ...,
 // "status": bool, "message": string, "data": ..., "error": ...}. Only "status" is required:
 // "message" may be null, and "data" and "error" may be objects, arrays ("data": [] is what PHP
 // back ends send for an empty object) or null. 401 and 404 come as {code, message, stack} instead.
+// The members point into the parsed body, which outlives the envelope.
 struct envelope {
   bool status = false;
   std::string message;
-  boost::json::value data;
-  boost::json::value error;
+  const boost::json::object* body = nullptr;  // the whole answer, whose "data" lists are read
+  const boost::json::value* data = nullptr;   // nullptr when absent
+  const boost::json::value* error = nullptr;
 };
 
 inline std::optional<envelope> read_envelope(const boost::json::value& v) {
@@ -2422,8 +2537,9 @@ inline std::optional<envelope> read_envelope(const boost::json::value& v) {
   envelope e;
   e.status = *status;
   e.message = vnum::detail::string_member(*o, "message").value_or("");
-  if (const boost::json::value* data = o->if_contains("data")) e.data = *data;
-  if (const boost::json::value* error = o->if_contains("error")) e.error = *error;
+  e.body = o;
+  e.data = o->if_contains("data");
+  e.error = o->if_contains("error");
   return e;
 }
 
@@ -2431,7 +2547,7 @@ inline std::optional<envelope> read_envelope(const boost::json::value& v) {
 // object, which say which input was wrong.
 inline std::string describe_envelope(const envelope& e) {
   std::string details;
-  if (const boost::json::object* error = e.error.if_object()) {
+  if (const boost::json::object* error = e.error != nullptr ? e.error->if_object() : nullptr) {
     for (const auto& item : *error) {
       if (!item.value().is_string() || item.value().get_string().empty()) continue;
       if (!details.empty()) details += "; ";
@@ -2451,7 +2567,8 @@ inline error envelope_error(const http::response& r, errc code, const envelope& 
 // The error an answer that is not a documented success stands for.
 inline error error_for(const http::response& r) {
   if (r.status == 400) {
-    if (auto v = parse_json(r.body))
+    json_document doc;
+    if (const auto* v = doc.parse(r.body))
       if (auto e = read_envelope(*v)) {
         // custom-number.html: "Number already exist in system" is a 400 whose status is true.
         if (vnum::detail::contains_ignore_case(e->message, "already exist"))
@@ -2463,24 +2580,24 @@ inline error error_for(const http::response& r) {
 }
 
 // The documented success is a 200 envelope with "status": true. A 200 whose status is false
-// (verify-custom-number.html shows such a "200 Empty Name") is a refusal.
-inline result<envelope> success_envelope(const http::response& r) {
+// (verify-custom-number.html shows such a "200 Empty Name") is a refusal. The body is parsed into
+// `doc`.
+inline result<envelope> success_envelope(const http::response& r, json_document& doc) {
   if (r.status != 200) return error_for(r);
-  auto v = vnum::detail::read_json_body(r);
+  auto v = vnum::detail::read_json_body(r, doc);
   if (!v) return v.error();
-  auto e = read_envelope(*v);
+  auto e = read_envelope(**v);
   if (!e) return vnum::detail::protocol_error(r, "the body is not Cellcast's response envelope");
   if (!e->status) return envelope_error(r, errc::unprocessable, *e);
   return std::move(*e);
 }
 
-// The entries of a success envelope's "data" array, each read with `read(json_reader&)`.
+// The entries of the "data" array of an answer's body, each read with `read(json_reader&)`.
 template <class Read>
-auto read_data_array(const http::response& r, const envelope& e, Read read)
+auto read_data_array(const http::response& r, const boost::json::object& body, Read read)
     -> result<std::vector<decltype(read(std::declval<json_reader&>()))>> {
   std::optional<std::string> problem;
-  const boost::json::object top{{"data", e.data}};
-  json_reader in(top, "", problem);
+  json_reader in(body, problem);
   auto items = in.array_of("data", read);
   if (problem) return vnum::detail::protocol_error(r, *problem);
   return items;
@@ -2553,7 +2670,8 @@ bool is_one_of(std::string_view text, const std::array<std::string_view, N>& mes
 
 // A creating write (operation_kind::creating_write).
 inline result<purchase_receipt> parse_purchase_virtual_number(const http::response& r) {
-  auto e = detail::success_envelope(r);
+  detail::json_document doc;
+  auto e = detail::success_envelope(r, doc);
   if (!e) return vnum::detail::apply_outcome_rule(detail::purchase_outcome, r, e.error());
   return purchase_receipt{e->message};
 }
@@ -2565,7 +2683,8 @@ inline result<purchase_receipt> parse_purchase_virtual_number_postpaid(const htt
 
 // An idempotent write.
 inline result<unsubscribe_receipt> parse_unsubscribe_virtual_number(const http::response& r) {
-  auto e = detail::success_envelope(r);
+  detail::json_document doc;
+  auto e = detail::success_envelope(r, doc);
   if (!e) return vnum::detail::apply_outcome_rule(detail::unsubscribe_outcome, r, e.error());
   return unsubscribe_receipt{e->message};
 }
@@ -2575,11 +2694,12 @@ inline result<unsubscribe_receipt> parse_unsubscribe_virtual_number(const http::
 // an OTP is awaited, so it is outcome_unknown too.
 inline result<custom_number_receipt> parse_add_custom_number(const http::response& r) {
   auto read = [&]() -> result<custom_number_receipt> {
-    auto e = detail::success_envelope(r);
+    detail::json_document doc;
+    auto e = detail::success_envelope(r, doc);
     if (!e) return e.error();
     custom_number_receipt receipt;
     receipt.message = e->message;
-    if (const auto* data = e->data.if_object())
+    if (const auto* data = e->data != nullptr ? e->data->if_object() : nullptr)
       receipt.detail = vnum::detail::string_member(*data, "message").value_or("");
     if (detail::is_one_of(receipt.message, detail::otp_sent_messages) ||
         detail::is_one_of(receipt.detail, detail::otp_sent_messages))
@@ -2597,7 +2717,8 @@ inline result<custom_number_receipt> parse_add_custom_number(const http::respons
 
 // An idempotent write: a second verification leaves the number verified.
 inline result<verify_custom_number_receipt> parse_verify_custom_number(const http::response& r) {
-  auto e = detail::success_envelope(r);
+  detail::json_document doc;
+  auto e = detail::success_envelope(r, doc);
   if (!e)
     return vnum::detail::apply_outcome_rule(detail::verify_custom_number_outcome, r, e.error());
   return verify_custom_number_receipt{e->message};
@@ -2605,35 +2726,32 @@ inline result<verify_custom_number_receipt> parse_verify_custom_number(const htt
 
 // A creating write.
 inline result<business_name_receipt> parse_add_business_name(const http::response& r) {
-  auto e = detail::success_envelope(r);
+  detail::json_document doc;
+  auto e = detail::success_envelope(r, doc);
   if (!e) return vnum::detail::apply_outcome_rule(detail::business_name_outcome, r, e.error());
   return business_name_receipt{e->message};
 }
 
 // A read: the envelope with "data" an array of Stripe card objects (get-list-credit-card.html).
 inline result<std::vector<card>> parse_list_cards(const http::response& r) {
-  auto e = detail::success_envelope(r);
+  detail::json_document doc;
+  auto e = detail::success_envelope(r, doc);
   if (!e) return e.error();
-  return detail::read_data_array(r, *e, detail::read_card);
+  return detail::read_data_array(r, *e->body, detail::read_card);
 }
 
 // A read. The live service answers a bare {"data": [...]} without the envelope; an envelope whose
 // status is false is read as the refusal it is.
 inline result<std::vector<custom_number>> parse_list_custom_numbers(const http::response& r) {
   if (r.status != 200) return detail::error_for(r);
-  auto v = vnum::detail::read_json_body(r);
+  detail::json_document doc;
+  auto v = vnum::detail::read_json_body(r, doc);
   if (!v) return v.error();
-  if (!v->is_object()) return vnum::detail::protocol_error(r, "the body is not a JSON object");
-  detail::envelope e;
-  if (auto enveloped = detail::read_envelope(*v)) {
-    if (!enveloped->status) return detail::envelope_error(r, errc::unprocessable, *enveloped);
-    e = std::move(*enveloped);
-  } else if (const auto* data = v->get_object().if_contains("data")) {
-    e.data = *data;
-  } else {
-    return vnum::detail::protocol_error(r, "data is missing");
-  }
-  return detail::read_data_array(r, e, detail::read_custom_number);
+  const boost::json::object* body = (*v)->if_object();
+  if (body == nullptr) return vnum::detail::protocol_error(r, "the body is not a JSON object");
+  if (auto enveloped = detail::read_envelope(**v); enveloped && !enveloped->status)
+    return detail::envelope_error(r, errc::unprocessable, *enveloped);
+  return detail::read_data_array(r, *body, detail::read_custom_number);
 }
 
 }  // namespace vnum::cellcast
@@ -3103,7 +3221,7 @@ struct number_region {
 // passed through from our phone-number provider. The fields below are typical but
 // provider-dependent." So only phone_number (what a purchase needs) is required; each other
 // documented field is filled when present with its documented type and left empty otherwise, and
-// the whole entry, with any field the provider adds, stays reachable in raw.
+// the whole entry, with any field the provider adds, stays reachable in raw (as JSON text).
 struct available_number {
   std::string phone_number;  // E.164
   std::optional<std::string> country_code;
@@ -3112,13 +3230,15 @@ struct available_number {
   std::optional<std::string> monthly_cost;
   std::optional<std::vector<std::string>> features;  // e.g. "sms", "voice", "mms"
   std::optional<std::vector<number_region>> region_information;
-  boost::json::object raw;  // the entry as received
+  // The entry as received, as JSON text (read a field vnum does not type with any JSON parser):
+  // text, so that the model types compile without a JSON library.
+  std::string raw;
   friend bool operator==(const available_number&, const available_number&) = default;
   friend std::ostream& operator<<(std::ostream& os, const available_number& v) {
     return vnum::detail::print(
         os, "available_number", "phone_number", v.phone_number, "country_code", v.country_code,
         "type", v.type, "upfront_cost", v.upfront_cost, "monthly_cost", v.monthly_cost, "features",
-        v.features, "region_information", v.region_information, "raw", boost::json::value(v.raw));
+        v.features, "region_information", v.region_information, "raw", v.raw);
   }
 };
 
@@ -3467,7 +3587,7 @@ inline result<http::request> authorized_request(const config& cfg, http::method 
 
 inline result<http::request> authorized_request(const config& cfg, http::method m,
                                                 const std::string& target,
-                                                const boost::json::object& body) {
+                                                const vnum::detail::json_body& body) {
   return vnum::detail::make_request(m, cfg.base_url, target, cfg.api_key,
                                     vnum::detail::body_kind::json, vnum::detail::to_body(body));
 }
@@ -3479,7 +3599,7 @@ inline result<http::request> authorized_request(const config& cfg, http::method 
 inline result<http::request> build_purchase_number(const config& cfg, const purchase_request& r) {
   auto valid = validate(r);
   if (!valid) return valid.error();
-  boost::json::object body;
+  vnum::detail::json_body body;
   body["phone_number"] = valid->phone_number;
   if (valid->country_code) body["country_code"] = *valid->country_code;
   if (valid->type) body["number_type"] = to_string(*valid->type);
@@ -3518,7 +3638,7 @@ inline result<http::request> build_update_virtual_number(const config& cfg, std:
   if (auto v = validate_virtual_number_id(id); !v) return v.error();
   auto valid = validate(r);
   if (!valid) return valid.error();
-  boost::json::object body;
+  vnum::detail::json_body body;
   if (valid->name) body["name"] = *valid->name;
   if (valid->active) body["active"] = *valid->active;
   if (valid->recording) body["recording"] = *valid->recording;
@@ -3551,7 +3671,7 @@ inline result<http::request> build_add_operator(const config& cfg, std::int64_t 
   if (auto v = validate_virtual_number_id(id); !v) return v.error();
   auto valid = validate(r);
   if (!valid) return valid.error();
-  boost::json::object body;
+  vnum::detail::json_body body;
   if (valid->operator_id) {
     body["operator_id"] = *valid->operator_id;
   } else {
@@ -3598,7 +3718,7 @@ inline result<http::request> build_create_operator(const config& cfg,
                                                    const create_operator_request& r) {
   auto valid = validate(r);
   if (!valid) return valid.error();
-  boost::json::object body;
+  vnum::detail::json_body body;
   body["name"] = valid->name;
   body["phone_number"] = valid->phone_number;
   if (valid->email) body["email"] = *valid->email;
@@ -3613,7 +3733,7 @@ inline result<http::request> build_update_operator(const config& cfg, std::int64
   if (auto v = validate_operator_id(id); !v) return v.error();
   auto valid = validate(r);
   if (!valid) return valid.error();
-  boost::json::object body;
+  vnum::detail::json_body body;
   if (valid->name) body["name"] = *valid->name;
   if (valid->phone_number) body["phone_number"] = *valid->phone_number;
   if (valid->email)
@@ -3767,7 +3887,7 @@ inline available_number read_available_number(json_reader& in) {
     }
     if (all.size() == regions->size()) a.region_information = std::move(all);
   }
-  a.raw = o;
+  a.raw = boost::json::serialize(o);
   return a;
 }
 
@@ -3834,11 +3954,13 @@ auto read_success(const http::response& r, std::initializer_list<int> statuses, 
     -> result<decltype(read(std::declval<json_reader&>()))> {
   if (std::find(statuses.begin(), statuses.end(), r.status) == statuses.end())
     return vnum::detail::generic_failure(r);
-  auto body = vnum::detail::read_json_body(r);
+  vnum::detail::json_document doc;
+  auto body = vnum::detail::read_json_body(r, doc);
   if (!body) return body.error();
-  if (!body->is_object()) return vnum::detail::protocol_error(r, "the body is not a JSON object");
+  const boost::json::object* object = (*body)->if_object();
+  if (object == nullptr) return vnum::detail::protocol_error(r, "the body is not a JSON object");
   std::optional<std::string> problem;
-  json_reader top(body->get_object(), "", problem, nulls);
+  json_reader top(*object, problem, nulls);
   auto value = read(top);
   if (problem) return vnum::detail::protocol_error(r, *problem);
   return value;

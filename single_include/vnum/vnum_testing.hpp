@@ -52,6 +52,8 @@
 #ifndef VNUM_TESTING_CASSETTE_HPP
 #define VNUM_TESTING_CASSETTE_HPP
 
+#include <boost/json/stream_parser.hpp>
+
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -1541,6 +1543,8 @@ static_assert(http::transport<fake_cellcast&>);
 // Thread-safe: any number of threads may share one instance.
 #ifndef VNUM_TESTING_FAKE_IDENTITYCALL_HPP
 #define VNUM_TESTING_FAKE_IDENTITYCALL_HPP
+
+#include <boost/json/value_from.hpp>
 
 #include <algorithm>
 #include <cstdint>

@@ -457,7 +457,7 @@ TEST_CASE("search 200 OK has the documented fields typed and each entry as raw J
   CHECK(first.monthly_cost == "1.00");
   CHECK(first.features == std::vector<std::string>{"sms", "voice", "mms"});
   CHECK(first.region_information == std::vector<number_region>{{"state", "CA"}});
-  CHECK(first.raw == boost::json::parse(ex::available_200).at("data").at(0).as_object());
+  CHECK(boost::json::parse(first.raw) == boost::json::parse(ex::available_200).at("data").at(0));
   const available_number& second = (*r)[1];
   CHECK(second.phone_number == "+15551234568");
   CHECK(second.features == std::vector<std::string>{"voice"});
@@ -482,9 +482,10 @@ TEST_CASE("search: provider-dependent entries: absent or differently typed field
   CHECK_FALSE(n.monthly_cost.has_value());
   CHECK_FALSE(n.features.has_value());
   CHECK_FALSE(n.region_information.has_value());
-  CHECK(n.raw.at("number_type") == "geographic");
-  CHECK(n.raw.at("upfront_cost") == 1.5);
-  CHECK(n.raw.at("lata") == "London");
+  const boost::json::value raw = boost::json::parse(n.raw);
+  CHECK(raw.at("number_type") == "geographic");
+  CHECK(raw.at("upfront_cost") == 1.5);
+  CHECK(raw.at("lata") == "London");
 }
 
 TEST_CASE("search: toll-free entries are number_type::toll_free") {

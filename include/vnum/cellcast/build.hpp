@@ -32,7 +32,7 @@ inline result<http::request> build_purchase_virtual_number(const config& cfg,
                                                            const purchase_request& r) {
   auto valid = validate(r, cfg.products);
   if (!valid) return valid.error();
-  boost::json::object body;
+  vnum::detail::json_body body;
   if (!valid->card.empty()) body["card"] = valid->card;
   if (!valid->token.empty()) body["token"] = valid->token;
   body["product"] = valid->product;
@@ -57,7 +57,7 @@ inline result<http::request> build_purchase_virtual_number_postpaid(
     const config& cfg, const postpaid_purchase_request& r) {
   auto valid = validate(r);
   if (!valid) return valid.error();
-  boost::json::object body;
+  vnum::detail::json_body body;
   body["number"] = valid->number;
   body["resubscribe"] = valid->resubscribe;
   return detail::authorized_request(cfg, http::method::post,
@@ -77,7 +77,7 @@ inline result<http::request> build_add_custom_number(const config& cfg,
                                                      const custom_number_request& r) {
   auto valid = validate(r);
   if (!valid) return valid.error();
-  boost::json::object body;
+  vnum::detail::json_body body;
   body["name"] = valid->name;
   body["number"] = valid->number;
   return detail::authorized_request(cfg, http::method::post, "/api/v1/customNumber/add",
@@ -88,7 +88,7 @@ inline result<http::request> build_verify_custom_number(const config& cfg,
                                                         const verify_custom_number_request& r) {
   auto valid = validate(r);
   if (!valid) return valid.error();
-  boost::json::object body;
+  vnum::detail::json_body body;
   body["name"] = valid->name;
   body["number"] = valid->number;
   body["otp"] = valid->otp;
@@ -101,7 +101,7 @@ inline result<http::request> build_add_business_name(const config& cfg,
                                                      const business_name_request& r) {
   auto valid = validate(r);
   if (!valid) return valid.error();
-  boost::json::object body;
+  vnum::detail::json_body body;
   body["businessname"] = valid->business_name;
   body["descriptionInternal"] = valid->description_internal;
   body["purposeOfUse"] = valid->purpose_of_use;

@@ -22,18 +22,20 @@ namespace vnum::cellcast {
 
 namespace detail {
 
+using vnum::detail::json_document;
 using vnum::detail::json_reader;
-using vnum::detail::parse_json;
 
 // The envelope of Cellcast's 200 and 400 answers: {"app_type", ..., "maintainence" (sic), ...,
 // "status": bool, "message": string, "data": ..., "error": ...}. Only "status" is required:
 // "message" may be null, and "data" and "error" may be objects, arrays ("data": [] is what PHP
 // back ends send for an empty object) or null. 401 and 404 come as {code, message, stack} instead.
+// The members point into the parsed body, which outlives the envelope.
 struct envelope {
   bool status = false;
   std::string message;
-  boost::json::value data;
-  boost::json::value error;
+  const boost::json::object* body = nullptr;  // the whole answer, whose "data" lists are read
+  const boost::json::value* data = nullptr;   // nullptr when absent
+  const boost::json::value* error = nullptr;
 };
 
 inline std::optional<envelope> read_envelope(const boost::json::value& v) {
@@ -44,8 +46,9 @@ inline std::optional<envelope> read_envelope(const boost::json::value& v) {
   envelope e;
   e.status = *status;
   e.message = vnum::detail::string_member(*o, "message").value_or("");
-  if (const boost::json::value* data = o->if_contains("data")) e.data = *data;
-  if (const boost::json::value* error = o->if_contains("error")) e.error = *error;
+  e.body = o;
+  e.data = o->if_contains("data");
+  e.error = o->if_contains("error");
   return e;
 }
 
@@ -53,7 +56,7 @@ inline std::optional<envelope> read_envelope(const boost::json::value& v) {
 // object, which say which input was wrong.
 inline std::string describe_envelope(const envelope& e) {
   std::string details;
-  if (const boost::json::object* error = e.error.if_object()) {
+  if (const boost::json::object* error = e.error != nullptr ? e.error->if_object() : nullptr) {
     for (const auto& item : *error) {
       if (!item.value().is_string() || item.value().get_string().empty()) continue;
       if (!details.empty()) details += "; ";
@@ -73,7 +76,8 @@ inline error envelope_error(const http::response& r, errc code, const envelope& 
 // The error an answer that is not a documented success stands for.
 inline error error_for(const http::response& r) {
   if (r.status == 400) {
-    if (auto v = parse_json(r.body))
+    json_document doc;
+    if (const auto* v = doc.parse(r.body))
       if (auto e = read_envelope(*v)) {
         // custom-number.html: "Number already exist in system" is a 400 whose status is true.
         if (vnum::detail::contains_ignore_case(e->message, "already exist"))
@@ -85,24 +89,24 @@ inline error error_for(const http::response& r) {
 }
 
 // The documented success is a 200 envelope with "status": true. A 200 whose status is false
-// (verify-custom-number.html shows such a "200 Empty Name") is a refusal.
-inline result<envelope> success_envelope(const http::response& r) {
+// (verify-custom-number.html shows such a "200 Empty Name") is a refusal. The body is parsed into
+// `doc`.
+inline result<envelope> success_envelope(const http::response& r, json_document& doc) {
   if (r.status != 200) return error_for(r);
-  auto v = vnum::detail::read_json_body(r);
+  auto v = vnum::detail::read_json_body(r, doc);
   if (!v) return v.error();
-  auto e = read_envelope(*v);
+  auto e = read_envelope(**v);
   if (!e) return vnum::detail::protocol_error(r, "the body is not Cellcast's response envelope");
   if (!e->status) return envelope_error(r, errc::unprocessable, *e);
   return std::move(*e);
 }
 
-// The entries of a success envelope's "data" array, each read with `read(json_reader&)`.
+// The entries of the "data" array of an answer's body, each read with `read(json_reader&)`.
 template <class Read>
-auto read_data_array(const http::response& r, const envelope& e, Read read)
+auto read_data_array(const http::response& r, const boost::json::object& body, Read read)
     -> result<std::vector<decltype(read(std::declval<json_reader&>()))>> {
   std::optional<std::string> problem;
-  const boost::json::object top{{"data", e.data}};
-  json_reader in(top, "", problem);
+  json_reader in(body, problem);
   auto items = in.array_of("data", read);
   if (problem) return vnum::detail::protocol_error(r, *problem);
   return items;
@@ -175,7 +179,8 @@ bool is_one_of(std::string_view text, const std::array<std::string_view, N>& mes
 
 // A creating write (operation_kind::creating_write).
 inline result<purchase_receipt> parse_purchase_virtual_number(const http::response& r) {
-  auto e = detail::success_envelope(r);
+  detail::json_document doc;
+  auto e = detail::success_envelope(r, doc);
   if (!e) return vnum::detail::apply_outcome_rule(detail::purchase_outcome, r, e.error());
   return purchase_receipt{e->message};
 }
@@ -187,7 +192,8 @@ inline result<purchase_receipt> parse_purchase_virtual_number_postpaid(const htt
 
 // An idempotent write.
 inline result<unsubscribe_receipt> parse_unsubscribe_virtual_number(const http::response& r) {
-  auto e = detail::success_envelope(r);
+  detail::json_document doc;
+  auto e = detail::success_envelope(r, doc);
   if (!e) return vnum::detail::apply_outcome_rule(detail::unsubscribe_outcome, r, e.error());
   return unsubscribe_receipt{e->message};
 }
@@ -197,11 +203,12 @@ inline result<unsubscribe_receipt> parse_unsubscribe_virtual_number(const http::
 // an OTP is awaited, so it is outcome_unknown too.
 inline result<custom_number_receipt> parse_add_custom_number(const http::response& r) {
   auto read = [&]() -> result<custom_number_receipt> {
-    auto e = detail::success_envelope(r);
+    detail::json_document doc;
+    auto e = detail::success_envelope(r, doc);
     if (!e) return e.error();
     custom_number_receipt receipt;
     receipt.message = e->message;
-    if (const auto* data = e->data.if_object())
+    if (const auto* data = e->data != nullptr ? e->data->if_object() : nullptr)
       receipt.detail = vnum::detail::string_member(*data, "message").value_or("");
     if (detail::is_one_of(receipt.message, detail::otp_sent_messages) ||
         detail::is_one_of(receipt.detail, detail::otp_sent_messages))
@@ -219,7 +226,8 @@ inline result<custom_number_receipt> parse_add_custom_number(const http::respons
 
 // An idempotent write: a second verification leaves the number verified.
 inline result<verify_custom_number_receipt> parse_verify_custom_number(const http::response& r) {
-  auto e = detail::success_envelope(r);
+  detail::json_document doc;
+  auto e = detail::success_envelope(r, doc);
   if (!e)
     return vnum::detail::apply_outcome_rule(detail::verify_custom_number_outcome, r, e.error());
   return verify_custom_number_receipt{e->message};
@@ -227,35 +235,32 @@ inline result<verify_custom_number_receipt> parse_verify_custom_number(const htt
 
 // A creating write.
 inline result<business_name_receipt> parse_add_business_name(const http::response& r) {
-  auto e = detail::success_envelope(r);
+  detail::json_document doc;
+  auto e = detail::success_envelope(r, doc);
   if (!e) return vnum::detail::apply_outcome_rule(detail::business_name_outcome, r, e.error());
   return business_name_receipt{e->message};
 }
 
 // A read: the envelope with "data" an array of Stripe card objects (get-list-credit-card.html).
 inline result<std::vector<card>> parse_list_cards(const http::response& r) {
-  auto e = detail::success_envelope(r);
+  detail::json_document doc;
+  auto e = detail::success_envelope(r, doc);
   if (!e) return e.error();
-  return detail::read_data_array(r, *e, detail::read_card);
+  return detail::read_data_array(r, *e->body, detail::read_card);
 }
 
 // A read. The live service answers a bare {"data": [...]} without the envelope; an envelope whose
 // status is false is read as the refusal it is.
 inline result<std::vector<custom_number>> parse_list_custom_numbers(const http::response& r) {
   if (r.status != 200) return detail::error_for(r);
-  auto v = vnum::detail::read_json_body(r);
+  detail::json_document doc;
+  auto v = vnum::detail::read_json_body(r, doc);
   if (!v) return v.error();
-  if (!v->is_object()) return vnum::detail::protocol_error(r, "the body is not a JSON object");
-  detail::envelope e;
-  if (auto enveloped = detail::read_envelope(*v)) {
-    if (!enveloped->status) return detail::envelope_error(r, errc::unprocessable, *enveloped);
-    e = std::move(*enveloped);
-  } else if (const auto* data = v->get_object().if_contains("data")) {
-    e.data = *data;
-  } else {
-    return vnum::detail::protocol_error(r, "data is missing");
-  }
-  return detail::read_data_array(r, e, detail::read_custom_number);
+  const boost::json::object* body = (*v)->if_object();
+  if (body == nullptr) return vnum::detail::protocol_error(r, "the body is not a JSON object");
+  if (auto enveloped = detail::read_envelope(**v); enveloped && !enveloped->status)
+    return detail::envelope_error(r, errc::unprocessable, *enveloped);
+  return detail::read_data_array(r, *body, detail::read_custom_number);
 }
 
 }  // namespace vnum::cellcast

@@ -5,6 +5,7 @@
 #ifndef VNUM_DETAIL_ASCII_HPP
 #define VNUM_DETAIL_ASCII_HPP
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -33,6 +34,14 @@ constexpr char to_lower(char c) noexcept {
 }
 constexpr char to_upper(char c) noexcept {
   return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+}
+
+// Equal but for the case of ASCII letters.
+constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (to_lower(a[i]) != to_lower(b[i])) return false;
+  return true;
 }
 
 inline std::string to_upper(std::string s) {

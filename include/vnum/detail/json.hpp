@@ -10,9 +10,12 @@
 #if defined(VNUM_IMPLEMENTATION) && !defined(VNUM_BOOST_JSON_SOURCES_COMPILED)
 #define VNUM_BOOST_JSON_SOURCES_COMPILED
 #include <boost/json/src.hpp>
-#else
-#include <boost/json.hpp>
 #endif
+// Only the parts of Boost.JSON vnum uses: every translation unit pays for each header it includes.
+#include <boost/json/monotonic_resource.hpp>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -40,6 +43,34 @@ inline std::optional<json::value> parse_json(std::string_view body) {
   if (ec) return std::nullopt;
   return v;
 }
+
+// A parsed body whose values live in a buffer on the parser's stack (and, past it, in blocks freed
+// all at once): reading a documented answer costs no allocation for the JSON tree itself. Pointers
+// into value() are valid as long as the document.
+class json_document {
+ public:
+  json_document() = default;
+  json_document(const json_document&) = delete;
+  json_document& operator=(const json_document&) = delete;
+
+  // The body's JSON, or nullptr when it is not JSON (or is over max_body_bytes).
+  const json::value* parse(std::string_view body) {
+    if (body.size() > max_body_bytes) return nullptr;
+    json::error_code ec;
+    json::parse_options options;
+    options.max_depth = 32;
+    value_ = json::parse(body, ec, json::storage_ptr(&arena_), options);
+    if (ec) return nullptr;
+    return &value_;
+  }
+
+ private:
+  // Large enough for every documented answer of both providers (the largest is about 1.5 KB).
+  alignas(std::max_align_t) unsigned char buffer_[4096];
+  json::monotonic_resource arena_{buffer_, sizeof buffer_};
+  json::value value_ =
+      json::value(json::storage_ptr(&arena_));  // moving a parse into it keeps the arena
+};
 
 inline const json::value* member(const json::object& o, std::string_view key) noexcept {
   return o.if_contains(key);

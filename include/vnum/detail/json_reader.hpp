@@ -9,6 +9,7 @@
 
 #include <vnum/detail/json.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -42,19 +43,28 @@ inline std::string_view describe_kind(const json::value& v) noexcept {
 
 // Reads fields of one object. Each accessor returns the value, or a default after recording the
 // problem, so that a whole shape can be read in one go and checked once with ok()/problem().
-// Readers of nested objects share their parent's record.
+// Readers of nested objects share their parent's record. A reader knows its place (its parent, and
+// the key or index it was reached by) rather than its path, so reading a valid answer builds no
+// path string: one is built only for a problem.
 class json_reader {
  public:
   // How strictly null is read. In the answer to a write that succeeded, a null where the page shows
   // a value must not turn the success into a failure: nulls::tolerated reads it as the default.
   enum class nulls { refused, tolerated };
 
-  json_reader(const json::object& object, std::string path, std::optional<std::string>& problem,
+  // The reader of a whole body, whose path is empty.
+  json_reader(const json::object& object, std::optional<std::string>& problem,
               nulls null_policy = nulls::refused)
-      : object_(object), path_(std::move(path)), problem_(problem), nulls_(null_policy) {}
+      : object_(object), problem_(problem), nulls_(null_policy) {}
 
   bool ok() const noexcept { return !problem_.has_value(); }
-  const std::string& path() const noexcept { return path_; }
+  // "data.operators[1]"; empty for the whole body.
+  std::string path() const {
+    if (parent_ == nullptr) return {};
+    std::string p = parent_->join(key_);
+    if (index_ != no_index) p += "[" + std::to_string(index_) + "]";
+    return p;
+  }
   const std::optional<std::string>& problem() const noexcept { return problem_; }
   const json::object& object() const noexcept { return object_; }
 
@@ -102,7 +112,7 @@ class json_reader {
       if (raw != nullptr && raw->is_null()) return {};  // a tolerated null: the defaults
     }
     static const json::object empty;
-    json_reader inner(v != nullptr ? v->get_object() : empty, join(key), problem_, nulls_);
+    json_reader inner(v != nullptr ? v->get_object() : empty, *this, key, no_index);
     return read(inner);
   }
 
@@ -116,18 +126,31 @@ class json_reader {
     const json::array& items = v->get_array();
     out.reserve(items.size());
     for (std::size_t i = 0; i < items.size() && ok(); ++i) {
-      const std::string item_path = join(key) + "[" + std::to_string(i) + "]";
       if (!items[i].is_object()) {
-        fail(item_path + " is " + std::string(describe_kind(items[i])) + ", not an object");
+        fail(join(key) + "[" + std::to_string(i) + "] is " + std::string(describe_kind(items[i])) +
+             ", not an object");
         break;
       }
-      json_reader item(items[i].get_object(), item_path, problem_, nulls_);
+      json_reader item(items[i].get_object(), *this, key, i);
       out.push_back(read(item));
     }
     return out;
   }
 
  private:
+  static constexpr std::size_t no_index = static_cast<std::size_t>(-1);
+
+  // The reader of member `key` of `parent`'s object, or of its item `index` when that member is
+  // an array.
+  json_reader(const json::object& object, const json_reader& parent, std::string_view key,
+              std::size_t index)
+      : object_(object),
+        parent_(&parent),
+        key_(key),
+        index_(index),
+        problem_(parent.problem_),
+        nulls_(parent.nulls_) {}
+
   static std::optional<std::int64_t> as_integer(const json::value& v) noexcept {
     if (v.is_int64()) return v.get_int64();
     if (v.is_uint64() && v.get_uint64() <= static_cast<std::uint64_t>(INT64_MAX))
@@ -178,7 +201,11 @@ class json_reader {
   }
 
   std::string join(std::string_view key) const {
-    return path_.empty() ? std::string(key) : path_ + "." + std::string(key);
+    std::string p = path();
+    if (p.empty()) return std::string(key);
+    p += '.';
+    p += key;
+    return p;
   }
 
   void fail(std::string why) {
@@ -206,7 +233,9 @@ class json_reader {
   }
 
   const json::object& object_;
-  std::string path_;
+  const json_reader* parent_ = nullptr;
+  std::string_view key_;
+  std::size_t index_ = no_index;
   std::optional<std::string>& problem_;
   nulls nulls_;
 };

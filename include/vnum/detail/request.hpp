@@ -10,6 +10,7 @@
 #include <vnum/http.hpp>
 #include <vnum/version.hpp>
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -22,17 +23,25 @@ enum class body_kind { none, json };
 
 // Builds an authenticated request to base_url + path. The key and base URL are validated here, so
 // that every builder refuses a header-injection attempt or a malformed URL before anything is sent.
+// Each string is sized once: a request costs no reallocation.
 inline result<http::request> make_request(http::method method, std::string_view base_url,
                                           std::string_view path, std::string_view api_key,
                                           body_kind kind, std::string body = {}) {
   if (auto key = check_api_key(api_key); !key) return key.error();
-  auto base = check_base_url(base_url);
+  auto base = check_base_url_parts(base_url);
   if (!base) return base.error();
   http::request r;
   r.method = method;
-  r.url = *base;
+  r.url.reserve(base->scheme.size() + base->rest.size() + path.size());
+  r.url += base->scheme;
+  r.url += base->rest;
   r.url += path;
-  r.headers.push_back({"authorization", "Bearer " + std::string(api_key)});
+  r.headers.reserve(4);
+  std::string bearer;
+  bearer.reserve(7 + api_key.size());
+  bearer += "Bearer ";
+  bearer += api_key;
+  r.headers.push_back({"authorization", std::move(bearer)});
   if (kind == body_kind::json) r.headers.push_back({"content-type", "application/json"});
   r.headers.push_back({"accept", "application/json"});
   r.headers.push_back({"user-agent", std::string(user_agent)});
@@ -40,7 +49,24 @@ inline result<http::request> make_request(http::method method, std::string_view 
   return r;
 }
 
-inline std::string to_body(const json::object& o) { return json::serialize(o); }
+// A JSON request body assembled in a buffer on the builder's stack: the only allocation is the
+// serialized text.
+class json_body {
+ public:
+  json_body() = default;
+  json_body(const json_body&) = delete;
+  json_body& operator=(const json_body&) = delete;
+
+  json::value& operator[](std::string_view key) { return object_[key]; }
+  const json::object& object() const noexcept { return object_; }
+
+ private:
+  alignas(std::max_align_t) unsigned char buffer_[2048];
+  json::monotonic_resource arena_{buffer_, sizeof buffer_};
+  json::object object_ = json::object(json::storage_ptr(&arena_));
+};
+
+inline std::string to_body(const json_body& b) { return json::serialize(b.object()); }
 
 // Percent-encodes a query-string value (RFC 3986 unreserved characters stay as they are).
 inline std::string encode_query_value(std::string_view v) {

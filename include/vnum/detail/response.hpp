@@ -111,15 +111,16 @@ inline error protocol_error(const http::response& r, std::string why) {
   return make_error(errc::protocol, "unexpected response: " + std::move(why), r.status);
 }
 
-// The body of a success as JSON, or the protocol error that says why it cannot be read.
-inline result<json::value> read_json_body(const http::response& r) {
+// The body of a success as JSON, parsed into `doc`, or the protocol error that says why it cannot
+// be read.
+inline result<const json::value*> read_json_body(const http::response& r, json_document& doc) {
   if (r.body.size() > max_body_bytes)
     return protocol_error(r, "the body is " + std::to_string(r.body.size()) +
                                  " bytes, more than the " + std::to_string(max_body_bytes) +
                                  " vnum reads");
-  auto v = parse_json(r.body);
-  if (!v) return protocol_error(r, "the body is not JSON");
-  return std::move(*v);
+  const json::value* v = doc.parse(r.body);
+  if (v == nullptr) return protocol_error(r, "the body is not JSON");
+  return v;
 }
 
 // Classifies a response that is not one of the operation's documented successes, using only

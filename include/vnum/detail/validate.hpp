@@ -90,19 +90,25 @@ inline result<void> check_api_key(std::string_view key) {
   return {};
 }
 
-// The configured base URL: http(s)://host[:port][/prefix], no query or fragment. Returned without
-// a trailing '/', so that paths can be appended.
-inline result<std::string> check_base_url(std::string_view url) {
+// A checked base URL in two parts: the scheme in lower case, and the rest without a trailing '/'.
+struct base_url_parts {
+  std::string_view scheme;  // "https://" or "http://"
+  std::string_view rest;    // host[:port][/prefix], a view of the configured URL
+};
+
+// The configured base URL: http(s)://host[:port][/prefix], no query or fragment. Checked without
+// allocating, since every request does it.
+inline result<base_url_parts> check_base_url_parts(std::string_view url) {
   if (url.size() > max_base_url_bytes) return too_long("base_url", url.size(), max_base_url_bytes);
   // The scheme is case-insensitive (RFC 3986 §3.1); it goes out in lower case.
-  std::string out;
-  if (url.size() >= 8 && to_lower(std::string(url.substr(0, 8))) == "https://")
-    out = "https://";
-  else if (url.size() >= 7 && to_lower(std::string(url.substr(0, 7))) == "http://")
-    out = "http://";
+  base_url_parts parts;
+  if (url.size() >= 8 && iequals(url.substr(0, 8), "https://"))
+    parts.scheme = "https://";
+  else if (url.size() >= 7 && iequals(url.substr(0, 7), "http://"))
+    parts.scheme = "http://";
   else
     return invalid_argument("base_url", "must start with https:// or http://");
-  std::string_view rest = url.substr(out.size());
+  std::string_view rest = url.substr(parts.scheme.size());
   if (rest.empty() || rest[0] == '/') return invalid_argument("base_url", "has no host");
   for (char c : rest)
     if (is_control(c) || c == ' ' || c == '?' || c == '#' || static_cast<unsigned char>(c) >= 0x80)
@@ -110,8 +116,8 @@ inline result<std::string> check_base_url(std::string_view url) {
                               "must not contain spaces, control characters, non-ASCII bytes, '?' "
                               "or '#'");
   while (rest.ends_with('/')) rest.remove_suffix(1);
-  out += rest;
-  return out;
+  parts.rest = rest;
+  return parts;
 }
 
 // An identifier placed in the URL path must stay exactly one segment: only RFC 3986 unreserved

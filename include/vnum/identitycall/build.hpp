@@ -42,7 +42,7 @@ inline result<http::request> authorized_request(const config& cfg, http::method 
 
 inline result<http::request> authorized_request(const config& cfg, http::method m,
                                                 const std::string& target,
-                                                const boost::json::object& body) {
+                                                const vnum::detail::json_body& body) {
   return vnum::detail::make_request(m, cfg.base_url, target, cfg.api_key,
                                     vnum::detail::body_kind::json, vnum::detail::to_body(body));
 }
@@ -54,7 +54,7 @@ inline result<http::request> authorized_request(const config& cfg, http::method 
 inline result<http::request> build_purchase_number(const config& cfg, const purchase_request& r) {
   auto valid = validate(r);
   if (!valid) return valid.error();
-  boost::json::object body;
+  vnum::detail::json_body body;
   body["phone_number"] = valid->phone_number;
   if (valid->country_code) body["country_code"] = *valid->country_code;
   if (valid->type) body["number_type"] = to_string(*valid->type);
@@ -93,7 +93,7 @@ inline result<http::request> build_update_virtual_number(const config& cfg, std:
   if (auto v = validate_virtual_number_id(id); !v) return v.error();
   auto valid = validate(r);
   if (!valid) return valid.error();
-  boost::json::object body;
+  vnum::detail::json_body body;
   if (valid->name) body["name"] = *valid->name;
   if (valid->active) body["active"] = *valid->active;
   if (valid->recording) body["recording"] = *valid->recording;
@@ -126,7 +126,7 @@ inline result<http::request> build_add_operator(const config& cfg, std::int64_t 
   if (auto v = validate_virtual_number_id(id); !v) return v.error();
   auto valid = validate(r);
   if (!valid) return valid.error();
-  boost::json::object body;
+  vnum::detail::json_body body;
   if (valid->operator_id) {
     body["operator_id"] = *valid->operator_id;
   } else {
@@ -173,7 +173,7 @@ inline result<http::request> build_create_operator(const config& cfg,
                                                    const create_operator_request& r) {
   auto valid = validate(r);
   if (!valid) return valid.error();
-  boost::json::object body;
+  vnum::detail::json_body body;
   body["name"] = valid->name;
   body["phone_number"] = valid->phone_number;
   if (valid->email) body["email"] = *valid->email;
@@ -188,7 +188,7 @@ inline result<http::request> build_update_operator(const config& cfg, std::int64
   if (auto v = validate_operator_id(id); !v) return v.error();
   auto valid = validate(r);
   if (!valid) return valid.error();
-  boost::json::object body;
+  vnum::detail::json_body body;
   if (valid->name) body["name"] = *valid->name;
   if (valid->phone_number) body["phone_number"] = *valid->phone_number;
   if (valid->email)

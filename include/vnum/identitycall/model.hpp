@@ -6,7 +6,6 @@
 #ifndef VNUM_IDENTITYCALL_MODEL_HPP
 #define VNUM_IDENTITYCALL_MODEL_HPP
 
-#include <vnum/detail/json.hpp>
 #include <vnum/detail/print.hpp>
 #include <vnum/retry.hpp>
 
@@ -274,7 +273,7 @@ struct number_region {
 // passed through from our phone-number provider. The fields below are typical but
 // provider-dependent." So only phone_number (what a purchase needs) is required; each other
 // documented field is filled when present with its documented type and left empty otherwise, and
-// the whole entry, with any field the provider adds, stays reachable in raw.
+// the whole entry, with any field the provider adds, stays reachable in raw (as JSON text).
 struct available_number {
   std::string phone_number;  // E.164
   std::optional<std::string> country_code;
@@ -283,13 +282,15 @@ struct available_number {
   std::optional<std::string> monthly_cost;
   std::optional<std::vector<std::string>> features;  // e.g. "sms", "voice", "mms"
   std::optional<std::vector<number_region>> region_information;
-  boost::json::object raw;  // the entry as received
+  // The entry as received, as JSON text (read a field vnum does not type with any JSON parser):
+  // text, so that the model types compile without a JSON library.
+  std::string raw;
   friend bool operator==(const available_number&, const available_number&) = default;
   friend std::ostream& operator<<(std::ostream& os, const available_number& v) {
     return vnum::detail::print(
         os, "available_number", "phone_number", v.phone_number, "country_code", v.country_code,
         "type", v.type, "upfront_cost", v.upfront_cost, "monthly_cost", v.monthly_cost, "features",
-        v.features, "region_information", v.region_information, "raw", boost::json::value(v.raw));
+        v.features, "region_information", v.region_information, "raw", v.raw);
   }
 };
 

@@ -137,7 +137,7 @@ inline available_number read_available_number(json_reader& in) {
     }
     if (all.size() == regions->size()) a.region_information = std::move(all);
   }
-  a.raw = o;
+  a.raw = boost::json::serialize(o);
   return a;
 }
 
@@ -204,11 +204,13 @@ auto read_success(const http::response& r, std::initializer_list<int> statuses, 
     -> result<decltype(read(std::declval<json_reader&>()))> {
   if (std::find(statuses.begin(), statuses.end(), r.status) == statuses.end())
     return vnum::detail::generic_failure(r);
-  auto body = vnum::detail::read_json_body(r);
+  vnum::detail::json_document doc;
+  auto body = vnum::detail::read_json_body(r, doc);
   if (!body) return body.error();
-  if (!body->is_object()) return vnum::detail::protocol_error(r, "the body is not a JSON object");
+  const boost::json::object* object = (*body)->if_object();
+  if (object == nullptr) return vnum::detail::protocol_error(r, "the body is not a JSON object");
   std::optional<std::string> problem;
-  json_reader top(body->get_object(), "", problem, nulls);
+  json_reader top(*object, problem, nulls);
   auto value = read(top);
   if (problem) return vnum::detail::protocol_error(r, *problem);
   return value;

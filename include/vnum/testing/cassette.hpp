@@ -26,6 +26,8 @@
 #include <vnum/error.hpp>
 #include <vnum/http.hpp>
 
+#include <boost/json/stream_parser.hpp>
+
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>

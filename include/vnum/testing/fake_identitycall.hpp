@@ -61,6 +61,8 @@
 #include <vnum/testing/detail/fake_base.hpp>
 #include <vnum/testing/fault.hpp>
 
+#include <boost/json/value_from.hpp>
+
 #include <algorithm>
 #include <cstdint>
 #include <map>
