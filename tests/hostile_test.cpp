@@ -2,6 +2,7 @@
 // hand vnum, with the exact errc, the field named (for what a validator refuses) and whether
 // anything was sent. Nothing may crash, hang, throw, or go out when it was refused.
 #include <vnum/cellcast/client.hpp>
+#include <vnum/detail/json.hpp>  // Boost.JSON, to read the bodies
 #include <vnum/identitycall/client.hpp>
 
 #include <catch2/catch.hpp>

@@ -27,8 +27,11 @@ from meson.build, the one place it is set; include/vnum/version.hpp must agree o
 written.
 
 Rules the headers must follow (the tool stops with the offending file and line otherwise):
-vnum headers are included as <vnum/...> (not "..."), never inside #if/#ifdef blocks other than
-the include guard, and have no #pragma once. (Unchecked: a header must not depend on what the
+vnum headers are included as <vnum/...> (not "..."), and have no #pragma once. A vnum header
+included inside an #if block other than the include guard (vnum.hpp's `#if
+defined(VNUM_IMPLEMENTATION)`, for the compiled part) is emitted inside that block, with every
+header it reaches that the output does not have yet; such a header is emitted again, its guard
+keeping it single, where a later header includes it unconditionally. (Unchecked: a header must not depend on what the
 header including it defined before the #include, since it is emitted before that header.)
 
 Forwarders (--forwarders) let a build compile sources that include individual headers, such as
@@ -97,6 +100,7 @@ class Amalgamation:
         self.umbrella = umbrella
         self.earlier = earlier  # {umbrella: set of headers it contains}, already written
         self.contained = set()  # headers whose text (or umbrella) is in this output
+        self.conditional = set()  # headers whose text is in this output inside an #if block
         self.out = []
 
     def header_path(self, name, where):
@@ -105,28 +109,35 @@ class Amalgamation:
             raise AmalgamationError(f"{where}: includes <{name}>, which is not in include/")
         return path
 
-    def add(self, name, where):
-        """Emits <name>, after the headers it includes, unless the output already has it."""
-        if name in self.contained:
+    def add(self, name, where, conditional=False):
+        """Emits <name>, after the headers it includes, unless the output already has it
+        (inside an #if block, when `conditional`)."""
+        if name in self.contained or (conditional and name in self.conditional):
             return
         for umbrella, members in self.earlier.items():
             if name in members:  # an earlier single header has it: include that one
                 self.out.append(f'#include "{Path(umbrella).name}"')
                 self.contained |= members
                 return
-        self.contained.add(name)
+        (self.conditional if conditional else self.contained).add(name)
         text = []
-        for dependency, line_where, line in self.read(name, self.header_path(name, where)):
-            if dependency:
-                self.add(dependency, line_where)
+        for dependency, conditions, line_where, line in self.read(name,
+                                                                  self.header_path(name, where)):
+            if dependency and conditions:
+                self.out += conditions
+                self.add(dependency, line_where, conditional=True)
+                self.out += ["#endif"] * len(conditions)
+            elif dependency:
+                self.add(dependency, line_where, conditional)
             else:
                 text.append(line)
         self.out += ["", f"// ---- {name} " + "-" * max(3, 92 - len(name)), ""] + text
 
     def read(self, name, path):
-        """The header's lines as (vnum header it includes or None, where, line)."""
+        """The header's lines as (vnum header it includes or None, the #if lines it is included
+        under, where, line)."""
         lines = path.read_text(encoding="utf-8").splitlines()
-        blocks = []  # the open #if blocks: True for the include guard
+        blocks = []  # the open #if blocks: True for the include guard, else the #if line
         guarded = False
         for i, line in enumerate(lines):
             where = f"include/{name}:{i + 1}"
@@ -137,7 +148,7 @@ class Amalgamation:
                 nxt = DEFINE_RE.match(lines[i + 1]) if m and i + 1 < len(lines) else None
                 is_guard = not guarded and not blocks and nxt and nxt.group(1) == m.group(1)
                 guarded = guarded or bool(is_guard)
-                blocks.append(bool(is_guard))
+                blocks.append(True if is_guard else line)
             elif ENDIF_RE.match(line) and blocks:
                 blocks.pop()
             if SPDX_RE.match(line):
@@ -146,13 +157,9 @@ class Amalgamation:
             if inc and inc.group(1) == '"':
                 raise AmalgamationError(f'{where}: #include "{inc.group(2)}" (use <vnum/...>)')
             if inc and inc.group(2).startswith("vnum/"):
-                if not all(blocks):
-                    raise AmalgamationError(
-                        f"{where}: <{inc.group(2)}> is included conditionally, which the "
-                        "amalgamation cannot keep; include it unconditionally")
-                yield inc.group(2), where, line
+                yield inc.group(2), [b for b in blocks if b is not True], where, line
             else:
-                yield None, where, line
+                yield None, [], where, line
 
     def text(self, version):
         self.add(self.umbrella, "tools/amalgamate.py")

@@ -10,9 +10,14 @@
 #include <cmath>
 #include <functional>
 #include <string>
-#include <thread>
 
 namespace vnum {
+
+namespace detail {
+// std::this_thread::sleep_for, defined in <vnum/detail/sleep.hpp> with the compiled part of the
+// library, so that this header, which every client includes, does without <thread>.
+void sleep_for(std::chrono::milliseconds d);
+}  // namespace detail
 
 struct retry_policy {
   // Attempts in all, the first included; 1 (the default) never retries.
@@ -21,9 +26,7 @@ struct retry_policy {
   double multiplier = 2.0;
   std::chrono::milliseconds max_backoff{5000};
   // How to wait between attempts; replace it to run on a scheduler or to test without waiting.
-  std::function<void(std::chrono::milliseconds)> sleep = [](std::chrono::milliseconds d) {
-    std::this_thread::sleep_for(d);
-  };
+  std::function<void(std::chrono::milliseconds)> sleep = &detail::sleep_for;
 };
 
 // Errors worth another try of a read: no answer, a server error, or rate limiting.

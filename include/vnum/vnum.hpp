@@ -1,5 +1,7 @@
 // vnum — umbrella header: the core and every provider's client. The test kit
-// (vnum/testing/...) and the real transports (vnum/transport/...) are included separately.
+// (vnum/testing/...) and the real transports (vnum/transport/...) are included separately. In the
+// one translation unit that defines VNUM_IMPLEMENTATION it also compiles the library's builders and
+// parsers (<vnum/src.hpp>).
 // SPDX-License-Identifier: MIT
 #ifndef VNUM_VNUM_HPP
 #define VNUM_VNUM_HPP
@@ -11,5 +13,9 @@
 #include <vnum/phone.hpp>
 #include <vnum/retry.hpp>
 #include <vnum/version.hpp>
+
+#if defined(VNUM_IMPLEMENTATION)
+#include <vnum/src.hpp>
+#endif
 
 #endif  // VNUM_VNUM_HPP

@@ -98,6 +98,8 @@ void print_fields(std::ostream& os, bool first, std::string_view name, const V& 
 }
 
 // print(os, "purchase_receipt", "message", r.message) writes purchase_receipt{message="..."}.
+// The model types' printers call it from `operator<<(std::derived_from<std::ostream> auto& os,
+// ...)`: a template, so that a translation unit that prints nothing instantiates none of this.
 template <class... NamesAndValues>
 std::ostream& print(std::ostream& os, std::string_view type, const NamesAndValues&... fields) {
   os << type << '{';
@@ -308,9 +310,14 @@ requires(!std::is_void_v<T>)  // Boost's own operator prints result<void>
 #include <cmath>
 #include <functional>
 #include <string>
-#include <thread>
 
 namespace vnum {
+
+namespace detail {
+// std::this_thread::sleep_for, defined in <vnum/detail/sleep.hpp> with the compiled part of the
+// library, so that this header, which every client includes, does without <thread>.
+void sleep_for(std::chrono::milliseconds d);
+}  // namespace detail
 
 struct retry_policy {
   // Attempts in all, the first included; 1 (the default) never retries.
@@ -319,9 +326,7 @@ struct retry_policy {
   double multiplier = 2.0;
   std::chrono::milliseconds max_backoff{5000};
   // How to wait between attempts; replace it to run on a scheduler or to test without waiting.
-  std::function<void(std::chrono::milliseconds)> sleep = [](std::chrono::milliseconds d) {
-    std::this_thread::sleep_for(d);
-  };
+  std::function<void(std::chrono::milliseconds)> sleep = &detail::sleep_for;
 };
 
 // Errors worth another try of a read: no answer, a server error, or rate limiting.
@@ -365,6 +370,7 @@ inline std::chrono::milliseconds next_backoff(std::chrono::milliseconds previous
 #ifndef VNUM_CELLCAST_MODEL_HPP
 #define VNUM_CELLCAST_MODEL_HPP
 
+#include <concepts>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -403,7 +409,7 @@ struct product_ids {
     return c == billing_cycle::year ? yearly : monthly;
   }
   friend bool operator==(const product_ids&, const product_ids&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const product_ids& v) {
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os, const product_ids& v) {
     return vnum::detail::print(os, "product_ids", "monthly", v.monthly, "yearly", v.yearly);
   }
 };
@@ -442,7 +448,7 @@ struct becs_debit {
   std::string payment_method;  // payment_method (frontend)
   std::string bsb_number;      // becs_bsb_number: 6 digits (API-only)
   std::string account_number;  // becs_account_number (API-only)
-  friend std::ostream& operator<<(std::ostream& os, const becs_debit& v) {
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os, const becs_debit& v) {
     return vnum::detail::print(os, "becs_debit", "email", v.email, "account_name", v.account_name,
                                "payment_method", v.payment_method, "bsb_number", v.bsb_number,
                                "account_number", vnum::detail::mask(v.account_number));
@@ -461,7 +467,8 @@ struct purchase_request {
   bool resubscribe = false;
   std::string token{};
   std::optional<becs_debit> becs{};
-  friend std::ostream& operator<<(std::ostream& os, const purchase_request& v) {
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const purchase_request& v) {
     return vnum::detail::print(os, "purchase_request", "card", v.card, "product", v.product,
                                "number", v.number, "recurring_time", v.recurring_time,
                                "resubscribe", v.resubscribe, "token", vnum::detail::mask(v.token),
@@ -474,7 +481,8 @@ struct purchase_request {
 struct postpaid_purchase_request {
   std::string number;  // the virtual number's ID
   bool resubscribe = false;
-  friend std::ostream& operator<<(std::ostream& os, const postpaid_purchase_request& v) {
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const postpaid_purchase_request& v) {
     return vnum::detail::print(os, "postpaid_purchase_request", "number", v.number, "resubscribe",
                                v.resubscribe);
   }
@@ -484,7 +492,8 @@ struct postpaid_purchase_request {
 struct purchase_receipt {
   std::string message;  // e.g. "Payment is Successful. Dedicated Number has been assigned you."
   friend bool operator==(const purchase_receipt&, const purchase_receipt&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const purchase_receipt& v) {
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const purchase_receipt& v) {
     return vnum::detail::print(os, "purchase_receipt", "message", v.message);
   }
 };
@@ -493,7 +502,8 @@ struct purchase_receipt {
 struct unsubscribe_receipt {
   std::string message;  // e.g. "Virtual number has been unsubscribed successfully."
   friend bool operator==(const unsubscribe_receipt&, const unsubscribe_receipt&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const unsubscribe_receipt& v) {
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const unsubscribe_receipt& v) {
     return vnum::detail::print(os, "unsubscribe_receipt", "message", v.message);
   }
 };
@@ -503,7 +513,8 @@ struct unsubscribe_receipt {
 struct custom_number_request {
   std::string name;
   std::string number;
-  friend std::ostream& operator<<(std::ostream& os, const custom_number_request& v) {
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const custom_number_request& v) {
     return vnum::detail::print(os, "custom_number_request", "name", v.name, "number", v.number);
   }
 };
@@ -515,7 +526,8 @@ struct custom_number_receipt {
   std::string message;  // the envelope's message, e.g. "Custom number created"
   std::string detail;   // data.message, e.g. "Success create new custom number"
   friend bool operator==(const custom_number_receipt&, const custom_number_receipt&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const custom_number_receipt& v) {
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const custom_number_receipt& v) {
     return vnum::detail::print(os, "custom_number_receipt", "otp_required", v.otp_required,
                                "message", v.message, "detail", v.detail);
   }
@@ -526,7 +538,8 @@ struct verify_custom_number_request {
   std::string name;
   std::string number;  // normalized like custom_number_request::number
   std::string otp;     // as received by SMS, e.g. "123456"
-  friend std::ostream& operator<<(std::ostream& os, const verify_custom_number_request& v) {
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const verify_custom_number_request& v) {
     return vnum::detail::print(os, "verify_custom_number_request", "name", v.name, "number",
                                v.number, "otp", vnum::detail::mask(v.otp));
   }
@@ -536,7 +549,8 @@ struct verify_custom_number_receipt {
   std::string message;  // e.g. "OTP Verified Successfully!"
   friend bool operator==(const verify_custom_number_receipt&,
                          const verify_custom_number_receipt&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const verify_custom_number_receipt& v) {
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const verify_custom_number_receipt& v) {
     return vnum::detail::print(os, "verify_custom_number_receipt", "message", v.message);
   }
 };
@@ -548,7 +562,8 @@ struct company_information {
   std::string abn;  // Australian Business Number, 11 digits
   std::string website;
   std::string address;
-  friend std::ostream& operator<<(std::ostream& os, const company_information& v) {
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const company_information& v) {
     return vnum::detail::print(os, "company_information", "name", v.name, "abn", v.abn, "website",
                                v.website, "address", v.address);
   }
@@ -560,7 +575,8 @@ struct requestor_contact {
   std::string position;
   std::string phone_number;  // digits only, as the page requires
   std::string email;
-  friend std::ostream& operator<<(std::ostream& os, const requestor_contact& v) {
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const requestor_contact& v) {
     return vnum::detail::print(os, "requestor_contact", "first_name", v.first_name, "last_name",
                                v.last_name, "position", v.position, "phone_number", v.phone_number,
                                "email", v.email);
@@ -575,7 +591,8 @@ struct business_name_request {
   company_information company;   // companyInformation
   requestor_contact requestor;   // requestorContact
   std::string customer_contact;  // optional; any Australian form, sent normalized
-  friend std::ostream& operator<<(std::ostream& os, const business_name_request& v) {
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const business_name_request& v) {
     return vnum::detail::print(os, "business_name_request", "business_name", v.business_name,
                                "description_internal", v.description_internal, "purpose_of_use",
                                v.purpose_of_use, "ownership", v.ownership, "company", v.company,
@@ -586,7 +603,8 @@ struct business_name_request {
 struct business_name_receipt {
   std::string message;  // the provider's confirmation
   friend bool operator==(const business_name_receipt&, const business_name_receipt&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const business_name_receipt& v) {
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const business_name_receipt& v) {
     return vnum::detail::print(os, "business_name_receipt", "message", v.message);
   }
 };
@@ -603,7 +621,7 @@ struct card {
   std::optional<std::string> country;  // two-letter issuing country; null when Stripe has none
   std::optional<std::string> name;     // the cardholder's name; null when none was given
   friend bool operator==(const card&, const card&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const card& v) {
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os, const card& v) {
     return vnum::detail::print(os, "card", "id", v.id, "brand", v.brand, "last4", v.last4,
                                "exp_month", v.exp_month, "exp_year", v.exp_year, "funding",
                                v.funding, "country", v.country, "name", v.name);
@@ -618,7 +636,8 @@ struct custom_number {
   std::string name;
   std::string number;
   friend bool operator==(const custom_number&, const custom_number&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const custom_number& v) {
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const custom_number& v) {
     return vnum::detail::print(os, "custom_number", "name", v.name, "number", v.number);
   }
 };
@@ -626,6 +645,41 @@ struct custom_number {
 }  // namespace vnum::cellcast
 
 #endif  // VNUM_CELLCAST_MODEL_HPP
+
+// ---- vnum/cellcast/validate.hpp ------------------------------------------------------------------
+
+// vnum — Cellcast: the checks a request passes before anything is sent.
+// Declared here; defined in <vnum/cellcast/impl/validate.hpp>, which is compiled once per program,
+// in the translation unit that defines VNUM_IMPLEMENTATION (see <vnum/src.hpp>).
+#ifndef VNUM_CELLCAST_VALIDATE_HPP
+#define VNUM_CELLCAST_VALIDATE_HPP
+
+#include <string_view>
+
+namespace vnum::cellcast {
+
+// Every validate() returns the request as it will be sent (normalized where a field is), or the
+// first field that is wrong.
+
+// purchase-virtual-number.html. The catalog check is skipped for numbers it does not list.
+result<purchase_request> validate(const purchase_request& r, const product_catalog& catalog = {});
+
+result<postpaid_purchase_request> validate(const postpaid_purchase_request& r);
+
+// The virtual number's ID becomes one URL path segment.
+result<void> validate_virtual_number_id(std::string_view id);
+
+// Returns the request with its number normalized to +61XXXXXXXXX, as it will be sent.
+result<custom_number_request> validate(const custom_number_request& r);
+
+result<verify_custom_number_request> validate(const verify_custom_number_request& r);
+
+// business-name.html (current version). Returns the request with customer_contact normalized.
+result<business_name_request> validate(const business_name_request& r);
+
+}  // namespace vnum::cellcast
+
+#endif  // VNUM_CELLCAST_VALIDATE_HPP
 
 // ---- vnum/detail/ascii.hpp -----------------------------------------------------------------------
 
@@ -697,71 +751,1496 @@ inline std::string describe_char(char c) {
 
 #endif  // VNUM_DETAIL_ASCII_HPP
 
-// ---- vnum/detail/utf8.hpp ------------------------------------------------------------------------
+// ---- vnum/http.hpp -------------------------------------------------------------------------------
 
-// vnum — UTF-8 as JSON requires it (RFC 8259 §8.1): the checks every text field of a request
-// passes, and its length in characters.
-// Lower detail level: needs nothing else of vnum; the core headers (error, http, phone) use it.
-#ifndef VNUM_DETAIL_UTF8_HPP
-#define VNUM_DETAIL_UTF8_HPP
+// vnum — HTTP value types and the transport concept that users implement.
+#ifndef VNUM_HTTP_HPP
+#define VNUM_HTTP_HPP
 
-#include <cstddef>
+#include <concepts>
 #include <optional>
+#include <ostream>
+#include <string>
 #include <string_view>
+#include <vector>
 
-namespace vnum::detail {
+namespace vnum::http {
 
-// The length of the well-formed UTF-8 sequence at s[i] (1 to 4), or 0 when the bytes there are not
-// one: a stray continuation byte, a truncated sequence, an overlong form, a UTF-16 surrogate, or a
-// code point above U+10FFFF.
-constexpr std::size_t utf8_sequence_length(std::string_view s, std::size_t i) noexcept {
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char b0 = byte(i);
-  if (b0 < 0x80) return 1;
-  std::size_t n = 0;
-  unsigned char lo = 0x80, hi = 0xBF;  // the allowed range of the second byte
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    n = 2;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    n = 3;
-    if (b0 == 0xE0) lo = 0xA0;  // overlong
-    if (b0 == 0xED) hi = 0x9F;  // surrogates
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    n = 4;
-    if (b0 == 0xF0) lo = 0x90;  // overlong
-    if (b0 == 0xF4) hi = 0x8F;  // above U+10FFFF
-  } else {
-    return 0;
+enum class method { get, post, put, patch, delete_ };
+
+constexpr std::string_view to_string(method m) noexcept {
+  switch (m) {
+    case method::get:
+      return "GET";
+    case method::post:
+      return "POST";
+    case method::put:
+      return "PUT";
+    case method::patch:
+      return "PATCH";
+    case method::delete_:
+      return "DELETE";
   }
-  if (i + n > s.size()) return 0;
-  if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
-  for (std::size_t k = 2; k < n; ++k)
-    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
-  return n;
+  return "GET";
 }
 
-// The byte offset of the first byte that does not start a well-formed sequence; nullopt when all
-// of s is valid UTF-8.
-constexpr std::optional<std::size_t> first_invalid_utf8(std::string_view s) noexcept {
-  for (std::size_t i = 0; i < s.size();) {
-    const std::size_t n = utf8_sequence_length(s, i);
-    if (n == 0) return i;
-    i += n;
-  }
+struct header {
+  std::string name;
+  std::string value;
+  friend bool operator==(const header&, const header&) = default;
+};
+
+struct request {
+  http::method method = http::method::get;
+  std::string url;
+  std::vector<header> headers;
+  std::string body;
+  friend bool operator==(const request&, const request&) = default;
+};
+
+struct response {
+  int status = 0;
+  std::vector<header> headers;
+  std::string body;
+  friend bool operator==(const response&, const response&) = default;
+};
+
+// ASCII case-insensitive comparison, as HTTP header names require.
+constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
+  return detail::iequals(a, b);
+}
+
+// The value of the first header called `name` (case-insensitive), if any.
+inline std::optional<std::string_view> find_header(const std::vector<header>& headers,
+                                                   std::string_view name) noexcept {
+  for (const auto& h : headers)
+    if (iequals(h.name, name)) return std::string_view(h.value);
   return std::nullopt;
 }
 
-// Characters (code points) in valid UTF-8; what a provider means by "between 3 and 11 characters".
-constexpr std::size_t utf8_length(std::string_view s) noexcept {
-  std::size_t count = 0;
-  for (char c : s)
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
-  return count;
+inline std::optional<std::string_view> find_header(const request& r,
+                                                   std::string_view name) noexcept {
+  return find_header(r.headers, name);
+}
+
+inline std::optional<std::string_view> find_header(const response& r,
+                                                   std::string_view name) noexcept {
+  return find_header(r.headers, name);
+}
+
+namespace detail {
+
+// The body fields that carry secrets other than the key: an OTP, a Stripe token, a bank account.
+inline constexpr std::string_view secret_body_fields[] = {"otp", "token", "becs_account_number"};
+
+// The body with the string values of secret_body_fields replaced by "***" (the bodies vnum builds
+// are compact JSON; anything else is printed as it is).
+inline std::string mask_secret_fields(std::string_view body) {
+  std::string out(body);
+  for (std::string_view field : secret_body_fields) {
+    const std::string key = "\"" + std::string(field) + "\":\"";
+    for (auto at = out.find(key); at != std::string::npos; at = out.find(key, at + 1)) {
+      const auto start = at + key.size();
+      auto end = start;
+      while (end < out.size() && out[end] != '"') end += out[end] == '\\' ? 2U : 1U;
+      if (end >= out.size()) break;
+      out.replace(start, end - start, "***");
+    }
+  }
+  return out;
+}
+
+}  // namespace detail
+
+// Prints a request for logs with the credentials masked: an authorization header shows only its
+// scheme ("Bearer ***"), so a logged request never reveals the API key, and an OTP, a Stripe
+// token or a bank account number in the body shows as "***".
+inline std::ostream& operator<<(std::ostream& os, const request& r) {
+  os << to_string(r.method) << ' ' << r.url << '\n';
+  for (const auto& h : r.headers) {
+    os << h.name << ": ";
+    if (iequals(h.name, "authorization")) {
+      auto space = h.value.find(' ');
+      os << (space == std::string::npos ? std::string_view("***")
+                                        : std::string_view(h.value).substr(0, space + 1))
+         << (space == std::string::npos ? "" : "***");
+    } else {
+      os << h.value;
+    }
+    os << '\n';
+  }
+  return os << '\n' << detail::mask_secret_fields(r.body);
+}
+
+inline std::ostream& operator<<(std::ostream& os, const response& r) {
+  os << "HTTP " << r.status << '\n';
+  for (const auto& h : r.headers) os << h.name << ": " << h.value << '\n';
+  return os << '\n' << r.body;
+}
+
+// A transport sends one request. It returns the response (any status), or a vnum::error with code
+// errc::transport (nothing was sent) or errc::outcome_unknown (it may have been sent). A transport
+// that returns a plain http::response (never fails) satisfies the concept too.
+template <class T>
+concept transport = requires(T& t, const request& r) {
+  { t.send(r) } -> std::convertible_to<vnum::result<response>>;
+};
+
+}  // namespace vnum::http
+
+#endif  // VNUM_HTTP_HPP
+
+// ---- vnum/cellcast/build.hpp ---------------------------------------------------------------------
+
+// vnum — Cellcast: request builders. Each validates its input first and returns the exact HTTP
+// request the provider documents; usable without a client (sans-I/O).
+// Declared here; defined in <vnum/cellcast/impl/build.hpp>, which is compiled once per program, in
+// the translation unit that defines VNUM_IMPLEMENTATION (see <vnum/src.hpp>).
+#ifndef VNUM_CELLCAST_BUILD_HPP
+#define VNUM_CELLCAST_BUILD_HPP
+
+#include <string_view>
+
+namespace vnum::cellcast {
+
+// The purchase pages' headings say /api/v1/virtual-number/purchase but their code samples, and
+// the sibling pages, use /api/v1/apiClient/...: the samples are what the service answers.
+result<http::request> build_purchase_virtual_number(const config& cfg, const purchase_request& r);
+
+result<http::request> build_purchase_virtual_number_postpaid(const config& cfg,
+                                                             const postpaid_purchase_request& r);
+
+// The page's JavaScript sample passes its headers as the body; we send no body and real headers.
+result<http::request> build_unsubscribe_virtual_number(const config& cfg, std::string_view id);
+
+result<http::request> build_add_custom_number(const config& cfg, const custom_number_request& r);
+
+result<http::request> build_verify_custom_number(const config& cfg,
+                                                 const verify_custom_number_request& r);
+
+result<http::request> build_add_business_name(const config& cfg, const business_name_request& r);
+
+// billing/get-list-credit-card.html: no parameters and no body.
+result<http::request> build_list_cards(const config& cfg);
+
+// No Cellcast page documents this endpoint; the path is the one the live API answers (see
+// custom_number in model.hpp).
+result<http::request> build_list_custom_numbers(const config& cfg);
+
+}  // namespace vnum::cellcast
+
+#endif  // VNUM_CELLCAST_BUILD_HPP
+
+// ---- vnum/cellcast/parse.hpp ---------------------------------------------------------------------
+
+// vnum — Cellcast: response parsers. Each turns any http::response into the operation's typed
+// receipt or a vnum::error, classifying by HTTP status first and then by the body, and applies the
+// outcome rule of its operation_kind (error.hpp); none throws.
+// Declared here; defined in <vnum/cellcast/impl/parse.hpp>, which is compiled once per program, in
+// the translation unit that defines VNUM_IMPLEMENTATION (see <vnum/src.hpp>).
+#ifndef VNUM_CELLCAST_PARSE_HPP
+#define VNUM_CELLCAST_PARSE_HPP
+
+#include <vector>
+
+namespace vnum::cellcast {
+
+// A creating write (operation_kind::creating_write).
+result<purchase_receipt> parse_purchase_virtual_number(const http::response& r);
+
+// The postpaid page documents no responses; the family's envelope is assumed. A creating write.
+result<purchase_receipt> parse_purchase_virtual_number_postpaid(const http::response& r);
+
+// An idempotent write.
+result<unsubscribe_receipt> parse_unsubscribe_virtual_number(const http::response& r);
+
+// A creating write. The two documented successes differ only in their messages: "Custom number
+// created" and "OTP sent to your number successfully"; any other message leaves it unknown whether
+// an OTP is awaited, so it is outcome_unknown too.
+result<custom_number_receipt> parse_add_custom_number(const http::response& r);
+
+// An idempotent write: a second verification leaves the number verified.
+result<verify_custom_number_receipt> parse_verify_custom_number(const http::response& r);
+
+// A creating write.
+result<business_name_receipt> parse_add_business_name(const http::response& r);
+
+// A read: the envelope with "data" an array of Stripe card objects (get-list-credit-card.html).
+result<std::vector<card>> parse_list_cards(const http::response& r);
+
+// A read. The live service answers a bare {"data": [...]} without the envelope; an envelope whose
+// status is false is read as the refusal it is.
+result<std::vector<custom_number>> parse_list_custom_numbers(const http::response& r);
+
+}  // namespace vnum::cellcast
+
+#endif  // VNUM_CELLCAST_PARSE_HPP
+
+// ---- vnum/detail/round_trip.hpp ------------------------------------------------------------------
+
+// vnum — one round trip through the user's transport, shared by both providers' clients.
+// Upper detail level: built on the core headers; what the providers' headers share.
+#ifndef VNUM_DETAIL_ROUND_TRIP_HPP
+#define VNUM_DETAIL_ROUND_TRIP_HPP
+
+#include <exception>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+namespace vnum::detail {
+
+// One send through the user's transport. A transport that throws is treated like one that lost
+// the answer: the request may have gone out.
+template <class Transport>
+result<http::response> send(Transport& transport, const http::request& r) {
+  try {
+    return transport.send(r);
+  } catch (const std::exception& e) {
+    return make_error(errc::outcome_unknown, std::string("transport threw: ") + e.what());
+  } catch (...) {
+    return make_error(errc::outcome_unknown, "transport threw a non-standard exception");
+  }
+}
+
+// Sends a built request and parses the answer; a request that failed to build is never sent.
+// No error leaves with the API key in it.
+template <class Transport, class Parse>
+auto round_trip(Transport& transport, result<http::request> built, Parse&& parse,
+                std::string_view api_key)
+    -> decltype(parse(std::declval<const http::response&>())) {
+  using parsed_type = decltype(parse(std::declval<const http::response&>()));
+  if (!built) return built.error();
+  result<http::response> answer = send(transport, *built);
+  parsed_type parsed = answer ? parse(*answer) : parsed_type(answer.error());
+  if (!parsed) {
+    error e = parsed.error();
+    redact(e, api_key);
+    return e;
+  }
+  return parsed;
 }
 
 }  // namespace vnum::detail
 
-#endif  // VNUM_DETAIL_UTF8_HPP
+#endif  // VNUM_DETAIL_ROUND_TRIP_HPP
+
+// ---- vnum/detail/client_base.hpp -----------------------------------------------------------------
+
+// vnum — what every provider's client<T> shares: it holds the transport (owned, or borrowed when T
+// is a reference) and the configuration, and runs each operation as a read or a write.
+// Upper detail level: built on the core headers; what the providers' headers share.
+#ifndef VNUM_DETAIL_CLIENT_BASE_HPP
+#define VNUM_DETAIL_CLIENT_BASE_HPP
+
+#include <algorithm>
+#include <chrono>
+#include <type_traits>
+#include <utility>
+
+namespace vnum::detail {
+
+// Config is the provider's config: its api_key is redacted from every error, and its retry policy
+// (config::retry) applies to reads only. Each client method says which it is: read() or write().
+// The steps of one operation: validate and build (the builder), then read() or write(), which
+// make one round_trip() (send() through the transport, then parse) or, for a read, several.
+template <http::transport T, class Config>
+class client_base {
+ public:
+  client_base(T transport, Config cfg)
+      : transport_(std::forward<T>(transport)), config_(std::move(cfg)) {}
+
+  const Config& config() const noexcept { return config_; }
+  std::remove_reference_t<T>& transport() noexcept { return transport_; }
+
+ protected:
+  Config& mutable_config() noexcept { return config_; }
+
+  // A read: tried again while its error is retryable and config().retry allows another attempt,
+  // waiting with exponential backoff, or as long as the provider's Retry-After asks when that is
+  // within max_backoff (longer: the error goes back to the caller).
+  template <class Parse>
+  auto read(result<http::request> built, Parse parse) {
+    using parsed_type = decltype(round_trip(transport_, std::move(built), parse, config_.api_key));
+    if (!built) return parsed_type(built.error());
+    auto policy = validate(config_.retry);
+    if (!policy) return parsed_type(policy.error());
+    auto backoff = std::min(policy->initial_backoff, policy->max_backoff);
+    for (int attempt = 1;; ++attempt) {
+      parsed_type r = round_trip(transport_, *built, parse, config_.api_key);
+      if (r || attempt >= policy->max_attempts || !is_retryable(r.error().code)) return r;
+      auto wait = backoff;
+      if (r.error().retry_after) {
+        // At most 999 999 999 s (parse_retry_after), which milliseconds hold without overflow.
+        auto asked = std::chrono::duration_cast<std::chrono::milliseconds>(*r.error().retry_after);
+        if (asked > policy->max_backoff) return r;
+        wait = asked;
+      }
+      if (policy->sleep) policy->sleep(wait);
+      backoff = next_backoff(backoff, *policy);
+    }
+  }
+
+  // A write: sent once and never retried; its parser applies the outcome rule of its kind.
+  template <class Parse>
+  auto write(result<http::request> built, Parse parse) {
+    return round_trip(transport_, std::move(built), parse, config_.api_key);
+  }
+
+ private:
+  T transport_;
+  Config config_;
+};
+
+}  // namespace vnum::detail
+
+#endif  // VNUM_DETAIL_CLIENT_BASE_HPP
+
+// ---- vnum/cellcast/client.hpp --------------------------------------------------------------------
+
+// vnum — Cellcast: the client, which composes validate -> build -> send -> parse.
+#ifndef VNUM_CELLCAST_CLIENT_HPP
+#define VNUM_CELLCAST_CLIENT_HPP
+
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace vnum::cellcast {
+
+// Works owning (client<my_transport>) and borrowing (client<my_transport&>). Nothing is sent when
+// validation fails. No write is retried (reads only as config::retry allows): a purchase that ends
+// in errc::outcome_unknown may have been charged, so reconcile before trying again. Not safe for
+// concurrent use of one instance. config() and transport() come from the shared base.
+template <http::transport T>
+class client : public vnum::detail::client_base<T, config> {
+  using base = vnum::detail::client_base<T, config>;
+
+ public:
+  client(T transport, config cfg) : base(std::forward<T>(transport), std::move(cfg)) {}
+
+  // Each method says whether it is a read (retried as config::retry allows) or a write (sent once;
+  // its kind, and what an answer that does not say how it ended means, is its parser's).
+
+  result<purchase_receipt> purchase_virtual_number(const purchase_request& r) {
+    return this->write(build_purchase_virtual_number(this->config(), r),
+                       parse_purchase_virtual_number);
+  }
+
+  result<purchase_receipt> purchase_virtual_number_postpaid(const postpaid_purchase_request& r) {
+    return this->write(build_purchase_virtual_number_postpaid(this->config(), r),
+                       parse_purchase_virtual_number_postpaid);
+  }
+
+  result<unsubscribe_receipt> unsubscribe_virtual_number(std::string_view id) {
+    return this->write(build_unsubscribe_virtual_number(this->config(), id),
+                       parse_unsubscribe_virtual_number);
+  }
+
+  result<custom_number_receipt> add_custom_number(const custom_number_request& r) {
+    return this->write(build_add_custom_number(this->config(), r), parse_add_custom_number);
+  }
+
+  result<verify_custom_number_receipt> verify_custom_number(const verify_custom_number_request& r) {
+    return this->write(build_verify_custom_number(this->config(), r), parse_verify_custom_number);
+  }
+
+  result<business_name_receipt> add_business_name(const business_name_request& r) {
+    return this->write(build_add_business_name(this->config(), r), parse_add_business_name);
+  }
+
+  result<std::vector<card>> list_cards() {
+    return this->read(build_list_cards(this->config()), parse_list_cards);
+  }
+
+  result<std::vector<custom_number>> list_custom_numbers() {
+    return this->read(build_list_custom_numbers(this->config()), parse_list_custom_numbers);
+  }
+
+  // The catalog purchases are checked against (config::products); add numbers as you learn them.
+  product_catalog& products() noexcept { return this->mutable_config().products; }
+};
+
+}  // namespace vnum::cellcast
+
+#endif  // VNUM_CELLCAST_CLIENT_HPP
+
+// ---- vnum/identitycall/model.hpp -----------------------------------------------------------------
+
+// vnum — IdentityCall: the typed requests, results and configuration.
+// Shapes come from docs.identitycall.ai, sections "api-reference/virtual-numbers" and
+// "api-reference/operators"; each type names its page. Where a page is silent or was cut short, the
+// comment says so.
+#ifndef VNUM_IDENTITYCALL_MODEL_HPP
+#define VNUM_IDENTITYCALL_MODEL_HPP
+
+#include <concepts>
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace vnum::identitycall {
+
+// number_type on purchase and search: "mobile | local | toll-free | national".
+enum class number_type { mobile, local, toll_free, national };
+
+// The wire spelling: toll_free is "toll-free".
+constexpr std::string_view to_string(number_type t) noexcept {
+  switch (t) {
+    case number_type::mobile:
+      return "mobile";
+    case number_type::local:
+      return "local";
+    case number_type::toll_free:
+      return "toll-free";
+    case number_type::national:
+      return "national";
+  }
+  return "";
+}
+
+inline std::ostream& operator<<(std::ostream& os, number_type t) {
+  return os << (to_string(t).empty() ? std::string_view("unset") : to_string(t));
+}
+
+constexpr std::optional<number_type> number_type_from_string(std::string_view s) noexcept {
+  for (auto t :
+       {number_type::mobile, number_type::local, number_type::toll_free, number_type::national})
+    if (to_string(t) == s) return t;
+  return std::nullopt;
+}
+
+// routing_strategy (update page): "Operator routing mode: priority, round_robin, or simultaneous".
+// other is what vnum reads for a value the docs do not list (the text is kept beside it, see
+// virtual_number_detail::routing_name); it is never sent.
+enum class routing_strategy { priority, round_robin, simultaneous, other };
+
+constexpr std::string_view to_string(routing_strategy s) noexcept {
+  switch (s) {
+    case routing_strategy::priority:
+      return "priority";
+    case routing_strategy::round_robin:
+      return "round_robin";
+    case routing_strategy::simultaneous:
+      return "simultaneous";
+    case routing_strategy::other:
+      return "other";
+  }
+  return "";
+}
+
+inline std::ostream& operator<<(std::ostream& os, routing_strategy r) {
+  return os << (to_string(r).empty() ? std::string_view("unset") : to_string(r));
+}
+
+constexpr std::optional<routing_strategy> routing_strategy_from_string(
+    std::string_view s) noexcept {
+  for (auto r :
+       {routing_strategy::priority, routing_strategy::round_robin, routing_strategy::simultaneous})
+    if (to_string(r) == s) return r;
+  return std::nullopt;
+}
+
+// Every per-endpoint page uses https://api.identitycall.ai/api/v1/public; one copy of the API
+// overview and the authentication page say api.identitycall.com. The endpoint pages win; the
+// builders add the /api/v1/public prefix.
+struct config {
+  std::string api_key;  // sent as "authorization: Bearer <key>"; the docs' keys look like idc_…
+  std::string base_url = "https://api.identitycall.ai";
+  retry_policy retry{};  // list, get and search only (GET); off by default
+};
+
+// POST /virtual_numbers/purchase (purchase). Optional fields that are not set are left out of
+// the body, not sent as null.
+struct purchase_request {
+  std::string phone_number;                 // E.164, typically copied from search_available_numbers
+  std::optional<std::string> country_code;  // ISO 3166-1 alpha-2, must agree with phone_number
+  std::optional<number_type> type;          // sent as number_type
+  std::optional<std::string> name;          // display name
+  std::optional<std::int64_t> requirement_group_id;  // an approved RegulatoryRequirementGroup
+  std::optional<std::string> upfront_cost;  // informational, a decimal string such as "1.00"
+  std::optional<std::string> monthly_cost;  // informational, a decimal string such as "1.00"
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const purchase_request& v) {
+    return vnum::detail::print(os, "purchase_request", "phone_number", v.phone_number,
+                               "country_code", v.country_code, "type", v.type, "name", v.name,
+                               "requirement_group_id", v.requirement_group_id, "upfront_cost",
+                               v.upfront_cost, "monthly_cost", v.monthly_cost);
+  }
+};
+
+// An entry of "operators" in the list shape: "Up to the first 3 attached operators (id, name,
+// initials)" (list).
+struct operator_preview {
+  std::int64_t id = 0;
+  std::string name;
+  std::string initials;
+  friend bool operator==(const operator_preview&, const operator_preview&) = default;
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const operator_preview& v) {
+    return vnum::detail::print(os, "operator_preview", "id", v.id, "name", v.name, "initials",
+                               v.initials);
+  }
+};
+
+// A virtual number as List Virtual Numbers returns it, and as Purchase Number's 201 returns the new
+// one (list, purchase). The purchase page adds that a new number records calls (recording: true),
+// but its body does not carry that field.
+struct virtual_number {
+  std::int64_t id = 0;
+  std::string phone_number;                 // E.164
+  std::optional<std::string> name;          // "Display name (nullable)"
+  std::string country_code;                 // ISO 3166-1 alpha-2
+  bool active = false;                      // enabled for receiving calls
+  bool ai_receptionist_enabled = false;     // an AI voice agent answers inbound calls
+  std::vector<operator_preview> operators;  // at most the first 3
+  std::int64_t operators_count = 0;         // all attached operators
+  friend bool operator==(const virtual_number&, const virtual_number&) = default;
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const virtual_number& v) {
+    return vnum::detail::print(os, "virtual_number", "id", v.id, "phone_number", v.phone_number,
+                               "name", v.name, "country_code", v.country_code, "active", v.active,
+                               "ai_receptionist_enabled", v.ai_receptionist_enabled, "operators",
+                               v.operators, "operators_count", v.operators_count);
+  }
+};
+
+// "stats" of the detail payload (get). The page's field table was cut off before these rows, so
+// their types come from its example: integers, except that an average may well have a fraction,
+// so average_duration_seconds accepts any JSON number.
+struct call_stats {
+  std::int64_t total_calls = 0;
+  std::int64_t answered_calls = 0;
+  std::int64_t missed_calls = 0;
+  double average_duration_seconds = 0;
+  friend bool operator==(const call_stats&, const call_stats&) = default;
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os, const call_stats& v) {
+    return vnum::detail::print(os, "call_stats", "total_calls", v.total_calls, "answered_calls",
+                               v.answered_calls, "missed_calls", v.missed_calls,
+                               "average_duration_seconds", v.average_duration_seconds);
+  }
+};
+
+// An entry of the detail payload's "operators": attached, in routing order (get).
+struct attached_operator {
+  std::int64_t id = 0;
+  std::string name;
+  std::string phone_number;
+  std::string initials;
+  std::int64_t priority = 0;  // 0 first; add_operator appends at the next free slot
+  friend bool operator==(const attached_operator&, const attached_operator&) = default;
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const attached_operator& v) {
+    return vnum::detail::print(os, "attached_operator", "id", v.id, "name", v.name, "phone_number",
+                               v.phone_number, "initials", v.initials, "priority", v.priority);
+  }
+};
+
+// An entry of "available_operators": operators on the account not attached to this number (get).
+struct available_operator {
+  std::int64_t id = 0;
+  std::string name;
+  std::string phone_number;
+  std::string initials;
+  friend bool operator==(const available_operator&, const available_operator&) = default;
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const available_operator& v) {
+    return vnum::detail::print(os, "available_operator", "id", v.id, "name", v.name, "phone_number",
+                               v.phone_number, "initials", v.initials);
+  }
+};
+
+// An entry of "recent_calls", the 10 most recent (get). The page's field table for these was not
+// retrievable; the fields and types are those of its example, where transcript_summary is null.
+// call_status ("answered") and direction ("inbound") are kept as text: no list of values is given.
+struct recent_call {
+  std::int64_t id = 0;
+  std::string phone_number;
+  std::optional<std::string> caller_name;  // read as nullable: a caller may be unknown
+  std::string call_status;
+  std::int64_t call_duration = 0;
+  std::string direction;
+  bool ai_handled = false;
+  std::optional<std::string> transcript_summary;
+  std::string created_at;  // ISO 8601, e.g. "2026-04-14T16:22:05Z"
+  friend bool operator==(const recent_call&, const recent_call&) = default;
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os, const recent_call& v) {
+    return vnum::detail::print(os, "recent_call", "id", v.id, "phone_number", v.phone_number,
+                               "caller_name", v.caller_name, "call_status", v.call_status,
+                               "call_duration", v.call_duration, "direction", v.direction,
+                               "ai_handled", v.ai_handled, "transcript_summary",
+                               v.transcript_summary, "created_at", v.created_at);
+  }
+};
+
+// GET /virtual_numbers/:id (get): "Full detail with stats, attached operators, available
+// operators, and recent calls". Update Virtual Number and Remove Operator return the same payload;
+// Add Operator is assumed to (its response was not retrievable).
+struct virtual_number_detail {
+  std::int64_t id = 0;
+  std::string phone_number;
+  std::optional<std::string> name;  // nullable, as in the list shape
+  std::string country_code;
+  bool active = false;
+  bool recording = false;  // inbound calls are recorded
+  routing_strategy routing = routing_strategy::priority;
+  std::string routing_name;  // routing_strategy as received, e.g. "priority" (or a new value)
+  bool ai_receptionist_enabled = false;
+  call_stats stats;
+  std::vector<attached_operator> operators;
+  std::vector<available_operator> available_operators;
+  std::vector<recent_call> recent_calls;
+  friend bool operator==(const virtual_number_detail&, const virtual_number_detail&) = default;
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const virtual_number_detail& v) {
+    return vnum::detail::print(
+        os, "virtual_number_detail", "id", v.id, "phone_number", v.phone_number, "name", v.name,
+        "country_code", v.country_code, "active", v.active, "recording", v.recording, "routing",
+        v.routing, "routing_name", v.routing_name, "ai_receptionist_enabled",
+        v.ai_receptionist_enabled, "stats", v.stats, "operators", v.operators,
+        "available_operators", v.available_operators, "recent_calls", v.recent_calls);
+  }
+};
+
+// PATCH /virtual_numbers/:id (update): "Only fields present in the request body are updated;
+// omitted fields keep their current values." At least one field must be set.
+struct update_request {
+  std::optional<std::string> name;
+  std::optional<bool> active;
+  std::optional<bool> recording;
+  std::optional<routing_strategy> routing;  // sent as routing_strategy
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const update_request& v) {
+    return vnum::detail::print(os, "update_request", "name", v.name, "active", v.active,
+                               "recording", v.recording, "routing", v.routing);
+  }
+};
+
+// GET /virtual_numbers/available (available). Both parameters are optional; the provider's
+// defaults are country US and number_type mobile.
+struct search_request {
+  std::optional<std::string> country;  // ISO 3166-1 alpha-2, case-insensitive; sent upper case
+  std::optional<number_type> type;     // sent as number_type
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const search_request& v) {
+    return vnum::detail::print(os, "search_request", "country", v.country, "type", v.type);
+  }
+};
+
+// A region_information entry, e.g. {"region_type": "state", "region_name": "CA"} (available).
+struct number_region {
+  std::string region_type;
+  std::string region_name;
+  friend bool operator==(const number_region&, const number_region&) = default;
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const number_region& v) {
+    return vnum::detail::print(os, "number_region", "region_type", v.region_type, "region_name",
+                               v.region_name);
+  }
+};
+
+// An entry of Search Available Numbers (available). The page says "The shape of each entry is
+// passed through from our phone-number provider. The fields below are typical but
+// provider-dependent." So only phone_number (what a purchase needs) is required; each other
+// documented field is filled when present with its documented type and left empty otherwise, and
+// the whole entry, with any field the provider adds, stays reachable in raw (as JSON text).
+struct available_number {
+  std::string phone_number;  // E.164
+  std::optional<std::string> country_code;
+  std::optional<number_type> type;          // number_type; empty for a value not documented
+  std::optional<std::string> upfront_cost;  // "decimal as string", e.g. "1.00"; no currency given
+  std::optional<std::string> monthly_cost;
+  std::optional<std::vector<std::string>> features;  // e.g. "sms", "voice", "mms"
+  std::optional<std::vector<number_region>> region_information;
+  // The entry as received, as JSON text (read a field vnum does not type with any JSON parser):
+  // text, so that the model types compile without a JSON library.
+  std::string raw;
+  friend bool operator==(const available_number&, const available_number&) = default;
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const available_number& v) {
+    return vnum::detail::print(
+        os, "available_number", "phone_number", v.phone_number, "country_code", v.country_code,
+        "type", v.type, "upfront_cost", v.upfront_cost, "monthly_cost", v.monthly_cost, "features",
+        v.features, "region_information", v.region_information, "raw", v.raw);
+  }
+};
+
+// POST /virtual_numbers/:id/add_operator (add-operator): "Send exactly one" of two shapes —
+// operator_id (attach an existing operator), or phone_number with an optional name (create an
+// operator and attach it; the provider names it "Operator" by default).
+struct add_operator_request {
+  std::optional<std::int64_t> operator_id;
+  std::optional<std::string> phone_number;  // E.164
+  std::optional<std::string> name;          // only with phone_number
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const add_operator_request& v) {
+    return vnum::detail::print(os, "add_operator_request", "operator_id", v.operator_id,
+                               "phone_number", v.phone_number, "name", v.name);
+  }
+
+  static add_operator_request existing(std::int64_t id) { return {id, std::nullopt, std::nullopt}; }
+  static add_operator_request create(std::string phone,
+                                     std::optional<std::string> display_name = {}) {
+    return {std::nullopt, std::move(phone), std::move(display_name)};
+  }
+};
+
+// ---- Operators (api-reference/operators): the human agents calls are routed to.
+
+// An entry of List Operators (operators/list): "Returns operators ordered by name with their
+// virtual number assignment counts."
+struct operator_summary {
+  std::int64_t id = 0;
+  std::string name;                        // full display name
+  std::string phone_number;                // "E.164 normalized"
+  std::optional<std::string> email;        // "string | null": an optional contact email
+  bool active = false;                     // "can currently receive routed calls"
+  std::string initials;                    // "Two-letter initials derived from name"
+  std::int64_t virtual_numbers_count = 0;  // virtual numbers the operator is assigned to
+  friend bool operator==(const operator_summary&, const operator_summary&) = default;
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const operator_summary& v) {
+    return vnum::detail::print(os, "operator_summary", "id", v.id, "name", v.name, "phone_number",
+                               v.phone_number, "email", v.email, "active", v.active, "initials",
+                               v.initials, "virtual_numbers_count", v.virtual_numbers_count);
+  }
+};
+
+// An entry of an operator's "virtual_numbers" (operators/get): a number it is assigned to. The
+// page types name as a plain string ("Display name of the virtual number"); the virtual-number
+// pages call the same name "Display name (nullable)", so it is read as nullable here too.
+struct operator_number {
+  std::int64_t id = 0;
+  std::string phone_number;         // E.164
+  std::optional<std::string> name;  // the virtual number's display name
+  bool active = false;              // the virtual number is active
+  friend bool operator==(const operator_number&, const operator_number&) = default;
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const operator_number& v) {
+    return vnum::detail::print(os, "operator_number", "id", v.id, "phone_number", v.phone_number,
+                               "name", v.name, "active", v.active);
+  }
+};
+
+// GET /operators/:id (operators/get): "operator detail with its virtual number assignments".
+// Update Operator returns "the same fields"; Create Operator's 201 starts the same way, but its
+// example was cut off after "email" (see parse_create_operator for how the rest is read).
+struct operator_detail {
+  std::int64_t id = 0;
+  std::string name;
+  std::string phone_number;          // E.164
+  std::optional<std::string> email;  // "string | null"
+  bool active = false;
+  std::string initials;
+  std::vector<operator_number> virtual_numbers;
+  friend bool operator==(const operator_detail&, const operator_detail&) = default;
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const operator_detail& v) {
+    return vnum::detail::print(os, "operator_detail", "id", v.id, "name", v.name, "phone_number",
+                               v.phone_number, "email", v.email, "active", v.active, "initials",
+                               v.initials, "virtual_numbers", v.virtual_numbers);
+  }
+};
+
+// POST /operators (operators/create). Optional fields that are not set are left out of the body,
+// and the provider's defaults apply (active: true). A project-scoped key links the new operator to
+// its project; an account-wide key creates it unlinked.
+struct create_operator_request {
+  std::string name;                  // full display name; the provider derives initials from it
+  std::string phone_number;          // E.164 (the provider also takes local formats; vnum does not)
+  std::optional<std::string> email;  // contact email
+  std::optional<bool> active;        // can receive routed calls; the provider's default is true
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const create_operator_request& v) {
+    return vnum::detail::print(os, "create_operator_request", "name", v.name, "phone_number",
+                               v.phone_number, "email", v.email, "active", v.active);
+  }
+};
+
+// PATCH /operators/:id (operators/update): "Partial update — only the fields you supply are
+// changed." At least one field must be set. email replaces the contact email; the page says "Send
+// null to clear", which clear_email does (it cannot go with email).
+struct update_operator_request {
+  std::optional<std::string> name;
+  std::optional<std::string> phone_number;  // E.164
+  std::optional<std::string> email;
+  bool clear_email = false;  // sends "email": null
+  std::optional<bool> active;
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const update_operator_request& v) {
+    return vnum::detail::print(os, "update_operator_request", "name", v.name, "phone_number",
+                               v.phone_number, "email", v.email, "clear_email", v.clear_email,
+                               "active", v.active);
+  }
+};
+
+// "meta" of a paginated answer (guides/pagination; the API overview: "List endpoints return
+// paginated results"). The List pages themselves say they take no query parameters and show no
+// meta: the client follows the pages when an answer has meta, and reads one answer when it has
+// none.
+struct page_meta {
+  std::int64_t current_page = 0;  // from 1
+  std::int64_t per_page = 0;      // default 20, at most 100
+  std::int64_t total_pages = 0;
+  std::int64_t total_count = 0;
+  friend bool operator==(const page_meta&, const page_meta&) = default;
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os, const page_meta& v) {
+    return vnum::detail::print(os, "page_meta", "current_page", v.current_page, "per_page",
+                               v.per_page, "total_pages", v.total_pages, "total_count",
+                               v.total_count);
+  }
+};
+
+// One answer of a list: its entries, and its meta when it is one page of several.
+template <class T>
+struct page {
+  std::vector<T> items;
+  std::optional<page_meta> meta;
+  friend bool operator==(const page&, const page&) = default;
+};
+
+}  // namespace vnum::identitycall
+
+#endif  // VNUM_IDENTITYCALL_MODEL_HPP
+
+// ---- vnum/identitycall/validate.hpp --------------------------------------------------------------
+
+// vnum — IdentityCall: the checks a request passes before anything is sent.
+// Declared here; defined in <vnum/identitycall/impl/validate.hpp>, which is compiled once per
+// program, in the translation unit that defines VNUM_IMPLEMENTATION (see <vnum/src.hpp>).
+#ifndef VNUM_IDENTITYCALL_VALIDATE_HPP
+#define VNUM_IDENTITYCALL_VALIDATE_HPP
+
+#include <cstdint>
+
+namespace vnum::identitycall {
+
+// purchase. The page asks for an E.164 number and an ISO 3166-1 alpha-2 country; a country that
+// the number's calling code does not serve is refused here rather than by the provider.
+result<purchase_request> validate(const purchase_request& r);
+
+// A virtual number's id ("Virtual number ID", an integer) becomes a URL path segment.
+result<void> validate_virtual_number_id(std::int64_t id);
+
+// An operator's id ("Operator ID", an integer), as remove_operator sends it in the query string and
+// the operator calls put it in the URL path.
+result<void> validate_operator_id(std::int64_t id);
+
+// update. An update that sets nothing would change nothing; it is refused as a likely mistake.
+result<update_request> validate(const update_request& r);
+
+// available. The page calls country case-insensitive; returns the request with it in upper case,
+// as it will be sent.
+result<search_request> validate(const search_request& r);
+
+// add-operator: "Send exactly one" shape. The provider lets operator_id win when both are present;
+// we refuse that instead of silently dropping the phone number. A name only goes with a new
+// operator.
+result<add_operator_request> validate(const add_operator_request& r);
+
+// operators/create. The page takes a phone number "in E.164 or local format" and normalizes it; how
+// it would read a local number (which country?) is not documented, so vnum refuses local formats
+// rather than guess, and asks for E.164 exactly. Returns the request as it will be sent.
+result<create_operator_request> validate(const create_operator_request& r);
+
+// operators/update. An update that sets nothing would change nothing; it is refused as a likely
+// mistake. A name, when set, must not be empty (the provider derives initials from it); a phone
+// number is E.164 exactly, as on create. Returns the request as it will be sent.
+result<update_operator_request> validate(const update_operator_request& r);
+
+// A page of a list (guides/pagination): page from 1, per_page from 1 to 100.
+result<void> validate_page(std::int64_t page, std::int64_t per_page);
+
+}  // namespace vnum::identitycall
+
+#endif  // VNUM_IDENTITYCALL_VALIDATE_HPP
+
+// ---- vnum/identitycall/build.hpp -----------------------------------------------------------------
+
+// vnum — IdentityCall: request builders. Each validates its input first and returns the exact HTTP
+// request the provider documents; usable without a client (sans-I/O).
+// Declared here; defined in <vnum/identitycall/impl/build.hpp>, which is compiled once per program,
+// in the translation unit that defines VNUM_IMPLEMENTATION (see <vnum/src.hpp>).
+#ifndef VNUM_IDENTITYCALL_BUILD_HPP
+#define VNUM_IDENTITYCALL_BUILD_HPP
+
+#include <cstdint>
+
+namespace vnum::identitycall {
+
+// The purchase page's path, /virtual_numbers/purchase; one copy of the API overview lists
+// POST /virtual_numbers instead. The endpoint page wins.
+result<http::request> build_purchase_number(const config& cfg, const purchase_request& r);
+
+// "This endpoint takes no query parameters": no paging, although the pagination guide (written
+// about recordings) says list endpoints take page and per_page.
+result<http::request> build_list_virtual_numbers(const config& cfg);
+
+// Page `page` of the list, `per_page` entries each, as the pagination guide asks for the pages
+// after the first (the first goes out as build_list_virtual_numbers, without parameters).
+result<http::request> build_list_virtual_numbers_page(const config& cfg, std::int64_t page,
+                                                      std::int64_t per_page);
+
+result<http::request> build_get_virtual_number(const config& cfg, std::int64_t id);
+
+// Only the fields that are set go into the body.
+result<http::request> build_update_virtual_number(const config& cfg, std::int64_t id,
+                                                  const update_request& r);
+
+// Parameters that are not set are left out, and the provider's defaults apply.
+result<http::request> build_search_available_numbers(const config& cfg,
+                                                     const search_request& r = {});
+
+// The add-operator page's path; one copy of the API overview lists POST
+// /virtual_numbers/:id/operators.
+result<http::request> build_add_operator(const config& cfg, std::int64_t id,
+                                         const add_operator_request& r);
+
+// The page allows operator_id "as a query string parameter or in a JSON body"; its example uses
+// the query string, without a body or content-type, and so do we. (One copy of the API overview
+// lists DELETE /virtual_numbers/:id/operators/:operator_id instead.)
+result<http::request> build_remove_operator(const config& cfg, std::int64_t id,
+                                            std::int64_t operator_id);
+
+// operators/list: "This endpoint takes no query parameters. Operators are returned sorted by name
+// ascending." No paging either.
+result<http::request> build_list_operators(const config& cfg);
+
+// Page `page` of the operators, as build_list_virtual_numbers_page.
+result<http::request> build_list_operators_page(const config& cfg, std::int64_t page,
+                                                std::int64_t per_page);
+
+result<http::request> build_get_operator(const config& cfg, std::int64_t id);
+
+// operators/create. Only the fields that are set go into the body, in the page's order.
+result<http::request> build_create_operator(const config& cfg, const create_operator_request& r);
+
+// operators/update. Only the fields that are set go into the body; clear_email sends
+// "email": null ("Send null to clear").
+result<http::request> build_update_operator(const config& cfg, std::int64_t id,
+                                            const update_operator_request& r);
+
+// operators/delete: the operator and its assignments go; the virtual numbers stay. No body.
+result<http::request> build_delete_operator(const config& cfg, std::int64_t id);
+
+}  // namespace vnum::identitycall
+
+#endif  // VNUM_IDENTITYCALL_BUILD_HPP
+
+// ---- vnum/identitycall/parse.hpp -----------------------------------------------------------------
+
+// vnum — IdentityCall: response parsers. Each turns any http::response into the operation's typed
+// result or a vnum::error, classifying by HTTP status first and then by the body; none throws.
+// Declared here; defined in <vnum/identitycall/impl/parse.hpp>, which is compiled once per program,
+// in the translation unit that defines VNUM_IMPLEMENTATION (see <vnum/src.hpp>).
+#ifndef VNUM_IDENTITYCALL_PARSE_HPP
+#define VNUM_IDENTITYCALL_PARSE_HPP
+
+#include <optional>
+#include <vector>
+
+namespace vnum::identitycall {
+
+// A creating write. purchase: 201 Created. A 200 with the same body is taken as the success it is
+// too: refusing it would invite a retry that buys a second number.
+result<virtual_number> parse_purchase_number(const http::response& r);
+
+// A read. One answer of list: 200 {"data": [...]}, with "meta" when it is one page of several.
+result<page<virtual_number>> parse_list_virtual_numbers_page(const http::response& r);
+
+// A read. The entries of one answer of list (its meta, if any, is not looked at: see
+// parse_list_virtual_numbers_page and client::list_virtual_numbers, which follow the pages).
+result<std::vector<virtual_number>> parse_list_virtual_numbers(const http::response& r);
+
+// A read.
+result<virtual_number_detail> parse_get_virtual_number(const http::response& r);
+
+// An idempotent write. update: "Returns the same detail payload as Get Virtual Number"; nothing on
+// 204.
+result<std::optional<virtual_number_detail>> parse_update_virtual_number(const http::response& r);
+
+// A read.
+result<std::vector<available_number>> parse_search_available_numbers(const http::response& r);
+
+// A creating write (it may create an operator). add-operator: the page's response section was not
+// retrievable. Its siblings that change a number's operators (update, remove_operator) return the
+// detail payload, so that is what is read here, on 200 or 201 since the status is not known
+// either; nothing on 204.
+result<std::optional<virtual_number_detail>> parse_add_operator(const http::response& r);
+
+// An idempotent write. remove-operator: "Returns the same detail payload as Get Virtual Number,
+// reflecting the updated operator list"; nothing on 204.
+result<std::optional<virtual_number_detail>> parse_remove_operator(const http::response& r);
+
+// A read. One answer of operators/list: 200 {"data": [...]}, sorted by name, with "meta" when it
+// is one page of several.
+result<page<operator_summary>> parse_list_operators_page(const http::response& r);
+
+// A read. The entries of one answer of operators/list, as parse_list_virtual_numbers.
+result<std::vector<operator_summary>> parse_list_operators(const http::response& r);
+
+// A read.
+result<operator_detail> parse_get_operator(const http::response& r);
+
+// A creating write. operators/create: 201 Created. A 200 with the same body is taken as the
+// success it is too, as for a purchase: refusing it would invite a retry that creates a second
+// operator.
+result<operator_detail> parse_create_operator(const http::response& r);
+
+// An idempotent write. operators/update: "The same fields as Get Operator"; nothing on 204.
+result<std::optional<operator_detail>> parse_update_operator(const http::response& r);
+
+// An idempotent write. operators/delete: 200 {"success": true} (not the {"data": ...} envelope);
+// 204 without a body is the success the Errors page's status table allows too. A 200 whose
+// success is false or missing does not say that the operator is gone: outcome_unknown.
+result<void> parse_delete_operator(const http::response& r);
+
+}  // namespace vnum::identitycall
+
+#endif  // VNUM_IDENTITYCALL_PARSE_HPP
+
+// ---- vnum/identitycall/client.hpp ----------------------------------------------------------------
+
+// vnum — IdentityCall: the client, which composes validate -> build -> send -> parse.
+#ifndef VNUM_IDENTITYCALL_CLIENT_HPP
+#define VNUM_IDENTITYCALL_CLIENT_HPP
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace vnum::identitycall {
+
+// Works owning (client<my_transport>) and borrowing (client<my_transport&>). Nothing is sent when
+// validation fails. No write is retried (reads only as config::retry allows): a purchase that ends
+// in errc::outcome_unknown may have gone through, so reconcile with list_virtual_numbers() before
+// trying again (and likewise a create_operator with list_operators()). Not safe for concurrent use
+// of one instance. config() and transport() come from the shared base.
+template <http::transport T>
+class client : public vnum::detail::client_base<T, config> {
+  using base = vnum::detail::client_base<T, config>;
+
+ public:
+  client(T transport, config cfg) : base(std::forward<T>(transport), std::move(cfg)) {}
+
+  // Each method says whether it is a read (retried as config::retry allows) or a write (sent once;
+  // its kind, and what an answer that does not say how it ended means, is its parser's).
+
+  result<virtual_number> purchase_number(const purchase_request& r) {
+    return this->write(build_purchase_number(this->config(), r), parse_purchase_number);
+  }
+
+  // Every number on the account (or the key's project): when the answer is one page of several,
+  // the following pages are read too (see list_all).
+  result<std::vector<virtual_number>> list_virtual_numbers() {
+    return list_all(build_list_virtual_numbers(this->config()), build_list_virtual_numbers_page,
+                    parse_list_virtual_numbers_page);
+  }
+
+  result<virtual_number_detail> get_virtual_number(std::int64_t id) {
+    return this->read(build_get_virtual_number(this->config(), id), parse_get_virtual_number);
+  }
+
+  // The number as updated; empty when the provider answered 204 without a body.
+  result<std::optional<virtual_number_detail>> update_virtual_number(std::int64_t id,
+                                                                     const update_request& r) {
+    return this->write(build_update_virtual_number(this->config(), id, r),
+                       parse_update_virtual_number);
+  }
+
+  result<std::vector<available_number>> search_available_numbers(const search_request& r = {}) {
+    return this->read(build_search_available_numbers(this->config(), r),
+                      parse_search_available_numbers);
+  }
+
+  // The number with the operator attached; empty when the provider answered 204 without a body.
+  result<std::optional<virtual_number_detail>> add_operator(std::int64_t id,
+                                                            const add_operator_request& r) {
+    return this->write(build_add_operator(this->config(), id, r), parse_add_operator);
+  }
+
+  // The number without the operator; empty when the provider answered 204 without a body.
+  result<std::optional<virtual_number_detail>> remove_operator(std::int64_t id,
+                                                               std::int64_t operator_id) {
+    return this->write(build_remove_operator(this->config(), id, operator_id),
+                       parse_remove_operator);
+  }
+
+  // Every operator the key sees, across pages as list_virtual_numbers.
+  result<std::vector<operator_summary>> list_operators() {
+    return list_all(build_list_operators(this->config()), build_list_operators_page,
+                    parse_list_operators_page);
+  }
+
+  result<operator_detail> get_operator(std::int64_t id) {
+    return this->read(build_get_operator(this->config(), id), parse_get_operator);
+  }
+
+  result<operator_detail> create_operator(const create_operator_request& r) {
+    return this->write(build_create_operator(this->config(), r), parse_create_operator);
+  }
+
+  // The operator as updated; empty when the provider answered 204 without a body.
+  result<std::optional<operator_detail>> update_operator(std::int64_t id,
+                                                         const update_operator_request& r) {
+    return this->write(build_update_operator(this->config(), id, r), parse_update_operator);
+  }
+
+  result<void> delete_operator(std::int64_t id) {
+    return this->write(build_delete_operator(this->config(), id), parse_delete_operator);
+  }
+
+  // The most pages a list may have before it is refused as a protocol error (100 000 entries at
+  // the largest page size): a bound, so that a provider that never says "last page" cannot keep a
+  // caller reading forever.
+  static constexpr std::int64_t max_pages = 1000;
+
+ private:
+  // A complete list. The first request goes out as the List page documents it (no parameters); if
+  // its answer has meta and more than one page, pages 2 to total_pages follow with the per_page the
+  // first answer reported, each a read (retried as config::retry allows). A failure on any page is
+  // that failure, never a short list; pages that contradict the first, an empty page before the
+  // last, or more than max_pages pages are errc::protocol naming the page.
+  template <class Item>
+  result<std::vector<Item>> list_all(result<http::request> first,
+                                     result<http::request> (*build_page)(const config&,
+                                                                         std::int64_t,
+                                                                         std::int64_t),
+                                     result<page<Item>> (*parse_page)(const http::response&)) {
+    auto answer = this->read(std::move(first), parse_page);
+    if (!answer) return answer.error();
+    std::vector<Item> all = std::move(answer->items);
+    if (!answer->meta) return all;
+    const page_meta meta = *answer->meta;
+    auto refuse = [&meta](std::int64_t n, const std::string& why) {
+      return make_error(errc::protocol,
+                        "unexpected response: page " + std::to_string(n) + " of " +
+                            std::to_string(meta.total_pages) + ": " + why,
+                        200);
+    };
+    if (meta.current_page != 1)
+      return refuse(1, "meta.current_page is " + std::to_string(meta.current_page) + ", not 1");
+    if (meta.total_pages > max_pages)
+      return refuse(1, "more pages than the " + std::to_string(max_pages) + " vnum reads");
+    if (meta.total_pages > 1 && (meta.per_page < 1 || meta.per_page > 100))
+      return refuse(1, "meta.per_page is " + std::to_string(meta.per_page));
+    if (meta.total_pages > 1 && all.empty()) return refuse(1, "an empty page before the last");
+    for (std::int64_t n = 2; n <= meta.total_pages; ++n) {
+      auto next = this->read(build_page(this->config(), n, meta.per_page), parse_page);
+      if (!next) {
+        error e = next.error();
+        e.message = "page " + std::to_string(n) + " of " + std::to_string(meta.total_pages) + ": " +
+                    e.message;
+        return e;
+      }
+      if (!next->meta) return refuse(n, "meta is missing");
+      if (next->meta->current_page != n)
+        return refuse(n, "meta.current_page is " + std::to_string(next->meta->current_page));
+      if (next->meta->total_pages != meta.total_pages)
+        return refuse(n, "meta.total_pages is " + std::to_string(next->meta->total_pages) +
+                             ", page 1 said " + std::to_string(meta.total_pages));
+      if (next->meta->per_page != meta.per_page)
+        return refuse(n, "meta.per_page is " + std::to_string(next->meta->per_page) +
+                             ", page 1 said " + std::to_string(meta.per_page));
+      if (next->items.empty() && n < meta.total_pages)
+        return refuse(n, "an empty page before the last");
+      for (auto& item : next->items) all.push_back(std::move(item));
+    }
+    return all;
+  }
+};
+
+}  // namespace vnum::identitycall
+
+#endif  // VNUM_IDENTITYCALL_CLIENT_HPP
+
+// ---- vnum/phone.hpp ------------------------------------------------------------------------------
+
+// vnum — phone-number checks: Australian normalization and E.164.
+#ifndef VNUM_PHONE_HPP
+#define VNUM_PHONE_HPP
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace vnum::phone {
+
+namespace detail {
+
+using vnum::detail::describe_char;
+using vnum::detail::is_digit;
+
+constexpr bool is_separator(char c) noexcept {
+  return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')';
+}
+
+}  // namespace detail
+
+// Normalizes an Australian mobile (4…) or geographic (2, 3, 7, 8…) number written in any of the
+// forms Cellcast documents (+61400000000, 61400000000, 0400000000, 400000000), with spaces, '-',
+// '.', parentheses, "(+61)", and the trunk 0 after the country code ("+61 (0)4…", "+61 04…"), to
+// "+61" followed by 9 digits. Errors are
+// invalid_argument for `field` and say what is wrong.
+inline result<std::string> normalize_au(std::string_view input, std::string_view field) {
+  auto phone_error = [field](std::string_view why) {
+    return invalid_argument(std::string(field), why);
+  };
+  constexpr std::size_t max_input = 64;  // far above any formatted number; stops pathological input
+  if (input.size() > max_input)
+    return phone_error("is " + std::to_string(input.size()) + " characters long; at most " +
+                       std::to_string(max_input) + " are accepted");
+
+  std::size_t begin = 0;
+  std::size_t end = input.size();
+  while (begin < end && input[begin] == ' ') ++begin;
+  while (end > begin && input[end - 1] == ' ') --end;
+  std::string_view s = input.substr(begin, end - begin);
+  if (s.empty()) return phone_error("is empty");
+
+  bool international = false;
+  bool trunk_in_parentheses = false;  // "(0)" as in "+61 (0)4…"
+  std::size_t trunk_position = 0;     // how many digits preceded the "(0)"
+  bool in_parentheses = false;
+  std::size_t group_start = 0;
+  std::string digits;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (detail::is_digit(c)) {
+      digits += c;
+    } else if (c == '+') {
+      // "+61 …", "(+61) …" and "+(61) …" alike: the '+' belongs before the country code.
+      if (international || !digits.empty())
+        return phone_error("has a '+' at position " + std::to_string(begin + i) +
+                           "; '+' may only come once, before the first digit");
+      international = true;
+    } else if (c == '(') {
+      if (in_parentheses) return phone_error("has nested parentheses");
+      in_parentheses = true;
+      group_start = digits.size();
+    } else if (c == ')') {
+      if (!in_parentheses) return phone_error("has a ')' without a matching '('");
+      in_parentheses = false;
+      if (digits.size() == group_start + 1 && digits.back() == '0') {
+        trunk_in_parentheses = true;
+        trunk_position = group_start;
+      }
+    } else if (!detail::is_separator(c)) {
+      return phone_error(
+          "contains " + detail::describe_char(c) + " at position " + std::to_string(begin + i) +
+          "; only digits, spaces, '-', '.', '(', ')' and one leading '+' are allowed");
+    }
+  }
+  if (in_parentheses) return phone_error("has a '(' without a matching ')'");
+  if (digits.empty()) return phone_error("contains no digits");
+
+  if (trunk_in_parentheses && trunk_position == 0 && !international) {
+    trunk_in_parentheses = false;  // "(0) 412 345 678": the national form's own trunk 0
+  } else if (trunk_in_parentheses) {
+    // Anywhere else "(0)" is only the trunk prefix written after the country code.
+    if (trunk_position != 2 || digits.compare(0, 2, "61") != 0)
+      return phone_error("has \"(0)\" that does not follow the country code 61");
+    digits.erase(trunk_position, 1);
+  }
+
+  // The trunk 0 is often written after the country code too ("+61 0412 345 678", as on business
+  // cards); like "(0)" it is not part of the number, and there is only one.
+  std::string national;
+  auto after_country_code = [&]() -> result<std::string> {
+    std::string rest = digits.substr(2);
+    if (!trunk_in_parentheses && rest.size() == 10 && rest[0] == '0') rest.erase(0, 1);
+    if (rest.size() != 9)
+      return phone_error("has " + std::to_string(rest.size()) +
+                         " digits after the country code 61; an Australian number has 9");
+    return rest;
+  };
+  if (international || trunk_in_parentheses) {
+    if (digits.compare(0, 2, "61") != 0)
+      return phone_error("is not an Australian number: its country code is not +61");
+    auto rest = after_country_code();
+    if (!rest) return rest.error();
+    national = std::move(*rest);
+  } else if (digits.size() == 11 && digits.compare(0, 2, "61") == 0) {
+    national = digits.substr(2);
+  } else if (digits.size() == 12 && digits.compare(0, 3, "610") == 0) {
+    national = digits.substr(3);
+  } else if (digits.size() == 10 && digits[0] == '0') {
+    national = digits.substr(1);
+  } else if (digits.size() == 9 && digits[0] != '0') {
+    national = digits;
+  } else {
+    return phone_error("has " + std::to_string(digits.size()) +
+                       " digits; expected the forms +61400000000, 61400000000, 0400000000 or "
+                       "400000000");
+  }
+  switch (national[0]) {
+    case '4':
+    case '2':
+    case '3':
+    case '7':
+    case '8':
+      break;
+    default:
+      return phone_error("is not an Australian mobile (4…) or geographic (2, 3, 7, 8…) number");
+  }
+  return "+61" + national;
+}
+
+// normalize_au for the field "number".
+inline result<std::string> normalize_au(std::string_view input) {
+  return normalize_au(input, "number");
+}
+
+// E.164: '+', a country code that does not start with 0, and 8 to 15 digits in all; nothing else
+// (no spaces, dashes or parentheses).
+constexpr bool is_e164(std::string_view s) noexcept {
+  if (s.size() < 9 || s.size() > 16 || s[0] != '+' || s[1] == '0') return false;
+  for (std::size_t i = 1; i < s.size(); ++i)
+    if (!detail::is_digit(s[i])) return false;
+  return true;
+}
+
+}  // namespace vnum::phone
+
+#endif  // VNUM_PHONE_HPP
+
+// ---- vnum/version.hpp ----------------------------------------------------------------------------
+
+// vnum — the library's version: VNUM_VERSION_MAJOR, _MINOR, _PATCH and VNUM_VERSION_STRING.
+#ifndef VNUM_VERSION_HPP
+#define VNUM_VERSION_HPP
+
+// The version is set in meson.build; tests/version_test checks that this file agrees.
+#define VNUM_VERSION_MAJOR 0
+#define VNUM_VERSION_MINOR 1
+#define VNUM_VERSION_PATCH 0
+#define VNUM_VERSION_STRING "0.1.0"
+
+#endif  // VNUM_VERSION_HPP
+#if defined(VNUM_IMPLEMENTATION)
+
+// ---- vnum/detail/json.hpp ------------------------------------------------------------------------
+
+// vnum — Boost.JSON in header-only mode, and the helpers every parser uses.
+// Upper detail level: built on the core headers; what the providers' headers share.
+#ifndef VNUM_DETAIL_JSON_HPP
+#define VNUM_DETAIL_JSON_HPP
+
+// Exactly one translation unit of a program defines VNUM_IMPLEMENTATION before including a vnum
+// header; that unit compiles Boost.JSON's sources. A program that links the compiled Boost.JSON
+// library instead defines nothing.
+#if defined(VNUM_IMPLEMENTATION) && !defined(VNUM_BOOST_JSON_SOURCES_COMPILED)
+#define VNUM_BOOST_JSON_SOURCES_COMPILED
+#include <boost/json/src.hpp>
+#endif
+// Only the parts of Boost.JSON vnum uses: every translation unit pays for each header it includes.
+#include <boost/json/monotonic_resource.hpp>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace vnum::detail {
+
+namespace json = boost::json;
+
+// The largest body vnum reads, as curl_transport's default max_response_bytes: no documented answer
+// comes near it, and a larger one is refused before it is parsed.
+inline constexpr std::size_t max_body_bytes = std::size_t{8} << 20;
+
+// Parses a response body without throwing. Nesting is capped (Boost.JSON's default depth of 32 is
+// far above any documented body), so hostile input such as 100 000 '[' fails cleanly; a body over
+// max_body_bytes is not parsed at all.
+inline std::optional<json::value> parse_json(std::string_view body) {
+  if (body.size() > max_body_bytes) return std::nullopt;
+  json::error_code ec;
+  json::parse_options options;
+  options.max_depth = 32;
+  json::value v = json::parse(body, ec, json::storage_ptr(), options);
+  if (ec) return std::nullopt;
+  return v;
+}
+
+// A parsed body whose values live in a buffer on the parser's stack (and, past it, in blocks freed
+// all at once): reading a documented answer costs no allocation for the JSON tree itself. Pointers
+// into value() are valid as long as the document.
+class json_document {
+ public:
+  json_document() = default;
+  json_document(const json_document&) = delete;
+  json_document& operator=(const json_document&) = delete;
+
+  // The body's JSON, or nullptr when it is not JSON (or is over max_body_bytes).
+  const json::value* parse(std::string_view body) {
+    if (body.size() > max_body_bytes) return nullptr;
+    json::error_code ec;
+    json::parse_options options;
+    options.max_depth = 32;
+    value_ = json::parse(body, ec, json::storage_ptr(&arena_), options);
+    if (ec) return nullptr;
+    return &value_;
+  }
+
+ private:
+  // Large enough for every documented answer of both providers (the largest is about 1.5 KB).
+  alignas(std::max_align_t) unsigned char buffer_[4096];
+  json::monotonic_resource arena_{buffer_, sizeof buffer_};
+  json::value value_ =
+      json::value(json::storage_ptr(&arena_));  // moving a parse into it keeps the arena
+};
+
+inline const json::value* member(const json::object& o, std::string_view key) noexcept {
+  return o.if_contains(key);
+}
+
+inline std::optional<std::string> string_member(const json::object& o, std::string_view key) {
+  const json::value* v = o.if_contains(key);
+  if (v == nullptr || !v->is_string()) return std::nullopt;
+  return std::string(v->get_string());
+}
+
+inline std::optional<bool> bool_member(const json::object& o, std::string_view key) noexcept {
+  const json::value* v = o.if_contains(key);
+  if (v == nullptr || !v->is_bool()) return std::nullopt;
+  return v->get_bool();
+}
+
+// An integer member; a JSON number with a fraction or out of int64 range is not one.
+inline std::optional<std::int64_t> int_member(const json::object& o,
+                                              std::string_view key) noexcept {
+  const json::value* v = o.if_contains(key);
+  if (v == nullptr) return std::nullopt;
+  if (v->is_int64()) return v->get_int64();
+  if (v->is_uint64() && v->get_uint64() <= static_cast<std::uint64_t>(INT64_MAX))
+    return static_cast<std::int64_t>(v->get_uint64());
+  return std::nullopt;
+}
+
+inline const json::object* object_member(const json::object& o, std::string_view key) noexcept {
+  const json::value* v = o.if_contains(key);
+  return v != nullptr && v->is_object() ? &v->get_object() : nullptr;
+}
+
+inline const json::array* array_member(const json::object& o, std::string_view key) noexcept {
+  const json::value* v = o.if_contains(key);
+  return v != nullptr && v->is_array() ? &v->get_array() : nullptr;
+}
+
+}  // namespace vnum::detail
+
+#endif  // VNUM_DETAIL_JSON_HPP
 
 // ---- vnum/detail/country.hpp ---------------------------------------------------------------------
 
@@ -1053,155 +2532,71 @@ constexpr bool serves(const calling_code& code, std::string_view region) noexcep
 
 #endif  // VNUM_DETAIL_COUNTRY_HPP
 
-// ---- vnum/phone.hpp ------------------------------------------------------------------------------
+// ---- vnum/detail/utf8.hpp ------------------------------------------------------------------------
 
-// vnum — phone-number checks: Australian normalization and E.164.
-#ifndef VNUM_PHONE_HPP
-#define VNUM_PHONE_HPP
+// vnum — UTF-8 as JSON requires it (RFC 8259 §8.1): the checks every text field of a request
+// passes, and its length in characters.
+// Lower detail level: needs nothing else of vnum; the core headers (error, http, phone) use it.
+#ifndef VNUM_DETAIL_UTF8_HPP
+#define VNUM_DETAIL_UTF8_HPP
 
 #include <cstddef>
-#include <string>
+#include <optional>
 #include <string_view>
 
-namespace vnum::phone {
+namespace vnum::detail {
 
-namespace detail {
-
-using vnum::detail::describe_char;
-using vnum::detail::is_digit;
-
-constexpr bool is_separator(char c) noexcept {
-  return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')';
-}
-
-}  // namespace detail
-
-// Normalizes an Australian mobile (4…) or geographic (2, 3, 7, 8…) number written in any of the
-// forms Cellcast documents (+61400000000, 61400000000, 0400000000, 400000000), with spaces, '-',
-// '.', parentheses, "(+61)", and the trunk 0 after the country code ("+61 (0)4…", "+61 04…"), to
-// "+61" followed by 9 digits. Errors are
-// invalid_argument for `field` and say what is wrong.
-inline result<std::string> normalize_au(std::string_view input, std::string_view field) {
-  auto phone_error = [field](std::string_view why) {
-    return invalid_argument(std::string(field), why);
-  };
-  constexpr std::size_t max_input = 64;  // far above any formatted number; stops pathological input
-  if (input.size() > max_input)
-    return phone_error("is " + std::to_string(input.size()) + " characters long; at most " +
-                       std::to_string(max_input) + " are accepted");
-
-  std::size_t begin = 0;
-  std::size_t end = input.size();
-  while (begin < end && input[begin] == ' ') ++begin;
-  while (end > begin && input[end - 1] == ' ') --end;
-  std::string_view s = input.substr(begin, end - begin);
-  if (s.empty()) return phone_error("is empty");
-
-  bool international = false;
-  bool trunk_in_parentheses = false;  // "(0)" as in "+61 (0)4…"
-  std::size_t trunk_position = 0;     // how many digits preceded the "(0)"
-  bool in_parentheses = false;
-  std::size_t group_start = 0;
-  std::string digits;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const char c = s[i];
-    if (detail::is_digit(c)) {
-      digits += c;
-    } else if (c == '+') {
-      // "+61 …", "(+61) …" and "+(61) …" alike: the '+' belongs before the country code.
-      if (international || !digits.empty())
-        return phone_error("has a '+' at position " + std::to_string(begin + i) +
-                           "; '+' may only come once, before the first digit");
-      international = true;
-    } else if (c == '(') {
-      if (in_parentheses) return phone_error("has nested parentheses");
-      in_parentheses = true;
-      group_start = digits.size();
-    } else if (c == ')') {
-      if (!in_parentheses) return phone_error("has a ')' without a matching '('");
-      in_parentheses = false;
-      if (digits.size() == group_start + 1 && digits.back() == '0') {
-        trunk_in_parentheses = true;
-        trunk_position = group_start;
-      }
-    } else if (!detail::is_separator(c)) {
-      return phone_error(
-          "contains " + detail::describe_char(c) + " at position " + std::to_string(begin + i) +
-          "; only digits, spaces, '-', '.', '(', ')' and one leading '+' are allowed");
-    }
-  }
-  if (in_parentheses) return phone_error("has a '(' without a matching ')'");
-  if (digits.empty()) return phone_error("contains no digits");
-
-  if (trunk_in_parentheses && trunk_position == 0 && !international) {
-    trunk_in_parentheses = false;  // "(0) 412 345 678": the national form's own trunk 0
-  } else if (trunk_in_parentheses) {
-    // Anywhere else "(0)" is only the trunk prefix written after the country code.
-    if (trunk_position != 2 || digits.compare(0, 2, "61") != 0)
-      return phone_error("has \"(0)\" that does not follow the country code 61");
-    digits.erase(trunk_position, 1);
-  }
-
-  // The trunk 0 is often written after the country code too ("+61 0412 345 678", as on business
-  // cards); like "(0)" it is not part of the number, and there is only one.
-  std::string national;
-  auto after_country_code = [&]() -> result<std::string> {
-    std::string rest = digits.substr(2);
-    if (!trunk_in_parentheses && rest.size() == 10 && rest[0] == '0') rest.erase(0, 1);
-    if (rest.size() != 9)
-      return phone_error("has " + std::to_string(rest.size()) +
-                         " digits after the country code 61; an Australian number has 9");
-    return rest;
-  };
-  if (international || trunk_in_parentheses) {
-    if (digits.compare(0, 2, "61") != 0)
-      return phone_error("is not an Australian number: its country code is not +61");
-    auto rest = after_country_code();
-    if (!rest) return rest.error();
-    national = std::move(*rest);
-  } else if (digits.size() == 11 && digits.compare(0, 2, "61") == 0) {
-    national = digits.substr(2);
-  } else if (digits.size() == 12 && digits.compare(0, 3, "610") == 0) {
-    national = digits.substr(3);
-  } else if (digits.size() == 10 && digits[0] == '0') {
-    national = digits.substr(1);
-  } else if (digits.size() == 9 && digits[0] != '0') {
-    national = digits;
+// The length of the well-formed UTF-8 sequence at s[i] (1 to 4), or 0 when the bytes there are not
+// one: a stray continuation byte, a truncated sequence, an overlong form, a UTF-16 surrogate, or a
+// code point above U+10FFFF.
+constexpr std::size_t utf8_sequence_length(std::string_view s, std::size_t i) noexcept {
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char b0 = byte(i);
+  if (b0 < 0x80) return 1;
+  std::size_t n = 0;
+  unsigned char lo = 0x80, hi = 0xBF;  // the allowed range of the second byte
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    n = 2;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    n = 3;
+    if (b0 == 0xE0) lo = 0xA0;  // overlong
+    if (b0 == 0xED) hi = 0x9F;  // surrogates
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    n = 4;
+    if (b0 == 0xF0) lo = 0x90;  // overlong
+    if (b0 == 0xF4) hi = 0x8F;  // above U+10FFFF
   } else {
-    return phone_error("has " + std::to_string(digits.size()) +
-                       " digits; expected the forms +61400000000, 61400000000, 0400000000 or "
-                       "400000000");
+    return 0;
   }
-  switch (national[0]) {
-    case '4':
-    case '2':
-    case '3':
-    case '7':
-    case '8':
-      break;
-    default:
-      return phone_error("is not an Australian mobile (4…) or geographic (2, 3, 7, 8…) number");
+  if (i + n > s.size()) return 0;
+  if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
+  for (std::size_t k = 2; k < n; ++k)
+    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
+  return n;
+}
+
+// The byte offset of the first byte that does not start a well-formed sequence; nullopt when all
+// of s is valid UTF-8.
+constexpr std::optional<std::size_t> first_invalid_utf8(std::string_view s) noexcept {
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t n = utf8_sequence_length(s, i);
+    if (n == 0) return i;
+    i += n;
   }
-  return "+61" + national;
+  return std::nullopt;
 }
 
-// normalize_au for the field "number".
-inline result<std::string> normalize_au(std::string_view input) {
-  return normalize_au(input, "number");
+// Characters (code points) in valid UTF-8; what a provider means by "between 3 and 11 characters".
+constexpr std::size_t utf8_length(std::string_view s) noexcept {
+  std::size_t count = 0;
+  for (char c : s)
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
+  return count;
 }
 
-// E.164: '+', a country code that does not start with 0, and 8 to 15 digits in all; nothing else
-// (no spaces, dashes or parentheses).
-constexpr bool is_e164(std::string_view s) noexcept {
-  if (s.size() < 9 || s.size() > 16 || s[0] != '+' || s[1] == '0') return false;
-  for (std::size_t i = 1; i < s.size(); ++i)
-    if (!detail::is_digit(s[i])) return false;
-  return true;
-}
+}  // namespace vnum::detail
 
-}  // namespace vnum::phone
-
-#endif  // VNUM_PHONE_HPP
+#endif  // VNUM_DETAIL_UTF8_HPP
 
 // ---- vnum/detail/validate.hpp --------------------------------------------------------------------
 
@@ -1433,436 +2828,6 @@ inline result<void> check_email(std::string_view field, std::string_view value) 
 
 #endif  // VNUM_DETAIL_VALIDATE_HPP
 
-// ---- vnum/cellcast/validate.hpp ------------------------------------------------------------------
-
-// vnum — Cellcast: the checks a request passes before anything is sent.
-#ifndef VNUM_CELLCAST_VALIDATE_HPP
-#define VNUM_CELLCAST_VALIDATE_HPP
-
-#include <string>
-#include <string_view>
-
-namespace vnum::cellcast {
-
-namespace detail {
-
-using vnum::detail::check_email;
-using vnum::detail::check_optional_text;
-using vnum::detail::check_required_text;
-
-inline result<void> check_digits(std::string_view field, std::string_view value) {
-  if (auto r = check_required_text(field, value); !r) return r;
-  if (!vnum::detail::all_digits(value))
-    return invalid_argument(std::string(field), "must contain digits only");
-  return {};
-}
-
-inline result<void> check_cycle(billing_cycle c) {
-  if (c != billing_cycle::month && c != billing_cycle::year)
-    return invalid_argument("recurring_time",
-                            "must be billing_cycle::month or billing_cycle::year");
-  return {};
-}
-
-// Not "quoted": std::quoted would win overload resolution through argument-dependent lookup.
-inline std::string in_quotes(std::string_view s) { return "\"" + std::string(s) + "\""; }
-
-// The product must be the number's product for the chosen cycle (purchase-virtual-number.html:
-// monthlyProductId for month, yearlyProductId for year).
-inline result<void> check_product_matches_cycle(const purchase_request& r,
-                                                const product_catalog& catalog) {
-  const product_ids* ids = catalog.find(r.number);
-  if (ids == nullptr || r.product == ids->for_cycle(r.recurring_time)) return {};
-  std::string why = in_quotes(r.product) + " is not the " +
-                    std::string(to_string(r.recurring_time)) + " product of number " +
-                    in_quotes(r.number);
-  const billing_cycle other =
-      r.recurring_time == billing_cycle::month ? billing_cycle::year : billing_cycle::month;
-  if (r.product == ids->for_cycle(other))
-    why += " (it is that number's " + std::string(to_string(other)) + " product)";
-  why += ": its month product is " + in_quotes(ids->monthly) + " and its year product is " +
-         in_quotes(ids->yearly);
-  return invalid_argument("product", std::move(why));
-}
-
-inline result<void> check_becs(const becs_debit& b) {
-  if (auto r = check_email("becs.email", b.email); !r) return r;
-  if (auto r = check_required_text("becs.account_name", b.account_name); !r) return r;
-  if (auto r = check_optional_text("becs.payment_method", b.payment_method); !r) return r;
-  const bool bank_details = !b.bsb_number.empty() || !b.account_number.empty();
-  if (!b.payment_method.empty() && bank_details)
-    return invalid_argument(
-        "becs.payment_method",
-        "give either payment_method or bsb_number and account_number, not both");
-  if (b.payment_method.empty()) {
-    if (auto r = check_digits("becs.bsb_number", b.bsb_number); !r) return r;
-    if (b.bsb_number.size() != 6)
-      return invalid_argument("becs.bsb_number", "must be 6 digits (e.g. 000000, without '-')");
-    if (auto r = check_digits("becs.account_number", b.account_number); !r) return r;
-  }
-  return {};
-}
-
-inline result<void> check_payment(const purchase_request& r) {
-  if (auto c = check_optional_text("card", r.card); !c) return c;
-  if (auto t = check_optional_text("token", r.token); !t) return t;
-  const int methods = int(!r.card.empty()) + int(!r.token.empty()) + int(r.becs.has_value());
-  if (methods == 0)
-    return invalid_argument("card", "is required: pay with a card ID, a token, or becs");
-  if (methods > 1) return invalid_argument("card", "give exactly one of card, token and becs");
-  if (r.becs) return check_becs(*r.becs);
-  return {};
-}
-
-}  // namespace detail
-
-// Every validate() returns the request as it will be sent (normalized where a field is), or the
-// first field that is wrong.
-
-// purchase-virtual-number.html. The catalog check is skipped for numbers it does not list.
-inline result<purchase_request> validate(const purchase_request& r,
-                                         const product_catalog& catalog = {}) {
-  if (auto v = detail::check_payment(r); !v) return v.error();
-  if (auto v = detail::check_required_text("product", r.product); !v) return v.error();
-  if (auto v = detail::check_required_text("number", r.number); !v) return v.error();
-  if (auto v = detail::check_cycle(r.recurring_time); !v) return v.error();
-  if (auto v = detail::check_product_matches_cycle(r, catalog); !v) return v.error();
-  return r;
-}
-
-inline result<postpaid_purchase_request> validate(const postpaid_purchase_request& r) {
-  if (auto v = detail::check_required_text("number", r.number); !v) return v.error();
-  return r;
-}
-
-// The virtual number's ID becomes one URL path segment.
-inline result<void> validate_virtual_number_id(std::string_view id) {
-  return vnum::detail::check_path_segment("id", id);
-}
-
-// Returns the request with its number normalized to +61XXXXXXXXX, as it will be sent.
-inline result<custom_number_request> validate(const custom_number_request& r) {
-  if (auto v = detail::check_required_text("name", r.name); !v) return v.error();
-  auto number = phone::normalize_au(r.number);
-  if (!number) return number.error();
-  return custom_number_request{r.name, *number};
-}
-
-inline result<verify_custom_number_request> validate(const verify_custom_number_request& r) {
-  if (auto v = detail::check_required_text("name", r.name); !v) return v.error();
-  auto number = phone::normalize_au(r.number);
-  if (!number) return number.error();
-  if (auto v = detail::check_required_text("otp", r.otp); !v) return v.error();
-  if (r.otp.find(' ') != std::string::npos)
-    return invalid_argument("otp", "must not contain spaces");
-  return verify_custom_number_request{r.name, *number, r.otp};
-}
-
-// business-name.html (current version). Returns the request with customer_contact normalized.
-inline result<business_name_request> validate(const business_name_request& r) {
-  using namespace detail;
-  if (auto v = check_required_text("business_name", r.business_name); !v) return v.error();
-  if (const auto n = vnum::detail::utf8_length(r.business_name); n < 3 || n > 11)
-    return invalid_argument("business_name", "must be between 3 and 11 characters");
-  if (auto v = check_required_text("description_internal", r.description_internal); !v)
-    return v.error();
-  if (auto v = check_required_text("purpose_of_use", r.purpose_of_use); !v) return v.error();
-  if (auto v = check_required_text("company.name", r.company.name); !v) return v.error();
-  if (auto v = check_digits("company.abn", r.company.abn); !v) return v.error();
-  if (r.company.abn.size() != 11) return invalid_argument("company.abn", "must be 11 digits");
-  if (auto v = check_required_text("company.website", r.company.website); !v) return v.error();
-  if (auto v = check_required_text("company.address", r.company.address); !v) return v.error();
-  if (auto v = check_required_text("requestor.first_name", r.requestor.first_name); !v)
-    return v.error();
-  if (auto v = check_required_text("requestor.last_name", r.requestor.last_name); !v)
-    return v.error();
-  if (auto v = check_required_text("requestor.position", r.requestor.position); !v)
-    return v.error();
-  if (auto v = check_digits("requestor.phone_number", r.requestor.phone_number); !v)
-    return v.error();
-  if (auto v = check_email("requestor.email", r.requestor.email); !v) return v.error();
-  business_name_request out = r;
-  if (!r.customer_contact.empty()) {
-    auto contact = phone::normalize_au(r.customer_contact, "customer_contact");
-    if (!contact) return contact.error();
-    out.customer_contact = *contact;
-  }
-  return out;
-}
-
-}  // namespace vnum::cellcast
-
-#endif  // VNUM_CELLCAST_VALIDATE_HPP
-
-// ---- vnum/detail/json.hpp ------------------------------------------------------------------------
-
-// vnum — Boost.JSON in header-only mode, and the helpers every parser uses.
-// Upper detail level: built on the core headers; what the providers' headers share.
-#ifndef VNUM_DETAIL_JSON_HPP
-#define VNUM_DETAIL_JSON_HPP
-
-// Exactly one translation unit of a program defines VNUM_IMPLEMENTATION before including a vnum
-// header; that unit compiles Boost.JSON's sources. A program that links the compiled Boost.JSON
-// library instead defines nothing.
-#if defined(VNUM_IMPLEMENTATION) && !defined(VNUM_BOOST_JSON_SOURCES_COMPILED)
-#define VNUM_BOOST_JSON_SOURCES_COMPILED
-#include <boost/json/src.hpp>
-#endif
-// Only the parts of Boost.JSON vnum uses: every translation unit pays for each header it includes.
-#include <boost/json/monotonic_resource.hpp>
-#include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
-#include <boost/json/value.hpp>
-
-#include <cstddef>
-#include <cstdint>
-#include <optional>
-#include <string>
-#include <string_view>
-
-namespace vnum::detail {
-
-namespace json = boost::json;
-
-// The largest body vnum reads, as curl_transport's default max_response_bytes: no documented answer
-// comes near it, and a larger one is refused before it is parsed.
-inline constexpr std::size_t max_body_bytes = std::size_t{8} << 20;
-
-// Parses a response body without throwing. Nesting is capped (Boost.JSON's default depth of 32 is
-// far above any documented body), so hostile input such as 100 000 '[' fails cleanly; a body over
-// max_body_bytes is not parsed at all.
-inline std::optional<json::value> parse_json(std::string_view body) {
-  if (body.size() > max_body_bytes) return std::nullopt;
-  json::error_code ec;
-  json::parse_options options;
-  options.max_depth = 32;
-  json::value v = json::parse(body, ec, json::storage_ptr(), options);
-  if (ec) return std::nullopt;
-  return v;
-}
-
-// A parsed body whose values live in a buffer on the parser's stack (and, past it, in blocks freed
-// all at once): reading a documented answer costs no allocation for the JSON tree itself. Pointers
-// into value() are valid as long as the document.
-class json_document {
- public:
-  json_document() = default;
-  json_document(const json_document&) = delete;
-  json_document& operator=(const json_document&) = delete;
-
-  // The body's JSON, or nullptr when it is not JSON (or is over max_body_bytes).
-  const json::value* parse(std::string_view body) {
-    if (body.size() > max_body_bytes) return nullptr;
-    json::error_code ec;
-    json::parse_options options;
-    options.max_depth = 32;
-    value_ = json::parse(body, ec, json::storage_ptr(&arena_), options);
-    if (ec) return nullptr;
-    return &value_;
-  }
-
- private:
-  // Large enough for every documented answer of both providers (the largest is about 1.5 KB).
-  alignas(std::max_align_t) unsigned char buffer_[4096];
-  json::monotonic_resource arena_{buffer_, sizeof buffer_};
-  json::value value_ =
-      json::value(json::storage_ptr(&arena_));  // moving a parse into it keeps the arena
-};
-
-inline const json::value* member(const json::object& o, std::string_view key) noexcept {
-  return o.if_contains(key);
-}
-
-inline std::optional<std::string> string_member(const json::object& o, std::string_view key) {
-  const json::value* v = o.if_contains(key);
-  if (v == nullptr || !v->is_string()) return std::nullopt;
-  return std::string(v->get_string());
-}
-
-inline std::optional<bool> bool_member(const json::object& o, std::string_view key) noexcept {
-  const json::value* v = o.if_contains(key);
-  if (v == nullptr || !v->is_bool()) return std::nullopt;
-  return v->get_bool();
-}
-
-// An integer member; a JSON number with a fraction or out of int64 range is not one.
-inline std::optional<std::int64_t> int_member(const json::object& o,
-                                              std::string_view key) noexcept {
-  const json::value* v = o.if_contains(key);
-  if (v == nullptr) return std::nullopt;
-  if (v->is_int64()) return v->get_int64();
-  if (v->is_uint64() && v->get_uint64() <= static_cast<std::uint64_t>(INT64_MAX))
-    return static_cast<std::int64_t>(v->get_uint64());
-  return std::nullopt;
-}
-
-inline const json::object* object_member(const json::object& o, std::string_view key) noexcept {
-  const json::value* v = o.if_contains(key);
-  return v != nullptr && v->is_object() ? &v->get_object() : nullptr;
-}
-
-inline const json::array* array_member(const json::object& o, std::string_view key) noexcept {
-  const json::value* v = o.if_contains(key);
-  return v != nullptr && v->is_array() ? &v->get_array() : nullptr;
-}
-
-}  // namespace vnum::detail
-
-#endif  // VNUM_DETAIL_JSON_HPP
-
-// ---- vnum/http.hpp -------------------------------------------------------------------------------
-
-// vnum — HTTP value types and the transport concept that users implement.
-#ifndef VNUM_HTTP_HPP
-#define VNUM_HTTP_HPP
-
-#include <concepts>
-#include <optional>
-#include <ostream>
-#include <string>
-#include <string_view>
-#include <vector>
-
-namespace vnum::http {
-
-enum class method { get, post, put, patch, delete_ };
-
-constexpr std::string_view to_string(method m) noexcept {
-  switch (m) {
-    case method::get:
-      return "GET";
-    case method::post:
-      return "POST";
-    case method::put:
-      return "PUT";
-    case method::patch:
-      return "PATCH";
-    case method::delete_:
-      return "DELETE";
-  }
-  return "GET";
-}
-
-struct header {
-  std::string name;
-  std::string value;
-  friend bool operator==(const header&, const header&) = default;
-};
-
-struct request {
-  http::method method = http::method::get;
-  std::string url;
-  std::vector<header> headers;
-  std::string body;
-  friend bool operator==(const request&, const request&) = default;
-};
-
-struct response {
-  int status = 0;
-  std::vector<header> headers;
-  std::string body;
-  friend bool operator==(const response&, const response&) = default;
-};
-
-// ASCII case-insensitive comparison, as HTTP header names require.
-constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
-  return detail::iequals(a, b);
-}
-
-// The value of the first header called `name` (case-insensitive), if any.
-inline std::optional<std::string_view> find_header(const std::vector<header>& headers,
-                                                   std::string_view name) noexcept {
-  for (const auto& h : headers)
-    if (iequals(h.name, name)) return std::string_view(h.value);
-  return std::nullopt;
-}
-
-inline std::optional<std::string_view> find_header(const request& r,
-                                                   std::string_view name) noexcept {
-  return find_header(r.headers, name);
-}
-
-inline std::optional<std::string_view> find_header(const response& r,
-                                                   std::string_view name) noexcept {
-  return find_header(r.headers, name);
-}
-
-namespace detail {
-
-// The body fields that carry secrets other than the key: an OTP, a Stripe token, a bank account.
-inline constexpr std::string_view secret_body_fields[] = {"otp", "token", "becs_account_number"};
-
-// The body with the string values of secret_body_fields replaced by "***" (the bodies vnum builds
-// are compact JSON; anything else is printed as it is).
-inline std::string mask_secret_fields(std::string_view body) {
-  std::string out(body);
-  for (std::string_view field : secret_body_fields) {
-    const std::string key = "\"" + std::string(field) + "\":\"";
-    for (auto at = out.find(key); at != std::string::npos; at = out.find(key, at + 1)) {
-      const auto start = at + key.size();
-      auto end = start;
-      while (end < out.size() && out[end] != '"') end += out[end] == '\\' ? 2U : 1U;
-      if (end >= out.size()) break;
-      out.replace(start, end - start, "***");
-    }
-  }
-  return out;
-}
-
-}  // namespace detail
-
-// Prints a request for logs with the credentials masked: an authorization header shows only its
-// scheme ("Bearer ***"), so a logged request never reveals the API key, and an OTP, a Stripe
-// token or a bank account number in the body shows as "***".
-inline std::ostream& operator<<(std::ostream& os, const request& r) {
-  os << to_string(r.method) << ' ' << r.url << '\n';
-  for (const auto& h : r.headers) {
-    os << h.name << ": ";
-    if (iequals(h.name, "authorization")) {
-      auto space = h.value.find(' ');
-      os << (space == std::string::npos ? std::string_view("***")
-                                        : std::string_view(h.value).substr(0, space + 1))
-         << (space == std::string::npos ? "" : "***");
-    } else {
-      os << h.value;
-    }
-    os << '\n';
-  }
-  return os << '\n' << detail::mask_secret_fields(r.body);
-}
-
-inline std::ostream& operator<<(std::ostream& os, const response& r) {
-  os << "HTTP " << r.status << '\n';
-  for (const auto& h : r.headers) os << h.name << ": " << h.value << '\n';
-  return os << '\n' << r.body;
-}
-
-// A transport sends one request. It returns the response (any status), or a vnum::error with code
-// errc::transport (nothing was sent) or errc::outcome_unknown (it may have been sent). A transport
-// that returns a plain http::response (never fails) satisfies the concept too.
-template <class T>
-concept transport = requires(T& t, const request& r) {
-  { t.send(r) } -> std::convertible_to<vnum::result<response>>;
-};
-
-}  // namespace vnum::http
-
-#endif  // VNUM_HTTP_HPP
-
-// ---- vnum/version.hpp ----------------------------------------------------------------------------
-
-// vnum — the library's version: VNUM_VERSION_MAJOR, _MINOR, _PATCH and VNUM_VERSION_STRING.
-#ifndef VNUM_VERSION_HPP
-#define VNUM_VERSION_HPP
-
-// The version is set in meson.build; tests/version_test checks that this file agrees.
-#define VNUM_VERSION_MAJOR 0
-#define VNUM_VERSION_MINOR 1
-#define VNUM_VERSION_PATCH 0
-#define VNUM_VERSION_STRING "0.1.0"
-
-#endif  // VNUM_VERSION_HPP
-
 // ---- vnum/detail/request.hpp ---------------------------------------------------------------------
 
 // vnum — the parts of every request that both providers share.
@@ -1949,12 +2914,13 @@ inline std::string encode_query_value(std::string_view v) {
 
 #endif  // VNUM_DETAIL_REQUEST_HPP
 
-// ---- vnum/cellcast/build.hpp ---------------------------------------------------------------------
+// ---- vnum/cellcast/impl/build.hpp ----------------------------------------------------------------
 
-// vnum — Cellcast: request builders. Each validates its input first and returns the exact HTTP
-// request the provider documents; usable without a client (sans-I/O).
-#ifndef VNUM_CELLCAST_BUILD_HPP
-#define VNUM_CELLCAST_BUILD_HPP
+// vnum — Cellcast: the definitions of the request builders declared in <vnum/cellcast/build.hpp>.
+// Included once per program, by <vnum/src.hpp> in the translation unit that defines
+// VNUM_IMPLEMENTATION; never include it directly.
+#ifndef VNUM_CELLCAST_IMPL_BUILD_HPP
+#define VNUM_CELLCAST_IMPL_BUILD_HPP
 
 #include <string>
 #include <string_view>
@@ -1972,10 +2938,7 @@ inline result<http::request> authorized_request(const config& cfg, http::method 
 
 }  // namespace detail
 
-// The purchase pages' headings say /api/v1/virtual-number/purchase but their code samples, and
-// the sibling pages, use /api/v1/apiClient/...: the samples are what the service answers.
-inline result<http::request> build_purchase_virtual_number(const config& cfg,
-                                                           const purchase_request& r) {
+result<http::request> build_purchase_virtual_number(const config& cfg, const purchase_request& r) {
   auto valid = validate(r, cfg.products);
   if (!valid) return valid.error();
   vnum::detail::json_body body;
@@ -1999,8 +2962,8 @@ inline result<http::request> build_purchase_virtual_number(const config& cfg,
                                     vnum::detail::to_body(body));
 }
 
-inline result<http::request> build_purchase_virtual_number_postpaid(
-    const config& cfg, const postpaid_purchase_request& r) {
+result<http::request> build_purchase_virtual_number_postpaid(const config& cfg,
+                                                             const postpaid_purchase_request& r) {
   auto valid = validate(r);
   if (!valid) return valid.error();
   vnum::detail::json_body body;
@@ -2011,16 +2974,13 @@ inline result<http::request> build_purchase_virtual_number_postpaid(
                                     vnum::detail::to_body(body));
 }
 
-// The page's JavaScript sample passes its headers as the body; we send no body and real headers.
-inline result<http::request> build_unsubscribe_virtual_number(const config& cfg,
-                                                              std::string_view id) {
+result<http::request> build_unsubscribe_virtual_number(const config& cfg, std::string_view id) {
   if (auto v = validate_virtual_number_id(id); !v) return v.error();
   return detail::authorized_request(
       cfg, http::method::put, "/api/v1/apiClient/virtual-number/unsubscribe/" + std::string(id));
 }
 
-inline result<http::request> build_add_custom_number(const config& cfg,
-                                                     const custom_number_request& r) {
+result<http::request> build_add_custom_number(const config& cfg, const custom_number_request& r) {
   auto valid = validate(r);
   if (!valid) return valid.error();
   vnum::detail::json_body body;
@@ -2030,8 +2990,8 @@ inline result<http::request> build_add_custom_number(const config& cfg,
                                     vnum::detail::to_body(body));
 }
 
-inline result<http::request> build_verify_custom_number(const config& cfg,
-                                                        const verify_custom_number_request& r) {
+result<http::request> build_verify_custom_number(const config& cfg,
+                                                 const verify_custom_number_request& r) {
   auto valid = validate(r);
   if (!valid) return valid.error();
   vnum::detail::json_body body;
@@ -2043,8 +3003,7 @@ inline result<http::request> build_verify_custom_number(const config& cfg,
                                     vnum::detail::to_body(body));
 }
 
-inline result<http::request> build_add_business_name(const config& cfg,
-                                                     const business_name_request& r) {
+result<http::request> build_add_business_name(const config& cfg, const business_name_request& r) {
   auto valid = validate(r);
   if (!valid) return valid.error();
   vnum::detail::json_body body;
@@ -2066,20 +3025,17 @@ inline result<http::request> build_add_business_name(const config& cfg,
                                     vnum::detail::to_body(body));
 }
 
-// billing/get-list-credit-card.html: no parameters and no body.
-inline result<http::request> build_list_cards(const config& cfg) {
+result<http::request> build_list_cards(const config& cfg) {
   return detail::authorized_request(cfg, http::method::get, "/api/v1/user/getCards");
 }
 
-// No Cellcast page documents this endpoint; the path is the one the live API answers (see
-// custom_number in model.hpp).
-inline result<http::request> build_list_custom_numbers(const config& cfg) {
+result<http::request> build_list_custom_numbers(const config& cfg) {
   return detail::authorized_request(cfg, http::method::get, "/api/v1/customNumber");
 }
 
 }  // namespace vnum::cellcast
 
-#endif  // VNUM_CELLCAST_BUILD_HPP
+#endif  // VNUM_CELLCAST_IMPL_BUILD_HPP
 
 // ---- vnum/detail/json_reader.hpp -----------------------------------------------------------------
 
@@ -2495,13 +3451,13 @@ result<T> apply_outcome_rule(const outcome& o, const http::response& r, result<T
 
 #endif  // VNUM_DETAIL_RESPONSE_HPP
 
-// ---- vnum/cellcast/parse.hpp ---------------------------------------------------------------------
+// ---- vnum/cellcast/impl/parse.hpp ----------------------------------------------------------------
 
-// vnum — Cellcast: response parsers. Each turns any http::response into the operation's typed
-// receipt or a vnum::error, classifying by HTTP status first and then by the body, and applies the
-// outcome rule of its operation_kind (error.hpp); none throws.
-#ifndef VNUM_CELLCAST_PARSE_HPP
-#define VNUM_CELLCAST_PARSE_HPP
+// vnum — Cellcast: the definitions of the response parsers declared in <vnum/cellcast/parse.hpp>.
+// Included once per program, by <vnum/src.hpp> in the translation unit that defines
+// VNUM_IMPLEMENTATION; never include it directly.
+#ifndef VNUM_CELLCAST_IMPL_PARSE_HPP
+#define VNUM_CELLCAST_IMPL_PARSE_HPP
 
 #include <array>
 #include <optional>
@@ -2668,31 +3624,25 @@ bool is_one_of(std::string_view text, const std::array<std::string_view, N>& mes
 
 }  // namespace detail
 
-// A creating write (operation_kind::creating_write).
-inline result<purchase_receipt> parse_purchase_virtual_number(const http::response& r) {
+result<purchase_receipt> parse_purchase_virtual_number(const http::response& r) {
   detail::json_document doc;
   auto e = detail::success_envelope(r, doc);
   if (!e) return vnum::detail::apply_outcome_rule(detail::purchase_outcome, r, e.error());
   return purchase_receipt{e->message};
 }
 
-// The postpaid page documents no responses; the family's envelope is assumed. A creating write.
-inline result<purchase_receipt> parse_purchase_virtual_number_postpaid(const http::response& r) {
+result<purchase_receipt> parse_purchase_virtual_number_postpaid(const http::response& r) {
   return parse_purchase_virtual_number(r);
 }
 
-// An idempotent write.
-inline result<unsubscribe_receipt> parse_unsubscribe_virtual_number(const http::response& r) {
+result<unsubscribe_receipt> parse_unsubscribe_virtual_number(const http::response& r) {
   detail::json_document doc;
   auto e = detail::success_envelope(r, doc);
   if (!e) return vnum::detail::apply_outcome_rule(detail::unsubscribe_outcome, r, e.error());
   return unsubscribe_receipt{e->message};
 }
 
-// A creating write. The two documented successes differ only in their messages: "Custom number
-// created" and "OTP sent to your number successfully"; any other message leaves it unknown whether
-// an OTP is awaited, so it is outcome_unknown too.
-inline result<custom_number_receipt> parse_add_custom_number(const http::response& r) {
+result<custom_number_receipt> parse_add_custom_number(const http::response& r) {
   auto read = [&]() -> result<custom_number_receipt> {
     detail::json_document doc;
     auto e = detail::success_envelope(r, doc);
@@ -2715,8 +3665,7 @@ inline result<custom_number_receipt> parse_add_custom_number(const http::respons
   return vnum::detail::apply_outcome_rule(detail::add_custom_number_outcome, r, read());
 }
 
-// An idempotent write: a second verification leaves the number verified.
-inline result<verify_custom_number_receipt> parse_verify_custom_number(const http::response& r) {
+result<verify_custom_number_receipt> parse_verify_custom_number(const http::response& r) {
   detail::json_document doc;
   auto e = detail::success_envelope(r, doc);
   if (!e)
@@ -2724,25 +3673,21 @@ inline result<verify_custom_number_receipt> parse_verify_custom_number(const htt
   return verify_custom_number_receipt{e->message};
 }
 
-// A creating write.
-inline result<business_name_receipt> parse_add_business_name(const http::response& r) {
+result<business_name_receipt> parse_add_business_name(const http::response& r) {
   detail::json_document doc;
   auto e = detail::success_envelope(r, doc);
   if (!e) return vnum::detail::apply_outcome_rule(detail::business_name_outcome, r, e.error());
   return business_name_receipt{e->message};
 }
 
-// A read: the envelope with "data" an array of Stripe card objects (get-list-credit-card.html).
-inline result<std::vector<card>> parse_list_cards(const http::response& r) {
+result<std::vector<card>> parse_list_cards(const http::response& r) {
   detail::json_document doc;
   auto e = detail::success_envelope(r, doc);
   if (!e) return e.error();
   return detail::read_data_array(r, *e->body, detail::read_card);
 }
 
-// A read. The live service answers a bare {"data": [...]} without the envelope; an envelope whose
-// status is false is read as the refusal it is.
-inline result<std::vector<custom_number>> parse_list_custom_numbers(const http::response& r) {
+result<std::vector<custom_number>> parse_list_custom_numbers(const http::response& r) {
   if (r.status != 200) return detail::error_for(r);
   detail::json_document doc;
   auto v = vnum::detail::read_json_body(r, doc);
@@ -2756,804 +3701,189 @@ inline result<std::vector<custom_number>> parse_list_custom_numbers(const http::
 
 }  // namespace vnum::cellcast
 
-#endif  // VNUM_CELLCAST_PARSE_HPP
+#endif  // VNUM_CELLCAST_IMPL_PARSE_HPP
 
-// ---- vnum/detail/round_trip.hpp ------------------------------------------------------------------
+// ---- vnum/cellcast/impl/validate.hpp -------------------------------------------------------------
 
-// vnum — one round trip through the user's transport, shared by both providers' clients.
-// Upper detail level: built on the core headers; what the providers' headers share.
-#ifndef VNUM_DETAIL_ROUND_TRIP_HPP
-#define VNUM_DETAIL_ROUND_TRIP_HPP
+// vnum — Cellcast: the definitions of the validators declared in <vnum/cellcast/validate.hpp>.
+// Included once per program, by <vnum/src.hpp> in the translation unit that defines
+// VNUM_IMPLEMENTATION; never include it directly.
+#ifndef VNUM_CELLCAST_IMPL_VALIDATE_HPP
+#define VNUM_CELLCAST_IMPL_VALIDATE_HPP
 
-#include <exception>
 #include <string>
 #include <string_view>
-#include <type_traits>
-#include <utility>
-
-namespace vnum::detail {
-
-// One send through the user's transport. A transport that throws is treated like one that lost
-// the answer: the request may have gone out.
-template <class Transport>
-result<http::response> send(Transport& transport, const http::request& r) {
-  try {
-    return transport.send(r);
-  } catch (const std::exception& e) {
-    return make_error(errc::outcome_unknown, std::string("transport threw: ") + e.what());
-  } catch (...) {
-    return make_error(errc::outcome_unknown, "transport threw a non-standard exception");
-  }
-}
-
-// Sends a built request and parses the answer; a request that failed to build is never sent.
-// No error leaves with the API key in it.
-template <class Transport, class Parse>
-auto round_trip(Transport& transport, result<http::request> built, Parse&& parse,
-                std::string_view api_key)
-    -> decltype(parse(std::declval<const http::response&>())) {
-  using parsed_type = decltype(parse(std::declval<const http::response&>()));
-  if (!built) return built.error();
-  result<http::response> answer = send(transport, *built);
-  parsed_type parsed = answer ? parse(*answer) : parsed_type(answer.error());
-  if (!parsed) {
-    error e = parsed.error();
-    redact(e, api_key);
-    return e;
-  }
-  return parsed;
-}
-
-}  // namespace vnum::detail
-
-#endif  // VNUM_DETAIL_ROUND_TRIP_HPP
-
-// ---- vnum/detail/client_base.hpp -----------------------------------------------------------------
-
-// vnum — what every provider's client<T> shares: it holds the transport (owned, or borrowed when T
-// is a reference) and the configuration, and runs each operation as a read or a write.
-// Upper detail level: built on the core headers; what the providers' headers share.
-#ifndef VNUM_DETAIL_CLIENT_BASE_HPP
-#define VNUM_DETAIL_CLIENT_BASE_HPP
-
-#include <algorithm>
-#include <chrono>
-#include <type_traits>
-#include <utility>
-
-namespace vnum::detail {
-
-// Config is the provider's config: its api_key is redacted from every error, and its retry policy
-// (config::retry) applies to reads only. Each client method says which it is: read() or write().
-// The steps of one operation: validate and build (the builder), then read() or write(), which
-// make one round_trip() (send() through the transport, then parse) or, for a read, several.
-template <http::transport T, class Config>
-class client_base {
- public:
-  client_base(T transport, Config cfg)
-      : transport_(std::forward<T>(transport)), config_(std::move(cfg)) {}
-
-  const Config& config() const noexcept { return config_; }
-  std::remove_reference_t<T>& transport() noexcept { return transport_; }
-
- protected:
-  Config& mutable_config() noexcept { return config_; }
-
-  // A read: tried again while its error is retryable and config().retry allows another attempt,
-  // waiting with exponential backoff, or as long as the provider's Retry-After asks when that is
-  // within max_backoff (longer: the error goes back to the caller).
-  template <class Parse>
-  auto read(result<http::request> built, Parse parse) {
-    using parsed_type = decltype(round_trip(transport_, std::move(built), parse, config_.api_key));
-    if (!built) return parsed_type(built.error());
-    auto policy = validate(config_.retry);
-    if (!policy) return parsed_type(policy.error());
-    auto backoff = std::min(policy->initial_backoff, policy->max_backoff);
-    for (int attempt = 1;; ++attempt) {
-      parsed_type r = round_trip(transport_, *built, parse, config_.api_key);
-      if (r || attempt >= policy->max_attempts || !is_retryable(r.error().code)) return r;
-      auto wait = backoff;
-      if (r.error().retry_after) {
-        // At most 999 999 999 s (parse_retry_after), which milliseconds hold without overflow.
-        auto asked = std::chrono::duration_cast<std::chrono::milliseconds>(*r.error().retry_after);
-        if (asked > policy->max_backoff) return r;
-        wait = asked;
-      }
-      if (policy->sleep) policy->sleep(wait);
-      backoff = next_backoff(backoff, *policy);
-    }
-  }
-
-  // A write: sent once and never retried; its parser applies the outcome rule of its kind.
-  template <class Parse>
-  auto write(result<http::request> built, Parse parse) {
-    return round_trip(transport_, std::move(built), parse, config_.api_key);
-  }
-
- private:
-  T transport_;
-  Config config_;
-};
-
-}  // namespace vnum::detail
-
-#endif  // VNUM_DETAIL_CLIENT_BASE_HPP
-
-// ---- vnum/cellcast/client.hpp --------------------------------------------------------------------
-
-// vnum — Cellcast: the client, which composes validate -> build -> send -> parse.
-#ifndef VNUM_CELLCAST_CLIENT_HPP
-#define VNUM_CELLCAST_CLIENT_HPP
-
-#include <string_view>
-#include <utility>
-#include <vector>
 
 namespace vnum::cellcast {
 
-// Works owning (client<my_transport>) and borrowing (client<my_transport&>). Nothing is sent when
-// validation fails. No write is retried (reads only as config::retry allows): a purchase that ends
-// in errc::outcome_unknown may have been charged, so reconcile before trying again. Not safe for
-// concurrent use of one instance. config() and transport() come from the shared base.
-template <http::transport T>
-class client : public vnum::detail::client_base<T, config> {
-  using base = vnum::detail::client_base<T, config>;
-
- public:
-  client(T transport, config cfg) : base(std::forward<T>(transport), std::move(cfg)) {}
-
-  // Each method says whether it is a read (retried as config::retry allows) or a write (sent once;
-  // its kind, and what an answer that does not say how it ended means, is its parser's).
-
-  result<purchase_receipt> purchase_virtual_number(const purchase_request& r) {
-    return this->write(build_purchase_virtual_number(this->config(), r),
-                       parse_purchase_virtual_number);
-  }
-
-  result<purchase_receipt> purchase_virtual_number_postpaid(const postpaid_purchase_request& r) {
-    return this->write(build_purchase_virtual_number_postpaid(this->config(), r),
-                       parse_purchase_virtual_number_postpaid);
-  }
-
-  result<unsubscribe_receipt> unsubscribe_virtual_number(std::string_view id) {
-    return this->write(build_unsubscribe_virtual_number(this->config(), id),
-                       parse_unsubscribe_virtual_number);
-  }
-
-  result<custom_number_receipt> add_custom_number(const custom_number_request& r) {
-    return this->write(build_add_custom_number(this->config(), r), parse_add_custom_number);
-  }
-
-  result<verify_custom_number_receipt> verify_custom_number(const verify_custom_number_request& r) {
-    return this->write(build_verify_custom_number(this->config(), r), parse_verify_custom_number);
-  }
-
-  result<business_name_receipt> add_business_name(const business_name_request& r) {
-    return this->write(build_add_business_name(this->config(), r), parse_add_business_name);
-  }
-
-  result<std::vector<card>> list_cards() {
-    return this->read(build_list_cards(this->config()), parse_list_cards);
-  }
-
-  result<std::vector<custom_number>> list_custom_numbers() {
-    return this->read(build_list_custom_numbers(this->config()), parse_list_custom_numbers);
-  }
-
-  // The catalog purchases are checked against (config::products); add numbers as you learn them.
-  product_catalog& products() noexcept { return this->mutable_config().products; }
-};
-
-}  // namespace vnum::cellcast
-
-#endif  // VNUM_CELLCAST_CLIENT_HPP
-
-// ---- vnum/identitycall/model.hpp -----------------------------------------------------------------
-
-// vnum — IdentityCall: the typed requests, results and configuration.
-// Shapes come from docs.identitycall.ai, sections "api-reference/virtual-numbers" and
-// "api-reference/operators"; each type names its page. Where a page is silent or was cut short, the
-// comment says so.
-#ifndef VNUM_IDENTITYCALL_MODEL_HPP
-#define VNUM_IDENTITYCALL_MODEL_HPP
-
-#include <cstdint>
-#include <initializer_list>
-#include <optional>
-#include <ostream>
-#include <string>
-#include <string_view>
-#include <utility>
-#include <vector>
-
-namespace vnum::identitycall {
-
-// number_type on purchase and search: "mobile | local | toll-free | national".
-enum class number_type { mobile, local, toll_free, national };
-
-// The wire spelling: toll_free is "toll-free".
-constexpr std::string_view to_string(number_type t) noexcept {
-  switch (t) {
-    case number_type::mobile:
-      return "mobile";
-    case number_type::local:
-      return "local";
-    case number_type::toll_free:
-      return "toll-free";
-    case number_type::national:
-      return "national";
-  }
-  return "";
-}
-
-inline std::ostream& operator<<(std::ostream& os, number_type t) {
-  return os << (to_string(t).empty() ? std::string_view("unset") : to_string(t));
-}
-
-constexpr std::optional<number_type> number_type_from_string(std::string_view s) noexcept {
-  for (auto t :
-       {number_type::mobile, number_type::local, number_type::toll_free, number_type::national})
-    if (to_string(t) == s) return t;
-  return std::nullopt;
-}
-
-// routing_strategy (update page): "Operator routing mode: priority, round_robin, or simultaneous".
-// other is what vnum reads for a value the docs do not list (the text is kept beside it, see
-// virtual_number_detail::routing_name); it is never sent.
-enum class routing_strategy { priority, round_robin, simultaneous, other };
-
-constexpr std::string_view to_string(routing_strategy s) noexcept {
-  switch (s) {
-    case routing_strategy::priority:
-      return "priority";
-    case routing_strategy::round_robin:
-      return "round_robin";
-    case routing_strategy::simultaneous:
-      return "simultaneous";
-    case routing_strategy::other:
-      return "other";
-  }
-  return "";
-}
-
-inline std::ostream& operator<<(std::ostream& os, routing_strategy r) {
-  return os << (to_string(r).empty() ? std::string_view("unset") : to_string(r));
-}
-
-constexpr std::optional<routing_strategy> routing_strategy_from_string(
-    std::string_view s) noexcept {
-  for (auto r :
-       {routing_strategy::priority, routing_strategy::round_robin, routing_strategy::simultaneous})
-    if (to_string(r) == s) return r;
-  return std::nullopt;
-}
-
-// Every per-endpoint page uses https://api.identitycall.ai/api/v1/public; one copy of the API
-// overview and the authentication page say api.identitycall.com. The endpoint pages win; the
-// builders add the /api/v1/public prefix.
-struct config {
-  std::string api_key;  // sent as "authorization: Bearer <key>"; the docs' keys look like idc_…
-  std::string base_url = "https://api.identitycall.ai";
-  retry_policy retry{};  // list, get and search only (GET); off by default
-};
-
-// POST /virtual_numbers/purchase (purchase). Optional fields that are not set are left out of
-// the body, not sent as null.
-struct purchase_request {
-  std::string phone_number;                 // E.164, typically copied from search_available_numbers
-  std::optional<std::string> country_code;  // ISO 3166-1 alpha-2, must agree with phone_number
-  std::optional<number_type> type;          // sent as number_type
-  std::optional<std::string> name;          // display name
-  std::optional<std::int64_t> requirement_group_id;  // an approved RegulatoryRequirementGroup
-  std::optional<std::string> upfront_cost;  // informational, a decimal string such as "1.00"
-  std::optional<std::string> monthly_cost;  // informational, a decimal string such as "1.00"
-  friend std::ostream& operator<<(std::ostream& os, const purchase_request& v) {
-    return vnum::detail::print(os, "purchase_request", "phone_number", v.phone_number,
-                               "country_code", v.country_code, "type", v.type, "name", v.name,
-                               "requirement_group_id", v.requirement_group_id, "upfront_cost",
-                               v.upfront_cost, "monthly_cost", v.monthly_cost);
-  }
-};
-
-// An entry of "operators" in the list shape: "Up to the first 3 attached operators (id, name,
-// initials)" (list).
-struct operator_preview {
-  std::int64_t id = 0;
-  std::string name;
-  std::string initials;
-  friend bool operator==(const operator_preview&, const operator_preview&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const operator_preview& v) {
-    return vnum::detail::print(os, "operator_preview", "id", v.id, "name", v.name, "initials",
-                               v.initials);
-  }
-};
-
-// A virtual number as List Virtual Numbers returns it, and as Purchase Number's 201 returns the new
-// one (list, purchase). The purchase page adds that a new number records calls (recording: true),
-// but its body does not carry that field.
-struct virtual_number {
-  std::int64_t id = 0;
-  std::string phone_number;                 // E.164
-  std::optional<std::string> name;          // "Display name (nullable)"
-  std::string country_code;                 // ISO 3166-1 alpha-2
-  bool active = false;                      // enabled for receiving calls
-  bool ai_receptionist_enabled = false;     // an AI voice agent answers inbound calls
-  std::vector<operator_preview> operators;  // at most the first 3
-  std::int64_t operators_count = 0;         // all attached operators
-  friend bool operator==(const virtual_number&, const virtual_number&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const virtual_number& v) {
-    return vnum::detail::print(os, "virtual_number", "id", v.id, "phone_number", v.phone_number,
-                               "name", v.name, "country_code", v.country_code, "active", v.active,
-                               "ai_receptionist_enabled", v.ai_receptionist_enabled, "operators",
-                               v.operators, "operators_count", v.operators_count);
-  }
-};
-
-// "stats" of the detail payload (get). The page's field table was cut off before these rows, so
-// their types come from its example: integers, except that an average may well have a fraction,
-// so average_duration_seconds accepts any JSON number.
-struct call_stats {
-  std::int64_t total_calls = 0;
-  std::int64_t answered_calls = 0;
-  std::int64_t missed_calls = 0;
-  double average_duration_seconds = 0;
-  friend bool operator==(const call_stats&, const call_stats&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const call_stats& v) {
-    return vnum::detail::print(os, "call_stats", "total_calls", v.total_calls, "answered_calls",
-                               v.answered_calls, "missed_calls", v.missed_calls,
-                               "average_duration_seconds", v.average_duration_seconds);
-  }
-};
-
-// An entry of the detail payload's "operators": attached, in routing order (get).
-struct attached_operator {
-  std::int64_t id = 0;
-  std::string name;
-  std::string phone_number;
-  std::string initials;
-  std::int64_t priority = 0;  // 0 first; add_operator appends at the next free slot
-  friend bool operator==(const attached_operator&, const attached_operator&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const attached_operator& v) {
-    return vnum::detail::print(os, "attached_operator", "id", v.id, "name", v.name, "phone_number",
-                               v.phone_number, "initials", v.initials, "priority", v.priority);
-  }
-};
-
-// An entry of "available_operators": operators on the account not attached to this number (get).
-struct available_operator {
-  std::int64_t id = 0;
-  std::string name;
-  std::string phone_number;
-  std::string initials;
-  friend bool operator==(const available_operator&, const available_operator&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const available_operator& v) {
-    return vnum::detail::print(os, "available_operator", "id", v.id, "name", v.name, "phone_number",
-                               v.phone_number, "initials", v.initials);
-  }
-};
-
-// An entry of "recent_calls", the 10 most recent (get). The page's field table for these was not
-// retrievable; the fields and types are those of its example, where transcript_summary is null.
-// call_status ("answered") and direction ("inbound") are kept as text: no list of values is given.
-struct recent_call {
-  std::int64_t id = 0;
-  std::string phone_number;
-  std::optional<std::string> caller_name;  // read as nullable: a caller may be unknown
-  std::string call_status;
-  std::int64_t call_duration = 0;
-  std::string direction;
-  bool ai_handled = false;
-  std::optional<std::string> transcript_summary;
-  std::string created_at;  // ISO 8601, e.g. "2026-04-14T16:22:05Z"
-  friend bool operator==(const recent_call&, const recent_call&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const recent_call& v) {
-    return vnum::detail::print(os, "recent_call", "id", v.id, "phone_number", v.phone_number,
-                               "caller_name", v.caller_name, "call_status", v.call_status,
-                               "call_duration", v.call_duration, "direction", v.direction,
-                               "ai_handled", v.ai_handled, "transcript_summary",
-                               v.transcript_summary, "created_at", v.created_at);
-  }
-};
-
-// GET /virtual_numbers/:id (get): "Full detail with stats, attached operators, available
-// operators, and recent calls". Update Virtual Number and Remove Operator return the same payload;
-// Add Operator is assumed to (its response was not retrievable).
-struct virtual_number_detail {
-  std::int64_t id = 0;
-  std::string phone_number;
-  std::optional<std::string> name;  // nullable, as in the list shape
-  std::string country_code;
-  bool active = false;
-  bool recording = false;  // inbound calls are recorded
-  routing_strategy routing = routing_strategy::priority;
-  std::string routing_name;  // routing_strategy as received, e.g. "priority" (or a new value)
-  bool ai_receptionist_enabled = false;
-  call_stats stats;
-  std::vector<attached_operator> operators;
-  std::vector<available_operator> available_operators;
-  std::vector<recent_call> recent_calls;
-  friend bool operator==(const virtual_number_detail&, const virtual_number_detail&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const virtual_number_detail& v) {
-    return vnum::detail::print(
-        os, "virtual_number_detail", "id", v.id, "phone_number", v.phone_number, "name", v.name,
-        "country_code", v.country_code, "active", v.active, "recording", v.recording, "routing",
-        v.routing, "routing_name", v.routing_name, "ai_receptionist_enabled",
-        v.ai_receptionist_enabled, "stats", v.stats, "operators", v.operators,
-        "available_operators", v.available_operators, "recent_calls", v.recent_calls);
-  }
-};
-
-// PATCH /virtual_numbers/:id (update): "Only fields present in the request body are updated;
-// omitted fields keep their current values." At least one field must be set.
-struct update_request {
-  std::optional<std::string> name;
-  std::optional<bool> active;
-  std::optional<bool> recording;
-  std::optional<routing_strategy> routing;  // sent as routing_strategy
-  friend std::ostream& operator<<(std::ostream& os, const update_request& v) {
-    return vnum::detail::print(os, "update_request", "name", v.name, "active", v.active,
-                               "recording", v.recording, "routing", v.routing);
-  }
-};
-
-// GET /virtual_numbers/available (available). Both parameters are optional; the provider's
-// defaults are country US and number_type mobile.
-struct search_request {
-  std::optional<std::string> country;  // ISO 3166-1 alpha-2, case-insensitive; sent upper case
-  std::optional<number_type> type;     // sent as number_type
-  friend std::ostream& operator<<(std::ostream& os, const search_request& v) {
-    return vnum::detail::print(os, "search_request", "country", v.country, "type", v.type);
-  }
-};
-
-// A region_information entry, e.g. {"region_type": "state", "region_name": "CA"} (available).
-struct number_region {
-  std::string region_type;
-  std::string region_name;
-  friend bool operator==(const number_region&, const number_region&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const number_region& v) {
-    return vnum::detail::print(os, "number_region", "region_type", v.region_type, "region_name",
-                               v.region_name);
-  }
-};
-
-// An entry of Search Available Numbers (available). The page says "The shape of each entry is
-// passed through from our phone-number provider. The fields below are typical but
-// provider-dependent." So only phone_number (what a purchase needs) is required; each other
-// documented field is filled when present with its documented type and left empty otherwise, and
-// the whole entry, with any field the provider adds, stays reachable in raw (as JSON text).
-struct available_number {
-  std::string phone_number;  // E.164
-  std::optional<std::string> country_code;
-  std::optional<number_type> type;          // number_type; empty for a value not documented
-  std::optional<std::string> upfront_cost;  // "decimal as string", e.g. "1.00"; no currency given
-  std::optional<std::string> monthly_cost;
-  std::optional<std::vector<std::string>> features;  // e.g. "sms", "voice", "mms"
-  std::optional<std::vector<number_region>> region_information;
-  // The entry as received, as JSON text (read a field vnum does not type with any JSON parser):
-  // text, so that the model types compile without a JSON library.
-  std::string raw;
-  friend bool operator==(const available_number&, const available_number&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const available_number& v) {
-    return vnum::detail::print(
-        os, "available_number", "phone_number", v.phone_number, "country_code", v.country_code,
-        "type", v.type, "upfront_cost", v.upfront_cost, "monthly_cost", v.monthly_cost, "features",
-        v.features, "region_information", v.region_information, "raw", v.raw);
-  }
-};
-
-// POST /virtual_numbers/:id/add_operator (add-operator): "Send exactly one" of two shapes —
-// operator_id (attach an existing operator), or phone_number with an optional name (create an
-// operator and attach it; the provider names it "Operator" by default).
-struct add_operator_request {
-  std::optional<std::int64_t> operator_id;
-  std::optional<std::string> phone_number;  // E.164
-  std::optional<std::string> name;          // only with phone_number
-  friend std::ostream& operator<<(std::ostream& os, const add_operator_request& v) {
-    return vnum::detail::print(os, "add_operator_request", "operator_id", v.operator_id,
-                               "phone_number", v.phone_number, "name", v.name);
-  }
-
-  static add_operator_request existing(std::int64_t id) { return {id, std::nullopt, std::nullopt}; }
-  static add_operator_request create(std::string phone,
-                                     std::optional<std::string> display_name = {}) {
-    return {std::nullopt, std::move(phone), std::move(display_name)};
-  }
-};
-
-// ---- Operators (api-reference/operators): the human agents calls are routed to.
-
-// An entry of List Operators (operators/list): "Returns operators ordered by name with their
-// virtual number assignment counts."
-struct operator_summary {
-  std::int64_t id = 0;
-  std::string name;                        // full display name
-  std::string phone_number;                // "E.164 normalized"
-  std::optional<std::string> email;        // "string | null": an optional contact email
-  bool active = false;                     // "can currently receive routed calls"
-  std::string initials;                    // "Two-letter initials derived from name"
-  std::int64_t virtual_numbers_count = 0;  // virtual numbers the operator is assigned to
-  friend bool operator==(const operator_summary&, const operator_summary&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const operator_summary& v) {
-    return vnum::detail::print(os, "operator_summary", "id", v.id, "name", v.name, "phone_number",
-                               v.phone_number, "email", v.email, "active", v.active, "initials",
-                               v.initials, "virtual_numbers_count", v.virtual_numbers_count);
-  }
-};
-
-// An entry of an operator's "virtual_numbers" (operators/get): a number it is assigned to. The
-// page types name as a plain string ("Display name of the virtual number"); the virtual-number
-// pages call the same name "Display name (nullable)", so it is read as nullable here too.
-struct operator_number {
-  std::int64_t id = 0;
-  std::string phone_number;         // E.164
-  std::optional<std::string> name;  // the virtual number's display name
-  bool active = false;              // the virtual number is active
-  friend bool operator==(const operator_number&, const operator_number&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const operator_number& v) {
-    return vnum::detail::print(os, "operator_number", "id", v.id, "phone_number", v.phone_number,
-                               "name", v.name, "active", v.active);
-  }
-};
-
-// GET /operators/:id (operators/get): "operator detail with its virtual number assignments".
-// Update Operator returns "the same fields"; Create Operator's 201 starts the same way, but its
-// example was cut off after "email" (see parse_create_operator for how the rest is read).
-struct operator_detail {
-  std::int64_t id = 0;
-  std::string name;
-  std::string phone_number;          // E.164
-  std::optional<std::string> email;  // "string | null"
-  bool active = false;
-  std::string initials;
-  std::vector<operator_number> virtual_numbers;
-  friend bool operator==(const operator_detail&, const operator_detail&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const operator_detail& v) {
-    return vnum::detail::print(os, "operator_detail", "id", v.id, "name", v.name, "phone_number",
-                               v.phone_number, "email", v.email, "active", v.active, "initials",
-                               v.initials, "virtual_numbers", v.virtual_numbers);
-  }
-};
-
-// POST /operators (operators/create). Optional fields that are not set are left out of the body,
-// and the provider's defaults apply (active: true). A project-scoped key links the new operator to
-// its project; an account-wide key creates it unlinked.
-struct create_operator_request {
-  std::string name;                  // full display name; the provider derives initials from it
-  std::string phone_number;          // E.164 (the provider also takes local formats; vnum does not)
-  std::optional<std::string> email;  // contact email
-  std::optional<bool> active;        // can receive routed calls; the provider's default is true
-  friend std::ostream& operator<<(std::ostream& os, const create_operator_request& v) {
-    return vnum::detail::print(os, "create_operator_request", "name", v.name, "phone_number",
-                               v.phone_number, "email", v.email, "active", v.active);
-  }
-};
-
-// PATCH /operators/:id (operators/update): "Partial update — only the fields you supply are
-// changed." At least one field must be set. email replaces the contact email; the page says "Send
-// null to clear", which clear_email does (it cannot go with email).
-struct update_operator_request {
-  std::optional<std::string> name;
-  std::optional<std::string> phone_number;  // E.164
-  std::optional<std::string> email;
-  bool clear_email = false;  // sends "email": null
-  std::optional<bool> active;
-  friend std::ostream& operator<<(std::ostream& os, const update_operator_request& v) {
-    return vnum::detail::print(os, "update_operator_request", "name", v.name, "phone_number",
-                               v.phone_number, "email", v.email, "clear_email", v.clear_email,
-                               "active", v.active);
-  }
-};
-
-// "meta" of a paginated answer (guides/pagination; the API overview: "List endpoints return
-// paginated results"). The List pages themselves say they take no query parameters and show no
-// meta: the client follows the pages when an answer has meta, and reads one answer when it has
-// none.
-struct page_meta {
-  std::int64_t current_page = 0;  // from 1
-  std::int64_t per_page = 0;      // default 20, at most 100
-  std::int64_t total_pages = 0;
-  std::int64_t total_count = 0;
-  friend bool operator==(const page_meta&, const page_meta&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const page_meta& v) {
-    return vnum::detail::print(os, "page_meta", "current_page", v.current_page, "per_page",
-                               v.per_page, "total_pages", v.total_pages, "total_count",
-                               v.total_count);
-  }
-};
-
-// One answer of a list: its entries, and its meta when it is one page of several.
-template <class T>
-struct page {
-  std::vector<T> items;
-  std::optional<page_meta> meta;
-  friend bool operator==(const page&, const page&) = default;
-};
-
-}  // namespace vnum::identitycall
-
-#endif  // VNUM_IDENTITYCALL_MODEL_HPP
-
-// ---- vnum/identitycall/validate.hpp --------------------------------------------------------------
-
-// vnum — IdentityCall: the checks a request passes before anything is sent.
-#ifndef VNUM_IDENTITYCALL_VALIDATE_HPP
-#define VNUM_IDENTITYCALL_VALIDATE_HPP
-
-#include <cstdint>
-#include <string>
-#include <string_view>
-
-namespace vnum::identitycall {
-
 namespace detail {
 
-using vnum::detail::check_country_code;
-using vnum::detail::check_country_of_number;
-using vnum::detail::check_decimal;
-using vnum::detail::check_e164;
 using vnum::detail::check_email;
 using vnum::detail::check_optional_text;
-using vnum::detail::check_positive_id;
 using vnum::detail::check_required_text;
 
-// An enum value outside its enumerators (a cast from a stray integer) would go out as "".
-inline result<void> check_number_type(number_type t) {
-  if (to_string(t).empty())
-    return invalid_argument("type", "must be number_type::mobile, local, toll_free or national");
+inline result<void> check_digits(std::string_view field, std::string_view value) {
+  if (auto r = check_required_text(field, value); !r) return r;
+  if (!vnum::detail::all_digits(value))
+    return invalid_argument(std::string(field), "must contain digits only");
   return {};
 }
 
-inline result<void> check_routing(routing_strategy s) {
-  if (to_string(s).empty() || s == routing_strategy::other)
-    return invalid_argument("routing",
-                            "must be routing_strategy::priority, round_robin or simultaneous");
+inline result<void> check_cycle(billing_cycle c) {
+  if (c != billing_cycle::month && c != billing_cycle::year)
+    return invalid_argument("recurring_time",
+                            "must be billing_cycle::month or billing_cycle::year");
+  return {};
+}
+
+// Not "quoted": std::quoted would win overload resolution through argument-dependent lookup.
+inline std::string in_quotes(std::string_view s) { return "\"" + std::string(s) + "\""; }
+
+// The product must be the number's product for the chosen cycle (purchase-virtual-number.html:
+// monthlyProductId for month, yearlyProductId for year).
+inline result<void> check_product_matches_cycle(const purchase_request& r,
+                                                const product_catalog& catalog) {
+  const product_ids* ids = catalog.find(r.number);
+  if (ids == nullptr || r.product == ids->for_cycle(r.recurring_time)) return {};
+  std::string why = in_quotes(r.product) + " is not the " +
+                    std::string(to_string(r.recurring_time)) + " product of number " +
+                    in_quotes(r.number);
+  const billing_cycle other =
+      r.recurring_time == billing_cycle::month ? billing_cycle::year : billing_cycle::month;
+  if (r.product == ids->for_cycle(other))
+    why += " (it is that number's " + std::string(to_string(other)) + " product)";
+  why += ": its month product is " + in_quotes(ids->monthly) + " and its year product is " +
+         in_quotes(ids->yearly);
+  return invalid_argument("product", std::move(why));
+}
+
+inline result<void> check_becs(const becs_debit& b) {
+  if (auto r = check_email("becs.email", b.email); !r) return r;
+  if (auto r = check_required_text("becs.account_name", b.account_name); !r) return r;
+  if (auto r = check_optional_text("becs.payment_method", b.payment_method); !r) return r;
+  const bool bank_details = !b.bsb_number.empty() || !b.account_number.empty();
+  if (!b.payment_method.empty() && bank_details)
+    return invalid_argument(
+        "becs.payment_method",
+        "give either payment_method or bsb_number and account_number, not both");
+  if (b.payment_method.empty()) {
+    if (auto r = check_digits("becs.bsb_number", b.bsb_number); !r) return r;
+    if (b.bsb_number.size() != 6)
+      return invalid_argument("becs.bsb_number", "must be 6 digits (e.g. 000000, without '-')");
+    if (auto r = check_digits("becs.account_number", b.account_number); !r) return r;
+  }
+  return {};
+}
+
+inline result<void> check_payment(const purchase_request& r) {
+  if (auto c = check_optional_text("card", r.card); !c) return c;
+  if (auto t = check_optional_text("token", r.token); !t) return t;
+  const int methods = int(!r.card.empty()) + int(!r.token.empty()) + int(r.becs.has_value());
+  if (methods == 0)
+    return invalid_argument("card", "is required: pay with a card ID, a token, or becs");
+  if (methods > 1) return invalid_argument("card", "give exactly one of card, token and becs");
+  if (r.becs) return check_becs(*r.becs);
   return {};
 }
 
 }  // namespace detail
 
-// purchase. The page asks for an E.164 number and an ISO 3166-1 alpha-2 country; a country that
-// the number's calling code does not serve is refused here rather than by the provider.
-inline result<purchase_request> validate(const purchase_request& r) {
-  if (auto v = detail::check_e164("phone_number", r.phone_number); !v) return v.error();
-  if (r.country_code) {
-    if (auto v = detail::check_country_code("country_code", *r.country_code); !v) return v.error();
-    if (auto v = detail::check_country_of_number("country_code", *r.country_code, "phone_number",
-                                                 r.phone_number);
-        !v)
-      return v.error();
-  }
-  if (r.type)
-    if (auto v = detail::check_number_type(*r.type); !v) return v.error();
-  if (r.name)
-    if (auto v = detail::check_optional_text("name", *r.name); !v) return v.error();
-  if (r.requirement_group_id)
-    if (auto v = detail::check_positive_id("requirement_group_id", *r.requirement_group_id); !v)
-      return v.error();
-  if (r.upfront_cost)
-    if (auto v = detail::check_decimal("upfront_cost", *r.upfront_cost); !v) return v.error();
-  if (r.monthly_cost)
-    if (auto v = detail::check_decimal("monthly_cost", *r.monthly_cost); !v) return v.error();
+result<purchase_request> validate(const purchase_request& r, const product_catalog& catalog) {
+  if (auto v = detail::check_payment(r); !v) return v.error();
+  if (auto v = detail::check_required_text("product", r.product); !v) return v.error();
+  if (auto v = detail::check_required_text("number", r.number); !v) return v.error();
+  if (auto v = detail::check_cycle(r.recurring_time); !v) return v.error();
+  if (auto v = detail::check_product_matches_cycle(r, catalog); !v) return v.error();
   return r;
 }
 
-// A virtual number's id ("Virtual number ID", an integer) becomes a URL path segment.
-inline result<void> validate_virtual_number_id(std::int64_t id) {
-  return detail::check_positive_id("id", id);
-}
-
-// An operator's id ("Operator ID", an integer), as remove_operator sends it in the query string and
-// the operator calls put it in the URL path.
-inline result<void> validate_operator_id(std::int64_t id) {
-  return detail::check_positive_id("operator_id", id);
-}
-
-// update. An update that sets nothing would change nothing; it is refused as a likely mistake.
-inline result<update_request> validate(const update_request& r) {
-  if (!r.name && !r.active && !r.recording && !r.routing)
-    return invalid_argument(
-        "update_request", "sets no field; set at least one of name, active, recording and routing");
-  if (r.name)
-    if (auto v = detail::check_optional_text("name", *r.name); !v) return v.error();
-  if (r.routing)
-    if (auto v = detail::check_routing(*r.routing); !v) return v.error();
+result<postpaid_purchase_request> validate(const postpaid_purchase_request& r) {
+  if (auto v = detail::check_required_text("number", r.number); !v) return v.error();
   return r;
 }
 
-// available. The page calls country case-insensitive; returns the request with it in upper case,
-// as it will be sent.
-inline result<search_request> validate(const search_request& r) {
-  search_request out = r;
-  if (out.country) {
-    out.country = vnum::detail::to_upper(*out.country);
-    if (auto v = detail::check_country_code("country", *out.country); !v) return v.error();
+result<void> validate_virtual_number_id(std::string_view id) {
+  return vnum::detail::check_path_segment("id", id);
+}
+
+result<custom_number_request> validate(const custom_number_request& r) {
+  if (auto v = detail::check_required_text("name", r.name); !v) return v.error();
+  auto number = phone::normalize_au(r.number);
+  if (!number) return number.error();
+  return custom_number_request{r.name, *number};
+}
+
+result<verify_custom_number_request> validate(const verify_custom_number_request& r) {
+  if (auto v = detail::check_required_text("name", r.name); !v) return v.error();
+  auto number = phone::normalize_au(r.number);
+  if (!number) return number.error();
+  if (auto v = detail::check_required_text("otp", r.otp); !v) return v.error();
+  if (r.otp.find(' ') != std::string::npos)
+    return invalid_argument("otp", "must not contain spaces");
+  return verify_custom_number_request{r.name, *number, r.otp};
+}
+
+result<business_name_request> validate(const business_name_request& r) {
+  using namespace detail;
+  if (auto v = check_required_text("business_name", r.business_name); !v) return v.error();
+  if (const auto n = vnum::detail::utf8_length(r.business_name); n < 3 || n > 11)
+    return invalid_argument("business_name", "must be between 3 and 11 characters");
+  if (auto v = check_required_text("description_internal", r.description_internal); !v)
+    return v.error();
+  if (auto v = check_required_text("purpose_of_use", r.purpose_of_use); !v) return v.error();
+  if (auto v = check_required_text("company.name", r.company.name); !v) return v.error();
+  if (auto v = check_digits("company.abn", r.company.abn); !v) return v.error();
+  if (r.company.abn.size() != 11) return invalid_argument("company.abn", "must be 11 digits");
+  if (auto v = check_required_text("company.website", r.company.website); !v) return v.error();
+  if (auto v = check_required_text("company.address", r.company.address); !v) return v.error();
+  if (auto v = check_required_text("requestor.first_name", r.requestor.first_name); !v)
+    return v.error();
+  if (auto v = check_required_text("requestor.last_name", r.requestor.last_name); !v)
+    return v.error();
+  if (auto v = check_required_text("requestor.position", r.requestor.position); !v)
+    return v.error();
+  if (auto v = check_digits("requestor.phone_number", r.requestor.phone_number); !v)
+    return v.error();
+  if (auto v = check_email("requestor.email", r.requestor.email); !v) return v.error();
+  business_name_request out = r;
+  if (!r.customer_contact.empty()) {
+    auto contact = phone::normalize_au(r.customer_contact, "customer_contact");
+    if (!contact) return contact.error();
+    out.customer_contact = *contact;
   }
-  if (out.type)
-    if (auto v = detail::check_number_type(*out.type); !v) return v.error();
   return out;
 }
 
-// add-operator: "Send exactly one" shape. The provider lets operator_id win when both are present;
-// we refuse that instead of silently dropping the phone number. A name only goes with a new
-// operator.
-inline result<add_operator_request> validate(const add_operator_request& r) {
-  if (r.operator_id && r.phone_number)
-    return invalid_argument("operator_id", "give either operator_id or phone_number, not both");
-  if (r.operator_id) {
-    if (r.name)
-      return invalid_argument("name",
-                              "only goes with phone_number (a new operator); an existing operator "
-                              "keeps its name");
-    if (auto v = detail::check_positive_id("operator_id", *r.operator_id); !v) return v.error();
-    return r;
-  }
-  if (!r.phone_number)
-    return invalid_argument("operator_id",
-                            "is required: give operator_id (an existing operator) or phone_number "
-                            "(a new one)");
-  if (auto v = detail::check_e164("phone_number", *r.phone_number); !v) return v.error();
-  if (r.name)
-    if (auto v = detail::check_optional_text("name", *r.name); !v) return v.error();
-  return r;
-}
+}  // namespace vnum::cellcast
 
-// operators/create. The page takes a phone number "in E.164 or local format" and normalizes it; how
-// it would read a local number (which country?) is not documented, so vnum refuses local formats
-// rather than guess, and asks for E.164 exactly. Returns the request as it will be sent.
-inline result<create_operator_request> validate(const create_operator_request& r) {
-  if (auto v = detail::check_required_text("name", r.name); !v) return v.error();
-  if (auto v = detail::check_e164("phone_number", r.phone_number); !v) return v.error();
-  if (r.email) {
-    if (r.email->empty())
-      return invalid_argument("email", "must not be empty; leave it unset for no email");
-    if (auto v = detail::check_email("email", *r.email); !v) return v.error();
-  }
-  return r;
-}
+#endif  // VNUM_CELLCAST_IMPL_VALIDATE_HPP
 
-// operators/update. An update that sets nothing would change nothing; it is refused as a likely
-// mistake. A name, when set, must not be empty (the provider derives initials from it); a phone
-// number is E.164 exactly, as on create. Returns the request as it will be sent.
-inline result<update_operator_request> validate(const update_operator_request& r) {
-  if (!r.name && !r.phone_number && !r.email && !r.clear_email && !r.active)
-    return invalid_argument("update_operator_request",
-                            "sets no field; set at least one of name, phone_number, email (or "
-                            "clear_email) and active");
-  if (r.name)
-    if (auto v = detail::check_required_text("name", *r.name); !v) return v.error();
-  if (r.phone_number)
-    if (auto v = detail::check_e164("phone_number", *r.phone_number); !v) return v.error();
-  if (r.email && r.clear_email)
-    return invalid_argument("email", "give either email or clear_email, not both");
-  if (r.email) {
-    if (r.email->empty())
-      return invalid_argument("email", "must not be empty; set clear_email to remove the email");
-    if (auto v = detail::check_email("email", *r.email); !v) return v.error();
-  }
-  return r;
-}
+// ---- vnum/detail/sleep.hpp -----------------------------------------------------------------------
 
-// A page of a list (guides/pagination): page from 1, per_page from 1 to 100.
-inline result<void> validate_page(std::int64_t page, std::int64_t per_page) {
-  if (auto v = detail::check_positive_id("page", page); !v) return v;
-  if (per_page < 1 || per_page > 100)
-    return invalid_argument(
-        "per_page",
-        "must be from 1 to 100 (the pagination guide's maximum), not " + std::to_string(per_page));
-  return {};
-}
+// vnum — the definition of detail::sleep_for, declared in <vnum/retry.hpp>: compiled once per
+// program, in the translation unit that defines VNUM_IMPLEMENTATION (see <vnum/src.hpp>).
+// Upper detail level: built on the core headers.
+#ifndef VNUM_DETAIL_SLEEP_HPP
+#define VNUM_DETAIL_SLEEP_HPP
 
-}  // namespace vnum::identitycall
+#include <chrono>
+#include <thread>
 
-#endif  // VNUM_IDENTITYCALL_VALIDATE_HPP
+namespace vnum::detail {
 
-// ---- vnum/identitycall/build.hpp -----------------------------------------------------------------
+void sleep_for(std::chrono::milliseconds d) { std::this_thread::sleep_for(d); }
 
-// vnum — IdentityCall: request builders. Each validates its input first and returns the exact HTTP
-// request the provider documents; usable without a client (sans-I/O).
-#ifndef VNUM_IDENTITYCALL_BUILD_HPP
-#define VNUM_IDENTITYCALL_BUILD_HPP
+}  // namespace vnum::detail
+
+#endif  // VNUM_DETAIL_SLEEP_HPP
+
+// ---- vnum/identitycall/impl/build.hpp ------------------------------------------------------------
+
+// vnum — IdentityCall: the definitions of the request builders declared in
+// <vnum/identitycall/build.hpp>. Included once per program, by <vnum/src.hpp> in the translation
+// unit that defines VNUM_IMPLEMENTATION; never include it directly. SPDX-License-Identifier: MIT
+#ifndef VNUM_IDENTITYCALL_IMPL_BUILD_HPP
+#define VNUM_IDENTITYCALL_IMPL_BUILD_HPP
 
 #include <cstdint>
 #include <string>
@@ -3594,9 +3924,7 @@ inline result<http::request> authorized_request(const config& cfg, http::method 
 
 }  // namespace detail
 
-// The purchase page's path, /virtual_numbers/purchase; one copy of the API overview lists
-// POST /virtual_numbers instead. The endpoint page wins.
-inline result<http::request> build_purchase_number(const config& cfg, const purchase_request& r) {
+result<http::request> build_purchase_number(const config& cfg, const purchase_request& r) {
   auto valid = validate(r);
   if (!valid) return valid.error();
   vnum::detail::json_body body;
@@ -3611,30 +3939,25 @@ inline result<http::request> build_purchase_number(const config& cfg, const purc
                                     detail::path("/virtual_numbers/purchase"), body);
 }
 
-// "This endpoint takes no query parameters": no paging, although the pagination guide (written
-// about recordings) says list endpoints take page and per_page.
-inline result<http::request> build_list_virtual_numbers(const config& cfg) {
+result<http::request> build_list_virtual_numbers(const config& cfg) {
   return detail::authorized_request(cfg, http::method::get, detail::path("/virtual_numbers"));
 }
 
-// Page `page` of the list, `per_page` entries each, as the pagination guide asks for the pages
-// after the first (the first goes out as build_list_virtual_numbers, without parameters).
-inline result<http::request> build_list_virtual_numbers_page(const config& cfg, std::int64_t page,
-                                                             std::int64_t per_page) {
+result<http::request> build_list_virtual_numbers_page(const config& cfg, std::int64_t page,
+                                                      std::int64_t per_page) {
   if (auto v = validate_page(page, per_page); !v) return v.error();
   return detail::authorized_request(
       cfg, http::method::get,
       detail::path("/virtual_numbers") + detail::page_query(page, per_page));
 }
 
-inline result<http::request> build_get_virtual_number(const config& cfg, std::int64_t id) {
+result<http::request> build_get_virtual_number(const config& cfg, std::int64_t id) {
   if (auto v = validate_virtual_number_id(id); !v) return v.error();
   return detail::authorized_request(cfg, http::method::get, detail::number_path(id));
 }
 
-// Only the fields that are set go into the body.
-inline result<http::request> build_update_virtual_number(const config& cfg, std::int64_t id,
-                                                         const update_request& r) {
+result<http::request> build_update_virtual_number(const config& cfg, std::int64_t id,
+                                                  const update_request& r) {
   if (auto v = validate_virtual_number_id(id); !v) return v.error();
   auto valid = validate(r);
   if (!valid) return valid.error();
@@ -3646,9 +3969,7 @@ inline result<http::request> build_update_virtual_number(const config& cfg, std:
   return detail::authorized_request(cfg, http::method::patch, detail::number_path(id), body);
 }
 
-// Parameters that are not set are left out, and the provider's defaults apply.
-inline result<http::request> build_search_available_numbers(const config& cfg,
-                                                            const search_request& r = {}) {
+result<http::request> build_search_available_numbers(const config& cfg, const search_request& r) {
   auto valid = validate(r);
   if (!valid) return valid.error();
   std::string query;
@@ -3664,10 +3985,8 @@ inline result<http::request> build_search_available_numbers(const config& cfg,
                                     detail::path("/virtual_numbers/available") + query);
 }
 
-// The add-operator page's path; one copy of the API overview lists POST
-// /virtual_numbers/:id/operators.
-inline result<http::request> build_add_operator(const config& cfg, std::int64_t id,
-                                                const add_operator_request& r) {
+result<http::request> build_add_operator(const config& cfg, std::int64_t id,
+                                         const add_operator_request& r) {
   if (auto v = validate_virtual_number_id(id); !v) return v.error();
   auto valid = validate(r);
   if (!valid) return valid.error();
@@ -3682,11 +4001,8 @@ inline result<http::request> build_add_operator(const config& cfg, std::int64_t 
                                     detail::number_path(id, "/add_operator"), body);
 }
 
-// The page allows operator_id "as a query string parameter or in a JSON body"; its example uses
-// the query string, without a body or content-type, and so do we. (One copy of the API overview
-// lists DELETE /virtual_numbers/:id/operators/:operator_id instead.)
-inline result<http::request> build_remove_operator(const config& cfg, std::int64_t id,
-                                                   std::int64_t operator_id) {
+result<http::request> build_remove_operator(const config& cfg, std::int64_t id,
+                                            std::int64_t operator_id) {
   if (auto v = validate_virtual_number_id(id); !v) return v.error();
   if (auto v = validate_operator_id(operator_id); !v) return v.error();
   return detail::authorized_request(
@@ -3694,28 +4010,23 @@ inline result<http::request> build_remove_operator(const config& cfg, std::int64
       detail::number_path(id, "/remove_operator?operator_id=" + std::to_string(operator_id)));
 }
 
-// operators/list: "This endpoint takes no query parameters. Operators are returned sorted by name
-// ascending." No paging either.
-inline result<http::request> build_list_operators(const config& cfg) {
+result<http::request> build_list_operators(const config& cfg) {
   return detail::authorized_request(cfg, http::method::get, detail::path("/operators"));
 }
 
-// Page `page` of the operators, as build_list_virtual_numbers_page.
-inline result<http::request> build_list_operators_page(const config& cfg, std::int64_t page,
-                                                       std::int64_t per_page) {
+result<http::request> build_list_operators_page(const config& cfg, std::int64_t page,
+                                                std::int64_t per_page) {
   if (auto v = validate_page(page, per_page); !v) return v.error();
   return detail::authorized_request(
       cfg, http::method::get, detail::path("/operators") + detail::page_query(page, per_page));
 }
 
-inline result<http::request> build_get_operator(const config& cfg, std::int64_t id) {
+result<http::request> build_get_operator(const config& cfg, std::int64_t id) {
   if (auto v = validate_operator_id(id); !v) return v.error();
   return detail::authorized_request(cfg, http::method::get, detail::operator_path(id));
 }
 
-// operators/create. Only the fields that are set go into the body, in the page's order.
-inline result<http::request> build_create_operator(const config& cfg,
-                                                   const create_operator_request& r) {
+result<http::request> build_create_operator(const config& cfg, const create_operator_request& r) {
   auto valid = validate(r);
   if (!valid) return valid.error();
   vnum::detail::json_body body;
@@ -3726,10 +4037,8 @@ inline result<http::request> build_create_operator(const config& cfg,
   return detail::authorized_request(cfg, http::method::post, detail::path("/operators"), body);
 }
 
-// operators/update. Only the fields that are set go into the body; clear_email sends
-// "email": null ("Send null to clear").
-inline result<http::request> build_update_operator(const config& cfg, std::int64_t id,
-                                                   const update_operator_request& r) {
+result<http::request> build_update_operator(const config& cfg, std::int64_t id,
+                                            const update_operator_request& r) {
   if (auto v = validate_operator_id(id); !v) return v.error();
   auto valid = validate(r);
   if (!valid) return valid.error();
@@ -3744,22 +4053,22 @@ inline result<http::request> build_update_operator(const config& cfg, std::int64
   return detail::authorized_request(cfg, http::method::patch, detail::operator_path(id), body);
 }
 
-// operators/delete: the operator and its assignments go; the virtual numbers stay. No body.
-inline result<http::request> build_delete_operator(const config& cfg, std::int64_t id) {
+result<http::request> build_delete_operator(const config& cfg, std::int64_t id) {
   if (auto v = validate_operator_id(id); !v) return v.error();
   return detail::authorized_request(cfg, http::method::delete_, detail::operator_path(id));
 }
 
 }  // namespace vnum::identitycall
 
-#endif  // VNUM_IDENTITYCALL_BUILD_HPP
+#endif  // VNUM_IDENTITYCALL_IMPL_BUILD_HPP
 
-// ---- vnum/identitycall/parse.hpp -----------------------------------------------------------------
+// ---- vnum/identitycall/impl/parse.hpp ------------------------------------------------------------
 
-// vnum — IdentityCall: response parsers. Each turns any http::response into the operation's typed
-// result or a vnum::error, classifying by HTTP status first and then by the body; none throws.
-#ifndef VNUM_IDENTITYCALL_PARSE_HPP
-#define VNUM_IDENTITYCALL_PARSE_HPP
+// vnum — IdentityCall: the definitions of the response parsers declared in
+// <vnum/identitycall/parse.hpp>. Included once per program, by <vnum/src.hpp> in the translation
+// unit that defines VNUM_IMPLEMENTATION; never include it directly. SPDX-License-Identifier: MIT
+#ifndef VNUM_IDENTITYCALL_IMPL_PARSE_HPP
+#define VNUM_IDENTITYCALL_IMPL_PARSE_HPP
 
 #include <algorithm>
 #include <initializer_list>
@@ -4037,9 +4346,7 @@ inline constexpr outcome delete_operator_outcome{
 
 }  // namespace detail
 
-// A creating write. purchase: 201 Created. A 200 with the same body is taken as the success it is
-// too: refusing it would invite a retry that buys a second number.
-inline result<virtual_number> parse_purchase_number(const http::response& r) {
+result<virtual_number> parse_purchase_number(const http::response& r) {
   auto bought = detail::read_success(
       r, {201, 200},
       [](detail::json_reader& top) { return top.nested("data", detail::read_virtual_number); },
@@ -4048,78 +4355,56 @@ inline result<virtual_number> parse_purchase_number(const http::response& r) {
   return vnum::detail::apply_outcome_rule(detail::purchase_outcome, r, std::move(bought));
 }
 
-// A read. One answer of list: 200 {"data": [...]}, with "meta" when it is one page of several.
-inline result<page<virtual_number>> parse_list_virtual_numbers_page(const http::response& r) {
+result<page<virtual_number>> parse_list_virtual_numbers_page(const http::response& r) {
   return detail::read_page(r, detail::read_virtual_number);
 }
 
-// A read. The entries of one answer of list (its meta, if any, is not looked at: see
-// parse_list_virtual_numbers_page and client::list_virtual_numbers, which follow the pages).
-inline result<std::vector<virtual_number>> parse_list_virtual_numbers(const http::response& r) {
+result<std::vector<virtual_number>> parse_list_virtual_numbers(const http::response& r) {
   auto one = parse_list_virtual_numbers_page(r);
   if (!one) return one.error();
   return std::move(one->items);
 }
 
-// A read.
-inline result<virtual_number_detail> parse_get_virtual_number(const http::response& r) {
+result<virtual_number_detail> parse_get_virtual_number(const http::response& r) {
   return detail::read_success(r, {200}, detail::read_detail);
 }
 
-// An idempotent write. update: "Returns the same detail payload as Get Virtual Number"; nothing on
-// 204.
-inline result<std::optional<virtual_number_detail>> parse_update_virtual_number(
-    const http::response& r) {
+result<std::optional<virtual_number_detail>> parse_update_virtual_number(const http::response& r) {
   return detail::read_write_answer(r, {200}, detail::read_detail, detail::update_outcome);
 }
 
-// A read.
-inline result<std::vector<available_number>> parse_search_available_numbers(
-    const http::response& r) {
+result<std::vector<available_number>> parse_search_available_numbers(const http::response& r) {
   return detail::read_success(r, {200}, [](detail::json_reader& top) {
     return top.array_of("data", detail::read_available_number);
   });
 }
 
-// A creating write (it may create an operator). add-operator: the page's response section was not
-// retrievable. Its siblings that change a number's operators (update, remove_operator) return the
-// detail payload, so that is what is read here, on 200 or 201 since the status is not known
-// either; nothing on 204.
-inline result<std::optional<virtual_number_detail>> parse_add_operator(const http::response& r) {
+result<std::optional<virtual_number_detail>> parse_add_operator(const http::response& r) {
   return detail::read_write_answer(r, {200, 201}, detail::read_detail,
                                    detail::add_operator_outcome);
 }
 
-// An idempotent write. remove-operator: "Returns the same detail payload as Get Virtual Number,
-// reflecting the updated operator list"; nothing on 204.
-inline result<std::optional<virtual_number_detail>> parse_remove_operator(const http::response& r) {
+result<std::optional<virtual_number_detail>> parse_remove_operator(const http::response& r) {
   return detail::read_write_answer(r, {200}, detail::read_detail, detail::remove_operator_outcome);
 }
 
-// A read. One answer of operators/list: 200 {"data": [...]}, sorted by name, with "meta" when it
-// is one page of several.
-inline result<page<operator_summary>> parse_list_operators_page(const http::response& r) {
+result<page<operator_summary>> parse_list_operators_page(const http::response& r) {
   return detail::read_page(r, detail::read_operator_summary);
 }
 
-// A read. The entries of one answer of operators/list, as parse_list_virtual_numbers.
-inline result<std::vector<operator_summary>> parse_list_operators(const http::response& r) {
+result<std::vector<operator_summary>> parse_list_operators(const http::response& r) {
   auto one = parse_list_operators_page(r);
   if (!one) return one.error();
   return std::move(one->items);
 }
 
-// A read.
-inline result<operator_detail> parse_get_operator(const http::response& r) {
+result<operator_detail> parse_get_operator(const http::response& r) {
   return detail::read_success(r, {200}, [](detail::json_reader& top) {
     return top.nested("data", detail::read_operator_detail);
   });
 }
 
-// A creating write. operators/create: 201 Created. A 200 with the same body is taken as the
-// success it is too, as for a purchase: refusing it would invite a retry that creates a second
-// operator.
-inline result<operator_detail> parse_create_operator(const http::response& r) {
+result<operator_detail> parse_create_operator(const http::response& r) {
   auto created = detail::read_success(
       r, {201, 200},
       [](detail::json_reader& top) { return top.nested("data", detail::read_created_operator); },
@@ -4128,18 +4413,14 @@ inline result<operator_detail> parse_create_operator(const http::response& r) {
   return vnum::detail::apply_outcome_rule(detail::create_operator_outcome, r, std::move(created));
 }
 
-// An idempotent write. operators/update: "The same fields as Get Operator"; nothing on 204.
-inline result<std::optional<operator_detail>> parse_update_operator(const http::response& r) {
+result<std::optional<operator_detail>> parse_update_operator(const http::response& r) {
   return detail::read_write_answer(
       r, {200},
       [](detail::json_reader& top) { return top.nested("data", detail::read_operator_detail); },
       detail::update_operator_outcome);
 }
 
-// An idempotent write. operators/delete: 200 {"success": true} (not the {"data": ...} envelope);
-// 204 without a body is the success the Errors page's status table allows too. A 200 whose
-// success is false or missing does not say that the operator is gone: outcome_unknown.
-inline result<void> parse_delete_operator(const http::response& r) {
+result<void> parse_delete_operator(const http::response& r) {
   if (r.status == 204) return {};
   auto success = detail::read_success(
       r, {200}, [](detail::json_reader& top) { return top.boolean("success"); });
@@ -4151,169 +4432,188 @@ inline result<void> parse_delete_operator(const http::response& r) {
 
 }  // namespace vnum::identitycall
 
-#endif  // VNUM_IDENTITYCALL_PARSE_HPP
+#endif  // VNUM_IDENTITYCALL_IMPL_PARSE_HPP
 
-// ---- vnum/identitycall/client.hpp ----------------------------------------------------------------
+// ---- vnum/identitycall/impl/validate.hpp ---------------------------------------------------------
 
-// vnum — IdentityCall: the client, which composes validate -> build -> send -> parse.
-#ifndef VNUM_IDENTITYCALL_CLIENT_HPP
-#define VNUM_IDENTITYCALL_CLIENT_HPP
+// vnum — IdentityCall: the definitions of the validators declared in
+// <vnum/identitycall/validate.hpp>. Included once per program, by <vnum/src.hpp> in the translation
+// unit that defines VNUM_IMPLEMENTATION; never include it directly. SPDX-License-Identifier: MIT
+#ifndef VNUM_IDENTITYCALL_IMPL_VALIDATE_HPP
+#define VNUM_IDENTITYCALL_IMPL_VALIDATE_HPP
 
 #include <cstdint>
-#include <optional>
 #include <string>
-#include <vector>
+#include <string_view>
 
 namespace vnum::identitycall {
 
-// Works owning (client<my_transport>) and borrowing (client<my_transport&>). Nothing is sent when
-// validation fails. No write is retried (reads only as config::retry allows): a purchase that ends
-// in errc::outcome_unknown may have gone through, so reconcile with list_virtual_numbers() before
-// trying again (and likewise a create_operator with list_operators()). Not safe for concurrent use
-// of one instance. config() and transport() come from the shared base.
-template <http::transport T>
-class client : public vnum::detail::client_base<T, config> {
-  using base = vnum::detail::client_base<T, config>;
+namespace detail {
 
- public:
-  client(T transport, config cfg) : base(std::forward<T>(transport), std::move(cfg)) {}
+using vnum::detail::check_country_code;
+using vnum::detail::check_country_of_number;
+using vnum::detail::check_decimal;
+using vnum::detail::check_e164;
+using vnum::detail::check_email;
+using vnum::detail::check_optional_text;
+using vnum::detail::check_positive_id;
+using vnum::detail::check_required_text;
 
-  // Each method says whether it is a read (retried as config::retry allows) or a write (sent once;
-  // its kind, and what an answer that does not say how it ended means, is its parser's).
+// An enum value outside its enumerators (a cast from a stray integer) would go out as "".
+inline result<void> check_number_type(number_type t) {
+  if (to_string(t).empty())
+    return invalid_argument("type", "must be number_type::mobile, local, toll_free or national");
+  return {};
+}
 
-  result<virtual_number> purchase_number(const purchase_request& r) {
-    return this->write(build_purchase_number(this->config(), r), parse_purchase_number);
+inline result<void> check_routing(routing_strategy s) {
+  if (to_string(s).empty() || s == routing_strategy::other)
+    return invalid_argument("routing",
+                            "must be routing_strategy::priority, round_robin or simultaneous");
+  return {};
+}
+
+}  // namespace detail
+
+result<purchase_request> validate(const purchase_request& r) {
+  if (auto v = detail::check_e164("phone_number", r.phone_number); !v) return v.error();
+  if (r.country_code) {
+    if (auto v = detail::check_country_code("country_code", *r.country_code); !v) return v.error();
+    if (auto v = detail::check_country_of_number("country_code", *r.country_code, "phone_number",
+                                                 r.phone_number);
+        !v)
+      return v.error();
   }
+  if (r.type)
+    if (auto v = detail::check_number_type(*r.type); !v) return v.error();
+  if (r.name)
+    if (auto v = detail::check_optional_text("name", *r.name); !v) return v.error();
+  if (r.requirement_group_id)
+    if (auto v = detail::check_positive_id("requirement_group_id", *r.requirement_group_id); !v)
+      return v.error();
+  if (r.upfront_cost)
+    if (auto v = detail::check_decimal("upfront_cost", *r.upfront_cost); !v) return v.error();
+  if (r.monthly_cost)
+    if (auto v = detail::check_decimal("monthly_cost", *r.monthly_cost); !v) return v.error();
+  return r;
+}
 
-  // Every number on the account (or the key's project): when the answer is one page of several,
-  // the following pages are read too (see list_all).
-  result<std::vector<virtual_number>> list_virtual_numbers() {
-    return list_all(build_list_virtual_numbers(this->config()), build_list_virtual_numbers_page,
-                    parse_list_virtual_numbers_page);
+result<void> validate_virtual_number_id(std::int64_t id) {
+  return detail::check_positive_id("id", id);
+}
+
+result<void> validate_operator_id(std::int64_t id) {
+  return detail::check_positive_id("operator_id", id);
+}
+
+result<update_request> validate(const update_request& r) {
+  if (!r.name && !r.active && !r.recording && !r.routing)
+    return invalid_argument(
+        "update_request", "sets no field; set at least one of name, active, recording and routing");
+  if (r.name)
+    if (auto v = detail::check_optional_text("name", *r.name); !v) return v.error();
+  if (r.routing)
+    if (auto v = detail::check_routing(*r.routing); !v) return v.error();
+  return r;
+}
+
+result<search_request> validate(const search_request& r) {
+  search_request out = r;
+  if (out.country) {
+    out.country = vnum::detail::to_upper(*out.country);
+    if (auto v = detail::check_country_code("country", *out.country); !v) return v.error();
   }
+  if (out.type)
+    if (auto v = detail::check_number_type(*out.type); !v) return v.error();
+  return out;
+}
 
-  result<virtual_number_detail> get_virtual_number(std::int64_t id) {
-    return this->read(build_get_virtual_number(this->config(), id), parse_get_virtual_number);
+result<add_operator_request> validate(const add_operator_request& r) {
+  if (r.operator_id && r.phone_number)
+    return invalid_argument("operator_id", "give either operator_id or phone_number, not both");
+  if (r.operator_id) {
+    if (r.name)
+      return invalid_argument("name",
+                              "only goes with phone_number (a new operator); an existing operator "
+                              "keeps its name");
+    if (auto v = detail::check_positive_id("operator_id", *r.operator_id); !v) return v.error();
+    return r;
   }
+  if (!r.phone_number)
+    return invalid_argument("operator_id",
+                            "is required: give operator_id (an existing operator) or phone_number "
+                            "(a new one)");
+  if (auto v = detail::check_e164("phone_number", *r.phone_number); !v) return v.error();
+  if (r.name)
+    if (auto v = detail::check_optional_text("name", *r.name); !v) return v.error();
+  return r;
+}
 
-  // The number as updated; empty when the provider answered 204 without a body.
-  result<std::optional<virtual_number_detail>> update_virtual_number(std::int64_t id,
-                                                                     const update_request& r) {
-    return this->write(build_update_virtual_number(this->config(), id, r),
-                       parse_update_virtual_number);
+result<create_operator_request> validate(const create_operator_request& r) {
+  if (auto v = detail::check_required_text("name", r.name); !v) return v.error();
+  if (auto v = detail::check_e164("phone_number", r.phone_number); !v) return v.error();
+  if (r.email) {
+    if (r.email->empty())
+      return invalid_argument("email", "must not be empty; leave it unset for no email");
+    if (auto v = detail::check_email("email", *r.email); !v) return v.error();
   }
+  return r;
+}
 
-  result<std::vector<available_number>> search_available_numbers(const search_request& r = {}) {
-    return this->read(build_search_available_numbers(this->config(), r),
-                      parse_search_available_numbers);
+result<update_operator_request> validate(const update_operator_request& r) {
+  if (!r.name && !r.phone_number && !r.email && !r.clear_email && !r.active)
+    return invalid_argument("update_operator_request",
+                            "sets no field; set at least one of name, phone_number, email (or "
+                            "clear_email) and active");
+  if (r.name)
+    if (auto v = detail::check_required_text("name", *r.name); !v) return v.error();
+  if (r.phone_number)
+    if (auto v = detail::check_e164("phone_number", *r.phone_number); !v) return v.error();
+  if (r.email && r.clear_email)
+    return invalid_argument("email", "give either email or clear_email, not both");
+  if (r.email) {
+    if (r.email->empty())
+      return invalid_argument("email", "must not be empty; set clear_email to remove the email");
+    if (auto v = detail::check_email("email", *r.email); !v) return v.error();
   }
+  return r;
+}
 
-  // The number with the operator attached; empty when the provider answered 204 without a body.
-  result<std::optional<virtual_number_detail>> add_operator(std::int64_t id,
-                                                            const add_operator_request& r) {
-    return this->write(build_add_operator(this->config(), id, r), parse_add_operator);
-  }
-
-  // The number without the operator; empty when the provider answered 204 without a body.
-  result<std::optional<virtual_number_detail>> remove_operator(std::int64_t id,
-                                                               std::int64_t operator_id) {
-    return this->write(build_remove_operator(this->config(), id, operator_id),
-                       parse_remove_operator);
-  }
-
-  // Every operator the key sees, across pages as list_virtual_numbers.
-  result<std::vector<operator_summary>> list_operators() {
-    return list_all(build_list_operators(this->config()), build_list_operators_page,
-                    parse_list_operators_page);
-  }
-
-  result<operator_detail> get_operator(std::int64_t id) {
-    return this->read(build_get_operator(this->config(), id), parse_get_operator);
-  }
-
-  result<operator_detail> create_operator(const create_operator_request& r) {
-    return this->write(build_create_operator(this->config(), r), parse_create_operator);
-  }
-
-  // The operator as updated; empty when the provider answered 204 without a body.
-  result<std::optional<operator_detail>> update_operator(std::int64_t id,
-                                                         const update_operator_request& r) {
-    return this->write(build_update_operator(this->config(), id, r), parse_update_operator);
-  }
-
-  result<void> delete_operator(std::int64_t id) {
-    return this->write(build_delete_operator(this->config(), id), parse_delete_operator);
-  }
-
-  // The most pages a list may have before it is refused as a protocol error (100 000 entries at
-  // the largest page size): a bound, so that a provider that never says "last page" cannot keep a
-  // caller reading forever.
-  static constexpr std::int64_t max_pages = 1000;
-
- private:
-  // A complete list. The first request goes out as the List page documents it (no parameters); if
-  // its answer has meta and more than one page, pages 2 to total_pages follow with the per_page the
-  // first answer reported, each a read (retried as config::retry allows). A failure on any page is
-  // that failure, never a short list; pages that contradict the first, an empty page before the
-  // last, or more than max_pages pages are errc::protocol naming the page.
-  template <class Item>
-  result<std::vector<Item>> list_all(result<http::request> first,
-                                     result<http::request> (*build_page)(const config&,
-                                                                         std::int64_t,
-                                                                         std::int64_t),
-                                     result<page<Item>> (*parse_page)(const http::response&)) {
-    auto answer = this->read(std::move(first), parse_page);
-    if (!answer) return answer.error();
-    std::vector<Item> all = std::move(answer->items);
-    if (!answer->meta) return all;
-    const page_meta meta = *answer->meta;
-    auto refuse = [&meta](std::int64_t n, const std::string& why) {
-      return make_error(errc::protocol,
-                        "unexpected response: page " + std::to_string(n) + " of " +
-                            std::to_string(meta.total_pages) + ": " + why,
-                        200);
-    };
-    if (meta.current_page != 1)
-      return refuse(1, "meta.current_page is " + std::to_string(meta.current_page) + ", not 1");
-    if (meta.total_pages > max_pages)
-      return refuse(1, "more pages than the " + std::to_string(max_pages) + " vnum reads");
-    if (meta.total_pages > 1 && (meta.per_page < 1 || meta.per_page > 100))
-      return refuse(1, "meta.per_page is " + std::to_string(meta.per_page));
-    if (meta.total_pages > 1 && all.empty()) return refuse(1, "an empty page before the last");
-    for (std::int64_t n = 2; n <= meta.total_pages; ++n) {
-      auto next = this->read(build_page(this->config(), n, meta.per_page), parse_page);
-      if (!next) {
-        error e = next.error();
-        e.message = "page " + std::to_string(n) + " of " + std::to_string(meta.total_pages) + ": " +
-                    e.message;
-        return e;
-      }
-      if (!next->meta) return refuse(n, "meta is missing");
-      if (next->meta->current_page != n)
-        return refuse(n, "meta.current_page is " + std::to_string(next->meta->current_page));
-      if (next->meta->total_pages != meta.total_pages)
-        return refuse(n, "meta.total_pages is " + std::to_string(next->meta->total_pages) +
-                             ", page 1 said " + std::to_string(meta.total_pages));
-      if (next->meta->per_page != meta.per_page)
-        return refuse(n, "meta.per_page is " + std::to_string(next->meta->per_page) +
-                             ", page 1 said " + std::to_string(meta.per_page));
-      if (next->items.empty() && n < meta.total_pages)
-        return refuse(n, "an empty page before the last");
-      for (auto& item : next->items) all.push_back(std::move(item));
-    }
-    return all;
-  }
-};
+result<void> validate_page(std::int64_t page, std::int64_t per_page) {
+  if (auto v = detail::check_positive_id("page", page); !v) return v;
+  if (per_page < 1 || per_page > 100)
+    return invalid_argument(
+        "per_page",
+        "must be from 1 to 100 (the pagination guide's maximum), not " + std::to_string(per_page));
+  return {};
+}
 
 }  // namespace vnum::identitycall
 
-#endif  // VNUM_IDENTITYCALL_CLIENT_HPP
+#endif  // VNUM_IDENTITYCALL_IMPL_VALIDATE_HPP
+
+// ---- vnum/src.hpp --------------------------------------------------------------------------------
+
+// vnum — the compiled part of the library: the validators', builders' and parsers' definitions, the
+// default retry sleep, and Boost.JSON's sources. <vnum/vnum.hpp> includes it in the one translation unit of a program that defines
+// VNUM_IMPLEMENTATION; every other translation unit sees only the declarations, and so compiles
+// without Boost.JSON.
+#ifndef VNUM_SRC_HPP
+#define VNUM_SRC_HPP
+
+#endif  // VNUM_SRC_HPP
+#endif
 
 // ---- vnum/vnum.hpp -------------------------------------------------------------------------------
 
 // vnum — umbrella header: the core and every provider's client. The test kit
-// (vnum/testing/...) and the real transports (vnum/transport/...) are included separately.
+// (vnum/testing/...) and the real transports (vnum/transport/...) are included separately. In the
+// one translation unit that defines VNUM_IMPLEMENTATION it also compiles the library's builders and
+// parsers (<vnum/src.hpp>).
 #ifndef VNUM_VNUM_HPP
 #define VNUM_VNUM_HPP
+
+#if defined(VNUM_IMPLEMENTATION)
+#endif
 
 #endif  // VNUM_VNUM_HPP

@@ -1,5 +1,7 @@
 // Cellcast request builders: the exact method, URL, headers and body of each documented request.
 #include <vnum/cellcast/build.hpp>
+#include <vnum/detail/json.hpp>  // Boost.JSON, to read the bodies
+#include <vnum/version.hpp>
 
 #include <catch2/catch.hpp>
 

@@ -2,6 +2,7 @@
 // an exception or a success for a status other than the documented 200.
 #define VNUM_IMPLEMENTATION
 #include <vnum/cellcast/parse.hpp>
+#include <vnum/vnum.hpp>  // the compiled part: this is the one VNUM_IMPLEMENTATION unit
 
 #include "fuzz_input.hpp"
 

@@ -2,6 +2,7 @@
 // crash or an exception; a creating write never reads a 5xx as anything but outcome_unknown.
 #define VNUM_IMPLEMENTATION
 #include <vnum/identitycall/parse.hpp>
+#include <vnum/vnum.hpp>  // the compiled part: this is the one VNUM_IMPLEMENTATION unit
 
 #include "fuzz_input.hpp"
 

@@ -5,6 +5,7 @@
 #include <vnum/cellcast/build.hpp>
 #include <vnum/identitycall/build.hpp>
 #include <vnum/phone.hpp>
+#include <vnum/vnum.hpp>  // the compiled part: this is the one VNUM_IMPLEMENTATION unit
 
 #include "fuzz_input.hpp"
 

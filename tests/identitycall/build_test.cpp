@@ -1,6 +1,8 @@
 // IdentityCall request builders: the exact method, URL, headers and body of each documented
 // request.
+#include <vnum/detail/json.hpp>  // Boost.JSON, to read the bodies
 #include <vnum/identitycall/build.hpp>
+#include <vnum/version.hpp>
 
 #include "identitycall/examples.hpp"
 

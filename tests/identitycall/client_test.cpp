@@ -1,7 +1,9 @@
 // The IdentityCall client through a mocked transport: the exact request goes out, nothing goes out
 // when validation fails, and every transport failure comes back as the right error.
+#include <vnum/detail/json.hpp>  // Boost.JSON, to read the bodies
 #include <vnum/identitycall/client.hpp>
 #include <vnum/testing/mock_transport.hpp>
+#include <vnum/version.hpp>
 
 #include "identitycall/examples.hpp"
 #include "support.hpp"

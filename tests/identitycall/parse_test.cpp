@@ -1,4 +1,5 @@
 // IdentityCall response parsers: every documented example, and every way an answer can go wrong.
+#include <vnum/detail/json.hpp>  // Boost.JSON, to read the bodies
 #include <vnum/identitycall/parse.hpp>
 
 #include "identitycall/examples.hpp"

@@ -7,6 +7,7 @@
 #include <vnum/detail/print.hpp>
 #include <vnum/retry.hpp>
 
+#include <concepts>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -45,7 +46,7 @@ struct product_ids {
     return c == billing_cycle::year ? yearly : monthly;
   }
   friend bool operator==(const product_ids&, const product_ids&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const product_ids& v) {
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os, const product_ids& v) {
     return vnum::detail::print(os, "product_ids", "monthly", v.monthly, "yearly", v.yearly);
   }
 };
@@ -84,7 +85,7 @@ struct becs_debit {
   std::string payment_method;  // payment_method (frontend)
   std::string bsb_number;      // becs_bsb_number: 6 digits (API-only)
   std::string account_number;  // becs_account_number (API-only)
-  friend std::ostream& operator<<(std::ostream& os, const becs_debit& v) {
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os, const becs_debit& v) {
     return vnum::detail::print(os, "becs_debit", "email", v.email, "account_name", v.account_name,
                                "payment_method", v.payment_method, "bsb_number", v.bsb_number,
                                "account_number", vnum::detail::mask(v.account_number));
@@ -103,7 +104,8 @@ struct purchase_request {
   bool resubscribe = false;
   std::string token{};
   std::optional<becs_debit> becs{};
-  friend std::ostream& operator<<(std::ostream& os, const purchase_request& v) {
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const purchase_request& v) {
     return vnum::detail::print(os, "purchase_request", "card", v.card, "product", v.product,
                                "number", v.number, "recurring_time", v.recurring_time,
                                "resubscribe", v.resubscribe, "token", vnum::detail::mask(v.token),
@@ -116,7 +118,8 @@ struct purchase_request {
 struct postpaid_purchase_request {
   std::string number;  // the virtual number's ID
   bool resubscribe = false;
-  friend std::ostream& operator<<(std::ostream& os, const postpaid_purchase_request& v) {
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const postpaid_purchase_request& v) {
     return vnum::detail::print(os, "postpaid_purchase_request", "number", v.number, "resubscribe",
                                v.resubscribe);
   }
@@ -126,7 +129,8 @@ struct postpaid_purchase_request {
 struct purchase_receipt {
   std::string message;  // e.g. "Payment is Successful. Dedicated Number has been assigned you."
   friend bool operator==(const purchase_receipt&, const purchase_receipt&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const purchase_receipt& v) {
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const purchase_receipt& v) {
     return vnum::detail::print(os, "purchase_receipt", "message", v.message);
   }
 };
@@ -135,7 +139,8 @@ struct purchase_receipt {
 struct unsubscribe_receipt {
   std::string message;  // e.g. "Virtual number has been unsubscribed successfully."
   friend bool operator==(const unsubscribe_receipt&, const unsubscribe_receipt&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const unsubscribe_receipt& v) {
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const unsubscribe_receipt& v) {
     return vnum::detail::print(os, "unsubscribe_receipt", "message", v.message);
   }
 };
@@ -145,7 +150,8 @@ struct unsubscribe_receipt {
 struct custom_number_request {
   std::string name;
   std::string number;
-  friend std::ostream& operator<<(std::ostream& os, const custom_number_request& v) {
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const custom_number_request& v) {
     return vnum::detail::print(os, "custom_number_request", "name", v.name, "number", v.number);
   }
 };
@@ -157,7 +163,8 @@ struct custom_number_receipt {
   std::string message;  // the envelope's message, e.g. "Custom number created"
   std::string detail;   // data.message, e.g. "Success create new custom number"
   friend bool operator==(const custom_number_receipt&, const custom_number_receipt&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const custom_number_receipt& v) {
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const custom_number_receipt& v) {
     return vnum::detail::print(os, "custom_number_receipt", "otp_required", v.otp_required,
                                "message", v.message, "detail", v.detail);
   }
@@ -168,7 +175,8 @@ struct verify_custom_number_request {
   std::string name;
   std::string number;  // normalized like custom_number_request::number
   std::string otp;     // as received by SMS, e.g. "123456"
-  friend std::ostream& operator<<(std::ostream& os, const verify_custom_number_request& v) {
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const verify_custom_number_request& v) {
     return vnum::detail::print(os, "verify_custom_number_request", "name", v.name, "number",
                                v.number, "otp", vnum::detail::mask(v.otp));
   }
@@ -178,7 +186,8 @@ struct verify_custom_number_receipt {
   std::string message;  // e.g. "OTP Verified Successfully!"
   friend bool operator==(const verify_custom_number_receipt&,
                          const verify_custom_number_receipt&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const verify_custom_number_receipt& v) {
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const verify_custom_number_receipt& v) {
     return vnum::detail::print(os, "verify_custom_number_receipt", "message", v.message);
   }
 };
@@ -190,7 +199,8 @@ struct company_information {
   std::string abn;  // Australian Business Number, 11 digits
   std::string website;
   std::string address;
-  friend std::ostream& operator<<(std::ostream& os, const company_information& v) {
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const company_information& v) {
     return vnum::detail::print(os, "company_information", "name", v.name, "abn", v.abn, "website",
                                v.website, "address", v.address);
   }
@@ -202,7 +212,8 @@ struct requestor_contact {
   std::string position;
   std::string phone_number;  // digits only, as the page requires
   std::string email;
-  friend std::ostream& operator<<(std::ostream& os, const requestor_contact& v) {
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const requestor_contact& v) {
     return vnum::detail::print(os, "requestor_contact", "first_name", v.first_name, "last_name",
                                v.last_name, "position", v.position, "phone_number", v.phone_number,
                                "email", v.email);
@@ -217,7 +228,8 @@ struct business_name_request {
   company_information company;   // companyInformation
   requestor_contact requestor;   // requestorContact
   std::string customer_contact;  // optional; any Australian form, sent normalized
-  friend std::ostream& operator<<(std::ostream& os, const business_name_request& v) {
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const business_name_request& v) {
     return vnum::detail::print(os, "business_name_request", "business_name", v.business_name,
                                "description_internal", v.description_internal, "purpose_of_use",
                                v.purpose_of_use, "ownership", v.ownership, "company", v.company,
@@ -228,7 +240,8 @@ struct business_name_request {
 struct business_name_receipt {
   std::string message;  // the provider's confirmation
   friend bool operator==(const business_name_receipt&, const business_name_receipt&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const business_name_receipt& v) {
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const business_name_receipt& v) {
     return vnum::detail::print(os, "business_name_receipt", "message", v.message);
   }
 };
@@ -245,7 +258,7 @@ struct card {
   std::optional<std::string> country;  // two-letter issuing country; null when Stripe has none
   std::optional<std::string> name;     // the cardholder's name; null when none was given
   friend bool operator==(const card&, const card&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const card& v) {
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os, const card& v) {
     return vnum::detail::print(os, "card", "id", v.id, "brand", v.brand, "last4", v.last4,
                                "exp_month", v.exp_month, "exp_year", v.exp_year, "funding",
                                v.funding, "country", v.country, "name", v.name);
@@ -260,7 +273,8 @@ struct custom_number {
   std::string name;
   std::string number;
   friend bool operator==(const custom_number&, const custom_number&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const custom_number& v) {
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const custom_number& v) {
     return vnum::detail::print(os, "custom_number", "name", v.name, "number", v.number);
   }
 };

@@ -70,6 +70,8 @@ void print_fields(std::ostream& os, bool first, std::string_view name, const V& 
 }
 
 // print(os, "purchase_receipt", "message", r.message) writes purchase_receipt{message="..."}.
+// The model types' printers call it from `operator<<(std::derived_from<std::ostream> auto& os,
+// ...)`: a template, so that a translation unit that prints nothing instantiates none of this.
 template <class... NamesAndValues>
 std::ostream& print(std::ostream& os, std::string_view type, const NamesAndValues&... fields) {
   os << type << '{';

@@ -4,7 +4,7 @@
 #ifndef VNUM_DETAIL_ROUND_TRIP_HPP
 #define VNUM_DETAIL_ROUND_TRIP_HPP
 
-#include <vnum/detail/response.hpp>
+#include <vnum/error.hpp>
 #include <vnum/http.hpp>
 
 #include <exception>

@@ -1,209 +1,74 @@
 // vnum — IdentityCall: request builders. Each validates its input first and returns the exact HTTP
 // request the provider documents; usable without a client (sans-I/O).
+// Declared here; defined in <vnum/identitycall/impl/build.hpp>, which is compiled once per program,
+// in the translation unit that defines VNUM_IMPLEMENTATION (see <vnum/src.hpp>).
 // SPDX-License-Identifier: MIT
 #ifndef VNUM_IDENTITYCALL_BUILD_HPP
 #define VNUM_IDENTITYCALL_BUILD_HPP
 
-#include <vnum/detail/json.hpp>
-#include <vnum/detail/request.hpp>
+#include <vnum/error.hpp>
 #include <vnum/http.hpp>
 #include <vnum/identitycall/model.hpp>
 #include <vnum/identitycall/validate.hpp>
 
 #include <cstdint>
-#include <string>
-#include <string_view>
 
 namespace vnum::identitycall {
 
-namespace detail {
-
-// Every endpoint page's URL starts with the base URL and then /api/v1/public.
-inline std::string path(std::string_view rest) { return "/api/v1/public" + std::string(rest); }
-
-inline std::string number_path(std::int64_t id, std::string_view rest = {}) {
-  return path("/virtual_numbers/" + std::to_string(id) + std::string(rest));
-}
-
-inline std::string operator_path(std::int64_t id) {
-  return path("/operators/" + std::to_string(id));
-}
-
-inline std::string page_query(std::int64_t page, std::int64_t per_page) {
-  return "?page=" + std::to_string(page) + "&per_page=" + std::to_string(per_page);
-}
-
-// The GET and DELETE pages send no body and no content-type; the POST and PATCH pages send JSON.
-inline result<http::request> authorized_request(const config& cfg, http::method m,
-                                                const std::string& target) {
-  return vnum::detail::make_request(m, cfg.base_url, target, cfg.api_key,
-                                    vnum::detail::body_kind::none);
-}
-
-inline result<http::request> authorized_request(const config& cfg, http::method m,
-                                                const std::string& target,
-                                                const vnum::detail::json_body& body) {
-  return vnum::detail::make_request(m, cfg.base_url, target, cfg.api_key,
-                                    vnum::detail::body_kind::json, vnum::detail::to_body(body));
-}
-
-}  // namespace detail
-
 // The purchase page's path, /virtual_numbers/purchase; one copy of the API overview lists
 // POST /virtual_numbers instead. The endpoint page wins.
-inline result<http::request> build_purchase_number(const config& cfg, const purchase_request& r) {
-  auto valid = validate(r);
-  if (!valid) return valid.error();
-  vnum::detail::json_body body;
-  body["phone_number"] = valid->phone_number;
-  if (valid->country_code) body["country_code"] = *valid->country_code;
-  if (valid->type) body["number_type"] = to_string(*valid->type);
-  if (valid->name) body["name"] = *valid->name;
-  if (valid->requirement_group_id) body["requirement_group_id"] = *valid->requirement_group_id;
-  if (valid->upfront_cost) body["upfront_cost"] = *valid->upfront_cost;
-  if (valid->monthly_cost) body["monthly_cost"] = *valid->monthly_cost;
-  return detail::authorized_request(cfg, http::method::post,
-                                    detail::path("/virtual_numbers/purchase"), body);
-}
+result<http::request> build_purchase_number(const config& cfg, const purchase_request& r);
 
 // "This endpoint takes no query parameters": no paging, although the pagination guide (written
 // about recordings) says list endpoints take page and per_page.
-inline result<http::request> build_list_virtual_numbers(const config& cfg) {
-  return detail::authorized_request(cfg, http::method::get, detail::path("/virtual_numbers"));
-}
+result<http::request> build_list_virtual_numbers(const config& cfg);
 
 // Page `page` of the list, `per_page` entries each, as the pagination guide asks for the pages
 // after the first (the first goes out as build_list_virtual_numbers, without parameters).
-inline result<http::request> build_list_virtual_numbers_page(const config& cfg, std::int64_t page,
-                                                             std::int64_t per_page) {
-  if (auto v = validate_page(page, per_page); !v) return v.error();
-  return detail::authorized_request(
-      cfg, http::method::get,
-      detail::path("/virtual_numbers") + detail::page_query(page, per_page));
-}
+result<http::request> build_list_virtual_numbers_page(const config& cfg, std::int64_t page,
+                                                      std::int64_t per_page);
 
-inline result<http::request> build_get_virtual_number(const config& cfg, std::int64_t id) {
-  if (auto v = validate_virtual_number_id(id); !v) return v.error();
-  return detail::authorized_request(cfg, http::method::get, detail::number_path(id));
-}
+result<http::request> build_get_virtual_number(const config& cfg, std::int64_t id);
 
 // Only the fields that are set go into the body.
-inline result<http::request> build_update_virtual_number(const config& cfg, std::int64_t id,
-                                                         const update_request& r) {
-  if (auto v = validate_virtual_number_id(id); !v) return v.error();
-  auto valid = validate(r);
-  if (!valid) return valid.error();
-  vnum::detail::json_body body;
-  if (valid->name) body["name"] = *valid->name;
-  if (valid->active) body["active"] = *valid->active;
-  if (valid->recording) body["recording"] = *valid->recording;
-  if (valid->routing) body["routing_strategy"] = to_string(*valid->routing);
-  return detail::authorized_request(cfg, http::method::patch, detail::number_path(id), body);
-}
+result<http::request> build_update_virtual_number(const config& cfg, std::int64_t id,
+                                                  const update_request& r);
 
 // Parameters that are not set are left out, and the provider's defaults apply.
-inline result<http::request> build_search_available_numbers(const config& cfg,
-                                                            const search_request& r = {}) {
-  auto valid = validate(r);
-  if (!valid) return valid.error();
-  std::string query;
-  auto add = [&query](std::string_view name, std::string_view value) {
-    query += query.empty() ? '?' : '&';
-    query += name;
-    query += '=';
-    query += vnum::detail::encode_query_value(value);
-  };
-  if (valid->country) add("country", *valid->country);
-  if (valid->type) add("number_type", to_string(*valid->type));
-  return detail::authorized_request(cfg, http::method::get,
-                                    detail::path("/virtual_numbers/available") + query);
-}
+result<http::request> build_search_available_numbers(const config& cfg,
+                                                     const search_request& r = {});
 
 // The add-operator page's path; one copy of the API overview lists POST
 // /virtual_numbers/:id/operators.
-inline result<http::request> build_add_operator(const config& cfg, std::int64_t id,
-                                                const add_operator_request& r) {
-  if (auto v = validate_virtual_number_id(id); !v) return v.error();
-  auto valid = validate(r);
-  if (!valid) return valid.error();
-  vnum::detail::json_body body;
-  if (valid->operator_id) {
-    body["operator_id"] = *valid->operator_id;
-  } else {
-    body["phone_number"] = *valid->phone_number;
-    if (valid->name) body["name"] = *valid->name;
-  }
-  return detail::authorized_request(cfg, http::method::post,
-                                    detail::number_path(id, "/add_operator"), body);
-}
+result<http::request> build_add_operator(const config& cfg, std::int64_t id,
+                                         const add_operator_request& r);
 
 // The page allows operator_id "as a query string parameter or in a JSON body"; its example uses
 // the query string, without a body or content-type, and so do we. (One copy of the API overview
 // lists DELETE /virtual_numbers/:id/operators/:operator_id instead.)
-inline result<http::request> build_remove_operator(const config& cfg, std::int64_t id,
-                                                   std::int64_t operator_id) {
-  if (auto v = validate_virtual_number_id(id); !v) return v.error();
-  if (auto v = validate_operator_id(operator_id); !v) return v.error();
-  return detail::authorized_request(
-      cfg, http::method::delete_,
-      detail::number_path(id, "/remove_operator?operator_id=" + std::to_string(operator_id)));
-}
+result<http::request> build_remove_operator(const config& cfg, std::int64_t id,
+                                            std::int64_t operator_id);
 
 // operators/list: "This endpoint takes no query parameters. Operators are returned sorted by name
 // ascending." No paging either.
-inline result<http::request> build_list_operators(const config& cfg) {
-  return detail::authorized_request(cfg, http::method::get, detail::path("/operators"));
-}
+result<http::request> build_list_operators(const config& cfg);
 
 // Page `page` of the operators, as build_list_virtual_numbers_page.
-inline result<http::request> build_list_operators_page(const config& cfg, std::int64_t page,
-                                                       std::int64_t per_page) {
-  if (auto v = validate_page(page, per_page); !v) return v.error();
-  return detail::authorized_request(
-      cfg, http::method::get, detail::path("/operators") + detail::page_query(page, per_page));
-}
+result<http::request> build_list_operators_page(const config& cfg, std::int64_t page,
+                                                std::int64_t per_page);
 
-inline result<http::request> build_get_operator(const config& cfg, std::int64_t id) {
-  if (auto v = validate_operator_id(id); !v) return v.error();
-  return detail::authorized_request(cfg, http::method::get, detail::operator_path(id));
-}
+result<http::request> build_get_operator(const config& cfg, std::int64_t id);
 
 // operators/create. Only the fields that are set go into the body, in the page's order.
-inline result<http::request> build_create_operator(const config& cfg,
-                                                   const create_operator_request& r) {
-  auto valid = validate(r);
-  if (!valid) return valid.error();
-  vnum::detail::json_body body;
-  body["name"] = valid->name;
-  body["phone_number"] = valid->phone_number;
-  if (valid->email) body["email"] = *valid->email;
-  if (valid->active) body["active"] = *valid->active;
-  return detail::authorized_request(cfg, http::method::post, detail::path("/operators"), body);
-}
+result<http::request> build_create_operator(const config& cfg, const create_operator_request& r);
 
 // operators/update. Only the fields that are set go into the body; clear_email sends
 // "email": null ("Send null to clear").
-inline result<http::request> build_update_operator(const config& cfg, std::int64_t id,
-                                                   const update_operator_request& r) {
-  if (auto v = validate_operator_id(id); !v) return v.error();
-  auto valid = validate(r);
-  if (!valid) return valid.error();
-  vnum::detail::json_body body;
-  if (valid->name) body["name"] = *valid->name;
-  if (valid->phone_number) body["phone_number"] = *valid->phone_number;
-  if (valid->email)
-    body["email"] = *valid->email;
-  else if (valid->clear_email)
-    body["email"] = nullptr;
-  if (valid->active) body["active"] = *valid->active;
-  return detail::authorized_request(cfg, http::method::patch, detail::operator_path(id), body);
-}
+result<http::request> build_update_operator(const config& cfg, std::int64_t id,
+                                            const update_operator_request& r);
 
 // operators/delete: the operator and its assignments go; the virtual numbers stay. No body.
-inline result<http::request> build_delete_operator(const config& cfg, std::int64_t id) {
-  if (auto v = validate_operator_id(id); !v) return v.error();
-  return detail::authorized_request(cfg, http::method::delete_, detail::operator_path(id));
-}
+result<http::request> build_delete_operator(const config& cfg, std::int64_t id);
 
 }  // namespace vnum::identitycall
 

@@ -9,6 +9,7 @@
 #include <vnum/detail/print.hpp>
 #include <vnum/retry.hpp>
 
+#include <concepts>
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
@@ -99,7 +100,8 @@ struct purchase_request {
   std::optional<std::int64_t> requirement_group_id;  // an approved RegulatoryRequirementGroup
   std::optional<std::string> upfront_cost;  // informational, a decimal string such as "1.00"
   std::optional<std::string> monthly_cost;  // informational, a decimal string such as "1.00"
-  friend std::ostream& operator<<(std::ostream& os, const purchase_request& v) {
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const purchase_request& v) {
     return vnum::detail::print(os, "purchase_request", "phone_number", v.phone_number,
                                "country_code", v.country_code, "type", v.type, "name", v.name,
                                "requirement_group_id", v.requirement_group_id, "upfront_cost",
@@ -114,7 +116,8 @@ struct operator_preview {
   std::string name;
   std::string initials;
   friend bool operator==(const operator_preview&, const operator_preview&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const operator_preview& v) {
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const operator_preview& v) {
     return vnum::detail::print(os, "operator_preview", "id", v.id, "name", v.name, "initials",
                                v.initials);
   }
@@ -133,7 +136,8 @@ struct virtual_number {
   std::vector<operator_preview> operators;  // at most the first 3
   std::int64_t operators_count = 0;         // all attached operators
   friend bool operator==(const virtual_number&, const virtual_number&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const virtual_number& v) {
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const virtual_number& v) {
     return vnum::detail::print(os, "virtual_number", "id", v.id, "phone_number", v.phone_number,
                                "name", v.name, "country_code", v.country_code, "active", v.active,
                                "ai_receptionist_enabled", v.ai_receptionist_enabled, "operators",
@@ -150,7 +154,7 @@ struct call_stats {
   std::int64_t missed_calls = 0;
   double average_duration_seconds = 0;
   friend bool operator==(const call_stats&, const call_stats&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const call_stats& v) {
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os, const call_stats& v) {
     return vnum::detail::print(os, "call_stats", "total_calls", v.total_calls, "answered_calls",
                                v.answered_calls, "missed_calls", v.missed_calls,
                                "average_duration_seconds", v.average_duration_seconds);
@@ -165,7 +169,8 @@ struct attached_operator {
   std::string initials;
   std::int64_t priority = 0;  // 0 first; add_operator appends at the next free slot
   friend bool operator==(const attached_operator&, const attached_operator&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const attached_operator& v) {
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const attached_operator& v) {
     return vnum::detail::print(os, "attached_operator", "id", v.id, "name", v.name, "phone_number",
                                v.phone_number, "initials", v.initials, "priority", v.priority);
   }
@@ -178,7 +183,8 @@ struct available_operator {
   std::string phone_number;
   std::string initials;
   friend bool operator==(const available_operator&, const available_operator&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const available_operator& v) {
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const available_operator& v) {
     return vnum::detail::print(os, "available_operator", "id", v.id, "name", v.name, "phone_number",
                                v.phone_number, "initials", v.initials);
   }
@@ -198,7 +204,7 @@ struct recent_call {
   std::optional<std::string> transcript_summary;
   std::string created_at;  // ISO 8601, e.g. "2026-04-14T16:22:05Z"
   friend bool operator==(const recent_call&, const recent_call&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const recent_call& v) {
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os, const recent_call& v) {
     return vnum::detail::print(os, "recent_call", "id", v.id, "phone_number", v.phone_number,
                                "caller_name", v.caller_name, "call_status", v.call_status,
                                "call_duration", v.call_duration, "direction", v.direction,
@@ -225,7 +231,8 @@ struct virtual_number_detail {
   std::vector<available_operator> available_operators;
   std::vector<recent_call> recent_calls;
   friend bool operator==(const virtual_number_detail&, const virtual_number_detail&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const virtual_number_detail& v) {
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const virtual_number_detail& v) {
     return vnum::detail::print(
         os, "virtual_number_detail", "id", v.id, "phone_number", v.phone_number, "name", v.name,
         "country_code", v.country_code, "active", v.active, "recording", v.recording, "routing",
@@ -242,7 +249,8 @@ struct update_request {
   std::optional<bool> active;
   std::optional<bool> recording;
   std::optional<routing_strategy> routing;  // sent as routing_strategy
-  friend std::ostream& operator<<(std::ostream& os, const update_request& v) {
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const update_request& v) {
     return vnum::detail::print(os, "update_request", "name", v.name, "active", v.active,
                                "recording", v.recording, "routing", v.routing);
   }
@@ -253,7 +261,8 @@ struct update_request {
 struct search_request {
   std::optional<std::string> country;  // ISO 3166-1 alpha-2, case-insensitive; sent upper case
   std::optional<number_type> type;     // sent as number_type
-  friend std::ostream& operator<<(std::ostream& os, const search_request& v) {
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const search_request& v) {
     return vnum::detail::print(os, "search_request", "country", v.country, "type", v.type);
   }
 };
@@ -263,7 +272,8 @@ struct number_region {
   std::string region_type;
   std::string region_name;
   friend bool operator==(const number_region&, const number_region&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const number_region& v) {
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const number_region& v) {
     return vnum::detail::print(os, "number_region", "region_type", v.region_type, "region_name",
                                v.region_name);
   }
@@ -286,7 +296,8 @@ struct available_number {
   // text, so that the model types compile without a JSON library.
   std::string raw;
   friend bool operator==(const available_number&, const available_number&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const available_number& v) {
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const available_number& v) {
     return vnum::detail::print(
         os, "available_number", "phone_number", v.phone_number, "country_code", v.country_code,
         "type", v.type, "upfront_cost", v.upfront_cost, "monthly_cost", v.monthly_cost, "features",
@@ -301,7 +312,8 @@ struct add_operator_request {
   std::optional<std::int64_t> operator_id;
   std::optional<std::string> phone_number;  // E.164
   std::optional<std::string> name;          // only with phone_number
-  friend std::ostream& operator<<(std::ostream& os, const add_operator_request& v) {
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const add_operator_request& v) {
     return vnum::detail::print(os, "add_operator_request", "operator_id", v.operator_id,
                                "phone_number", v.phone_number, "name", v.name);
   }
@@ -326,7 +338,8 @@ struct operator_summary {
   std::string initials;                    // "Two-letter initials derived from name"
   std::int64_t virtual_numbers_count = 0;  // virtual numbers the operator is assigned to
   friend bool operator==(const operator_summary&, const operator_summary&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const operator_summary& v) {
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const operator_summary& v) {
     return vnum::detail::print(os, "operator_summary", "id", v.id, "name", v.name, "phone_number",
                                v.phone_number, "email", v.email, "active", v.active, "initials",
                                v.initials, "virtual_numbers_count", v.virtual_numbers_count);
@@ -342,7 +355,8 @@ struct operator_number {
   std::optional<std::string> name;  // the virtual number's display name
   bool active = false;              // the virtual number is active
   friend bool operator==(const operator_number&, const operator_number&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const operator_number& v) {
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const operator_number& v) {
     return vnum::detail::print(os, "operator_number", "id", v.id, "phone_number", v.phone_number,
                                "name", v.name, "active", v.active);
   }
@@ -360,7 +374,8 @@ struct operator_detail {
   std::string initials;
   std::vector<operator_number> virtual_numbers;
   friend bool operator==(const operator_detail&, const operator_detail&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const operator_detail& v) {
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const operator_detail& v) {
     return vnum::detail::print(os, "operator_detail", "id", v.id, "name", v.name, "phone_number",
                                v.phone_number, "email", v.email, "active", v.active, "initials",
                                v.initials, "virtual_numbers", v.virtual_numbers);
@@ -375,7 +390,8 @@ struct create_operator_request {
   std::string phone_number;          // E.164 (the provider also takes local formats; vnum does not)
   std::optional<std::string> email;  // contact email
   std::optional<bool> active;        // can receive routed calls; the provider's default is true
-  friend std::ostream& operator<<(std::ostream& os, const create_operator_request& v) {
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const create_operator_request& v) {
     return vnum::detail::print(os, "create_operator_request", "name", v.name, "phone_number",
                                v.phone_number, "email", v.email, "active", v.active);
   }
@@ -390,7 +406,8 @@ struct update_operator_request {
   std::optional<std::string> email;
   bool clear_email = false;  // sends "email": null
   std::optional<bool> active;
-  friend std::ostream& operator<<(std::ostream& os, const update_operator_request& v) {
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
+                                  const update_operator_request& v) {
     return vnum::detail::print(os, "update_operator_request", "name", v.name, "phone_number",
                                v.phone_number, "email", v.email, "clear_email", v.clear_email,
                                "active", v.active);
@@ -407,7 +424,7 @@ struct page_meta {
   std::int64_t total_pages = 0;
   std::int64_t total_count = 0;
   friend bool operator==(const page_meta&, const page_meta&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const page_meta& v) {
+  friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os, const page_meta& v) {
     return vnum::detail::print(os, "page_meta", "current_page", v.current_page, "per_page",
                                v.per_page, "total_pages", v.total_pages, "total_count",
                                v.total_count);
