@@ -1,7 +1,7 @@
-// vnum — the compiled part of the library: the validators', builders' and parsers' definitions, the
-// default retry sleep, and Boost.JSON's sources. <vnum/vnum.hpp> includes it in the one translation unit of a program that defines
-// VNUM_IMPLEMENTATION; every other translation unit sees only the declarations, and so compiles
-// without Boost.JSON.
+// vnum — the compiled part of the library: the validators', builders' and parsers' definitions,
+// the default retry sleep, and Boost.JSON's sources. <vnum/vnum.hpp> includes it in the one
+// translation unit of a program that defines VNUM_IMPLEMENTATION; every other translation unit
+// sees only the declarations, and so compiles without Boost.JSON.
 // SPDX-License-Identifier: MIT
 #ifndef VNUM_SRC_HPP
 #define VNUM_SRC_HPP
