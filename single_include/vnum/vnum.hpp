@@ -720,12 +720,38 @@ constexpr char to_upper(char c) noexcept {
   return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
 }
 
+// A set of bytes as a 256-entry table made at compile time: one load per character in the checks
+// that every request runs.
+struct char_set {
+  bool has[256] = {};
+  constexpr bool operator()(char c) const noexcept { return has[static_cast<unsigned char>(c)]; }
+};
+
+template <class Predicate>
+constexpr char_set make_char_set(Predicate in_set) noexcept {
+  char_set s;
+  for (int c = 0; c < 256; ++c) s.has[c] = in_set(static_cast<char>(c));
+  return s;
+}
+
 // Equal but for the case of ASCII letters.
 constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i)
     if (to_lower(a[i]) != to_lower(b[i])) return false;
   return true;
+}
+
+// "\"text\"", for messages. Not "quoted": std::quoted would win overload resolution through
+// argument-dependent lookup. Appended rather than concatenated, since g++ 12 at -O3 warns falsely
+// (-Wrestrict) on "\"" + std::string(...).
+inline std::string in_quotes(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  out += '"';
+  out += s;
+  out += '"';
+  return out;
 }
 
 inline std::string to_upper(std::string s) {
@@ -838,7 +864,12 @@ inline constexpr std::string_view secret_body_fields[] = {"otp", "token", "becs_
 inline std::string mask_secret_fields(std::string_view body) {
   std::string out(body);
   for (std::string_view field : secret_body_fields) {
-    const std::string key = "\"" + std::string(field) + "\":\"";
+    // Appended, not concatenated: g++ 12 at -O3 warns falsely (-Wrestrict) on "\"" + std::string.
+    std::string key;
+    key.reserve(field.size() + 4);
+    key += '"';
+    key += field;
+    key += "\":\"";
     for (auto at = out.find(key); at != std::string::npos; at = out.find(key, at + 1)) {
       const auto start = at + key.size();
       auto end = start;
@@ -1004,10 +1035,11 @@ result<http::response> send(Transport& transport, const http::request& r) {
   }
 }
 
-// Sends a built request and parses the answer; a request that failed to build is never sent.
+// Sends a built request and parses the answer; a request that failed to build is never sent. The
+// request is borrowed: a read's retries send the same one without copying it.
 // No error leaves with the API key in it.
 template <class Transport, class Parse>
-auto round_trip(Transport& transport, result<http::request> built, Parse&& parse,
+auto round_trip(Transport& transport, const result<http::request>& built, Parse&& parse,
                 std::string_view api_key)
     -> decltype(parse(std::declval<const http::response&>())) {
   using parsed_type = decltype(parse(std::declval<const http::response&>()));
@@ -1068,7 +1100,7 @@ class client_base {
     if (!policy) return parsed_type(policy.error());
     auto backoff = std::min(policy->initial_backoff, policy->max_backoff);
     for (int attempt = 1;; ++attempt) {
-      parsed_type r = round_trip(transport_, *built, parse, config_.api_key);
+      parsed_type r = round_trip(transport_, built, parse, config_.api_key);
       if (r || attempt >= policy->max_attempts || !is_retryable(r.error().code)) return r;
       auto wait = backoff;
       if (r.error().retry_after) {
@@ -1085,7 +1117,7 @@ class client_base {
   // A write: sent once and never retried; its parser applies the outcome rule of its kind.
   template <class Parse>
   auto write(result<http::request> built, Parse parse) {
-    return round_trip(transport_, std::move(built), parse, config_.api_key);
+    return round_trip(transport_, built, parse, config_.api_key);
   }
 
  private:
@@ -2669,13 +2701,15 @@ inline result<void> check_optional_text(std::string_view field, std::string_view
 // The API key goes into a header, so it must not be able to break out of it: a bearer token's
 // characters only (RFC 6750 b64token: letters, digits, '-', '.', '_', '~', '+', '/', then '='
 // padding). The error names the position, never the key.
+inline constexpr char_set bearer_token_chars =
+    make_char_set([](char c) { return is_unreserved(c) || c == '+' || c == '/'; });
+
 inline result<void> check_api_key(std::string_view key) {
   if (key.empty()) return invalid_argument("api_key", "is required and must not be empty");
   if (key.size() > max_api_key_bytes) return too_long("api_key", key.size(), max_api_key_bytes);
   const std::size_t padding = key.size() - std::min(key.size(), key.find_last_not_of('=') + 1);
   for (std::size_t i = 0; i + padding < key.size(); ++i) {
-    const char c = key[i];
-    if (!is_unreserved(c) && c != '+' && c != '/')
+    if (!bearer_token_chars(key[i]))
       return invalid_argument("api_key", "has a character a bearer token cannot have at offset " +
                                              std::to_string(i) +
                                              " (letters, digits, '-', '.', '_', '~', '+', '/' and "
@@ -2684,6 +2718,11 @@ inline result<void> check_api_key(std::string_view key) {
   if (padding == key.size()) return invalid_argument("api_key", "is only '=' padding");
   return {};
 }
+
+// What a base URL must not contain after its scheme.
+inline constexpr char_set base_url_refused = make_char_set([](char c) {
+  return is_control(c) || c == ' ' || c == '?' || c == '#' || static_cast<unsigned char>(c) >= 0x80;
+});
 
 // A checked base URL in two parts: the scheme in lower case, and the rest without a trailing '/'.
 struct base_url_parts {
@@ -2706,7 +2745,7 @@ inline result<base_url_parts> check_base_url_parts(std::string_view url) {
   std::string_view rest = url.substr(parts.scheme.size());
   if (rest.empty() || rest[0] == '/') return invalid_argument("base_url", "has no host");
   for (char c : rest)
-    if (is_control(c) || c == ' ' || c == '?' || c == '#' || static_cast<unsigned char>(c) >= 0x80)
+    if (base_url_refused(c))
       return invalid_argument("base_url",
                               "must not contain spaces, control characters, non-ASCII bytes, '?' "
                               "or '#'");
@@ -2764,7 +2803,7 @@ inline result<void> check_country_code(std::string_view field, std::string_view 
   if (upper != code)
     return bad("must be upper case (\"" + upper + "\", not \"" + std::string(code) + "\")");
   if (!is_iso3166_alpha2(code))
-    return bad("\"" + upper + "\" is not an assigned ISO 3166-1 alpha-2 code");
+    return bad(in_quotes(upper) + " is not an assigned ISO 3166-1 alpha-2 code");
   return {};
 }
 
@@ -2774,7 +2813,7 @@ inline result<void> check_country_of_number(std::string_view country_field,
                                             std::string_view country, std::string_view number_field,
                                             std::string_view number) {
   const calling_code* code = find_calling_code(number);
-  const std::string quoted = "\"" + std::string(country) + "\"";
+  const std::string quoted = in_quotes(country);
   if (code == nullptr)
     return invalid_argument(std::string(country_field),
                             quoted + " cannot agree with " + std::string(number_field) +
@@ -2835,7 +2874,10 @@ inline result<void> check_email(std::string_view field, std::string_view value) 
 #ifndef VNUM_DETAIL_REQUEST_HPP
 #define VNUM_DETAIL_REQUEST_HPP
 
+#include <charconv>
 #include <cstddef>
+#include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -2846,21 +2888,39 @@ inline constexpr std::string_view user_agent = "vnum/" VNUM_VERSION_STRING;
 
 enum class body_kind { none, json };
 
-// Builds an authenticated request to base_url + path. The key and base URL are validated here, so
-// that every builder refuses a header-injection attempt or a malformed URL before anything is sent.
-// Each string is sized once: a request costs no reallocation.
+// An integer's decimal digits, in a buffer on the stack: ids go into URLs without a temporary
+// string.
+class decimal {
+ public:
+  explicit decimal(std::int64_t v) noexcept
+      : size_(static_cast<std::size_t>(std::to_chars(digits_, digits_ + sizeof digits_, v).ptr -
+                                       digits_)) {}
+  operator std::string_view() const noexcept { return {digits_, size_}; }
+
+ private:
+  char digits_[20];
+  std::size_t size_;
+};
+
+// Builds an authenticated request to base_url + the path, given in parts ({"/operators/", id}).
+// The key and base URL are validated here, so that every builder refuses a header-injection
+// attempt or a malformed URL before anything is sent. Each string is sized once: a request costs
+// no reallocation.
 inline result<http::request> make_request(http::method method, std::string_view base_url,
-                                          std::string_view path, std::string_view api_key,
-                                          body_kind kind, std::string body = {}) {
+                                          std::initializer_list<std::string_view> path,
+                                          std::string_view api_key, body_kind kind,
+                                          std::string body = {}) {
   if (auto key = check_api_key(api_key); !key) return key.error();
   auto base = check_base_url_parts(base_url);
   if (!base) return base.error();
   http::request r;
   r.method = method;
-  r.url.reserve(base->scheme.size() + base->rest.size() + path.size());
+  std::size_t size = base->scheme.size() + base->rest.size();
+  for (std::string_view part : path) size += part.size();
+  r.url.reserve(size);
   r.url += base->scheme;
   r.url += base->rest;
-  r.url += path;
+  for (std::string_view part : path) r.url += part;
   r.headers.reserve(4);
   std::string bearer;
   bearer.reserve(7 + api_key.size());
@@ -2897,6 +2957,7 @@ inline std::string to_body(const json_body& b) { return json::serialize(b.object
 inline std::string encode_query_value(std::string_view v) {
   static constexpr char hex[] = "0123456789ABCDEF";
   std::string out;
+  out.reserve(v.size());
   for (char c : v) {
     if (is_unreserved(c)) {
       out += c;
@@ -2922,6 +2983,7 @@ inline std::string encode_query_value(std::string_view v) {
 #ifndef VNUM_CELLCAST_IMPL_BUILD_HPP
 #define VNUM_CELLCAST_IMPL_BUILD_HPP
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -2931,7 +2993,8 @@ namespace detail {
 
 // Every Cellcast page sends content-type: application/json, even on a PUT without a body.
 inline result<http::request> authorized_request(const config& cfg, http::method m,
-                                                std::string_view path, std::string body = {}) {
+                                                std::initializer_list<std::string_view> path,
+                                                std::string body = {}) {
   return vnum::detail::make_request(m, cfg.base_url, path, cfg.api_key,
                                     vnum::detail::body_kind::json, std::move(body));
 }
@@ -2958,7 +3021,7 @@ result<http::request> build_purchase_virtual_number(const config& cfg, const pur
   }
   body["resubscribe"] = valid->resubscribe;
   return detail::authorized_request(cfg, http::method::post,
-                                    "/api/v1/apiClient/virtual-number/purchase",
+                                    {"/api/v1/apiClient/virtual-number/purchase"},
                                     vnum::detail::to_body(body));
 }
 
@@ -2970,14 +3033,14 @@ result<http::request> build_purchase_virtual_number_postpaid(const config& cfg,
   body["number"] = valid->number;
   body["resubscribe"] = valid->resubscribe;
   return detail::authorized_request(cfg, http::method::post,
-                                    "/api/v1/apiClient/virtual-number/purchase-postpaid",
+                                    {"/api/v1/apiClient/virtual-number/purchase-postpaid"},
                                     vnum::detail::to_body(body));
 }
 
 result<http::request> build_unsubscribe_virtual_number(const config& cfg, std::string_view id) {
   if (auto v = validate_virtual_number_id(id); !v) return v.error();
-  return detail::authorized_request(
-      cfg, http::method::put, "/api/v1/apiClient/virtual-number/unsubscribe/" + std::string(id));
+  return detail::authorized_request(cfg, http::method::put,
+                                    {"/api/v1/apiClient/virtual-number/unsubscribe/", id});
 }
 
 result<http::request> build_add_custom_number(const config& cfg, const custom_number_request& r) {
@@ -2986,7 +3049,7 @@ result<http::request> build_add_custom_number(const config& cfg, const custom_nu
   vnum::detail::json_body body;
   body["name"] = valid->name;
   body["number"] = valid->number;
-  return detail::authorized_request(cfg, http::method::post, "/api/v1/customNumber/add",
+  return detail::authorized_request(cfg, http::method::post, {"/api/v1/customNumber/add"},
                                     vnum::detail::to_body(body));
 }
 
@@ -2999,7 +3062,7 @@ result<http::request> build_verify_custom_number(const config& cfg,
   body["number"] = valid->number;
   body["otp"] = valid->otp;
   return detail::authorized_request(cfg, http::method::post,
-                                    "/api/v1/customNumber/verifyCustomNumber",
+                                    {"/api/v1/customNumber/verifyCustomNumber"},
                                     vnum::detail::to_body(body));
 }
 
@@ -3021,16 +3084,16 @@ result<http::request> build_add_business_name(const config& cfg, const business_
                               {"phoneNumber", valid->requestor.phone_number},
                               {"email", valid->requestor.email}};
   if (!valid->customer_contact.empty()) body["customerContact"] = valid->customer_contact;
-  return detail::authorized_request(cfg, http::method::post, "/api/v1/business/add",
+  return detail::authorized_request(cfg, http::method::post, {"/api/v1/business/add"},
                                     vnum::detail::to_body(body));
 }
 
 result<http::request> build_list_cards(const config& cfg) {
-  return detail::authorized_request(cfg, http::method::get, "/api/v1/user/getCards");
+  return detail::authorized_request(cfg, http::method::get, {"/api/v1/user/getCards"});
 }
 
 result<http::request> build_list_custom_numbers(const config& cfg) {
-  return detail::authorized_request(cfg, http::method::get, "/api/v1/customNumber");
+  return detail::authorized_request(cfg, http::method::get, {"/api/v1/customNumber"});
 }
 
 }  // namespace vnum::cellcast
@@ -3121,6 +3184,22 @@ class json_reader {
   bool boolean(std::string_view key) {
     const json::value* v = find(key, expect::boolean);
     return v != nullptr && v->get_bool();
+  }
+
+  // Members a page shows but does not promise: absent gives nullopt and is no problem; present,
+  // they are read as boolean() and string() read them (one lookup, not a contains() first).
+  std::optional<bool> optional_boolean(std::string_view key) {
+    const json::value* v = object_.if_contains(key);
+    if (v == nullptr) return std::nullopt;
+    v = checked(key, v, expect::boolean);
+    return v != nullptr && v->get_bool();
+  }
+
+  std::optional<std::string> optional_string(std::string_view key) {
+    const json::value* v = object_.if_contains(key);
+    if (v == nullptr) return std::nullopt;
+    v = checked(key, v, expect::string);
+    return v != nullptr ? std::string(v->get_string()) : std::string();
   }
 
   std::int64_t integer(std::string_view key) {
@@ -3257,6 +3336,11 @@ class json_reader {
       fail(join(key) + " is missing");
       return nullptr;
     }
+    return checked(key, v, expected);
+  }
+
+  // The member `v` found at `key`, or nullptr after recording that it is not of the expected kind.
+  const json::value* checked(std::string_view key, const json::value* v, expect expected) {
     if (v->is_null() && nulls_ == nulls::tolerated) return nullptr;
     if (expected == expect::integer && v->is_uint64()) {
       fail(join(key) + " is an integer beyond the 64-bit range");
@@ -3441,9 +3525,10 @@ inline error apply_outcome_rule(const outcome& o, const http::response& r, error
   return failed;
 }
 
+// Taken by rvalue reference: a success is moved out once, not into a parameter first.
 template <class T>
-result<T> apply_outcome_rule(const outcome& o, const http::response& r, result<T> parsed) {
-  if (parsed) return parsed;
+result<T> apply_outcome_rule(const outcome& o, const http::response& r, result<T>&& parsed) {
+  if (parsed) return std::move(parsed);
   return apply_outcome_rule(o, r, parsed.error());
 }
 
@@ -3736,8 +3821,7 @@ inline result<void> check_cycle(billing_cycle c) {
   return {};
 }
 
-// Not "quoted": std::quoted would win overload resolution through argument-dependent lookup.
-inline std::string in_quotes(std::string_view s) { return "\"" + std::string(s) + "\""; }
+using vnum::detail::in_quotes;
 
 // The product must be the number's product for the chosen cycle (purchase-virtual-number.html:
 // monthlyProductId for month, yearlyProductId for year).
@@ -3886,6 +3970,7 @@ void sleep_for(std::chrono::milliseconds d) { std::this_thread::sleep_for(d); }
 #define VNUM_IDENTITYCALL_IMPL_BUILD_HPP
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -3894,29 +3979,18 @@ namespace vnum::identitycall {
 namespace detail {
 
 // Every endpoint page's URL starts with the base URL and then /api/v1/public.
-inline std::string path(std::string_view rest) { return "/api/v1/public" + std::string(rest); }
-
-inline std::string number_path(std::int64_t id, std::string_view rest = {}) {
-  return path("/virtual_numbers/" + std::to_string(id) + std::string(rest));
-}
-
-inline std::string operator_path(std::int64_t id) {
-  return path("/operators/" + std::to_string(id));
-}
-
-inline std::string page_query(std::int64_t page, std::int64_t per_page) {
-  return "?page=" + std::to_string(page) + "&per_page=" + std::to_string(per_page);
-}
+inline constexpr std::string_view numbers = "/api/v1/public/virtual_numbers";
+inline constexpr std::string_view operators = "/api/v1/public/operators";
 
 // The GET and DELETE pages send no body and no content-type; the POST and PATCH pages send JSON.
 inline result<http::request> authorized_request(const config& cfg, http::method m,
-                                                const std::string& target) {
+                                                std::initializer_list<std::string_view> target) {
   return vnum::detail::make_request(m, cfg.base_url, target, cfg.api_key,
                                     vnum::detail::body_kind::none);
 }
 
 inline result<http::request> authorized_request(const config& cfg, http::method m,
-                                                const std::string& target,
+                                                std::initializer_list<std::string_view> target,
                                                 const vnum::detail::json_body& body) {
   return vnum::detail::make_request(m, cfg.base_url, target, cfg.api_key,
                                     vnum::detail::body_kind::json, vnum::detail::to_body(body));
@@ -3935,25 +4009,25 @@ result<http::request> build_purchase_number(const config& cfg, const purchase_re
   if (valid->requirement_group_id) body["requirement_group_id"] = *valid->requirement_group_id;
   if (valid->upfront_cost) body["upfront_cost"] = *valid->upfront_cost;
   if (valid->monthly_cost) body["monthly_cost"] = *valid->monthly_cost;
-  return detail::authorized_request(cfg, http::method::post,
-                                    detail::path("/virtual_numbers/purchase"), body);
+  return detail::authorized_request(cfg, http::method::post, {detail::numbers, "/purchase"}, body);
 }
 
 result<http::request> build_list_virtual_numbers(const config& cfg) {
-  return detail::authorized_request(cfg, http::method::get, detail::path("/virtual_numbers"));
+  return detail::authorized_request(cfg, http::method::get, {detail::numbers});
 }
 
 result<http::request> build_list_virtual_numbers_page(const config& cfg, std::int64_t page,
                                                       std::int64_t per_page) {
   if (auto v = validate_page(page, per_page); !v) return v.error();
-  return detail::authorized_request(
-      cfg, http::method::get,
-      detail::path("/virtual_numbers") + detail::page_query(page, per_page));
+  return detail::authorized_request(cfg, http::method::get,
+                                    {detail::numbers, "?page=", vnum::detail::decimal(page),
+                                     "&per_page=", vnum::detail::decimal(per_page)});
 }
 
 result<http::request> build_get_virtual_number(const config& cfg, std::int64_t id) {
   if (auto v = validate_virtual_number_id(id); !v) return v.error();
-  return detail::authorized_request(cfg, http::method::get, detail::number_path(id));
+  return detail::authorized_request(cfg, http::method::get,
+                                    {detail::numbers, "/", vnum::detail::decimal(id)});
 }
 
 result<http::request> build_update_virtual_number(const config& cfg, std::int64_t id,
@@ -3966,13 +4040,15 @@ result<http::request> build_update_virtual_number(const config& cfg, std::int64_
   if (valid->active) body["active"] = *valid->active;
   if (valid->recording) body["recording"] = *valid->recording;
   if (valid->routing) body["routing_strategy"] = to_string(*valid->routing);
-  return detail::authorized_request(cfg, http::method::patch, detail::number_path(id), body);
+  return detail::authorized_request(cfg, http::method::patch,
+                                    {detail::numbers, "/", vnum::detail::decimal(id)}, body);
 }
 
 result<http::request> build_search_available_numbers(const config& cfg, const search_request& r) {
   auto valid = validate(r);
   if (!valid) return valid.error();
   std::string query;
+  query.reserve(48);
   auto add = [&query](std::string_view name, std::string_view value) {
     query += query.empty() ? '?' : '&';
     query += name;
@@ -3981,8 +4057,7 @@ result<http::request> build_search_available_numbers(const config& cfg, const se
   };
   if (valid->country) add("country", *valid->country);
   if (valid->type) add("number_type", to_string(*valid->type));
-  return detail::authorized_request(cfg, http::method::get,
-                                    detail::path("/virtual_numbers/available") + query);
+  return detail::authorized_request(cfg, http::method::get, {detail::numbers, "/available", query});
 }
 
 result<http::request> build_add_operator(const config& cfg, std::int64_t id,
@@ -3997,8 +4072,9 @@ result<http::request> build_add_operator(const config& cfg, std::int64_t id,
     body["phone_number"] = *valid->phone_number;
     if (valid->name) body["name"] = *valid->name;
   }
-  return detail::authorized_request(cfg, http::method::post,
-                                    detail::number_path(id, "/add_operator"), body);
+  return detail::authorized_request(
+      cfg, http::method::post, {detail::numbers, "/", vnum::detail::decimal(id), "/add_operator"},
+      body);
 }
 
 result<http::request> build_remove_operator(const config& cfg, std::int64_t id,
@@ -4007,23 +4083,26 @@ result<http::request> build_remove_operator(const config& cfg, std::int64_t id,
   if (auto v = validate_operator_id(operator_id); !v) return v.error();
   return detail::authorized_request(
       cfg, http::method::delete_,
-      detail::number_path(id, "/remove_operator?operator_id=" + std::to_string(operator_id)));
+      {detail::numbers, "/", vnum::detail::decimal(id),
+       "/remove_operator?operator_id=", vnum::detail::decimal(operator_id)});
 }
 
 result<http::request> build_list_operators(const config& cfg) {
-  return detail::authorized_request(cfg, http::method::get, detail::path("/operators"));
+  return detail::authorized_request(cfg, http::method::get, {detail::operators});
 }
 
 result<http::request> build_list_operators_page(const config& cfg, std::int64_t page,
                                                 std::int64_t per_page) {
   if (auto v = validate_page(page, per_page); !v) return v.error();
-  return detail::authorized_request(
-      cfg, http::method::get, detail::path("/operators") + detail::page_query(page, per_page));
+  return detail::authorized_request(cfg, http::method::get,
+                                    {detail::operators, "?page=", vnum::detail::decimal(page),
+                                     "&per_page=", vnum::detail::decimal(per_page)});
 }
 
 result<http::request> build_get_operator(const config& cfg, std::int64_t id) {
   if (auto v = validate_operator_id(id); !v) return v.error();
-  return detail::authorized_request(cfg, http::method::get, detail::operator_path(id));
+  return detail::authorized_request(cfg, http::method::get,
+                                    {detail::operators, "/", vnum::detail::decimal(id)});
 }
 
 result<http::request> build_create_operator(const config& cfg, const create_operator_request& r) {
@@ -4034,7 +4113,7 @@ result<http::request> build_create_operator(const config& cfg, const create_oper
   body["phone_number"] = valid->phone_number;
   if (valid->email) body["email"] = *valid->email;
   if (valid->active) body["active"] = *valid->active;
-  return detail::authorized_request(cfg, http::method::post, detail::path("/operators"), body);
+  return detail::authorized_request(cfg, http::method::post, {detail::operators}, body);
 }
 
 result<http::request> build_update_operator(const config& cfg, std::int64_t id,
@@ -4050,12 +4129,14 @@ result<http::request> build_update_operator(const config& cfg, std::int64_t id,
   else if (valid->clear_email)
     body["email"] = nullptr;
   if (valid->active) body["active"] = *valid->active;
-  return detail::authorized_request(cfg, http::method::patch, detail::operator_path(id), body);
+  return detail::authorized_request(cfg, http::method::patch,
+                                    {detail::operators, "/", vnum::detail::decimal(id)}, body);
 }
 
 result<http::request> build_delete_operator(const config& cfg, std::int64_t id) {
   if (auto v = validate_operator_id(id); !v) return v.error();
-  return detail::authorized_request(cfg, http::method::delete_, detail::operator_path(id));
+  return detail::authorized_request(cfg, http::method::delete_,
+                                    {detail::operators, "/", vnum::detail::decimal(id)});
 }
 
 }  // namespace vnum::identitycall
@@ -4247,8 +4328,8 @@ inline operator_detail read_created_operator(json_reader& in) {
   d.phone_number = in.string("phone_number");
   d.email = in.nullable_string("email");
   const boost::json::object& o = in.object();
-  d.active = o.contains("active") ? in.boolean("active") : true;
-  if (o.contains("initials")) d.initials = in.string("initials");
+  d.active = in.optional_boolean("active").value_or(true);
+  if (auto initials = in.optional_string("initials")) d.initials = std::move(*initials);
   if (o.contains("virtual_numbers"))
     d.virtual_numbers = in.array_of("virtual_numbers", read_operator_number);
   return d;
@@ -4313,12 +4394,13 @@ auto read_write_answer(const http::response& r, std::initializer_list<int> statu
 
 // What was created is known only by its id and phone number: with nulls read as defaults (a null
 // elsewhere must not hide a success), these two must still be there.
+// Read in place: the created resource is not moved in and out.
 template <class T>
-result<T> require_identity(const http::response& r, T created) {
+std::optional<error> missing_identity(const http::response& r, const T& created) {
   if (created.id <= 0) return vnum::detail::protocol_error(r, "data.id is null or not positive");
   if (created.phone_number.empty())
     return vnum::detail::protocol_error(r, "data.phone_number is null or empty");
-  return created;
+  return std::nullopt;
 }
 
 inline auto read_detail(json_reader& top) { return top.nested("data", read_virtual_number_detail); }
@@ -4351,7 +4433,8 @@ result<virtual_number> parse_purchase_number(const http::response& r) {
       r, {201, 200},
       [](detail::json_reader& top) { return top.nested("data", detail::read_virtual_number); },
       detail::json_reader::nulls::tolerated);
-  if (bought) bought = detail::require_identity(r, std::move(*bought));
+  if (bought)
+    if (auto missing = detail::missing_identity(r, *bought)) bought = std::move(*missing);
   return vnum::detail::apply_outcome_rule(detail::purchase_outcome, r, std::move(bought));
 }
 
@@ -4409,7 +4492,8 @@ result<operator_detail> parse_create_operator(const http::response& r) {
       r, {201, 200},
       [](detail::json_reader& top) { return top.nested("data", detail::read_created_operator); },
       detail::json_reader::nulls::tolerated);
-  if (created) created = detail::require_identity(r, std::move(*created));
+  if (created)
+    if (auto missing = detail::missing_identity(r, *created)) created = std::move(*missing);
   return vnum::detail::apply_outcome_rule(detail::create_operator_outcome, r, std::move(created));
 }
 

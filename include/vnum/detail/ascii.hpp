@@ -36,12 +36,38 @@ constexpr char to_upper(char c) noexcept {
   return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
 }
 
+// A set of bytes as a 256-entry table made at compile time: one load per character in the checks
+// that every request runs.
+struct char_set {
+  bool has[256] = {};
+  constexpr bool operator()(char c) const noexcept { return has[static_cast<unsigned char>(c)]; }
+};
+
+template <class Predicate>
+constexpr char_set make_char_set(Predicate in_set) noexcept {
+  char_set s;
+  for (int c = 0; c < 256; ++c) s.has[c] = in_set(static_cast<char>(c));
+  return s;
+}
+
 // Equal but for the case of ASCII letters.
 constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i)
     if (to_lower(a[i]) != to_lower(b[i])) return false;
   return true;
+}
+
+// "\"text\"", for messages. Not "quoted": std::quoted would win overload resolution through
+// argument-dependent lookup. Appended rather than concatenated, since g++ 12 at -O3 warns falsely
+// (-Wrestrict) on "\"" + std::string(...).
+inline std::string in_quotes(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  out += '"';
+  out += s;
+  out += '"';
+  return out;
 }
 
 inline std::string to_upper(std::string s) {

@@ -43,7 +43,7 @@ class client_base {
     if (!policy) return parsed_type(policy.error());
     auto backoff = std::min(policy->initial_backoff, policy->max_backoff);
     for (int attempt = 1;; ++attempt) {
-      parsed_type r = round_trip(transport_, *built, parse, config_.api_key);
+      parsed_type r = round_trip(transport_, built, parse, config_.api_key);
       if (r || attempt >= policy->max_attempts || !is_retryable(r.error().code)) return r;
       auto wait = backoff;
       if (r.error().retry_after) {
@@ -60,7 +60,7 @@ class client_base {
   // A write: sent once and never retried; its parser applies the outcome rule of its kind.
   template <class Parse>
   auto write(result<http::request> built, Parse parse) {
-    return round_trip(transport_, std::move(built), parse, config_.api_key);
+    return round_trip(transport_, built, parse, config_.api_key);
   }
 
  private:

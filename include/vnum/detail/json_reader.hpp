@@ -85,6 +85,22 @@ class json_reader {
     return v != nullptr && v->get_bool();
   }
 
+  // Members a page shows but does not promise: absent gives nullopt and is no problem; present,
+  // they are read as boolean() and string() read them (one lookup, not a contains() first).
+  std::optional<bool> optional_boolean(std::string_view key) {
+    const json::value* v = object_.if_contains(key);
+    if (v == nullptr) return std::nullopt;
+    v = checked(key, v, expect::boolean);
+    return v != nullptr && v->get_bool();
+  }
+
+  std::optional<std::string> optional_string(std::string_view key) {
+    const json::value* v = object_.if_contains(key);
+    if (v == nullptr) return std::nullopt;
+    v = checked(key, v, expect::string);
+    return v != nullptr ? std::string(v->get_string()) : std::string();
+  }
+
   std::int64_t integer(std::string_view key) {
     const json::value* v = find(key, expect::integer);
     return v != nullptr ? as_integer(*v).value_or(0) : 0;
@@ -219,6 +235,11 @@ class json_reader {
       fail(join(key) + " is missing");
       return nullptr;
     }
+    return checked(key, v, expected);
+  }
+
+  // The member `v` found at `key`, or nullptr after recording that it is not of the expected kind.
+  const json::value* checked(std::string_view key, const json::value* v, expect expected) {
     if (v->is_null() && nulls_ == nulls::tolerated) return nullptr;
     if (expected == expect::integer && v->is_uint64()) {
       fail(join(key) + " is an integer beyond the 64-bit range");

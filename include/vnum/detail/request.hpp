@@ -10,7 +10,10 @@
 #include <vnum/http.hpp>
 #include <vnum/version.hpp>
 
+#include <charconv>
 #include <cstddef>
+#include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -21,21 +24,39 @@ inline constexpr std::string_view user_agent = "vnum/" VNUM_VERSION_STRING;
 
 enum class body_kind { none, json };
 
-// Builds an authenticated request to base_url + path. The key and base URL are validated here, so
-// that every builder refuses a header-injection attempt or a malformed URL before anything is sent.
-// Each string is sized once: a request costs no reallocation.
+// An integer's decimal digits, in a buffer on the stack: ids go into URLs without a temporary
+// string.
+class decimal {
+ public:
+  explicit decimal(std::int64_t v) noexcept
+      : size_(static_cast<std::size_t>(std::to_chars(digits_, digits_ + sizeof digits_, v).ptr -
+                                       digits_)) {}
+  operator std::string_view() const noexcept { return {digits_, size_}; }
+
+ private:
+  char digits_[20];
+  std::size_t size_;
+};
+
+// Builds an authenticated request to base_url + the path, given in parts ({"/operators/", id}).
+// The key and base URL are validated here, so that every builder refuses a header-injection
+// attempt or a malformed URL before anything is sent. Each string is sized once: a request costs
+// no reallocation.
 inline result<http::request> make_request(http::method method, std::string_view base_url,
-                                          std::string_view path, std::string_view api_key,
-                                          body_kind kind, std::string body = {}) {
+                                          std::initializer_list<std::string_view> path,
+                                          std::string_view api_key, body_kind kind,
+                                          std::string body = {}) {
   if (auto key = check_api_key(api_key); !key) return key.error();
   auto base = check_base_url_parts(base_url);
   if (!base) return base.error();
   http::request r;
   r.method = method;
-  r.url.reserve(base->scheme.size() + base->rest.size() + path.size());
+  std::size_t size = base->scheme.size() + base->rest.size();
+  for (std::string_view part : path) size += part.size();
+  r.url.reserve(size);
   r.url += base->scheme;
   r.url += base->rest;
-  r.url += path;
+  for (std::string_view part : path) r.url += part;
   r.headers.reserve(4);
   std::string bearer;
   bearer.reserve(7 + api_key.size());
@@ -72,6 +93,7 @@ inline std::string to_body(const json_body& b) { return json::serialize(b.object
 inline std::string encode_query_value(std::string_view v) {
   static constexpr char hex[] = "0123456789ABCDEF";
   std::string out;
+  out.reserve(v.size());
   for (char c : v) {
     if (is_unreserved(c)) {
       out += c;

@@ -160,9 +160,10 @@ inline error apply_outcome_rule(const outcome& o, const http::response& r, error
   return failed;
 }
 
+// Taken by rvalue reference: a success is moved out once, not into a parameter first.
 template <class T>
-result<T> apply_outcome_rule(const outcome& o, const http::response& r, result<T> parsed) {
-  if (parsed) return parsed;
+result<T> apply_outcome_rule(const outcome& o, const http::response& r, result<T>&& parsed) {
+  if (parsed) return std::move(parsed);
   return apply_outcome_rule(o, r, parsed.error());
 }
 

@@ -28,10 +28,11 @@ result<http::response> send(Transport& transport, const http::request& r) {
   }
 }
 
-// Sends a built request and parses the answer; a request that failed to build is never sent.
+// Sends a built request and parses the answer; a request that failed to build is never sent. The
+// request is borrowed: a read's retries send the same one without copying it.
 // No error leaves with the API key in it.
 template <class Transport, class Parse>
-auto round_trip(Transport& transport, result<http::request> built, Parse&& parse,
+auto round_trip(Transport& transport, const result<http::request>& built, Parse&& parse,
                 std::string_view api_key)
     -> decltype(parse(std::declval<const http::response&>())) {
   using parsed_type = decltype(parse(std::declval<const http::response&>()));

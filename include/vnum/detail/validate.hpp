@@ -74,13 +74,15 @@ inline result<void> check_optional_text(std::string_view field, std::string_view
 // The API key goes into a header, so it must not be able to break out of it: a bearer token's
 // characters only (RFC 6750 b64token: letters, digits, '-', '.', '_', '~', '+', '/', then '='
 // padding). The error names the position, never the key.
+inline constexpr char_set bearer_token_chars =
+    make_char_set([](char c) { return is_unreserved(c) || c == '+' || c == '/'; });
+
 inline result<void> check_api_key(std::string_view key) {
   if (key.empty()) return invalid_argument("api_key", "is required and must not be empty");
   if (key.size() > max_api_key_bytes) return too_long("api_key", key.size(), max_api_key_bytes);
   const std::size_t padding = key.size() - std::min(key.size(), key.find_last_not_of('=') + 1);
   for (std::size_t i = 0; i + padding < key.size(); ++i) {
-    const char c = key[i];
-    if (!is_unreserved(c) && c != '+' && c != '/')
+    if (!bearer_token_chars(key[i]))
       return invalid_argument("api_key", "has a character a bearer token cannot have at offset " +
                                              std::to_string(i) +
                                              " (letters, digits, '-', '.', '_', '~', '+', '/' and "
@@ -89,6 +91,11 @@ inline result<void> check_api_key(std::string_view key) {
   if (padding == key.size()) return invalid_argument("api_key", "is only '=' padding");
   return {};
 }
+
+// What a base URL must not contain after its scheme.
+inline constexpr char_set base_url_refused = make_char_set([](char c) {
+  return is_control(c) || c == ' ' || c == '?' || c == '#' || static_cast<unsigned char>(c) >= 0x80;
+});
 
 // A checked base URL in two parts: the scheme in lower case, and the rest without a trailing '/'.
 struct base_url_parts {
@@ -111,7 +118,7 @@ inline result<base_url_parts> check_base_url_parts(std::string_view url) {
   std::string_view rest = url.substr(parts.scheme.size());
   if (rest.empty() || rest[0] == '/') return invalid_argument("base_url", "has no host");
   for (char c : rest)
-    if (is_control(c) || c == ' ' || c == '?' || c == '#' || static_cast<unsigned char>(c) >= 0x80)
+    if (base_url_refused(c))
       return invalid_argument("base_url",
                               "must not contain spaces, control characters, non-ASCII bytes, '?' "
                               "or '#'");
@@ -169,7 +176,7 @@ inline result<void> check_country_code(std::string_view field, std::string_view 
   if (upper != code)
     return bad("must be upper case (\"" + upper + "\", not \"" + std::string(code) + "\")");
   if (!is_iso3166_alpha2(code))
-    return bad("\"" + upper + "\" is not an assigned ISO 3166-1 alpha-2 code");
+    return bad(in_quotes(upper) + " is not an assigned ISO 3166-1 alpha-2 code");
   return {};
 }
 
@@ -179,7 +186,7 @@ inline result<void> check_country_of_number(std::string_view country_field,
                                             std::string_view country, std::string_view number_field,
                                             std::string_view number) {
   const calling_code* code = find_calling_code(number);
-  const std::string quoted = "\"" + std::string(country) + "\"";
+  const std::string quoted = in_quotes(country);
   if (code == nullptr)
     return invalid_argument(std::string(country_field),
                             quoted + " cannot agree with " + std::string(number_field) +

@@ -171,6 +171,9 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
     std::optional<std::string> email;
     bool active = true;
     std::set<std::int64_t> projects;  // the projects it is linked to (OperatorProject)
+    // The numbers it is attached to: the index of number_state::operators, so that showing or
+    // deleting an operator does not walk every number.
+    std::set<std::int64_t> numbers;
   };
 
   fake_identitycall() : fake_identitycall("idc_" + std::string(32, 'f')) {}
@@ -637,8 +640,10 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
     } else {
       return error_body(422, "operator_id or phone_number is required");
     }
-    if (std::find(n.operators.begin(), n.operators.end(), op_id) == n.operators.end())
+    if (std::find(n.operators.begin(), n.operators.end(), op_id) == n.operators.end()) {
       n.operators.push_back(op_id);  // re-attaching is a no-op
+      operators_.at(op_id).numbers.insert(n.id);
+    }
     return data(detail_of(n));
   }
 
@@ -652,6 +657,7 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
     auto it = std::find(n.operators.begin(), n.operators.end(), *op_id);
     if (it == n.operators.end()) return error_body(404, "Resource not found");
     n.operators.erase(it);
+    if (auto op = operators_.find(*op_id); op != operators_.end()) op->second.numbers.erase(n.id);
     return data(detail_of(n));
   }
 
@@ -671,9 +677,9 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
   // The virtual numbers the operator is attached to that the key can see, by number id.
   boost::json::array numbers_of(const key_state& k, std::int64_t op_id) const {
     boost::json::array out;
-    for (const auto& [id, n] : numbers_) {
+    for (std::int64_t number_id : operators_.at(op_id).numbers) {
+      const number_state& n = numbers_.at(number_id);
       if (k.project_id && n.project_id != k.project_id) continue;
-      if (std::find(n.operators.begin(), n.operators.end(), op_id) == n.operators.end()) continue;
       out.push_back(json_object{{"id", n.id},
                                 {"phone_number", n.phone_number},
                                 {"name", nullable(n.name)},
@@ -782,9 +788,10 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
   // The cascade: the operator leaves every number's routing list (whatever the key's scope), its
   // project links go with it, and the numbers stay.
   http::response operator_delete(std::int64_t op_id) {
-    for (auto& [id, n] : numbers_)
-      n.operators.erase(std::remove(n.operators.begin(), n.operators.end(), op_id),
-                        n.operators.end());
+    for (std::int64_t number_id : operators_.at(op_id).numbers) {
+      auto& attached = numbers_.at(number_id).operators;
+      attached.erase(std::remove(attached.begin(), attached.end(), op_id), attached.end());
+    }
     operators_.erase(op_id);
     return detail::json_response(200, json_object{{"success", true}});
   }

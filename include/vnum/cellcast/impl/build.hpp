@@ -12,6 +12,7 @@
 #include <vnum/detail/request.hpp>
 #include <vnum/http.hpp>
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -21,7 +22,8 @@ namespace detail {
 
 // Every Cellcast page sends content-type: application/json, even on a PUT without a body.
 inline result<http::request> authorized_request(const config& cfg, http::method m,
-                                                std::string_view path, std::string body = {}) {
+                                                std::initializer_list<std::string_view> path,
+                                                std::string body = {}) {
   return vnum::detail::make_request(m, cfg.base_url, path, cfg.api_key,
                                     vnum::detail::body_kind::json, std::move(body));
 }
@@ -48,7 +50,7 @@ result<http::request> build_purchase_virtual_number(const config& cfg, const pur
   }
   body["resubscribe"] = valid->resubscribe;
   return detail::authorized_request(cfg, http::method::post,
-                                    "/api/v1/apiClient/virtual-number/purchase",
+                                    {"/api/v1/apiClient/virtual-number/purchase"},
                                     vnum::detail::to_body(body));
 }
 
@@ -60,14 +62,14 @@ result<http::request> build_purchase_virtual_number_postpaid(const config& cfg,
   body["number"] = valid->number;
   body["resubscribe"] = valid->resubscribe;
   return detail::authorized_request(cfg, http::method::post,
-                                    "/api/v1/apiClient/virtual-number/purchase-postpaid",
+                                    {"/api/v1/apiClient/virtual-number/purchase-postpaid"},
                                     vnum::detail::to_body(body));
 }
 
 result<http::request> build_unsubscribe_virtual_number(const config& cfg, std::string_view id) {
   if (auto v = validate_virtual_number_id(id); !v) return v.error();
-  return detail::authorized_request(
-      cfg, http::method::put, "/api/v1/apiClient/virtual-number/unsubscribe/" + std::string(id));
+  return detail::authorized_request(cfg, http::method::put,
+                                    {"/api/v1/apiClient/virtual-number/unsubscribe/", id});
 }
 
 result<http::request> build_add_custom_number(const config& cfg, const custom_number_request& r) {
@@ -76,7 +78,7 @@ result<http::request> build_add_custom_number(const config& cfg, const custom_nu
   vnum::detail::json_body body;
   body["name"] = valid->name;
   body["number"] = valid->number;
-  return detail::authorized_request(cfg, http::method::post, "/api/v1/customNumber/add",
+  return detail::authorized_request(cfg, http::method::post, {"/api/v1/customNumber/add"},
                                     vnum::detail::to_body(body));
 }
 
@@ -89,7 +91,7 @@ result<http::request> build_verify_custom_number(const config& cfg,
   body["number"] = valid->number;
   body["otp"] = valid->otp;
   return detail::authorized_request(cfg, http::method::post,
-                                    "/api/v1/customNumber/verifyCustomNumber",
+                                    {"/api/v1/customNumber/verifyCustomNumber"},
                                     vnum::detail::to_body(body));
 }
 
@@ -111,16 +113,16 @@ result<http::request> build_add_business_name(const config& cfg, const business_
                               {"phoneNumber", valid->requestor.phone_number},
                               {"email", valid->requestor.email}};
   if (!valid->customer_contact.empty()) body["customerContact"] = valid->customer_contact;
-  return detail::authorized_request(cfg, http::method::post, "/api/v1/business/add",
+  return detail::authorized_request(cfg, http::method::post, {"/api/v1/business/add"},
                                     vnum::detail::to_body(body));
 }
 
 result<http::request> build_list_cards(const config& cfg) {
-  return detail::authorized_request(cfg, http::method::get, "/api/v1/user/getCards");
+  return detail::authorized_request(cfg, http::method::get, {"/api/v1/user/getCards"});
 }
 
 result<http::request> build_list_custom_numbers(const config& cfg) {
-  return detail::authorized_request(cfg, http::method::get, "/api/v1/customNumber");
+  return detail::authorized_request(cfg, http::method::get, {"/api/v1/customNumber"});
 }
 
 }  // namespace vnum::cellcast

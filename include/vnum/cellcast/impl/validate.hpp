@@ -38,8 +38,7 @@ inline result<void> check_cycle(billing_cycle c) {
   return {};
 }
 
-// Not "quoted": std::quoted would win overload resolution through argument-dependent lookup.
-inline std::string in_quotes(std::string_view s) { return "\"" + std::string(s) + "\""; }
+using vnum::detail::in_quotes;
 
 // The product must be the number's product for the chosen cycle (purchase-virtual-number.html:
 // monthlyProductId for month, yearlyProductId for year).

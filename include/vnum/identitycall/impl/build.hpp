@@ -12,6 +12,7 @@
 #include <vnum/identitycall/validate.hpp>
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -20,29 +21,18 @@ namespace vnum::identitycall {
 namespace detail {
 
 // Every endpoint page's URL starts with the base URL and then /api/v1/public.
-inline std::string path(std::string_view rest) { return "/api/v1/public" + std::string(rest); }
-
-inline std::string number_path(std::int64_t id, std::string_view rest = {}) {
-  return path("/virtual_numbers/" + std::to_string(id) + std::string(rest));
-}
-
-inline std::string operator_path(std::int64_t id) {
-  return path("/operators/" + std::to_string(id));
-}
-
-inline std::string page_query(std::int64_t page, std::int64_t per_page) {
-  return "?page=" + std::to_string(page) + "&per_page=" + std::to_string(per_page);
-}
+inline constexpr std::string_view numbers = "/api/v1/public/virtual_numbers";
+inline constexpr std::string_view operators = "/api/v1/public/operators";
 
 // The GET and DELETE pages send no body and no content-type; the POST and PATCH pages send JSON.
 inline result<http::request> authorized_request(const config& cfg, http::method m,
-                                                const std::string& target) {
+                                                std::initializer_list<std::string_view> target) {
   return vnum::detail::make_request(m, cfg.base_url, target, cfg.api_key,
                                     vnum::detail::body_kind::none);
 }
 
 inline result<http::request> authorized_request(const config& cfg, http::method m,
-                                                const std::string& target,
+                                                std::initializer_list<std::string_view> target,
                                                 const vnum::detail::json_body& body) {
   return vnum::detail::make_request(m, cfg.base_url, target, cfg.api_key,
                                     vnum::detail::body_kind::json, vnum::detail::to_body(body));
@@ -61,25 +51,25 @@ result<http::request> build_purchase_number(const config& cfg, const purchase_re
   if (valid->requirement_group_id) body["requirement_group_id"] = *valid->requirement_group_id;
   if (valid->upfront_cost) body["upfront_cost"] = *valid->upfront_cost;
   if (valid->monthly_cost) body["monthly_cost"] = *valid->monthly_cost;
-  return detail::authorized_request(cfg, http::method::post,
-                                    detail::path("/virtual_numbers/purchase"), body);
+  return detail::authorized_request(cfg, http::method::post, {detail::numbers, "/purchase"}, body);
 }
 
 result<http::request> build_list_virtual_numbers(const config& cfg) {
-  return detail::authorized_request(cfg, http::method::get, detail::path("/virtual_numbers"));
+  return detail::authorized_request(cfg, http::method::get, {detail::numbers});
 }
 
 result<http::request> build_list_virtual_numbers_page(const config& cfg, std::int64_t page,
                                                       std::int64_t per_page) {
   if (auto v = validate_page(page, per_page); !v) return v.error();
-  return detail::authorized_request(
-      cfg, http::method::get,
-      detail::path("/virtual_numbers") + detail::page_query(page, per_page));
+  return detail::authorized_request(cfg, http::method::get,
+                                    {detail::numbers, "?page=", vnum::detail::decimal(page),
+                                     "&per_page=", vnum::detail::decimal(per_page)});
 }
 
 result<http::request> build_get_virtual_number(const config& cfg, std::int64_t id) {
   if (auto v = validate_virtual_number_id(id); !v) return v.error();
-  return detail::authorized_request(cfg, http::method::get, detail::number_path(id));
+  return detail::authorized_request(cfg, http::method::get,
+                                    {detail::numbers, "/", vnum::detail::decimal(id)});
 }
 
 result<http::request> build_update_virtual_number(const config& cfg, std::int64_t id,
@@ -92,13 +82,15 @@ result<http::request> build_update_virtual_number(const config& cfg, std::int64_
   if (valid->active) body["active"] = *valid->active;
   if (valid->recording) body["recording"] = *valid->recording;
   if (valid->routing) body["routing_strategy"] = to_string(*valid->routing);
-  return detail::authorized_request(cfg, http::method::patch, detail::number_path(id), body);
+  return detail::authorized_request(cfg, http::method::patch,
+                                    {detail::numbers, "/", vnum::detail::decimal(id)}, body);
 }
 
 result<http::request> build_search_available_numbers(const config& cfg, const search_request& r) {
   auto valid = validate(r);
   if (!valid) return valid.error();
   std::string query;
+  query.reserve(48);
   auto add = [&query](std::string_view name, std::string_view value) {
     query += query.empty() ? '?' : '&';
     query += name;
@@ -107,8 +99,7 @@ result<http::request> build_search_available_numbers(const config& cfg, const se
   };
   if (valid->country) add("country", *valid->country);
   if (valid->type) add("number_type", to_string(*valid->type));
-  return detail::authorized_request(cfg, http::method::get,
-                                    detail::path("/virtual_numbers/available") + query);
+  return detail::authorized_request(cfg, http::method::get, {detail::numbers, "/available", query});
 }
 
 result<http::request> build_add_operator(const config& cfg, std::int64_t id,
@@ -123,8 +114,9 @@ result<http::request> build_add_operator(const config& cfg, std::int64_t id,
     body["phone_number"] = *valid->phone_number;
     if (valid->name) body["name"] = *valid->name;
   }
-  return detail::authorized_request(cfg, http::method::post,
-                                    detail::number_path(id, "/add_operator"), body);
+  return detail::authorized_request(
+      cfg, http::method::post, {detail::numbers, "/", vnum::detail::decimal(id), "/add_operator"},
+      body);
 }
 
 result<http::request> build_remove_operator(const config& cfg, std::int64_t id,
@@ -133,23 +125,26 @@ result<http::request> build_remove_operator(const config& cfg, std::int64_t id,
   if (auto v = validate_operator_id(operator_id); !v) return v.error();
   return detail::authorized_request(
       cfg, http::method::delete_,
-      detail::number_path(id, "/remove_operator?operator_id=" + std::to_string(operator_id)));
+      {detail::numbers, "/", vnum::detail::decimal(id),
+       "/remove_operator?operator_id=", vnum::detail::decimal(operator_id)});
 }
 
 result<http::request> build_list_operators(const config& cfg) {
-  return detail::authorized_request(cfg, http::method::get, detail::path("/operators"));
+  return detail::authorized_request(cfg, http::method::get, {detail::operators});
 }
 
 result<http::request> build_list_operators_page(const config& cfg, std::int64_t page,
                                                 std::int64_t per_page) {
   if (auto v = validate_page(page, per_page); !v) return v.error();
-  return detail::authorized_request(
-      cfg, http::method::get, detail::path("/operators") + detail::page_query(page, per_page));
+  return detail::authorized_request(cfg, http::method::get,
+                                    {detail::operators, "?page=", vnum::detail::decimal(page),
+                                     "&per_page=", vnum::detail::decimal(per_page)});
 }
 
 result<http::request> build_get_operator(const config& cfg, std::int64_t id) {
   if (auto v = validate_operator_id(id); !v) return v.error();
-  return detail::authorized_request(cfg, http::method::get, detail::operator_path(id));
+  return detail::authorized_request(cfg, http::method::get,
+                                    {detail::operators, "/", vnum::detail::decimal(id)});
 }
 
 result<http::request> build_create_operator(const config& cfg, const create_operator_request& r) {
@@ -160,7 +155,7 @@ result<http::request> build_create_operator(const config& cfg, const create_oper
   body["phone_number"] = valid->phone_number;
   if (valid->email) body["email"] = *valid->email;
   if (valid->active) body["active"] = *valid->active;
-  return detail::authorized_request(cfg, http::method::post, detail::path("/operators"), body);
+  return detail::authorized_request(cfg, http::method::post, {detail::operators}, body);
 }
 
 result<http::request> build_update_operator(const config& cfg, std::int64_t id,
@@ -176,12 +171,14 @@ result<http::request> build_update_operator(const config& cfg, std::int64_t id,
   else if (valid->clear_email)
     body["email"] = nullptr;
   if (valid->active) body["active"] = *valid->active;
-  return detail::authorized_request(cfg, http::method::patch, detail::operator_path(id), body);
+  return detail::authorized_request(cfg, http::method::patch,
+                                    {detail::operators, "/", vnum::detail::decimal(id)}, body);
 }
 
 result<http::request> build_delete_operator(const config& cfg, std::int64_t id) {
   if (auto v = validate_operator_id(id); !v) return v.error();
-  return detail::authorized_request(cfg, http::method::delete_, detail::operator_path(id));
+  return detail::authorized_request(cfg, http::method::delete_,
+                                    {detail::operators, "/", vnum::detail::decimal(id)});
 }
 
 }  // namespace vnum::identitycall

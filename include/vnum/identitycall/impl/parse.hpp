@@ -189,8 +189,8 @@ inline operator_detail read_created_operator(json_reader& in) {
   d.phone_number = in.string("phone_number");
   d.email = in.nullable_string("email");
   const boost::json::object& o = in.object();
-  d.active = o.contains("active") ? in.boolean("active") : true;
-  if (o.contains("initials")) d.initials = in.string("initials");
+  d.active = in.optional_boolean("active").value_or(true);
+  if (auto initials = in.optional_string("initials")) d.initials = std::move(*initials);
   if (o.contains("virtual_numbers"))
     d.virtual_numbers = in.array_of("virtual_numbers", read_operator_number);
   return d;
@@ -255,12 +255,13 @@ auto read_write_answer(const http::response& r, std::initializer_list<int> statu
 
 // What was created is known only by its id and phone number: with nulls read as defaults (a null
 // elsewhere must not hide a success), these two must still be there.
+// Read in place: the created resource is not moved in and out.
 template <class T>
-result<T> require_identity(const http::response& r, T created) {
+std::optional<error> missing_identity(const http::response& r, const T& created) {
   if (created.id <= 0) return vnum::detail::protocol_error(r, "data.id is null or not positive");
   if (created.phone_number.empty())
     return vnum::detail::protocol_error(r, "data.phone_number is null or empty");
-  return created;
+  return std::nullopt;
 }
 
 inline auto read_detail(json_reader& top) { return top.nested("data", read_virtual_number_detail); }
@@ -293,7 +294,8 @@ result<virtual_number> parse_purchase_number(const http::response& r) {
       r, {201, 200},
       [](detail::json_reader& top) { return top.nested("data", detail::read_virtual_number); },
       detail::json_reader::nulls::tolerated);
-  if (bought) bought = detail::require_identity(r, std::move(*bought));
+  if (bought)
+    if (auto missing = detail::missing_identity(r, *bought)) bought = std::move(*missing);
   return vnum::detail::apply_outcome_rule(detail::purchase_outcome, r, std::move(bought));
 }
 
@@ -351,7 +353,8 @@ result<operator_detail> parse_create_operator(const http::response& r) {
       r, {201, 200},
       [](detail::json_reader& top) { return top.nested("data", detail::read_created_operator); },
       detail::json_reader::nulls::tolerated);
-  if (created) created = detail::require_identity(r, std::move(*created));
+  if (created)
+    if (auto missing = detail::missing_identity(r, *created)) created = std::move(*missing);
   return vnum::detail::apply_outcome_rule(detail::create_operator_outcome, r, std::move(created));
 }
 
