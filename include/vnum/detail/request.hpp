@@ -89,11 +89,10 @@ class json_body {
 
 inline std::string to_body(const json_body& b) { return json::serialize(b.object()); }
 
-// Percent-encodes a query-string value (RFC 3986 unreserved characters stay as they are).
-inline std::string encode_query_value(std::string_view v) {
+// Appends a query-string value to `out`, percent-encoded (RFC 3986 unreserved characters stay as
+// they are), without a temporary string.
+inline void append_query_value(std::string& out, std::string_view v) {
   static constexpr char hex[] = "0123456789ABCDEF";
-  std::string out;
-  out.reserve(v.size());
   for (char c : v) {
     if (is_unreserved(c)) {
       out += c;
@@ -104,7 +103,6 @@ inline std::string encode_query_value(std::string_view v) {
       out += hex[u & 0xf];
     }
   }
-  return out;
 }
 
 }  // namespace vnum::detail

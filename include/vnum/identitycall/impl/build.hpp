@@ -95,7 +95,7 @@ result<http::request> build_search_available_numbers(const config& cfg, const se
     query += query.empty() ? '?' : '&';
     query += name;
     query += '=';
-    query += vnum::detail::encode_query_value(value);
+    vnum::detail::append_query_value(query, value);
   };
   if (valid->country) add("country", *valid->country);
   if (valid->type) add("number_type", to_string(*valid->type));
