@@ -241,25 +241,6 @@ void add_parse_pair(bench::registry& cases, const std::string& name, int status,
       [answer, baseline_parse] { return baseline_parse(*answer); });
 }
 
-// business-name.html documents no response body: the family's 200 envelope (the fields of
-// purchase_200) with the message vnum's fake answers.
-constexpr std::string_view business_name_200 = R"json({
-    "app_type": "web",
-    "app_version": "1.0",
-    "maintainence": 0,
-    "new_version": 0,
-    "force_update": 0,
-    "invalid_token": 0,
-    "refresh_token": "",
-    "show_message": 1,
-    "is_enc": false,
-    "status": true,
-    "message": "Request added successfully for business name",
-    "message_type": "toast",
-    "data": {},
-    "error": {}
-})json";
-
 void add_cellcast(bench::registry& cases) {
   // purchase-virtual-number.html, 200 Success.
   add_parse_pair(
@@ -308,8 +289,9 @@ void add_cellcast(bench::registry& cases) {
           return cc::verify_custom_number_receipt{text(e, "message")};
         });
       });
+  // business-name.html documents no response body; vnum reads the family's envelope: purchase_200.
   add_parse_pair(
-      cases, "cellcast_add_business_name", 200, business_name_200,
+      cases, "cellcast_add_business_name", 200, cc_ex::purchase_200,
       [](const http::response& r) { return cc::parse_add_business_name(r); },
       [](const http::response& r) {
         return cellcast_success(

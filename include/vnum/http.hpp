@@ -87,12 +87,7 @@ inline constexpr std::string_view secret_body_fields[] = {"otp", "token", "becs_
 inline std::string mask_secret_fields(std::string_view body) {
   std::string out(body);
   for (std::string_view field : secret_body_fields) {
-    // Appended, not concatenated: g++ 12 at -O3 warns falsely (-Wrestrict) on "\"" + std::string.
-    std::string key;
-    key.reserve(field.size() + 4);
-    key += '"';
-    key += field;
-    key += "\":\"";
+    const std::string key = vnum::detail::in_quotes(field) + ":\"";
     for (auto at = out.find(key); at != std::string::npos; at = out.find(key, at + 1)) {
       const auto start = at + key.size();
       auto end = start;

@@ -864,12 +864,7 @@ inline constexpr std::string_view secret_body_fields[] = {"otp", "token", "becs_
 inline std::string mask_secret_fields(std::string_view body) {
   std::string out(body);
   for (std::string_view field : secret_body_fields) {
-    // Appended, not concatenated: g++ 12 at -O3 warns falsely (-Wrestrict) on "\"" + std::string.
-    std::string key;
-    key.reserve(field.size() + 4);
-    key += '"';
-    key += field;
-    key += "\":\"";
+    const std::string key = vnum::detail::in_quotes(field) + ":\"";
     for (auto at = out.find(key); at != std::string::npos; at = out.find(key, at + 1)) {
       const auto start = at + key.size();
       auto end = start;
@@ -2183,6 +2178,7 @@ constexpr bool is_e164(std::string_view s) noexcept {
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace vnum::detail {
 
@@ -2195,12 +2191,14 @@ inline constexpr std::size_t max_body_bytes = std::size_t{8} << 20;
 // Parses a response body without throwing. Nesting is capped (Boost.JSON's default depth of 32 is
 // far above any documented body), so hostile input such as 100 000 '[' fails cleanly; a body over
 // max_body_bytes is not parsed at all.
-inline std::optional<json::value> parse_json(std::string_view body) {
+// `storage` is where its values live (the default heap when empty).
+inline std::optional<json::value> parse_json(std::string_view body,
+                                             json::storage_ptr storage = {}) {
   if (body.size() > max_body_bytes) return std::nullopt;
   json::error_code ec;
   json::parse_options options;
   options.max_depth = 32;
-  json::value v = json::parse(body, ec, json::storage_ptr(), options);
+  json::value v = json::parse(body, ec, std::move(storage), options);
   if (ec) return std::nullopt;
   return v;
 }
@@ -2216,12 +2214,9 @@ class json_document {
 
   // The body's JSON, or nullptr when it is not JSON (or is over max_body_bytes).
   const json::value* parse(std::string_view body) {
-    if (body.size() > max_body_bytes) return nullptr;
-    json::error_code ec;
-    json::parse_options options;
-    options.max_depth = 32;
-    value_ = json::parse(body, ec, json::storage_ptr(&arena_), options);
-    if (ec) return nullptr;
+    auto parsed = parse_json(body, json::storage_ptr(&arena_));
+    if (!parsed) return nullptr;
+    value_ = std::move(*parsed);
     return &value_;
   }
 
@@ -2888,11 +2883,11 @@ inline constexpr std::string_view user_agent = "vnum/" VNUM_VERSION_STRING;
 
 enum class body_kind { none, json };
 
-// An integer's decimal digits, in a buffer on the stack: ids go into URLs without a temporary
-// string.
-class decimal {
+// An integer written in decimal digits, in a buffer on the stack: ids go into URLs without a
+// temporary string.
+class integer_text {
  public:
-  explicit decimal(std::int64_t v) noexcept
+  explicit integer_text(std::int64_t v) noexcept
       : size_(static_cast<std::size_t>(std::to_chars(digits_, digits_ + sizeof digits_, v).ptr -
                                        digits_)) {}
   operator std::string_view() const noexcept { return {digits_, size_}; }
@@ -4018,14 +4013,14 @@ result<http::request> build_list_virtual_numbers_page(const config& cfg, std::in
                                                       std::int64_t per_page) {
   if (auto v = validate_page(page, per_page); !v) return v.error();
   return detail::authorized_request(cfg, http::method::get,
-                                    {detail::numbers, "?page=", vnum::detail::decimal(page),
-                                     "&per_page=", vnum::detail::decimal(per_page)});
+                                    {detail::numbers, "?page=", vnum::detail::integer_text(page),
+                                     "&per_page=", vnum::detail::integer_text(per_page)});
 }
 
 result<http::request> build_get_virtual_number(const config& cfg, std::int64_t id) {
   if (auto v = validate_virtual_number_id(id); !v) return v.error();
   return detail::authorized_request(cfg, http::method::get,
-                                    {detail::numbers, "/", vnum::detail::decimal(id)});
+                                    {detail::numbers, "/", vnum::detail::integer_text(id)});
 }
 
 result<http::request> build_update_virtual_number(const config& cfg, std::int64_t id,
@@ -4039,7 +4034,7 @@ result<http::request> build_update_virtual_number(const config& cfg, std::int64_
   if (valid->recording) body["recording"] = *valid->recording;
   if (valid->routing) body["routing_strategy"] = to_string(*valid->routing);
   return detail::authorized_request(cfg, http::method::patch,
-                                    {detail::numbers, "/", vnum::detail::decimal(id)}, body);
+                                    {detail::numbers, "/", vnum::detail::integer_text(id)}, body);
 }
 
 result<http::request> build_search_available_numbers(const config& cfg, const search_request& r) {
@@ -4071,8 +4066,8 @@ result<http::request> build_add_operator(const config& cfg, std::int64_t id,
     if (valid->name) body["name"] = *valid->name;
   }
   return detail::authorized_request(
-      cfg, http::method::post, {detail::numbers, "/", vnum::detail::decimal(id), "/add_operator"},
-      body);
+      cfg, http::method::post,
+      {detail::numbers, "/", vnum::detail::integer_text(id), "/add_operator"}, body);
 }
 
 result<http::request> build_remove_operator(const config& cfg, std::int64_t id,
@@ -4081,8 +4076,8 @@ result<http::request> build_remove_operator(const config& cfg, std::int64_t id,
   if (auto v = validate_operator_id(operator_id); !v) return v.error();
   return detail::authorized_request(
       cfg, http::method::delete_,
-      {detail::numbers, "/", vnum::detail::decimal(id),
-       "/remove_operator?operator_id=", vnum::detail::decimal(operator_id)});
+      {detail::numbers, "/", vnum::detail::integer_text(id),
+       "/remove_operator?operator_id=", vnum::detail::integer_text(operator_id)});
 }
 
 result<http::request> build_list_operators(const config& cfg) {
@@ -4093,14 +4088,14 @@ result<http::request> build_list_operators_page(const config& cfg, std::int64_t 
                                                 std::int64_t per_page) {
   if (auto v = validate_page(page, per_page); !v) return v.error();
   return detail::authorized_request(cfg, http::method::get,
-                                    {detail::operators, "?page=", vnum::detail::decimal(page),
-                                     "&per_page=", vnum::detail::decimal(per_page)});
+                                    {detail::operators, "?page=", vnum::detail::integer_text(page),
+                                     "&per_page=", vnum::detail::integer_text(per_page)});
 }
 
 result<http::request> build_get_operator(const config& cfg, std::int64_t id) {
   if (auto v = validate_operator_id(id); !v) return v.error();
   return detail::authorized_request(cfg, http::method::get,
-                                    {detail::operators, "/", vnum::detail::decimal(id)});
+                                    {detail::operators, "/", vnum::detail::integer_text(id)});
 }
 
 result<http::request> build_create_operator(const config& cfg, const create_operator_request& r) {
@@ -4128,13 +4123,13 @@ result<http::request> build_update_operator(const config& cfg, std::int64_t id,
     body["email"] = nullptr;
   if (valid->active) body["active"] = *valid->active;
   return detail::authorized_request(cfg, http::method::patch,
-                                    {detail::operators, "/", vnum::detail::decimal(id)}, body);
+                                    {detail::operators, "/", vnum::detail::integer_text(id)}, body);
 }
 
 result<http::request> build_delete_operator(const config& cfg, std::int64_t id) {
   if (auto v = validate_operator_id(id); !v) return v.error();
   return detail::authorized_request(cfg, http::method::delete_,
-                                    {detail::operators, "/", vnum::detail::decimal(id)});
+                                    {detail::operators, "/", vnum::detail::integer_text(id)});
 }
 
 }  // namespace vnum::identitycall

@@ -50,6 +50,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace vnum::detail {
 
@@ -62,12 +63,14 @@ inline constexpr std::size_t max_body_bytes = std::size_t{8} << 20;
 // Parses a response body without throwing. Nesting is capped (Boost.JSON's default depth of 32 is
 // far above any documented body), so hostile input such as 100 000 '[' fails cleanly; a body over
 // max_body_bytes is not parsed at all.
-inline std::optional<json::value> parse_json(std::string_view body) {
+// `storage` is where its values live (the default heap when empty).
+inline std::optional<json::value> parse_json(std::string_view body,
+                                             json::storage_ptr storage = {}) {
   if (body.size() > max_body_bytes) return std::nullopt;
   json::error_code ec;
   json::parse_options options;
   options.max_depth = 32;
-  json::value v = json::parse(body, ec, json::storage_ptr(), options);
+  json::value v = json::parse(body, ec, std::move(storage), options);
   if (ec) return std::nullopt;
   return v;
 }
@@ -83,12 +86,9 @@ class json_document {
 
   // The body's JSON, or nullptr when it is not JSON (or is over max_body_bytes).
   const json::value* parse(std::string_view body) {
-    if (body.size() > max_body_bytes) return nullptr;
-    json::error_code ec;
-    json::parse_options options;
-    options.max_depth = 32;
-    value_ = json::parse(body, ec, json::storage_ptr(&arena_), options);
-    if (ec) return nullptr;
+    auto parsed = parse_json(body, json::storage_ptr(&arena_));
+    if (!parsed) return nullptr;
+    value_ = std::move(*parsed);
     return &value_;
   }
 

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 using namespace vnum::cellcast;
@@ -164,18 +165,32 @@ TEST_CASE("the base URL is configurable, with or without a trailing slash") {
 
 TEST_CASE("a malformed base URL is refused") {
   auto cfg = test_config();
-  for (std::string bad : {"api.cellcast.com", "ftp://api.cellcast.com", "https://", "https:///x"}) {
+  const std::string refused =
+      "base_url: must not contain spaces, control characters, non-ASCII bytes, '?' or '#'";
+  const std::vector<std::pair<std::string, std::string>> cases{
+      {"api.cellcast.com", "base_url: must start with https:// or http://"},
+      {"ftp://api.cellcast.com", "base_url: must start with https:// or http://"},
+      {"https:/api.cellcast.com", "base_url: must start with https:// or http://"},
+      {"https://", "base_url: has no host"},
+      {"https:///x", "base_url: has no host"},
+      {"https://api.cellcast.com?x=1", refused},
+      {"https://api.cellcast.com/#top", refused},
+      {"https://api cellcast.com", refused},
+      {"https://api.cellcast.com\x7f", refused},
+      {"https://api.cellcast.com\t", refused},
+      {"https://api.c\xc3\xa9llcast.com", refused},
+      {"https://" + std::string(2041, 'a'),
+       "base_url: is 2049 bytes long; at most 2048 are accepted"},
+  };
+  for (const auto& [bad, message] : cases) {
     cfg.base_url = bad;
     auto r = build_unsubscribe_virtual_number(cfg, "abc");
     INFO(bad);
     REQUIRE_FALSE(r);
+    CHECK(r.error().code == errc::invalid_argument);
     CHECK(r.error().field == "base_url");
+    CHECK(r.error().message == message);
   }
-  cfg.base_url = "https://api.cellcast.com?x=1";
-  auto r = build_unsubscribe_virtual_number(cfg, "abc");
-  REQUIRE_FALSE(r);
-  CHECK(r.error().message ==
-        "base_url: must not contain spaces, control characters, non-ASCII bytes, '?' or '#'");
 }
 
 TEST_CASE("the base URL's scheme is case-insensitive and goes out in lower case") {
@@ -203,6 +218,25 @@ TEST_CASE("the API key is required and cannot inject headers; the error never re
         "api_key: has a character a bearer token cannot have at offset 10 (letters, digits, '-', "
         "'.', '_', '~', '+', '/' and trailing '=' only)");
   CHECK(vnum::to_string(r.error()).find("secret-key") == std::string::npos);
+
+  cfg.api_key = "====";
+  r = build_unsubscribe_virtual_number(cfg, "abc");
+  REQUIRE_FALSE(r);
+  CHECK(r.error().message == "api_key: is only '=' padding");
+  cfg.api_key = "key=with-inner-padding";
+  r = build_unsubscribe_virtual_number(cfg, "abc");
+  REQUIRE_FALSE(r);
+  CHECK(r.error().message ==
+        "api_key: has a character a bearer token cannot have at offset 3 (letters, digits, '-', "
+        "'.', '_', '~', '+', '/' and trailing '=' only)");
+  cfg.api_key = "k\xc3\xa9y";
+  r = build_unsubscribe_virtual_number(cfg, "abc");
+  REQUIRE_FALSE(r);
+  CHECK(r.error().message ==
+        "api_key: has a character a bearer token cannot have at offset 1 (letters, digits, '-', "
+        "'.', '_', '~', '+', '/' and trailing '=' only)");
+  cfg.api_key = "a-Z.0_9~+/==";  // every allowed character, and trailing padding
+  CHECK(build_unsubscribe_virtual_number(cfg, "abc"));
 }
 
 TEST_CASE("a validation failure builds no request") {

@@ -9,6 +9,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 using namespace vnum::identitycall;
@@ -265,14 +266,21 @@ TEST_CASE("the base URL is configurable, with or without a trailing slash") {
 
 TEST_CASE("a malformed base URL is refused") {
   auto cfg = test_config();
-  for (std::string bad : {"api.identitycall.ai", "ftp://api.identitycall.ai", "https://",
-                          "https://api.identitycall.ai/#x"}) {
+  const std::vector<std::pair<std::string, std::string>> cases{
+      {"api.identitycall.ai", "base_url: must start with https:// or http://"},
+      {"ftp://api.identitycall.ai", "base_url: must start with https:// or http://"},
+      {"https://", "base_url: has no host"},
+      {"https://api.identitycall.ai/#x",
+       "base_url: must not contain spaces, control characters, non-ASCII bytes, '?' or '#'"},
+  };
+  for (const auto& [bad, message] : cases) {
     cfg.base_url = bad;
     auto r = build_list_virtual_numbers(cfg);
     INFO(bad);
     REQUIRE_FALSE(r);
     CHECK(r.error().code == errc::invalid_argument);
     CHECK(r.error().field == "base_url");
+    CHECK(r.error().message == message);
   }
 }
 

@@ -296,6 +296,17 @@ TEST_CASE("fake: operators attach by id or by phone number, once; removal needs 
   CHECK(a.call(http::method::delete_, "/1/remove_operator?operator_id=" + std::to_string(alice))
             ->status == 404);
   CHECK(a.call(http::method::delete_, "/1/remove_operator")->status == 422);
+  // Get Operator follows: Alice no longer lists the number she was removed from; the operator
+  // created by phone number does.
+  auto alice_now = a.ops(http::method::get, "/" + std::to_string(alice));
+  REQUIRE(alice_now->status == 200);
+  CHECK(boost::json::parse(alice_now->body).at("data").at("virtual_numbers").as_array().empty());
+  auto created_now = a.ops(http::method::get, "/" + std::to_string(ops[1].at("id").as_int64()));
+  REQUIRE(created_now->status == 200);
+  const auto numbers = boost::json::parse(created_now->body).at("data").at("virtual_numbers");
+  REQUIRE(numbers.as_array().size() == 1);
+  CHECK(numbers.at(0).at("id") == 1);
+  CHECK(numbers.at(0).at("phone_number") == "+15551234567");
 }
 
 TEST_CASE("fault: lost request, lost response, injected status") {

@@ -24,11 +24,11 @@ inline constexpr std::string_view user_agent = "vnum/" VNUM_VERSION_STRING;
 
 enum class body_kind { none, json };
 
-// An integer's decimal digits, in a buffer on the stack: ids go into URLs without a temporary
-// string.
-class decimal {
+// An integer written in decimal digits, in a buffer on the stack: ids go into URLs without a
+// temporary string.
+class integer_text {
  public:
-  explicit decimal(std::int64_t v) noexcept
+  explicit integer_text(std::int64_t v) noexcept
       : size_(static_cast<std::size_t>(std::to_chars(digits_, digits_ + sizeof digits_, v).ptr -
                                        digits_)) {}
   operator std::string_view() const noexcept { return {digits_, size_}; }

@@ -62,14 +62,14 @@ result<http::request> build_list_virtual_numbers_page(const config& cfg, std::in
                                                       std::int64_t per_page) {
   if (auto v = validate_page(page, per_page); !v) return v.error();
   return detail::authorized_request(cfg, http::method::get,
-                                    {detail::numbers, "?page=", vnum::detail::decimal(page),
-                                     "&per_page=", vnum::detail::decimal(per_page)});
+                                    {detail::numbers, "?page=", vnum::detail::integer_text(page),
+                                     "&per_page=", vnum::detail::integer_text(per_page)});
 }
 
 result<http::request> build_get_virtual_number(const config& cfg, std::int64_t id) {
   if (auto v = validate_virtual_number_id(id); !v) return v.error();
   return detail::authorized_request(cfg, http::method::get,
-                                    {detail::numbers, "/", vnum::detail::decimal(id)});
+                                    {detail::numbers, "/", vnum::detail::integer_text(id)});
 }
 
 result<http::request> build_update_virtual_number(const config& cfg, std::int64_t id,
@@ -83,7 +83,7 @@ result<http::request> build_update_virtual_number(const config& cfg, std::int64_
   if (valid->recording) body["recording"] = *valid->recording;
   if (valid->routing) body["routing_strategy"] = to_string(*valid->routing);
   return detail::authorized_request(cfg, http::method::patch,
-                                    {detail::numbers, "/", vnum::detail::decimal(id)}, body);
+                                    {detail::numbers, "/", vnum::detail::integer_text(id)}, body);
 }
 
 result<http::request> build_search_available_numbers(const config& cfg, const search_request& r) {
@@ -115,8 +115,8 @@ result<http::request> build_add_operator(const config& cfg, std::int64_t id,
     if (valid->name) body["name"] = *valid->name;
   }
   return detail::authorized_request(
-      cfg, http::method::post, {detail::numbers, "/", vnum::detail::decimal(id), "/add_operator"},
-      body);
+      cfg, http::method::post,
+      {detail::numbers, "/", vnum::detail::integer_text(id), "/add_operator"}, body);
 }
 
 result<http::request> build_remove_operator(const config& cfg, std::int64_t id,
@@ -125,8 +125,8 @@ result<http::request> build_remove_operator(const config& cfg, std::int64_t id,
   if (auto v = validate_operator_id(operator_id); !v) return v.error();
   return detail::authorized_request(
       cfg, http::method::delete_,
-      {detail::numbers, "/", vnum::detail::decimal(id),
-       "/remove_operator?operator_id=", vnum::detail::decimal(operator_id)});
+      {detail::numbers, "/", vnum::detail::integer_text(id),
+       "/remove_operator?operator_id=", vnum::detail::integer_text(operator_id)});
 }
 
 result<http::request> build_list_operators(const config& cfg) {
@@ -137,14 +137,14 @@ result<http::request> build_list_operators_page(const config& cfg, std::int64_t 
                                                 std::int64_t per_page) {
   if (auto v = validate_page(page, per_page); !v) return v.error();
   return detail::authorized_request(cfg, http::method::get,
-                                    {detail::operators, "?page=", vnum::detail::decimal(page),
-                                     "&per_page=", vnum::detail::decimal(per_page)});
+                                    {detail::operators, "?page=", vnum::detail::integer_text(page),
+                                     "&per_page=", vnum::detail::integer_text(per_page)});
 }
 
 result<http::request> build_get_operator(const config& cfg, std::int64_t id) {
   if (auto v = validate_operator_id(id); !v) return v.error();
   return detail::authorized_request(cfg, http::method::get,
-                                    {detail::operators, "/", vnum::detail::decimal(id)});
+                                    {detail::operators, "/", vnum::detail::integer_text(id)});
 }
 
 result<http::request> build_create_operator(const config& cfg, const create_operator_request& r) {
@@ -172,13 +172,13 @@ result<http::request> build_update_operator(const config& cfg, std::int64_t id,
     body["email"] = nullptr;
   if (valid->active) body["active"] = *valid->active;
   return detail::authorized_request(cfg, http::method::patch,
-                                    {detail::operators, "/", vnum::detail::decimal(id)}, body);
+                                    {detail::operators, "/", vnum::detail::integer_text(id)}, body);
 }
 
 result<http::request> build_delete_operator(const config& cfg, std::int64_t id) {
   if (auto v = validate_operator_id(id); !v) return v.error();
   return detail::authorized_request(cfg, http::method::delete_,
-                                    {detail::operators, "/", vnum::detail::decimal(id)});
+                                    {detail::operators, "/", vnum::detail::integer_text(id)});
 }
 
 }  // namespace vnum::identitycall
