@@ -2188,18 +2188,25 @@ namespace json = boost::json;
 // comes near it, and a larger one is refused before it is parsed.
 inline constexpr std::size_t max_body_bytes = std::size_t{8} << 20;
 
-// Parses a response body without throwing. Nesting is capped (Boost.JSON's default depth of 32 is
-// far above any documented body), so hostile input such as 100 000 '[' fails cleanly; a body over
-// max_body_bytes is not parsed at all.
-// `storage` is where its values live (the default heap when empty).
-inline std::optional<json::value> parse_json(std::string_view body,
-                                             json::storage_ptr storage = {}) {
-  if (body.size() > max_body_bytes) return std::nullopt;
+// Parses a response body without throwing into `out`, whose storage its values use; false when the
+// body is not JSON. Nesting is capped (Boost.JSON's default depth of 32 is far above any documented
+// body), so hostile input such as 100 000 '[' fails cleanly; a body over max_body_bytes is not
+// parsed at all.
+inline bool parse_json_into(std::string_view body, json::value& out) {
+  if (body.size() > max_body_bytes) return false;
   json::error_code ec;
   json::parse_options options;
   options.max_depth = 32;
-  json::value v = json::parse(body, ec, std::move(storage), options);
-  if (ec) return std::nullopt;
+  json::value parsed = json::parse(body, ec, out.storage(), options);
+  if (ec) return false;
+  out = std::move(parsed);  // the same storage: the tree is moved, not copied
+  return true;
+}
+
+// The body's JSON on the heap, or nullopt (see parse_json_into).
+inline std::optional<json::value> parse_json(std::string_view body) {
+  json::value v;
+  if (!parse_json_into(body, v)) return std::nullopt;
   return v;
 }
 
@@ -2214,10 +2221,7 @@ class json_document {
 
   // The body's JSON, or nullptr when it is not JSON (or is over max_body_bytes).
   const json::value* parse(std::string_view body) {
-    auto parsed = parse_json(body, json::storage_ptr(&arena_));
-    if (!parsed) return nullptr;
-    value_ = std::move(*parsed);
-    return &value_;
+    return parse_json_into(body, value_) ? &value_ : nullptr;
   }
 
  private:
