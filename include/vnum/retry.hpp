@@ -9,7 +9,9 @@
 #include <chrono>
 #include <cmath>
 #include <functional>
+#include <optional>
 #include <string>
+#include <utility>
 
 namespace vnum {
 
@@ -25,7 +27,8 @@ struct retry_policy {
   std::chrono::milliseconds initial_backoff{200};
   double multiplier = 2.0;
   std::chrono::milliseconds max_backoff{5000};
-  // How to wait between attempts; replace it to run on a scheduler or to test without waiting.
+  // How the blocking clients wait between attempts; replace it to test without waiting. The
+  // asynchronous clients (<vnum/asio.hpp>) never call it: they wait on a steady_timer.
   std::function<void(std::chrono::milliseconds)> sleep = &detail::sleep_for;
 };
 
@@ -35,9 +38,10 @@ constexpr bool is_retryable(errc code) noexcept {
          code == errc::rate_limited;
 }
 
-// The policy as the clients use it, or the field that would make its arithmetic misbehave. The
-// clients check config::retry before the first read and send nothing when it is refused.
-inline result<retry_policy> validate(const retry_policy& p) {
+namespace detail {
+// Why the policy would make the retry arithmetic misbehave, naming the field; nullopt when it is
+// usable. (validate() returns the policy itself; the plans check without copying it.)
+inline std::optional<error> policy_problem(const retry_policy& p) {
   if (p.max_attempts < 1)
     return invalid_argument("retry.max_attempts",
                             "must be at least 1, not " + std::to_string(p.max_attempts));
@@ -47,16 +51,31 @@ inline result<retry_policy> validate(const retry_policy& p) {
     return invalid_argument("retry.initial_backoff", "must not be negative");
   if (p.max_backoff.count() < 0)
     return invalid_argument("retry.max_backoff", "must not be negative");
+  return std::nullopt;
+}
+
+// previous * multiplier, computed in floating point and clamped to max_backoff before it becomes
+// an integer, so that no product can overflow.
+inline std::chrono::milliseconds next_backoff(std::chrono::milliseconds previous, double multiplier,
+                                              std::chrono::milliseconds max_backoff) {
+  const double next = static_cast<double>(previous.count()) * multiplier;
+  if (!(next < static_cast<double>(max_backoff.count()))) return max_backoff;
+  return std::chrono::milliseconds(static_cast<std::chrono::milliseconds::rep>(next));
+}
+}  // namespace detail
+
+// The policy as the clients use it, or the field that would make its arithmetic misbehave. The
+// clients check config::retry before the first read and send nothing when it is refused.
+inline result<retry_policy> validate(const retry_policy& p) {
+  if (auto problem = detail::policy_problem(p)) return std::move(*problem);
   return p;
 }
 
-// The wait that follows `previous`: previous * multiplier, computed in floating point and clamped
-// to max_backoff before it becomes an integer, so that no product can overflow.
+// The wait that follows `previous` under the policy: previous * multiplier, clamped to
+// max_backoff (see detail::next_backoff).
 inline std::chrono::milliseconds next_backoff(std::chrono::milliseconds previous,
                                               const retry_policy& p) {
-  const double next = static_cast<double>(previous.count()) * p.multiplier;
-  if (!(next < static_cast<double>(p.max_backoff.count()))) return p.max_backoff;
-  return std::chrono::milliseconds(static_cast<std::chrono::milliseconds::rep>(next));
+  return detail::next_backoff(previous, p.multiplier, p.max_backoff);
 }
 
 }  // namespace vnum

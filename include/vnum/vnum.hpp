@@ -11,6 +11,7 @@
 #include <vnum/http.hpp>
 #include <vnum/identitycall/client.hpp>
 #include <vnum/phone.hpp>
+#include <vnum/plan.hpp>
 #include <vnum/retry.hpp>
 #include <vnum/version.hpp>
 

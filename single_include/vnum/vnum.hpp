@@ -309,7 +309,9 @@ requires(!std::is_void_v<T>)  // Boost's own operator prints result<void>
 #include <chrono>
 #include <cmath>
 #include <functional>
+#include <optional>
 #include <string>
+#include <utility>
 
 namespace vnum {
 
@@ -325,7 +327,8 @@ struct retry_policy {
   std::chrono::milliseconds initial_backoff{200};
   double multiplier = 2.0;
   std::chrono::milliseconds max_backoff{5000};
-  // How to wait between attempts; replace it to run on a scheduler or to test without waiting.
+  // How the blocking clients wait between attempts; replace it to test without waiting. The
+  // asynchronous clients (<vnum/asio.hpp>) never call it: they wait on a steady_timer.
   std::function<void(std::chrono::milliseconds)> sleep = &detail::sleep_for;
 };
 
@@ -335,9 +338,10 @@ constexpr bool is_retryable(errc code) noexcept {
          code == errc::rate_limited;
 }
 
-// The policy as the clients use it, or the field that would make its arithmetic misbehave. The
-// clients check config::retry before the first read and send nothing when it is refused.
-inline result<retry_policy> validate(const retry_policy& p) {
+namespace detail {
+// Why the policy would make the retry arithmetic misbehave, naming the field; nullopt when it is
+// usable. (validate() returns the policy itself; the plans check without copying it.)
+inline std::optional<error> policy_problem(const retry_policy& p) {
   if (p.max_attempts < 1)
     return invalid_argument("retry.max_attempts",
                             "must be at least 1, not " + std::to_string(p.max_attempts));
@@ -347,16 +351,31 @@ inline result<retry_policy> validate(const retry_policy& p) {
     return invalid_argument("retry.initial_backoff", "must not be negative");
   if (p.max_backoff.count() < 0)
     return invalid_argument("retry.max_backoff", "must not be negative");
+  return std::nullopt;
+}
+
+// previous * multiplier, computed in floating point and clamped to max_backoff before it becomes
+// an integer, so that no product can overflow.
+inline std::chrono::milliseconds next_backoff(std::chrono::milliseconds previous, double multiplier,
+                                              std::chrono::milliseconds max_backoff) {
+  const double next = static_cast<double>(previous.count()) * multiplier;
+  if (!(next < static_cast<double>(max_backoff.count()))) return max_backoff;
+  return std::chrono::milliseconds(static_cast<std::chrono::milliseconds::rep>(next));
+}
+}  // namespace detail
+
+// The policy as the clients use it, or the field that would make its arithmetic misbehave. The
+// clients check config::retry before the first read and send nothing when it is refused.
+inline result<retry_policy> validate(const retry_policy& p) {
+  if (auto problem = detail::policy_problem(p)) return std::move(*problem);
   return p;
 }
 
-// The wait that follows `previous`: previous * multiplier, computed in floating point and clamped
-// to max_backoff before it becomes an integer, so that no product can overflow.
+// The wait that follows `previous` under the policy: previous * multiplier, clamped to
+// max_backoff (see detail::next_backoff).
 inline std::chrono::milliseconds next_backoff(std::chrono::milliseconds previous,
                                               const retry_policy& p) {
-  const double next = static_cast<double>(previous.count()) * p.multiplier;
-  if (!(next < static_cast<double>(p.max_backoff.count()))) return p.max_backoff;
-  return std::chrono::milliseconds(static_cast<std::chrono::milliseconds::rep>(next));
+  return detail::next_backoff(previous, p.multiplier, p.max_backoff);
 }
 
 }  // namespace vnum
@@ -1002,17 +1021,286 @@ result<std::vector<custom_number>> parse_list_custom_numbers(const http::respons
 
 #endif  // VNUM_CELLCAST_PARSE_HPP
 
-// ---- vnum/detail/round_trip.hpp ------------------------------------------------------------------
+// ---- vnum/plan.hpp -------------------------------------------------------------------------------
 
-// vnum — one round trip through the user's transport, shared by both providers' clients.
+// vnum — plans: the logic of one call as a sans-I/O state machine. A plan never sends, waits or
+// reads a clock: each step returns the next action (send this request, wait this long, or done),
+// and a runner carries it out and reports back. The blocking clients and the Asio clients are two
+// runners over the same plans, so both give the same answers.
+//
+//   next_action a = plan.start();
+//   while (!a.is_done())
+//     a = a.is_send() ? plan.on_answer(transport.send(a.request()))
+//                     : (sleep(a.duration()), plan.on_waited());
+//   result<T> r = plan.take_result();
+//
+// A runner that stops early (its operation was cancelled) calls cancel() instead of carrying out
+// the action it holds: after a send that was not made the result is errc::transport, after a wait
+// that was cut short it is the last attempt's error. A plan keeps the request it asks to send, so
+// it must stay at one address while a runner holds the action.
+#ifndef VNUM_PLAN_HPP
+#define VNUM_PLAN_HPP
+
+#include <chrono>
+#include <concepts>
+#include <optional>
+#include <string_view>
+#include <utility>
+
+namespace vnum {
+
+// What a plan asks its runner to do next. A send action refers to the request the plan keeps.
+class next_action {
+ public:
+  enum class kind { send, wait, done };
+
+  static next_action send(const http::request& r) noexcept { return {kind::send, &r, {}}; }
+  static next_action wait(std::chrono::milliseconds d) noexcept { return {kind::wait, nullptr, d}; }
+  static next_action done() noexcept { return {kind::done, nullptr, {}}; }
+
+  kind type() const noexcept { return kind_; }
+  bool is_send() const noexcept { return kind_ == kind::send; }
+  bool is_wait() const noexcept { return kind_ == kind::wait; }
+  bool is_done() const noexcept { return kind_ == kind::done; }
+  // For a send: the request, valid while the plan lives and until its next step.
+  const http::request& request() const noexcept { return *request_; }
+  // For a wait: how long.
+  std::chrono::milliseconds duration() const noexcept { return wait_; }
+
+ private:
+  next_action(kind k, const http::request* r, std::chrono::milliseconds d) noexcept
+      : kind_(k), request_(r), wait_(d) {}
+  kind kind_;
+  const http::request* request_;
+  std::chrono::milliseconds wait_;
+};
+
+// What every plan offers its runners; T is the value of the call's result<T>.
+template <class P>
+concept plan = requires(P& p, result<http::response> answer) {
+  typename P::value_type;
+  { p.start() } -> std::same_as<next_action>;
+  { p.on_answer(std::move(answer)) } -> std::same_as<next_action>;
+  { p.on_waited() } -> std::same_as<next_action>;
+  { p.cancel() } -> std::same_as<next_action>;
+  { p.take_result() } -> std::same_as<result<typename P::value_type>>;
+};
+
+namespace detail {
+
+// The error that ends an operation whose runner stopped before sending.
+inline error cancelled_before_send() {
+  return make_error(errc::transport, "cancelled before the request was sent");
+}
+
+// The parsed answer, or the transport's error, with the API key taken out of any error.
+template <class T>
+result<T> read_answer(result<http::response>&& answer, result<T> (*parse)(const http::response&),
+                      std::string_view api_key) {
+  result<T> parsed = answer ? parse(*answer) : result<T>(std::move(answer).error());
+  if (parsed) return parsed;
+  error e = std::move(parsed).error();
+  redact(e, api_key);
+  return e;
+}
+
+}  // namespace detail
+
+// A write: one send, never a second; the parser applies the outcome rule of the write's kind.
+// A request that failed to build is the result, and nothing is sent.
+template <class T>
+class write_plan {
+ public:
+  using value_type = T;
+  using parser = result<T> (*)(const http::response&);
+
+  write_plan(result<http::request> built, parser parse, std::string_view api_key)
+      : request_(std::move(built)), parse_(parse), api_key_(api_key) {}
+
+  next_action start() {
+    if (!request_) return finish(request_.error());
+    return next_action::send(*request_);
+  }
+  next_action on_answer(result<http::response> answer) {
+    return finish(detail::read_answer(std::move(answer), parse_, api_key_));
+  }
+  // A write never asks to wait.
+  next_action on_waited() { return start(); }
+  next_action cancel() { return finish(detail::cancelled_before_send()); }
+  result<T> take_result() { return std::move(*outcome_); }
+
+ private:
+  next_action finish(result<T> r) {
+    outcome_.emplace(std::move(r));
+    return next_action::done();
+  }
+  result<http::request> request_;
+  parser parse_;
+  std::string_view api_key_;
+  std::optional<result<T>> outcome_;
+};
+
+// A read: sent again while its error is retryable (is_retryable) and the policy allows another
+// attempt, waiting with exponential backoff, or as long as the provider's Retry-After asks when
+// that is within max_backoff (longer: that error is the result). An invalid policy is the result,
+// and nothing is sent. The policy's sleep is not used: waiting is the runner's.
+template <class T>
+class read_plan {
+ public:
+  using value_type = T;
+  using parser = result<T> (*)(const http::response&);
+
+  read_plan(result<http::request> built, parser parse, const retry_policy& policy,
+            std::string_view api_key)
+      : request_(std::move(built)),
+        parse_(parse),
+        api_key_(api_key),
+        max_attempts_(policy.max_attempts),
+        multiplier_(policy.multiplier),
+        backoff_(std::min(policy.initial_backoff, policy.max_backoff)),
+        max_backoff_(policy.max_backoff) {
+    if (!request_) {
+      outcome_.emplace(request_.error());
+    } else if (auto problem = detail::policy_problem(policy)) {
+      outcome_.emplace(std::move(*problem));
+    }
+  }
+
+  next_action start() {
+    if (outcome_) return next_action::done();
+    attempt_ = 1;
+    return next_action::send(*request_);
+  }
+
+  next_action on_answer(result<http::response> answer) {
+    result<T> r = detail::read_answer(std::move(answer), parse_, api_key_);
+    const bool last = r || attempt_ >= max_attempts_ || !is_retryable(r.error().code);
+    auto wait = backoff_;
+    if (!last && r.error().retry_after) {
+      // At most 999 999 999 s (parse_retry_after), which milliseconds hold without overflow.
+      wait = std::chrono::duration_cast<std::chrono::milliseconds>(*r.error().retry_after);
+      if (wait > max_backoff_) return finish(std::move(r));
+    }
+    if (last) return finish(std::move(r));
+    outcome_.emplace(std::move(r));  // the result if the wait is cut short (cancel)
+    waiting_ = true;
+    return next_action::wait(wait);
+  }
+
+  next_action on_waited() {
+    waiting_ = false;
+    outcome_.reset();
+    backoff_ = detail::next_backoff(backoff_, multiplier_, max_backoff_);
+    ++attempt_;
+    return next_action::send(*request_);
+  }
+
+  next_action cancel() {
+    if (!waiting_) outcome_.emplace(detail::cancelled_before_send());
+    waiting_ = false;
+    return next_action::done();
+  }
+
+  result<T> take_result() { return std::move(*outcome_); }
+
+  // Attempts sent so far, the first included.
+  int attempts() const noexcept { return attempt_; }
+
+ private:
+  next_action finish(result<T> r) {
+    outcome_.emplace(std::move(r));
+    return next_action::done();
+  }
+
+  result<http::request> request_;
+  parser parse_;
+  std::string_view api_key_;
+  int max_attempts_;
+  double multiplier_;
+  std::chrono::milliseconds backoff_;
+  std::chrono::milliseconds max_backoff_;
+  int attempt_ = 0;
+  bool waiting_ = false;
+  std::optional<result<T>> outcome_;
+};
+
+}  // namespace vnum
+
+#endif  // VNUM_PLAN_HPP
+
+// ---- vnum/cellcast/plan.hpp ----------------------------------------------------------------------
+
+// vnum — Cellcast: each operation as a plan (<vnum/plan.hpp>), built and ready to run. The
+// blocking client<T> and the asynchronous async_client<T> (<vnum/asio.hpp>) run these same plans.
+#ifndef VNUM_CELLCAST_PLAN_HPP
+#define VNUM_CELLCAST_PLAN_HPP
+
+#include <string_view>
+#include <vector>
+
+namespace vnum::cellcast {
+
+// One function per client method, with its arguments: the operation, validated and built (nothing
+// is sent when that fails), as a plan of its kind. Each says whether it is a read (retried as
+// config::retry allows) or a write (sent once; its parser applies the outcome rule of its kind).
+// The config is borrowed: it must outlive the plan.
+namespace plans {
+
+inline write_plan<purchase_receipt> purchase_virtual_number(const config& c,
+                                                            const purchase_request& r) {
+  return {build_purchase_virtual_number(c, r), parse_purchase_virtual_number, c.api_key};
+}
+
+inline write_plan<purchase_receipt> purchase_virtual_number_postpaid(
+    const config& c, const postpaid_purchase_request& r) {
+  return {build_purchase_virtual_number_postpaid(c, r), parse_purchase_virtual_number_postpaid,
+          c.api_key};
+}
+
+inline write_plan<unsubscribe_receipt> unsubscribe_virtual_number(const config& c,
+                                                                  std::string_view id) {
+  return {build_unsubscribe_virtual_number(c, id), parse_unsubscribe_virtual_number, c.api_key};
+}
+
+inline write_plan<custom_number_receipt> add_custom_number(const config& c,
+                                                           const custom_number_request& r) {
+  return {build_add_custom_number(c, r), parse_add_custom_number, c.api_key};
+}
+
+inline write_plan<verify_custom_number_receipt> verify_custom_number(
+    const config& c, const verify_custom_number_request& r) {
+  return {build_verify_custom_number(c, r), parse_verify_custom_number, c.api_key};
+}
+
+inline write_plan<business_name_receipt> add_business_name(const config& c,
+                                                           const business_name_request& r) {
+  return {build_add_business_name(c, r), parse_add_business_name, c.api_key};
+}
+
+inline read_plan<std::vector<card>> list_cards(const config& c) {
+  return {build_list_cards(c), parse_list_cards, c.retry, c.api_key};
+}
+
+inline read_plan<std::vector<custom_number>> list_custom_numbers(const config& c) {
+  return {build_list_custom_numbers(c), parse_list_custom_numbers, c.retry, c.api_key};
+}
+
+}  // namespace plans
+
+}  // namespace vnum::cellcast
+
+#endif  // VNUM_CELLCAST_PLAN_HPP
+
+// ---- vnum/detail/run.hpp -------------------------------------------------------------------------
+
+// vnum — the blocking runner: carries out a plan's actions (<vnum/plan.hpp>) through the user's
+// transport, waiting with retry_policy::sleep. Shared by both providers' clients.
 // Upper detail level: built on the core headers; what the providers' headers share.
-#ifndef VNUM_DETAIL_ROUND_TRIP_HPP
-#define VNUM_DETAIL_ROUND_TRIP_HPP
+#ifndef VNUM_DETAIL_RUN_HPP
+#define VNUM_DETAIL_RUN_HPP
 
 #include <exception>
 #include <string>
-#include <string_view>
-#include <type_traits>
 #include <utility>
 
 namespace vnum::detail {
@@ -1030,48 +1318,41 @@ result<http::response> send(Transport& transport, const http::request& r) {
   }
 }
 
-// Sends a built request and parses the answer; a request that failed to build is never sent. The
-// request is borrowed: a read's retries send the same one without copying it.
-// No error leaves with the API key in it.
-template <class Transport, class Parse>
-auto round_trip(Transport& transport, const result<http::request>& built, Parse&& parse,
-                std::string_view api_key)
-    -> decltype(parse(std::declval<const http::response&>())) {
-  using parsed_type = decltype(parse(std::declval<const http::response&>()));
-  if (!built) return built.error();
-  result<http::response> answer = send(transport, *built);
-  parsed_type parsed = answer ? parse(*answer) : parsed_type(answer.error());
-  if (!parsed) {
-    error e = parsed.error();
-    redact(e, api_key);
-    return e;
+// Runs the plan to its end on this thread: each send through the transport, each wait with
+// `sleep` (none when it is empty).
+template <class Transport, plan Plan>
+result<typename Plan::value_type> run(Transport& transport, Plan& p, const retry_policy& policy) {
+  next_action a = p.start();
+  while (!a.is_done()) {
+    if (a.is_send()) {
+      a = p.on_answer(send(transport, a.request()));
+    } else {
+      if (policy.sleep) policy.sleep(a.duration());
+      a = p.on_waited();
+    }
   }
-  return parsed;
+  return p.take_result();
 }
 
 }  // namespace vnum::detail
 
-#endif  // VNUM_DETAIL_ROUND_TRIP_HPP
+#endif  // VNUM_DETAIL_RUN_HPP
 
 // ---- vnum/detail/client_base.hpp -----------------------------------------------------------------
 
 // vnum — what every provider's client<T> shares: it holds the transport (owned, or borrowed when T
-// is a reference) and the configuration, and runs each operation as a read or a write.
+// is a reference) and the configuration, and runs each operation's plan with the blocking runner.
 // Upper detail level: built on the core headers; what the providers' headers share.
 #ifndef VNUM_DETAIL_CLIENT_BASE_HPP
 #define VNUM_DETAIL_CLIENT_BASE_HPP
 
-#include <algorithm>
-#include <chrono>
 #include <type_traits>
 #include <utility>
 
 namespace vnum::detail {
 
 // Config is the provider's config: its api_key is redacted from every error, and its retry policy
-// (config::retry) applies to reads only. Each client method says which it is: read() or write().
-// The steps of one operation: validate and build (the builder), then read() or write(), which
-// make one round_trip() (send() through the transport, then parse) or, for a read, several.
+// (config::retry) applies to reads only; the plans (<provider>/plan.hpp) say which each call is.
 template <http::transport T, class Config>
 class client_base {
  public:
@@ -1084,35 +1365,10 @@ class client_base {
  protected:
   Config& mutable_config() noexcept { return config_; }
 
-  // A read: tried again while its error is retryable and config().retry allows another attempt,
-  // waiting with exponential backoff, or as long as the provider's Retry-After asks when that is
-  // within max_backoff (longer: the error goes back to the caller).
-  template <class Parse>
-  auto read(result<http::request> built, Parse parse) {
-    using parsed_type = decltype(round_trip(transport_, std::move(built), parse, config_.api_key));
-    if (!built) return parsed_type(built.error());
-    auto policy = validate(config_.retry);
-    if (!policy) return parsed_type(policy.error());
-    auto backoff = std::min(policy->initial_backoff, policy->max_backoff);
-    for (int attempt = 1;; ++attempt) {
-      parsed_type r = round_trip(transport_, built, parse, config_.api_key);
-      if (r || attempt >= policy->max_attempts || !is_retryable(r.error().code)) return r;
-      auto wait = backoff;
-      if (r.error().retry_after) {
-        // At most 999 999 999 s (parse_retry_after), which milliseconds hold without overflow.
-        auto asked = std::chrono::duration_cast<std::chrono::milliseconds>(*r.error().retry_after);
-        if (asked > policy->max_backoff) return r;
-        wait = asked;
-      }
-      if (policy->sleep) policy->sleep(wait);
-      backoff = next_backoff(backoff, *policy);
-    }
-  }
-
-  // A write: sent once and never retried; its parser applies the outcome rule of its kind.
-  template <class Parse>
-  auto write(result<http::request> built, Parse parse) {
-    return round_trip(transport_, built, parse, config_.api_key);
+  // Runs one operation's plan to its end on the calling thread.
+  template <plan Plan>
+  result<typename Plan::value_type> run(Plan p) {
+    return detail::run(transport_, p, config_.retry);
   }
 
  private:
@@ -1126,7 +1382,8 @@ class client_base {
 
 // ---- vnum/cellcast/client.hpp --------------------------------------------------------------------
 
-// vnum — Cellcast: the client, which composes validate -> build -> send -> parse.
+// vnum — Cellcast: the blocking client, which runs each operation's plan (plan.hpp) through the
+// user's transport: validate -> build -> send -> parse, retried as the plan says.
 #ifndef VNUM_CELLCAST_CLIENT_HPP
 #define VNUM_CELLCAST_CLIENT_HPP
 
@@ -1147,42 +1404,38 @@ class client : public vnum::detail::client_base<T, config> {
  public:
   client(T transport, config cfg) : base(std::forward<T>(transport), std::move(cfg)) {}
 
-  // Each method says whether it is a read (retried as config::retry allows) or a write (sent once;
-  // its kind, and what an answer that does not say how it ended means, is its parser's).
+  // Each method runs the plan of the same name (plan.hpp), which says whether it is a read
+  // (retried as config::retry allows) or a write (sent once; its kind, and what an answer that
+  // does not say how it ended means, is its parser's).
 
   result<purchase_receipt> purchase_virtual_number(const purchase_request& r) {
-    return this->write(build_purchase_virtual_number(this->config(), r),
-                       parse_purchase_virtual_number);
+    return this->run(plans::purchase_virtual_number(this->config(), r));
   }
 
   result<purchase_receipt> purchase_virtual_number_postpaid(const postpaid_purchase_request& r) {
-    return this->write(build_purchase_virtual_number_postpaid(this->config(), r),
-                       parse_purchase_virtual_number_postpaid);
+    return this->run(plans::purchase_virtual_number_postpaid(this->config(), r));
   }
 
   result<unsubscribe_receipt> unsubscribe_virtual_number(std::string_view id) {
-    return this->write(build_unsubscribe_virtual_number(this->config(), id),
-                       parse_unsubscribe_virtual_number);
+    return this->run(plans::unsubscribe_virtual_number(this->config(), id));
   }
 
   result<custom_number_receipt> add_custom_number(const custom_number_request& r) {
-    return this->write(build_add_custom_number(this->config(), r), parse_add_custom_number);
+    return this->run(plans::add_custom_number(this->config(), r));
   }
 
   result<verify_custom_number_receipt> verify_custom_number(const verify_custom_number_request& r) {
-    return this->write(build_verify_custom_number(this->config(), r), parse_verify_custom_number);
+    return this->run(plans::verify_custom_number(this->config(), r));
   }
 
   result<business_name_receipt> add_business_name(const business_name_request& r) {
-    return this->write(build_add_business_name(this->config(), r), parse_add_business_name);
+    return this->run(plans::add_business_name(this->config(), r));
   }
 
-  result<std::vector<card>> list_cards() {
-    return this->read(build_list_cards(this->config()), parse_list_cards);
-  }
+  result<std::vector<card>> list_cards() { return this->run(plans::list_cards(this->config())); }
 
   result<std::vector<custom_number>> list_custom_numbers() {
-    return this->read(build_list_custom_numbers(this->config()), parse_list_custom_numbers);
+    return this->run(plans::list_custom_numbers(this->config()));
   }
 
   // The catalog purchases are checked against (config::products); add numbers as you learn them.
@@ -1832,9 +2085,208 @@ result<void> parse_delete_operator(const http::response& r);
 
 #endif  // VNUM_IDENTITYCALL_PARSE_HPP
 
+// ---- vnum/identitycall/plan.hpp ------------------------------------------------------------------
+
+// vnum — IdentityCall: each operation as a plan (<vnum/plan.hpp>), built and ready to run. The
+// blocking client<T> and the asynchronous async_client<T> (<vnum/asio.hpp>) run these same plans.
+#ifndef VNUM_IDENTITYCALL_PLAN_HPP
+#define VNUM_IDENTITYCALL_PLAN_HPP
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace vnum::identitycall {
+
+// A complete list. The first request goes out as the List page documents it (no parameters); if
+// its answer has meta and more than one page, pages 2 to total_pages follow with the per_page the
+// first answer reported, each a read (retried as config::retry allows). A failure on any page is
+// that failure, never a short list; pages that contradict the first, an empty page before the
+// last, or more than max_pages pages are errc::protocol naming the page. The config is borrowed:
+// it must outlive the plan.
+template <class Item>
+class list_plan {
+ public:
+  using value_type = std::vector<Item>;
+  using page_builder = result<http::request> (*)(const config&, std::int64_t, std::int64_t);
+  using page_parser = result<page<Item>> (*)(const http::response&);
+
+  // The most pages a list may have before it is refused as a protocol error (100 000 entries at
+  // the largest page size): a bound, so that a provider that never says "last page" cannot keep a
+  // caller reading forever.
+  static constexpr std::int64_t max_pages = 1000;
+
+  list_plan(const config& cfg, result<http::request> first, page_builder build_page,
+            page_parser parse_page)
+      : config_(&cfg), build_page_(build_page), parse_page_(parse_page) {
+    page_.emplace(std::move(first), parse_page_, config_->retry, config_->api_key);
+  }
+
+  next_action start() { return follow(page_->start()); }
+  next_action on_answer(result<http::response> answer) {
+    return follow(page_->on_answer(std::move(answer)));
+  }
+  next_action on_waited() { return follow(page_->on_waited()); }
+  next_action cancel() { return follow(page_->cancel()); }
+  result<value_type> take_result() { return std::move(*outcome_); }
+
+  // The page being read: 1 for the first request.
+  std::int64_t page_number() const noexcept { return number_; }
+
+ private:
+  // Passes the page's actions through; when the page is done, checks it and asks for the next.
+  next_action follow(next_action a) {
+    while (a.is_done()) {
+      auto answer = page_->take_result();
+      if (!answer) return finish(on_page(std::move(answer).error()));
+      if (auto refused = number_ == 1 ? check_first(*answer) : check_next(*answer))
+        return finish(std::move(*refused));
+      for (auto& item : answer->items) all_.push_back(std::move(item));
+      if (number_ >= meta_.total_pages) return finish(std::move(all_));
+      ++number_;
+      page_.emplace(build_page_(*config_, number_, meta_.per_page), parse_page_, config_->retry,
+                    config_->api_key);
+      a = page_->start();
+    }
+    return a;
+  }
+
+  std::optional<error> check_first(const page<Item>& answer) {
+    if (!answer.meta) return std::nullopt;  // total_pages stays 0: this one page is the list
+    meta_ = *answer.meta;
+    if (meta_.current_page != 1)
+      return refuse("meta.current_page is " + std::to_string(meta_.current_page) + ", not 1");
+    if (meta_.total_pages > max_pages)
+      return refuse("more pages than the " + std::to_string(max_pages) + " vnum reads");
+    if (meta_.total_pages > 1 && (meta_.per_page < 1 || meta_.per_page > 100))
+      return refuse("meta.per_page is " + std::to_string(meta_.per_page));
+    if (meta_.total_pages > 1 && answer.items.empty())
+      return refuse("an empty page before the last");
+    return std::nullopt;
+  }
+
+  std::optional<error> check_next(const page<Item>& answer) {
+    if (!answer.meta) return refuse("meta is missing");
+    const page_meta& m = *answer.meta;
+    if (m.current_page != number_)
+      return refuse("meta.current_page is " + std::to_string(m.current_page));
+    if (m.total_pages != meta_.total_pages)
+      return refuse("meta.total_pages is " + std::to_string(m.total_pages) + ", page 1 said " +
+                    std::to_string(meta_.total_pages));
+    if (m.per_page != meta_.per_page)
+      return refuse("meta.per_page is " + std::to_string(m.per_page) + ", page 1 said " +
+                    std::to_string(meta_.per_page));
+    if (answer.items.empty() && number_ < meta_.total_pages)
+      return refuse("an empty page before the last");
+    return std::nullopt;
+  }
+
+  error refuse(const std::string& why) const {
+    return make_error(errc::protocol,
+                      "unexpected response: page " + std::to_string(number_) + " of " +
+                          std::to_string(meta_.total_pages) + ": " + why,
+                      200);
+  }
+
+  // A page's own error; after the first page it names the page.
+  error on_page(error e) const {
+    if (number_ > 1)
+      e.message = "page " + std::to_string(number_) + " of " + std::to_string(meta_.total_pages) +
+                  ": " + e.message;
+    return e;
+  }
+
+  next_action finish(result<value_type> r) {
+    outcome_.emplace(std::move(r));
+    return next_action::done();
+  }
+
+  const config* config_;
+  page_builder build_page_;
+  page_parser parse_page_;
+  std::optional<read_plan<page<Item>>> page_;
+  std::int64_t number_ = 1;
+  page_meta meta_{};
+  value_type all_;
+  std::optional<result<value_type>> outcome_;
+};
+
+// One function per client method, with its arguments: the operation, validated and built (nothing
+// is sent when that fails), as a plan of its kind. Each says whether it is a read (retried as
+// config::retry allows) or a write (sent once; its parser applies the outcome rule of its kind).
+// The config is borrowed: it must outlive the plan.
+namespace plans {
+
+inline write_plan<virtual_number> purchase_number(const config& c, const purchase_request& r) {
+  return {build_purchase_number(c, r), parse_purchase_number, c.api_key};
+}
+
+// Every number on the account (or the key's project), across pages (list_plan).
+inline list_plan<virtual_number> list_virtual_numbers(const config& c) {
+  return {c, build_list_virtual_numbers(c), build_list_virtual_numbers_page,
+          parse_list_virtual_numbers_page};
+}
+
+inline read_plan<virtual_number_detail> get_virtual_number(const config& c, std::int64_t id) {
+  return {build_get_virtual_number(c, id), parse_get_virtual_number, c.retry, c.api_key};
+}
+
+inline write_plan<std::optional<virtual_number_detail>> update_virtual_number(
+    const config& c, std::int64_t id, const update_request& r) {
+  return {build_update_virtual_number(c, id, r), parse_update_virtual_number, c.api_key};
+}
+
+inline read_plan<std::vector<available_number>> search_available_numbers(const config& c,
+                                                                         const search_request& r) {
+  return {build_search_available_numbers(c, r), parse_search_available_numbers, c.retry, c.api_key};
+}
+
+inline write_plan<std::optional<virtual_number_detail>> add_operator(
+    const config& c, std::int64_t id, const add_operator_request& r) {
+  return {build_add_operator(c, id, r), parse_add_operator, c.api_key};
+}
+
+inline write_plan<std::optional<virtual_number_detail>> remove_operator(const config& c,
+                                                                        std::int64_t id,
+                                                                        std::int64_t operator_id) {
+  return {build_remove_operator(c, id, operator_id), parse_remove_operator, c.api_key};
+}
+
+// Every operator the key sees, across pages (list_plan).
+inline list_plan<operator_summary> list_operators(const config& c) {
+  return {c, build_list_operators(c), build_list_operators_page, parse_list_operators_page};
+}
+
+inline read_plan<operator_detail> get_operator(const config& c, std::int64_t id) {
+  return {build_get_operator(c, id), parse_get_operator, c.retry, c.api_key};
+}
+
+inline write_plan<operator_detail> create_operator(const config& c,
+                                                   const create_operator_request& r) {
+  return {build_create_operator(c, r), parse_create_operator, c.api_key};
+}
+
+inline write_plan<std::optional<operator_detail>> update_operator(
+    const config& c, std::int64_t id, const update_operator_request& r) {
+  return {build_update_operator(c, id, r), parse_update_operator, c.api_key};
+}
+
+inline write_plan<void> delete_operator(const config& c, std::int64_t id) {
+  return {build_delete_operator(c, id), parse_delete_operator, c.api_key};
+}
+
+}  // namespace plans
+
+}  // namespace vnum::identitycall
+
+#endif  // VNUM_IDENTITYCALL_PLAN_HPP
+
 // ---- vnum/identitycall/client.hpp ----------------------------------------------------------------
 
-// vnum — IdentityCall: the client, which composes validate -> build -> send -> parse.
+// vnum — IdentityCall: the blocking client, which runs each operation's plan (plan.hpp) through
+// the user's transport: validate -> build -> send -> parse, retried and paged as the plan says.
 #ifndef VNUM_IDENTITYCALL_CLIENT_HPP
 #define VNUM_IDENTITYCALL_CLIENT_HPP
 
@@ -1857,131 +2309,71 @@ class client : public vnum::detail::client_base<T, config> {
  public:
   client(T transport, config cfg) : base(std::forward<T>(transport), std::move(cfg)) {}
 
-  // Each method says whether it is a read (retried as config::retry allows) or a write (sent once;
-  // its kind, and what an answer that does not say how it ended means, is its parser's).
+  // Each method runs the plan of the same name (plan.hpp), which says whether it is a read
+  // (retried as config::retry allows) or a write (sent once; its kind, and what an answer that
+  // does not say how it ended means, is its parser's).
 
   result<virtual_number> purchase_number(const purchase_request& r) {
-    return this->write(build_purchase_number(this->config(), r), parse_purchase_number);
+    return this->run(plans::purchase_number(this->config(), r));
   }
 
   // Every number on the account (or the key's project): when the answer is one page of several,
-  // the following pages are read too (see list_all).
+  // the following pages are read too (see list_plan).
   result<std::vector<virtual_number>> list_virtual_numbers() {
-    return list_all(build_list_virtual_numbers(this->config()), build_list_virtual_numbers_page,
-                    parse_list_virtual_numbers_page);
+    return this->run(plans::list_virtual_numbers(this->config()));
   }
 
   result<virtual_number_detail> get_virtual_number(std::int64_t id) {
-    return this->read(build_get_virtual_number(this->config(), id), parse_get_virtual_number);
+    return this->run(plans::get_virtual_number(this->config(), id));
   }
 
   // The number as updated; empty when the provider answered 204 without a body.
   result<std::optional<virtual_number_detail>> update_virtual_number(std::int64_t id,
                                                                      const update_request& r) {
-    return this->write(build_update_virtual_number(this->config(), id, r),
-                       parse_update_virtual_number);
+    return this->run(plans::update_virtual_number(this->config(), id, r));
   }
 
   result<std::vector<available_number>> search_available_numbers(const search_request& r = {}) {
-    return this->read(build_search_available_numbers(this->config(), r),
-                      parse_search_available_numbers);
+    return this->run(plans::search_available_numbers(this->config(), r));
   }
 
   // The number with the operator attached; empty when the provider answered 204 without a body.
   result<std::optional<virtual_number_detail>> add_operator(std::int64_t id,
                                                             const add_operator_request& r) {
-    return this->write(build_add_operator(this->config(), id, r), parse_add_operator);
+    return this->run(plans::add_operator(this->config(), id, r));
   }
 
   // The number without the operator; empty when the provider answered 204 without a body.
   result<std::optional<virtual_number_detail>> remove_operator(std::int64_t id,
                                                                std::int64_t operator_id) {
-    return this->write(build_remove_operator(this->config(), id, operator_id),
-                       parse_remove_operator);
+    return this->run(plans::remove_operator(this->config(), id, operator_id));
   }
 
   // Every operator the key sees, across pages as list_virtual_numbers.
   result<std::vector<operator_summary>> list_operators() {
-    return list_all(build_list_operators(this->config()), build_list_operators_page,
-                    parse_list_operators_page);
+    return this->run(plans::list_operators(this->config()));
   }
 
   result<operator_detail> get_operator(std::int64_t id) {
-    return this->read(build_get_operator(this->config(), id), parse_get_operator);
+    return this->run(plans::get_operator(this->config(), id));
   }
 
   result<operator_detail> create_operator(const create_operator_request& r) {
-    return this->write(build_create_operator(this->config(), r), parse_create_operator);
+    return this->run(plans::create_operator(this->config(), r));
   }
 
   // The operator as updated; empty when the provider answered 204 without a body.
   result<std::optional<operator_detail>> update_operator(std::int64_t id,
                                                          const update_operator_request& r) {
-    return this->write(build_update_operator(this->config(), id, r), parse_update_operator);
+    return this->run(plans::update_operator(this->config(), id, r));
   }
 
   result<void> delete_operator(std::int64_t id) {
-    return this->write(build_delete_operator(this->config(), id), parse_delete_operator);
+    return this->run(plans::delete_operator(this->config(), id));
   }
 
-  // The most pages a list may have before it is refused as a protocol error (100 000 entries at
-  // the largest page size): a bound, so that a provider that never says "last page" cannot keep a
-  // caller reading forever.
-  static constexpr std::int64_t max_pages = 1000;
-
- private:
-  // A complete list. The first request goes out as the List page documents it (no parameters); if
-  // its answer has meta and more than one page, pages 2 to total_pages follow with the per_page the
-  // first answer reported, each a read (retried as config::retry allows). A failure on any page is
-  // that failure, never a short list; pages that contradict the first, an empty page before the
-  // last, or more than max_pages pages are errc::protocol naming the page.
-  template <class Item>
-  result<std::vector<Item>> list_all(result<http::request> first,
-                                     result<http::request> (*build_page)(const config&,
-                                                                         std::int64_t,
-                                                                         std::int64_t),
-                                     result<page<Item>> (*parse_page)(const http::response&)) {
-    auto answer = this->read(std::move(first), parse_page);
-    if (!answer) return answer.error();
-    std::vector<Item> all = std::move(answer->items);
-    if (!answer->meta) return all;
-    const page_meta meta = *answer->meta;
-    auto refuse = [&meta](std::int64_t n, const std::string& why) {
-      return make_error(errc::protocol,
-                        "unexpected response: page " + std::to_string(n) + " of " +
-                            std::to_string(meta.total_pages) + ": " + why,
-                        200);
-    };
-    if (meta.current_page != 1)
-      return refuse(1, "meta.current_page is " + std::to_string(meta.current_page) + ", not 1");
-    if (meta.total_pages > max_pages)
-      return refuse(1, "more pages than the " + std::to_string(max_pages) + " vnum reads");
-    if (meta.total_pages > 1 && (meta.per_page < 1 || meta.per_page > 100))
-      return refuse(1, "meta.per_page is " + std::to_string(meta.per_page));
-    if (meta.total_pages > 1 && all.empty()) return refuse(1, "an empty page before the last");
-    for (std::int64_t n = 2; n <= meta.total_pages; ++n) {
-      auto next = this->read(build_page(this->config(), n, meta.per_page), parse_page);
-      if (!next) {
-        error e = next.error();
-        e.message = "page " + std::to_string(n) + " of " + std::to_string(meta.total_pages) + ": " +
-                    e.message;
-        return e;
-      }
-      if (!next->meta) return refuse(n, "meta is missing");
-      if (next->meta->current_page != n)
-        return refuse(n, "meta.current_page is " + std::to_string(next->meta->current_page));
-      if (next->meta->total_pages != meta.total_pages)
-        return refuse(n, "meta.total_pages is " + std::to_string(next->meta->total_pages) +
-                             ", page 1 said " + std::to_string(meta.total_pages));
-      if (next->meta->per_page != meta.per_page)
-        return refuse(n, "meta.per_page is " + std::to_string(next->meta->per_page) +
-                             ", page 1 said " + std::to_string(meta.per_page));
-      if (next->items.empty() && n < meta.total_pages)
-        return refuse(n, "an empty page before the last");
-      for (auto& item : next->items) all.push_back(std::move(item));
-    }
-    return all;
-  }
+  // The most pages a list may have before it is refused as a protocol error (list_plan).
+  static constexpr std::int64_t max_pages = list_plan<virtual_number>::max_pages;
 };
 
 }  // namespace vnum::identitycall

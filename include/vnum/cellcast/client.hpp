@@ -1,11 +1,11 @@
-// vnum — Cellcast: the client, which composes validate -> build -> send -> parse.
+// vnum — Cellcast: the blocking client, which runs each operation's plan (plan.hpp) through the
+// user's transport: validate -> build -> send -> parse, retried as the plan says.
 // SPDX-License-Identifier: MIT
 #ifndef VNUM_CELLCAST_CLIENT_HPP
 #define VNUM_CELLCAST_CLIENT_HPP
 
-#include <vnum/cellcast/build.hpp>
 #include <vnum/cellcast/model.hpp>
-#include <vnum/cellcast/parse.hpp>
+#include <vnum/cellcast/plan.hpp>
 #include <vnum/detail/client_base.hpp>
 #include <vnum/http.hpp>
 
@@ -26,42 +26,38 @@ class client : public vnum::detail::client_base<T, config> {
  public:
   client(T transport, config cfg) : base(std::forward<T>(transport), std::move(cfg)) {}
 
-  // Each method says whether it is a read (retried as config::retry allows) or a write (sent once;
-  // its kind, and what an answer that does not say how it ended means, is its parser's).
+  // Each method runs the plan of the same name (plan.hpp), which says whether it is a read
+  // (retried as config::retry allows) or a write (sent once; its kind, and what an answer that
+  // does not say how it ended means, is its parser's).
 
   result<purchase_receipt> purchase_virtual_number(const purchase_request& r) {
-    return this->write(build_purchase_virtual_number(this->config(), r),
-                       parse_purchase_virtual_number);
+    return this->run(plans::purchase_virtual_number(this->config(), r));
   }
 
   result<purchase_receipt> purchase_virtual_number_postpaid(const postpaid_purchase_request& r) {
-    return this->write(build_purchase_virtual_number_postpaid(this->config(), r),
-                       parse_purchase_virtual_number_postpaid);
+    return this->run(plans::purchase_virtual_number_postpaid(this->config(), r));
   }
 
   result<unsubscribe_receipt> unsubscribe_virtual_number(std::string_view id) {
-    return this->write(build_unsubscribe_virtual_number(this->config(), id),
-                       parse_unsubscribe_virtual_number);
+    return this->run(plans::unsubscribe_virtual_number(this->config(), id));
   }
 
   result<custom_number_receipt> add_custom_number(const custom_number_request& r) {
-    return this->write(build_add_custom_number(this->config(), r), parse_add_custom_number);
+    return this->run(plans::add_custom_number(this->config(), r));
   }
 
   result<verify_custom_number_receipt> verify_custom_number(const verify_custom_number_request& r) {
-    return this->write(build_verify_custom_number(this->config(), r), parse_verify_custom_number);
+    return this->run(plans::verify_custom_number(this->config(), r));
   }
 
   result<business_name_receipt> add_business_name(const business_name_request& r) {
-    return this->write(build_add_business_name(this->config(), r), parse_add_business_name);
+    return this->run(plans::add_business_name(this->config(), r));
   }
 
-  result<std::vector<card>> list_cards() {
-    return this->read(build_list_cards(this->config()), parse_list_cards);
-  }
+  result<std::vector<card>> list_cards() { return this->run(plans::list_cards(this->config())); }
 
   result<std::vector<custom_number>> list_custom_numbers() {
-    return this->read(build_list_custom_numbers(this->config()), parse_list_custom_numbers);
+    return this->run(plans::list_custom_numbers(this->config()));
   }
 
   // The catalog purchases are checked against (config::products); add numbers as you learn them.

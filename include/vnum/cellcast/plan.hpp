@@ -1,0 +1,66 @@
+// vnum — Cellcast: each operation as a plan (<vnum/plan.hpp>), built and ready to run. The
+// blocking client<T> and the asynchronous async_client<T> (<vnum/asio.hpp>) run these same plans.
+// SPDX-License-Identifier: MIT
+#ifndef VNUM_CELLCAST_PLAN_HPP
+#define VNUM_CELLCAST_PLAN_HPP
+
+#include <vnum/cellcast/build.hpp>
+#include <vnum/cellcast/model.hpp>
+#include <vnum/cellcast/parse.hpp>
+#include <vnum/plan.hpp>
+
+#include <string_view>
+#include <vector>
+
+namespace vnum::cellcast {
+
+// One function per client method, with its arguments: the operation, validated and built (nothing
+// is sent when that fails), as a plan of its kind. Each says whether it is a read (retried as
+// config::retry allows) or a write (sent once; its parser applies the outcome rule of its kind).
+// The config is borrowed: it must outlive the plan.
+namespace plans {
+
+inline write_plan<purchase_receipt> purchase_virtual_number(const config& c,
+                                                            const purchase_request& r) {
+  return {build_purchase_virtual_number(c, r), parse_purchase_virtual_number, c.api_key};
+}
+
+inline write_plan<purchase_receipt> purchase_virtual_number_postpaid(
+    const config& c, const postpaid_purchase_request& r) {
+  return {build_purchase_virtual_number_postpaid(c, r), parse_purchase_virtual_number_postpaid,
+          c.api_key};
+}
+
+inline write_plan<unsubscribe_receipt> unsubscribe_virtual_number(const config& c,
+                                                                  std::string_view id) {
+  return {build_unsubscribe_virtual_number(c, id), parse_unsubscribe_virtual_number, c.api_key};
+}
+
+inline write_plan<custom_number_receipt> add_custom_number(const config& c,
+                                                           const custom_number_request& r) {
+  return {build_add_custom_number(c, r), parse_add_custom_number, c.api_key};
+}
+
+inline write_plan<verify_custom_number_receipt> verify_custom_number(
+    const config& c, const verify_custom_number_request& r) {
+  return {build_verify_custom_number(c, r), parse_verify_custom_number, c.api_key};
+}
+
+inline write_plan<business_name_receipt> add_business_name(const config& c,
+                                                           const business_name_request& r) {
+  return {build_add_business_name(c, r), parse_add_business_name, c.api_key};
+}
+
+inline read_plan<std::vector<card>> list_cards(const config& c) {
+  return {build_list_cards(c), parse_list_cards, c.retry, c.api_key};
+}
+
+inline read_plan<std::vector<custom_number>> list_custom_numbers(const config& c) {
+  return {build_list_custom_numbers(c), parse_list_custom_numbers, c.retry, c.api_key};
+}
+
+}  // namespace plans
+
+}  // namespace vnum::cellcast
+
+#endif  // VNUM_CELLCAST_PLAN_HPP

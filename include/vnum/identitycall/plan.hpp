@@ -1,0 +1,203 @@
+// vnum — IdentityCall: each operation as a plan (<vnum/plan.hpp>), built and ready to run. The
+// blocking client<T> and the asynchronous async_client<T> (<vnum/asio.hpp>) run these same plans.
+// SPDX-License-Identifier: MIT
+#ifndef VNUM_IDENTITYCALL_PLAN_HPP
+#define VNUM_IDENTITYCALL_PLAN_HPP
+
+#include <vnum/error.hpp>
+#include <vnum/http.hpp>
+#include <vnum/identitycall/build.hpp>
+#include <vnum/identitycall/model.hpp>
+#include <vnum/identitycall/parse.hpp>
+#include <vnum/plan.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace vnum::identitycall {
+
+// A complete list. The first request goes out as the List page documents it (no parameters); if
+// its answer has meta and more than one page, pages 2 to total_pages follow with the per_page the
+// first answer reported, each a read (retried as config::retry allows). A failure on any page is
+// that failure, never a short list; pages that contradict the first, an empty page before the
+// last, or more than max_pages pages are errc::protocol naming the page. The config is borrowed:
+// it must outlive the plan.
+template <class Item>
+class list_plan {
+ public:
+  using value_type = std::vector<Item>;
+  using page_builder = result<http::request> (*)(const config&, std::int64_t, std::int64_t);
+  using page_parser = result<page<Item>> (*)(const http::response&);
+
+  // The most pages a list may have before it is refused as a protocol error (100 000 entries at
+  // the largest page size): a bound, so that a provider that never says "last page" cannot keep a
+  // caller reading forever.
+  static constexpr std::int64_t max_pages = 1000;
+
+  list_plan(const config& cfg, result<http::request> first, page_builder build_page,
+            page_parser parse_page)
+      : config_(&cfg), build_page_(build_page), parse_page_(parse_page) {
+    page_.emplace(std::move(first), parse_page_, config_->retry, config_->api_key);
+  }
+
+  next_action start() { return follow(page_->start()); }
+  next_action on_answer(result<http::response> answer) {
+    return follow(page_->on_answer(std::move(answer)));
+  }
+  next_action on_waited() { return follow(page_->on_waited()); }
+  next_action cancel() { return follow(page_->cancel()); }
+  result<value_type> take_result() { return std::move(*outcome_); }
+
+  // The page being read: 1 for the first request.
+  std::int64_t page_number() const noexcept { return number_; }
+
+ private:
+  // Passes the page's actions through; when the page is done, checks it and asks for the next.
+  next_action follow(next_action a) {
+    while (a.is_done()) {
+      auto answer = page_->take_result();
+      if (!answer) return finish(on_page(std::move(answer).error()));
+      if (auto refused = number_ == 1 ? check_first(*answer) : check_next(*answer))
+        return finish(std::move(*refused));
+      for (auto& item : answer->items) all_.push_back(std::move(item));
+      if (number_ >= meta_.total_pages) return finish(std::move(all_));
+      ++number_;
+      page_.emplace(build_page_(*config_, number_, meta_.per_page), parse_page_, config_->retry,
+                    config_->api_key);
+      a = page_->start();
+    }
+    return a;
+  }
+
+  std::optional<error> check_first(const page<Item>& answer) {
+    if (!answer.meta) return std::nullopt;  // total_pages stays 0: this one page is the list
+    meta_ = *answer.meta;
+    if (meta_.current_page != 1)
+      return refuse("meta.current_page is " + std::to_string(meta_.current_page) + ", not 1");
+    if (meta_.total_pages > max_pages)
+      return refuse("more pages than the " + std::to_string(max_pages) + " vnum reads");
+    if (meta_.total_pages > 1 && (meta_.per_page < 1 || meta_.per_page > 100))
+      return refuse("meta.per_page is " + std::to_string(meta_.per_page));
+    if (meta_.total_pages > 1 && answer.items.empty())
+      return refuse("an empty page before the last");
+    return std::nullopt;
+  }
+
+  std::optional<error> check_next(const page<Item>& answer) {
+    if (!answer.meta) return refuse("meta is missing");
+    const page_meta& m = *answer.meta;
+    if (m.current_page != number_)
+      return refuse("meta.current_page is " + std::to_string(m.current_page));
+    if (m.total_pages != meta_.total_pages)
+      return refuse("meta.total_pages is " + std::to_string(m.total_pages) + ", page 1 said " +
+                    std::to_string(meta_.total_pages));
+    if (m.per_page != meta_.per_page)
+      return refuse("meta.per_page is " + std::to_string(m.per_page) + ", page 1 said " +
+                    std::to_string(meta_.per_page));
+    if (answer.items.empty() && number_ < meta_.total_pages)
+      return refuse("an empty page before the last");
+    return std::nullopt;
+  }
+
+  error refuse(const std::string& why) const {
+    return make_error(errc::protocol,
+                      "unexpected response: page " + std::to_string(number_) + " of " +
+                          std::to_string(meta_.total_pages) + ": " + why,
+                      200);
+  }
+
+  // A page's own error; after the first page it names the page.
+  error on_page(error e) const {
+    if (number_ > 1)
+      e.message = "page " + std::to_string(number_) + " of " + std::to_string(meta_.total_pages) +
+                  ": " + e.message;
+    return e;
+  }
+
+  next_action finish(result<value_type> r) {
+    outcome_.emplace(std::move(r));
+    return next_action::done();
+  }
+
+  const config* config_;
+  page_builder build_page_;
+  page_parser parse_page_;
+  std::optional<read_plan<page<Item>>> page_;
+  std::int64_t number_ = 1;
+  page_meta meta_{};
+  value_type all_;
+  std::optional<result<value_type>> outcome_;
+};
+
+// One function per client method, with its arguments: the operation, validated and built (nothing
+// is sent when that fails), as a plan of its kind. Each says whether it is a read (retried as
+// config::retry allows) or a write (sent once; its parser applies the outcome rule of its kind).
+// The config is borrowed: it must outlive the plan.
+namespace plans {
+
+inline write_plan<virtual_number> purchase_number(const config& c, const purchase_request& r) {
+  return {build_purchase_number(c, r), parse_purchase_number, c.api_key};
+}
+
+// Every number on the account (or the key's project), across pages (list_plan).
+inline list_plan<virtual_number> list_virtual_numbers(const config& c) {
+  return {c, build_list_virtual_numbers(c), build_list_virtual_numbers_page,
+          parse_list_virtual_numbers_page};
+}
+
+inline read_plan<virtual_number_detail> get_virtual_number(const config& c, std::int64_t id) {
+  return {build_get_virtual_number(c, id), parse_get_virtual_number, c.retry, c.api_key};
+}
+
+inline write_plan<std::optional<virtual_number_detail>> update_virtual_number(
+    const config& c, std::int64_t id, const update_request& r) {
+  return {build_update_virtual_number(c, id, r), parse_update_virtual_number, c.api_key};
+}
+
+inline read_plan<std::vector<available_number>> search_available_numbers(const config& c,
+                                                                         const search_request& r) {
+  return {build_search_available_numbers(c, r), parse_search_available_numbers, c.retry, c.api_key};
+}
+
+inline write_plan<std::optional<virtual_number_detail>> add_operator(
+    const config& c, std::int64_t id, const add_operator_request& r) {
+  return {build_add_operator(c, id, r), parse_add_operator, c.api_key};
+}
+
+inline write_plan<std::optional<virtual_number_detail>> remove_operator(const config& c,
+                                                                        std::int64_t id,
+                                                                        std::int64_t operator_id) {
+  return {build_remove_operator(c, id, operator_id), parse_remove_operator, c.api_key};
+}
+
+// Every operator the key sees, across pages (list_plan).
+inline list_plan<operator_summary> list_operators(const config& c) {
+  return {c, build_list_operators(c), build_list_operators_page, parse_list_operators_page};
+}
+
+inline read_plan<operator_detail> get_operator(const config& c, std::int64_t id) {
+  return {build_get_operator(c, id), parse_get_operator, c.retry, c.api_key};
+}
+
+inline write_plan<operator_detail> create_operator(const config& c,
+                                                   const create_operator_request& r) {
+  return {build_create_operator(c, r), parse_create_operator, c.api_key};
+}
+
+inline write_plan<std::optional<operator_detail>> update_operator(
+    const config& c, std::int64_t id, const update_operator_request& r) {
+  return {build_update_operator(c, id, r), parse_update_operator, c.api_key};
+}
+
+inline write_plan<void> delete_operator(const config& c, std::int64_t id) {
+  return {build_delete_operator(c, id), parse_delete_operator, c.api_key};
+}
+
+}  // namespace plans
+
+}  // namespace vnum::identitycall
+
+#endif  // VNUM_IDENTITYCALL_PLAN_HPP
