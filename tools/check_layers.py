@@ -19,7 +19,7 @@ LAYERS = [
     (r"detail/(ascii|print|utf8|country)\.hpp", 0, "core-detail"),
     (r"error\.hpp", 1, "core"),
     (r"(http|retry)\.hpp", 2, "core"),
-    (r"(phone|plan)\.hpp", 3, "core"),
+    (r"(phone|plan|async_transport)\.hpp", 3, "core"),
     (r"detail/.*\.hpp", 4, "shared-detail"),
     (r"(cellcast|identitycall)/model\.hpp", 5, "provider"),
     (r"(cellcast|identitycall)/(impl/)?validate\.hpp", 6, "provider"),
