@@ -15,6 +15,7 @@ never written down here: it is whatever the umbrellas include, so a header added
 (or to a header it includes) is in the next amalgamation.
 
     vnum/vnum.hpp          -> single_include/vnum/vnum.hpp          the library
+    vnum/asio.hpp          -> single_include/vnum/asio.hpp          the async clients; includes "vnum.hpp"
     vnum/vnum_testing.hpp  -> single_include/vnum/vnum_testing.hpp  the fakes; includes "vnum.hpp"
 
 A later umbrella that includes an earlier one gets `#include "vnum.hpp"` instead of its text, so
@@ -50,7 +51,7 @@ ROOT = Path(__file__).resolve().parent.parent
 INCLUDE = ROOT / "include"
 SINGLE = ROOT / "single_include"
 # The single headers, in order: a later one may include an earlier one.
-UMBRELLAS = ["vnum/vnum.hpp", "vnum/vnum_testing.hpp"]
+UMBRELLAS = ["vnum/vnum.hpp", "vnum/asio.hpp", "vnum/vnum_testing.hpp"]
 
 INCLUDE_RE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]')
 IF_RE = re.compile(r"^\s*#\s*if")  # #if, #ifdef, #ifndef

@@ -26,11 +26,12 @@ LAYERS = [
     (r"(cellcast|identitycall)/(impl/)?build\.hpp", 7, "provider"),
     (r"(cellcast|identitycall)/(impl/)?parse\.hpp", 8, "provider"),
     (r"(cellcast|identitycall)/plan\.hpp", 9, "provider"),
-    (r"(cellcast|identitycall)/client\.hpp", 10, "provider"),
+    (r"(cellcast|identitycall)/(async_)?client\.hpp", 10, "provider"),
     (r"(vnum|src)\.hpp", 11, "umbrella"),
-    (r"testing/.*\.hpp", 12, "testing"),
-    (r"transport/.*\.hpp", 12, "transport"),
-    (r"vnum_testing\.hpp", 13, "umbrella"),
+    (r"asio\.hpp", 12, "umbrella"),
+    (r"testing/.*\.hpp", 13, "testing"),
+    (r"transport/.*\.hpp", 13, "transport"),
+    (r"vnum_testing\.hpp", 14, "umbrella"),
 ]
 INCLUDE = re.compile(r'^\s*#\s*include\s*[<"]vnum/([^>"]+)[>"]')
 

@@ -1340,8 +1340,9 @@ result<typename Plan::value_type> run(Transport& transport, Plan& p, const retry
 
 // ---- vnum/detail/client_base.hpp -----------------------------------------------------------------
 
-// vnum — what every provider's client<T> shares: it holds the transport (owned, or borrowed when T
-// is a reference) and the configuration, and runs each operation's plan with the blocking runner.
+// vnum — what every provider's client<T> and async_client<T> share: it holds the transport (owned,
+// or borrowed when T is a reference) and the configuration. The blocking clients run each
+// operation's plan with run(); the asynchronous ones with detail::async_run (async_run.hpp).
 // Upper detail level: built on the core headers; what the providers' headers share.
 #ifndef VNUM_DETAIL_CLIENT_BASE_HPP
 #define VNUM_DETAIL_CLIENT_BASE_HPP
@@ -1353,7 +1354,7 @@ namespace vnum::detail {
 
 // Config is the provider's config: its api_key is redacted from every error, and its retry policy
 // (config::retry) applies to reads only; the plans (<provider>/plan.hpp) say which each call is.
-template <http::transport T, class Config>
+template <class T, class Config>
 class client_base {
  public:
   client_base(T transport, Config cfg)
@@ -1365,7 +1366,7 @@ class client_base {
  protected:
   Config& mutable_config() noexcept { return config_; }
 
-  // Runs one operation's plan to its end on the calling thread.
+  // Runs one operation's plan to its end on the calling thread (a blocking client only).
   template <plan Plan>
   result<typename Plan::value_type> run(Plan p) {
     return detail::run(transport_, p, config_.retry);
