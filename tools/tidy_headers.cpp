@@ -2,11 +2,14 @@
 // every member of both clients instantiated over the fakes and the mock, so that templates are
 // checked too.
 #define VNUM_IMPLEMENTATION
+#include <vnum/asio.hpp>
+#include <vnum/testing/async_adapter.hpp>
 #include <vnum/testing/mock_transport.hpp>
 #include <vnum/transport/curl.hpp>
 #include <vnum/vnum.hpp>
 #include <vnum/vnum_testing.hpp>
 
+#include <boost/asio/detached.hpp>
 #include <catch2/catch.hpp>
 #include <catch2/trompeloeil.hpp>
 
@@ -16,3 +19,19 @@ template class vnum::identitycall::client<vnum::testing::fake_identitycall&>;
 template class vnum::identitycall::client<vnum::testing::mock_transport&>;
 template class vnum::cellcast::client<vnum::curl_transport>;
 template class vnum::identitycall::client<vnum::curl_transport>;
+
+template class vnum::cellcast::async_client<
+    vnum::testing::async_adapter<vnum::testing::fake_cellcast&>>;
+template class vnum::identitycall::async_client<
+    vnum::testing::async_adapter<vnum::testing::fake_identitycall&>>;
+
+// The asynchronous runner's templates, instantiated through one read, one write and one list.
+void tidy_async(
+    vnum::cellcast::async_client<vnum::testing::async_adapter<vnum::testing::fake_cellcast&>>&
+        cellcast,
+    vnum::identitycall::async_client<
+        vnum::testing::async_adapter<vnum::testing::fake_identitycall&>>& identitycall) {
+  cellcast.async_list_cards(boost::asio::detached);
+  cellcast.async_unsubscribe_virtual_number("66ea98514f0c1a121c76ec17", boost::asio::detached);
+  identitycall.async_list_operators(boost::asio::detached);
+}

@@ -49,7 +49,9 @@ class async_adapter {
   template <class Token>
   auto async_send(const http::request& r, Token&& token) {
     return boost::asio::async_initiate<Token, http::send_signature>(
-        [this](auto handler, const http::request* request) { start(std::move(handler), *request); },
+        [this](auto handler, const http::request* request) {
+          this->start(std::move(handler), *request);
+        },
         token, &r);
   }
 
