@@ -80,6 +80,7 @@ int main(int argc, char** argv) {
     bench::add_build_cases(cases);
     bench::add_client_cases(cases);
     bench::add_fake_cases(cases);
+    bench::add_async_cases(cases);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "vnum_benchmarks: setting up the cases failed: %s\n", e.what());
     return 1;

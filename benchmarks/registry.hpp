@@ -58,6 +58,7 @@ void add_parse_cases(registry& cases);
 void add_build_cases(registry& cases);
 void add_client_cases(registry& cases);
 void add_fake_cases(registry& cases);
+void add_async_cases(registry& cases);
 
 // Keeps `value` alive as far as the optimizer knows; the body's result goes here.
 template <class T>
