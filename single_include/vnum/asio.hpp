@@ -91,38 +91,52 @@ concept async_transport = requires(T& t, const request& r, any_send_handler h) {
 
 namespace vnum::detail {
 
-// The handler given to the transport for one send. The operation is parked in shared state rather
-// than moved into the handler, so that when async_send throws (and the handler it was given may be
-// gone with the exception) the operation can still complete. It presents the operation's executor,
-// allocator and cancellation slot, so the transport sees the caller's.
+// Where the operation goes back to the sender when a handler is destroyed inside async_send
+// without having run (async_send threw, or dropped it): the sender's stack, which then completes
+// the operation as outcome_unknown. Both pointers are set only while async_send is being called.
+struct send_call {
+  void* rescued = nullptr;     // std::optional<Op>*, Op being the handler's operation type
+  bool* ran_inside = nullptr;  // the handler ran before async_send returned
+};
+
+// The handler given to the transport for one send: it owns the operation, and presents its
+// executor, allocator and cancellation slot, so the transport sees the caller's.
 template <class Op>
-class parked_send_handler {
+class send_handler {
  public:
-  explicit parked_send_handler(std::shared_ptr<std::optional<Op>> parked)
-      : parked_(std::move(parked)) {}
+  send_handler(Op&& op, send_call* call) : op_(std::move(op)), call_(call) {}
+  send_handler(send_handler&& other) noexcept : op_(std::move(other.op_)), call_(other.call_) {
+    other.op_.reset();
+  }
+  send_handler& operator=(send_handler&&) = delete;
+  ~send_handler() {
+    if (op_ && call_->rescued != nullptr)
+      static_cast<std::optional<Op>*>(call_->rescued)->emplace(std::move(*op_));
+  }
 
   using executor_type = boost::asio::associated_executor_t<Op>;
   using allocator_type = boost::asio::associated_allocator_t<Op>;
   using cancellation_slot_type = boost::asio::associated_cancellation_slot_t<Op>;
-  executor_type get_executor() const noexcept {
-    return boost::asio::get_associated_executor(**parked_);
-  }
+  executor_type get_executor() const noexcept { return boost::asio::get_associated_executor(*op_); }
   allocator_type get_allocator() const noexcept {
-    return boost::asio::get_associated_allocator(**parked_);
+    return boost::asio::get_associated_allocator(*op_);
   }
   cancellation_slot_type get_cancellation_slot() const noexcept {
-    return boost::asio::get_associated_cancellation_slot(**parked_);
+    return boost::asio::get_associated_cancellation_slot(*op_);
   }
 
   void operator()(result<http::response> answer) {
-    if (!*parked_) return;  // the operation already completed: async_send threw after this call
-    Op op = std::move(**parked_);
-    parked_->reset();
+    if (call_->ran_inside != nullptr) *call_->ran_inside = true;
+    call_->rescued = nullptr;
+    call_->ran_inside = nullptr;
+    Op op = std::move(*op_);
+    op_.reset();
     op(std::move(answer));
   }
 
  private:
-  std::shared_ptr<std::optional<Op>> parked_;
+  std::optional<Op> op_;
+  send_call* call_;  // in the operation's state, which lives as long as the operation
 };
 
 // One operation: the plan and its timer at a stable address (the transport reads the request by
@@ -162,6 +176,7 @@ class plan_op {
     std::optional<boost::asio::steady_timer> timer{};
     bool initiating = false;  // the plan is running inside the initiating call
     bool posted = false;      // the result is on its way through the executor
+    send_call call{};
   };
 
   template <class Self>
@@ -191,20 +206,31 @@ class plan_op {
   template <class Self>
   void send(Self& self, const http::request& r, bool initiating) {
     state& st = *state_;
-    auto parked = std::make_shared<std::optional<Self>>(std::move(self));
+    std::optional<Self> rescued;
+    bool ran_inside = false;
+    send_call* call = &st.call;  // in the state, not this frame: the handler may outlive it
+    call->rescued = &rescued;
+    call->ran_inside = &ran_inside;
     std::string threw;
     try {
-      st.transport.async_send(r, parked_send_handler<Self>(parked));
-      return;  // st may be gone already: the operation belongs to the transport now
+      st.transport.async_send(r, send_handler<Self>(std::move(self), call));
     } catch (const std::exception& e) {
       threw = std::string("transport threw: ") + e.what();
     } catch (...) {
       threw = "transport threw a non-standard exception";
     }
-    if (!*parked) return;  // the handler ran before the throw: that answer stands
-    // The request may have gone out, as the blocking runner says; st lives while op does.
-    Self op = std::move(**parked);
-    parked->reset();
+    if (ran_inside) return;  // the operation went on without this frame (st may be gone)
+    if (!rescued) {          // the transport holds the handler, hence the operation and st
+      call->rescued = nullptr;
+      call->ran_inside = nullptr;
+      return;
+    }
+    // The handler is gone without having run: the request may have gone out, as the blocking
+    // runner says of a transport that throws. st lives while the rescued operation does.
+    call->rescued = nullptr;
+    call->ran_inside = nullptr;
+    if (threw.empty()) threw = "the transport dropped the request without an answer";
+    Self op = std::move(*rescued);
     st.initiating = initiating;
     op(result<http::response>(make_error(errc::outcome_unknown, std::move(threw))));
   }

@@ -1098,10 +1098,12 @@ template <class T>
 result<T> read_answer(result<http::response>&& answer, result<T> (*parse)(const http::response&),
                       std::string_view api_key) {
   result<T> parsed = answer ? parse(*answer) : result<T>(std::move(answer).error());
-  if (parsed) return parsed;
-  error e = std::move(parsed).error();
-  redact(e, api_key);
-  return e;
+  if (!parsed) {
+    error e = std::move(parsed).error();
+    redact(e, api_key);
+    parsed = std::move(e);
+  }
+  return parsed;  // one object from the parser to the caller
 }
 
 }  // namespace detail
@@ -1122,7 +1124,8 @@ class write_plan {
     return next_action::send(*request_);
   }
   next_action on_answer(result<http::response> answer) {
-    return finish(detail::read_answer(std::move(answer), parse_, api_key_));
+    outcome_.emplace(detail::read_answer(std::move(answer), parse_, api_key_));
+    return next_action::done();
   }
   // A write never asks to wait.
   next_action on_waited() { return start(); }

@@ -295,3 +295,29 @@ TEST_CASE("async: an owning client, and a borrowing one, over the same kind of t
   CHECK(first == second);
   CHECK((*first)[0].id == "card_1");
 }
+
+TEST_CASE("async: a transport that drops the handler inside async_send gives outcome_unknown") {
+  struct dropping_transport {
+    asio::any_io_executor ex;
+    int sends = 0;
+    asio::any_io_executor get_executor() const { return ex; }
+    void async_send(const http::request&, http::any_send_handler handler) {
+      ++sends;
+      auto gone = std::move(handler);  // destroyed here, never called
+    }
+  };
+  asio::io_context io;
+  cc::config c;
+  c.api_key = "cellcast-key";
+  cc::async_client<dropping_transport> client{dropping_transport{io.get_executor()}, c};
+  std::optional<vnum::result<cc::unsubscribe_receipt>> got;
+  client.async_unsubscribe_virtual_number(
+      "66ea98514f0c1a121c76ec17",
+      [&](vnum::result<cc::unsubscribe_receipt> r) { got = std::move(r); });
+  CHECK_FALSE(got);
+  io.run();
+  REQUIRE(got);
+  support::require_error(*got, errc::outcome_unknown, 0,
+                         "the transport dropped the request without an answer", "");
+  CHECK(client.transport().sends == 1);
+}
