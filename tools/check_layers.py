@@ -29,7 +29,8 @@ LAYERS = [
     (r"(cellcast|identitycall)/client\.hpp", 10, "provider"),
     (r"(vnum|src)\.hpp", 11, "umbrella"),
     (r"testing/.*\.hpp", 12, "testing"),
-    (r"transport/.*\.hpp", 12, "transport"),
+    (r"transport/detail/.*\.hpp", 12, "transport-detail"),
+    (r"transport/.*\.hpp", 13, "transport"),
     (r"vnum_testing\.hpp", 13, "umbrella"),
 ]
 INCLUDE = re.compile(r'^\s*#\s*include\s*[<"]vnum/([^>"]+)[>"]')
