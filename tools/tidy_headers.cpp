@@ -3,6 +3,7 @@
 // checked too.
 #define VNUM_IMPLEMENTATION
 #include <vnum/testing/mock_transport.hpp>
+#include <vnum/transport/beast.hpp>
 #include <vnum/transport/curl.hpp>
 #include <vnum/vnum.hpp>
 #include <vnum/vnum_testing.hpp>
@@ -16,3 +17,9 @@ template class vnum::identitycall::client<vnum::testing::fake_identitycall&>;
 template class vnum::identitycall::client<vnum::testing::mock_transport&>;
 template class vnum::cellcast::client<vnum::curl_transport>;
 template class vnum::identitycall::client<vnum::curl_transport>;
+
+// beast_transport's operation, for a handler of any type.
+inline void send_with_beast(vnum::beast_transport& t, const vnum::http::request& r,
+                            vnum::http::any_send_handler h) {
+  t.async_send(r, std::move(h));
+}

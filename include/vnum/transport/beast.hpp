@@ -473,11 +473,11 @@ class exchange : public std::enable_shared_from_this<exchange<Options>> {
                                                     tcp::resolver::results_type found) {
           if (self->finished_) return;
           if (ec) return self->fail(ec, "the host name could not be resolved: " + ec.message());
-          self->connect(std::move(found));
+          self->connect(found);
         }));
   }
 
-  void connect(tcp::resolver::results_type found) {
+  void connect(const tcp::resolver::results_type& found) {
     std::vector<tcp::endpoint> endpoints;
     for (const auto& entry : found) {
       // Plain http:// was allowed because the host is loopback: so must be every address.
@@ -673,7 +673,8 @@ class beast_transport {
   beast_transport& operator=(const beast_transport&) = default;
   // The executor stays with a moved-from instance, so that it can still answer errc::transport.
   beast_transport(beast_transport&& other) noexcept
-      : ex_(other.ex_), state_(std::move(other.state_)) {}
+      : ex_(other.ex_),  // NOLINT(performance-move-constructor-init): copied on purpose
+        state_(std::move(other.state_)) {}
   beast_transport& operator=(beast_transport&& other) noexcept {
     ex_ = other.ex_;
     state_ = std::move(other.state_);
