@@ -2,12 +2,15 @@
 // properly, and ones that misbehave (accept and never answer, never read, close mid-body, stream an
 // endless body, let the body stall, answer a TLS hello with plain text, nothing listening, a full
 // accept queue), as curl_loopback_test does for curl_transport; then what only the asynchronous
-// transport has: completion tokens, cancellation, concurrent operations on one instance. Each
-// asserts the exact errc and that the operation ended within its timeout plus a second.
+// transport has: completion tokens, cancellation, concurrent operations on one instance; then
+// certificates, against a TLS server whose CA the test makes (tls_server.hpp). Each asserts the
+// exact errc and that the operation ended within its timeout plus a second.
 #include <vnum/transport/beast.hpp>
 
 #include "beast_send.hpp"
 #include "loopback_server.hpp"
+#include "process.hpp"
+#include "tls_server.hpp"
 
 #include <boost/asio/bind_cancellation_slot.hpp>
 #include <boost/asio/cancellation_signal.hpp>
@@ -694,4 +697,88 @@ TEST_CASE("one instance, many concurrent operations on an io_context run by two 
   io.restart();
   REQUIRE(send(io, shared, request(http::method::get, s.url())).answer);
   CHECK(s.accepted() == count);
+}
+
+namespace {
+const std::string tls_answer = loopback::answer(200, R"({"tls":true})");
+}  // namespace
+
+TEST_CASE("TLS: a certificate the system's CA store does not know: transport, nothing sent") {
+  proc::temp_dir dir;
+  tls_test::pki pki(dir.reserve("ca.pem"), "IP:127.0.0.1,DNS:localhost");
+  tls_test::server s(pki, tls_answer);
+  fixture f{with_timeout(5s)};
+  auto r = f.send(request(http::method::post, s.url(), R"({"buy":1})"));
+  REQUIRE_FALSE(r.answer);
+  CHECK(r.answer.error().code == errc::transport);
+  CHECK(r.answer.error().message ==
+        "request not sent to 127.0.0.1:" + std::to_string(s.port()) +
+            ": TLS handshake failed: certificate verify failed (unable to get local issuer "
+            "certificate)");
+  CHECK(r.took < slack);
+  s.stop();
+  CHECK(s.requests() == 0);
+  CHECK(s.handshakes() == 0);
+}
+
+TEST_CASE("TLS: with ca_file, the answer; the connection is kept; SNI names the host") {
+  proc::temp_dir dir;
+  tls_test::pki pki(dir.reserve("ca.pem"), "IP:127.0.0.1,DNS:localhost");
+  tls_test::server s(pki, tls_answer);
+  beast_transport::options o = with_timeout(5s);
+  o.ca_file = pki.ca_file;
+  fixture f{o};
+  for (int i = 0; i < 3; ++i) {
+    auto r = f.send(request(http::method::post, s.url(), "{}"));
+    REQUIRE(r.answer);
+    CHECK(r.answer->status == 200);
+    CHECK(r.answer->body == R"({"tls":true})");
+  }
+  CHECK(s.requests() == 3);
+  CHECK(s.handshakes() == 1);
+  CHECK(s.server_name().empty());  // an IP address is never sent as SNI
+
+  auto by_name = f.send(request(http::method::get, s.url("localhost")));
+  REQUIRE(by_name.answer);
+  CHECK(by_name.answer->status == 200);
+  CHECK(s.server_name() == "localhost");
+  CHECK(s.handshakes() == 2);  // another host:port, another connection
+}
+
+TEST_CASE("TLS: a certificate for another name: transport, even with the right CA") {
+  proc::temp_dir dir;
+  tls_test::pki pki(dir.reserve("ca.pem"), "DNS:other.example");
+  tls_test::server s(pki, tls_answer);
+  beast_transport::options o = with_timeout(5s);
+  o.ca_file = pki.ca_file;
+  fixture f{o};
+  auto by_address = f.send(request(http::method::get, s.url()));
+  REQUIRE_FALSE(by_address.answer);
+  CHECK(by_address.answer.error().code == errc::transport);
+  CHECK(by_address.answer.error().message ==
+        "request not sent to 127.0.0.1:" + std::to_string(s.port()) +
+            ": TLS handshake failed: certificate verify failed (IP address mismatch)");
+  auto by_name = f.send(request(http::method::get, s.url("localhost")));
+  REQUIRE_FALSE(by_name.answer);
+  CHECK(by_name.answer.error().code == errc::transport);
+  CHECK(by_name.answer.error().message ==
+        "request not sent to localhost:" + std::to_string(s.port()) +
+            ": TLS handshake failed: certificate verify failed (hostname mismatch)");
+  s.stop();
+  CHECK(s.requests() == 0);
+}
+
+TEST_CASE("TLS: a ca_file that cannot be read: https is refused before connecting") {
+  loopback::server plain(keep_answering());
+  beast_transport::options o = with_timeout(5s);
+  o.ca_file = "/nonexistent/vnum-ca.pem";
+  fixture f{o};
+  auto r = f.send(request(http::method::get,
+                          "https://127.0.0.1:" + std::to_string(loopback::closed_port()) + "/x"));
+  REQUIRE_FALSE(r.answer);
+  CHECK(r.answer.error().code == errc::transport);
+  CHECK(r.answer.error().message.starts_with("request not sent to 127.0.0.1:"));
+  CHECK(r.answer.error().message.find(": options::ca_file could not be read (") !=
+        std::string::npos);
+  REQUIRE(f.send(request(http::method::get, plain.url())).answer);  // http:// is unaffected
 }
