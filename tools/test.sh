@@ -164,8 +164,8 @@ if [ "$quick" != 1 ]; then
   timed "suite under ASan and UBSan, clang++" suite clang++ build-test-asan \
     -Db_sanitize=address,undefined -Db_lundef=false
   timed "threaded tests under TSan, clang++" only clang++ build-test-tsan \
-    "tests/testing/fake_concurrency_test tests/transport/curl_loopback_test tests/transport/fake_server_test apps/vnum-fake-server" \
-    "fake_concurrency_test curl_loopback_test fake_server_test" -Db_sanitize=thread -Db_lundef=false
+    "tests/testing/fake_concurrency_test tests/transport/curl_loopback_test tests/transport/fake_server_test tests/transport/beast_loopback_test tests/transport/beast_fake_server_test apps/vnum-fake-server" \
+    "fake_concurrency_test curl_loopback_test fake_server_test beast_loopback_test beast_fake_server_test" -Db_sanitize=thread -Db_lundef=false
   timed "fuzzing, ${fuzz_seconds}s a target" fuzz
   timed "phone oracle" check "phone oracle" oracle 120000
 else
