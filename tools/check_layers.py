@@ -30,7 +30,8 @@ LAYERS = [
     (r"(vnum|src)\.hpp", 11, "umbrella"),
     (r"asio\.hpp", 12, "umbrella"),
     (r"testing/.*\.hpp", 13, "testing"),
-    (r"transport/.*\.hpp", 13, "transport"),
+    (r"transport/detail/.*\.hpp", 13, "transport-detail"),
+    (r"transport/.*\.hpp", 14, "transport"),
     (r"vnum_testing\.hpp", 14, "umbrella"),
 ]
 INCLUDE = re.compile(r'^\s*#\s*include\s*[<"]vnum/([^>"]+)[>"]')

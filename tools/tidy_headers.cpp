@@ -5,6 +5,7 @@
 #include <vnum/asio.hpp>
 #include <vnum/testing/async_adapter.hpp>
 #include <vnum/testing/mock_transport.hpp>
+#include <vnum/transport/beast.hpp>
 #include <vnum/transport/curl.hpp>
 #include <vnum/vnum.hpp>
 #include <vnum/vnum_testing.hpp>
@@ -34,4 +35,10 @@ void tidy_async(
   cellcast.async_list_cards(boost::asio::detached);
   cellcast.async_unsubscribe_virtual_number("66ea98514f0c1a121c76ec17", boost::asio::detached);
   identitycall.async_list_operators(boost::asio::detached);
+}
+
+// beast_transport's operation, for a handler of any type.
+inline void send_with_beast(vnum::beast_transport& t, const vnum::http::request& r,
+                            vnum::http::any_send_handler h) {
+  t.async_send(r, std::move(h));
 }
