@@ -146,7 +146,7 @@ class plan_op {
  public:
   using value_type = typename Plan::value_type;
 
-  plan_op(Transport& transport, Plan p)
+  plan_op(Transport& transport, Plan&& p)
       : state_(std::make_unique<state>(state{transport, std::move(p)})) {}
 
   // The start, inside the initiating call; or the completion posted from there.
@@ -241,7 +241,7 @@ class plan_op {
 // Starts the plan as one asynchronous operation completing with void(result<value_type>). The
 // transport must outlive it.
 template <class Transport, plan Plan, class Token>
-auto async_run(Transport& transport, Plan p, Token&& token) {
+auto async_run(Transport& transport, Plan&& p, Token&& token) {
   using signature = void(result<typename Plan::value_type>);
   auto ex = transport.get_executor();
   return boost::asio::async_compose<Token, signature>(
@@ -337,7 +337,7 @@ class async_client : public vnum::detail::client_base<T, config> {
 
  private:
   template <class Plan, class Token>
-  auto run(Plan p, Token&& token) {
+  auto run(Plan&& p, Token&& token) {
     return vnum::detail::async_run(this->transport(), std::move(p), std::forward<Token>(token));
   }
 };
@@ -451,7 +451,7 @@ class async_client : public vnum::detail::client_base<T, config> {
 
  private:
   template <class Plan, class Token>
-  auto run(Plan p, Token&& token) {
+  auto run(Plan&& p, Token&& token) {
     return vnum::detail::async_run(this->transport(), std::move(p), std::forward<Token>(token));
   }
 };

@@ -1045,6 +1045,7 @@ result<std::vector<custom_number>> parse_list_custom_numbers(const http::respons
 #include <concepts>
 #include <optional>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 
 namespace vnum {
@@ -1083,7 +1084,7 @@ concept plan = requires(P& p, result<http::response> answer) {
   { p.on_answer(std::move(answer)) } -> std::same_as<next_action>;
   { p.on_waited() } -> std::same_as<next_action>;
   { p.cancel() } -> std::same_as<next_action>;
-  { p.take_result() } -> std::same_as<result<typename P::value_type>>;
+  { p.take_result() } -> std::same_as<result<typename P::value_type>&&>;
 };
 
 namespace detail {
@@ -1092,6 +1093,16 @@ namespace detail {
 inline error cancelled_before_send() {
   return make_error(errc::transport, "cancelled before the request was sent");
 }
+
+// Constructs what `make` returns in place (optional::emplace(elide{make})): the result goes from
+// the parser into the plan without a move.
+template <class F>
+struct elide {
+  F make;
+  operator std::invoke_result_t<F&>() { return make(); }
+};
+template <class F>
+elide(F) -> elide<F>;
 
 // The parsed answer, or the transport's error, with the API key taken out of any error.
 template <class T>
@@ -1124,13 +1135,15 @@ class write_plan {
     return next_action::send(*request_);
   }
   next_action on_answer(result<http::response> answer) {
-    outcome_.emplace(detail::read_answer(std::move(answer), parse_, api_key_));
+    outcome_.emplace(
+        detail::elide{[&] { return detail::read_answer(std::move(answer), parse_, api_key_); }});
     return next_action::done();
   }
   // A write never asks to wait.
   next_action on_waited() { return start(); }
   next_action cancel() { return finish(detail::cancelled_before_send()); }
-  result<T> take_result() { return std::move(*outcome_); }
+  // The result, once done; moved from by whoever takes it.
+  result<T>&& take_result() { return std::move(*outcome_); }
 
  private:
   next_action finish(result<T> r) {
@@ -1176,16 +1189,18 @@ class read_plan {
   }
 
   next_action on_answer(result<http::response> answer) {
-    result<T> r = detail::read_answer(std::move(answer), parse_, api_key_);
-    const bool last = r || attempt_ >= max_attempts_ || !is_retryable(r.error().code);
+    // Kept in outcome_ either way: the result, or the one a cut-short wait ends with (cancel).
+    outcome_.emplace(
+        detail::elide{[&] { return detail::read_answer(std::move(answer), parse_, api_key_); }});
+    if (*outcome_ || attempt_ >= max_attempts_) return next_action::done();
+    const error e = outcome_->error();
+    if (!is_retryable(e.code)) return next_action::done();
     auto wait = backoff_;
-    if (!last && r.error().retry_after) {
+    if (e.retry_after) {
       // At most 999 999 999 s (parse_retry_after), which milliseconds hold without overflow.
-      wait = std::chrono::duration_cast<std::chrono::milliseconds>(*r.error().retry_after);
-      if (wait > max_backoff_) return finish(std::move(r));
+      wait = std::chrono::duration_cast<std::chrono::milliseconds>(*e.retry_after);
+      if (wait > max_backoff_) return next_action::done();
     }
-    if (last) return finish(std::move(r));
-    outcome_.emplace(std::move(r));  // the result if the wait is cut short (cancel)
     waiting_ = true;
     return next_action::wait(wait);
   }
@@ -1204,17 +1219,13 @@ class read_plan {
     return next_action::done();
   }
 
-  result<T> take_result() { return std::move(*outcome_); }
+  // The result, once done; moved from by whoever takes it.
+  result<T>&& take_result() { return std::move(*outcome_); }
 
   // Attempts sent so far, the first included.
   int attempts() const noexcept { return attempt_; }
 
  private:
-  next_action finish(result<T> r) {
-    outcome_.emplace(std::move(r));
-    return next_action::done();
-  }
-
   result<http::request> request_;
   parser parse_;
   std::string_view api_key_;
@@ -1371,7 +1382,7 @@ class client_base {
 
   // Runs one operation's plan to its end on the calling thread (a blocking client only).
   template <plan Plan>
-  result<typename Plan::value_type> run(Plan p) {
+  result<typename Plan::value_type> run(Plan&& p) {
     return detail::run(transport_, p, config_.retry);
   }
 
@@ -2134,7 +2145,8 @@ class list_plan {
   }
   next_action on_waited() { return follow(page_->on_waited()); }
   next_action cancel() { return follow(page_->cancel()); }
-  result<value_type> take_result() { return std::move(*outcome_); }
+  // The result, once done; moved from by whoever takes it.
+  result<value_type>&& take_result() { return std::move(*outcome_); }
 
   // The page being read: 1 for the first request.
   std::int64_t page_number() const noexcept { return number_; }
@@ -2143,7 +2155,7 @@ class list_plan {
   // Passes the page's actions through; when the page is done, checks it and asks for the next.
   next_action follow(next_action a) {
     while (a.is_done()) {
-      auto answer = page_->take_result();
+      result<page<Item>> answer = page_->take_result();
       if (!answer) return finish(on_page(std::move(answer).error()));
       if (auto refused = number_ == 1 ? check_first(*answer) : check_next(*answer))
         return finish(std::move(*refused));

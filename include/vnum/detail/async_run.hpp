@@ -83,7 +83,7 @@ class plan_op {
  public:
   using value_type = typename Plan::value_type;
 
-  plan_op(Transport& transport, Plan p)
+  plan_op(Transport& transport, Plan&& p)
       : state_(std::make_unique<state>(state{transport, std::move(p)})) {}
 
   // The start, inside the initiating call; or the completion posted from there.
@@ -178,7 +178,7 @@ class plan_op {
 // Starts the plan as one asynchronous operation completing with void(result<value_type>). The
 // transport must outlive it.
 template <class Transport, plan Plan, class Token>
-auto async_run(Transport& transport, Plan p, Token&& token) {
+auto async_run(Transport& transport, Plan&& p, Token&& token) {
   using signature = void(result<typename Plan::value_type>);
   auto ex = transport.get_executor();
   return boost::asio::async_compose<Token, signature>(

@@ -31,7 +31,7 @@ class client_base {
 
   // Runs one operation's plan to its end on the calling thread (a blocking client only).
   template <plan Plan>
-  result<typename Plan::value_type> run(Plan p) {
+  result<typename Plan::value_type> run(Plan&& p) {
     return detail::run(transport_, p, config_.retry);
   }
 

@@ -108,7 +108,7 @@ class async_client : public vnum::detail::client_base<T, config> {
 
  private:
   template <class Plan, class Token>
-  auto run(Plan p, Token&& token) {
+  auto run(Plan&& p, Token&& token) {
     return vnum::detail::async_run(this->transport(), std::move(p), std::forward<Token>(token));
   }
 };

@@ -49,7 +49,8 @@ class list_plan {
   }
   next_action on_waited() { return follow(page_->on_waited()); }
   next_action cancel() { return follow(page_->cancel()); }
-  result<value_type> take_result() { return std::move(*outcome_); }
+  // The result, once done; moved from by whoever takes it.
+  result<value_type>&& take_result() { return std::move(*outcome_); }
 
   // The page being read: 1 for the first request.
   std::int64_t page_number() const noexcept { return number_; }
@@ -58,7 +59,7 @@ class list_plan {
   // Passes the page's actions through; when the page is done, checks it and asks for the next.
   next_action follow(next_action a) {
     while (a.is_done()) {
-      auto answer = page_->take_result();
+      result<page<Item>> answer = page_->take_result();
       if (!answer) return finish(on_page(std::move(answer).error()));
       if (auto refused = number_ == 1 ? check_first(*answer) : check_next(*answer))
         return finish(std::move(*refused));
