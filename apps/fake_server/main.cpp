@@ -432,6 +432,7 @@ int run(const arguments& args, sigset_t signals) {
     std::cerr << "vnum-fake-server: cannot listen on 127.0.0.1:" << args.port << '\n';
     return 1;
   }
+  vnum_fake_server::server::widen_backlog(port);
   const std::string url = "http://127.0.0.1:" + std::to_string(port);
   fake.install(svr, url);
 

@@ -176,6 +176,26 @@ class server : public httplib::Server {
     new_task_queue = [] { return new thread_per_connection; };
   }
 
+  // Once bound: lets the kernel queue as many connections as it allows. Debian's compiled httplib
+  // listens with a backlog of 5, which drops a burst of clients connecting at once (an async client
+  // starting a thousand operations) for seconds. httplib does not hand out its listening socket,
+  // so it is found by its port; listen() again on it only changes the backlog.
+  static void widen_backlog(int port) {
+    for (int fd = 3; fd < 1024; ++fd) {
+      int listening = 0;
+      socklen_t size = sizeof listening;
+      if (::getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &size) != 0 || !listening)
+        continue;
+      sockaddr_in local{};
+      socklen_t length = sizeof local;
+      if (::getsockname(fd, reinterpret_cast<sockaddr*>(&local), &length) == 0 &&
+          local.sin_family == AF_INET && ntohs(local.sin_port) == port) {
+        ::listen(fd, SOMAXCONN);
+        return;
+      }
+    }
+  }
+
   // Drops the connection of the request this thread is handling (see connection::drop).
   static void drop_connection() {
     if (current_ != nullptr) current_->drop();

@@ -258,6 +258,24 @@ TEST_CASE("a listener that accepts and never answers: outcome_unknown at the tim
   CHECK(s.requests() == 1);
 }
 
+TEST_CASE("an answer slower than connect_timeout but within timeout is an answer") {
+  loopback::server s([](loopback::connection& c) {
+    c.read_request();
+    c.pause(600ms);
+    c.send(loopback::answer(200, R"({"ok":true})"));
+    c.idle();
+  });
+  beast_transport::options o;
+  o.connect_timeout = 200ms;
+  o.timeout = 3s;
+  fixture f{o};
+  auto r = f.send(request(http::method::post, s.url(), R"({"buy":1})"));
+  REQUIRE(r.answer);
+  CHECK(r.answer->status == 200);
+  CHECK(r.answer->body == R"({"ok":true})");
+  CHECK(r.took >= 550ms);
+}
+
 TEST_CASE("a listener that accepts and never reads: the request was written, outcome_unknown") {
   loopback::server s([](loopback::connection& c) { c.pause(60s); });
   fixture f{with_timeout(1000ms)};

@@ -537,7 +537,8 @@ class exchange : public std::enable_shared_from_this<exchange<Options>> {
   void write() {
     step_ = step::write;
     if (finished_ || !conn_->socket().is_open()) return fail({}, {});
-    written_ = true;  // from here on, bytes of the request may reach the server
+    if (!reused_) arm(deadline_);  // connected: from here on the exchange has options::timeout
+    written_ = true;               // from here on, bytes of the request may reach the server
     on_stream([this](auto& stream) {
       boost::beast::http::async_write(
           stream, message_,
