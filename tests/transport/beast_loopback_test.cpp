@@ -782,3 +782,59 @@ TEST_CASE("TLS: a ca_file that cannot be read: https is refused before connectin
         std::string::npos);
   REQUIRE(f.send(request(http::method::get, plain.url())).answer);  // http:// is unaffected
 }
+
+TEST_CASE("the connect timeout bounds only the connection: a slower answer within the timeout") {
+  loopback::server s([](loopback::connection& c) {
+    while (c.read_request()) {
+      c.pause(700ms);
+      if (!c.send(ok_answer)) return;
+    }
+  });
+  beast_transport::options o = with_timeout(3s);
+  o.connect_timeout = 300ms;
+  fixture f{o};
+  auto fresh = f.send(request(http::method::post, s.url(), "{}"));
+  INFO((fresh.answer ? std::string("answered") : fresh.answer.error().message));
+  REQUIRE(fresh.answer);
+  CHECK(fresh.took >= 700ms);
+  auto reused = f.send(request(http::method::post, s.url(), "{}"));
+  REQUIRE(reused.answer);
+  CHECK(s.accepted() == 1);
+}
+
+TEST_CASE("a TLS handshake that never completes: transport at the connect timeout") {
+  loopback::server s([](loopback::connection& c) {
+    c.read_some();  // the ClientHello, never answered
+    c.idle();
+  });
+  beast_transport::options o = with_timeout(5s);
+  o.connect_timeout = 500ms;
+  fixture f{o};
+  auto r = f.send(request(http::method::post,
+                          "https://127.0.0.1:" + std::to_string(s.port()) + "/v1/purchase", "{}"));
+  require_failure(r, errc::transport, s);
+  CHECK(r.answer.error().message ==
+        "request not sent to " + where(s) + ": the connect timeout (500 ms) passed");
+  CHECK(r.took >= 400ms);
+  CHECK(r.took < 500ms + slack);
+}
+
+TEST_CASE("a cancellation emitted right after async_send is not lost") {
+  loopback::server s(keep_answering());
+  asio::io_context io;
+  beast_transport t{io.get_executor(), with_timeout(5s)};
+  asio::cancellation_signal signal;
+  std::optional<vnum::result<http::response>> got;
+  const auto r = request(http::method::post, s.url(), "{}");
+  t.async_send(r, asio::bind_cancellation_slot(signal.slot(), [&](vnum::result<http::response> x) {
+                 got.emplace(std::move(x));
+               }));
+  signal.emit(asio::cancellation_type::terminal);
+  io.run_for(5s);
+  REQUIRE(got);
+  REQUIRE_FALSE(*got);
+  CHECK(got->error().code == errc::transport);
+  CHECK(got->error().message ==
+        "request not sent to " + where(s) + ": the operation was cancelled");
+  CHECK(s.requests() == 0);
+}

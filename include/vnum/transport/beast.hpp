@@ -354,8 +354,10 @@ class exchange : public std::enable_shared_from_this<exchange<Options>> {
         strand_(boost::asio::make_strand(ex)),
         timer_(ex) {}
 
-  // Posts the first step, so that the handler never runs inside async_send.
+  // Watches the handler's cancellation slot from now on, and posts the first step, so that the
+  // handler never runs inside async_send.
   void launch() {
+    watch_cancellation();
     boost::asio::post(strand_, [self = this->shared_from_this()] { self->start(); });
   }
 
@@ -366,6 +368,7 @@ class exchange : public std::enable_shared_from_this<exchange<Options>> {
 
   void start() {
     namespace dt = transport;
+    if (finished_) return;  // cancelled before it started
     if (!state_) return finish(dt::not_sent({}, "this beast_transport was moved from"));
     const Options& o = state_->options;
     auto checked = check_url(request_.url, o.allow_plain_http);
@@ -378,7 +381,6 @@ class exchange : public std::enable_shared_from_this<exchange<Options>> {
     if (target_.https && !state_->tls_problem.empty())
       return finish(dt::not_sent(target_.where, state_->tls_problem));
 
-    watch_cancellation();
     const auto now = std::chrono::steady_clock::now();
     deadline_ = now + o.timeout;
     connect_deadline_ = now + std::min(o.connect_timeout, o.timeout);
@@ -391,7 +393,6 @@ class exchange : public std::enable_shared_from_this<exchange<Options>> {
     if (auto idle = state_->take(key); idle && idle->reusable()) {
       conn_ = std::move(idle);
       reused_ = true;
-      arm(deadline_);
       return write();
     }
     conn_ = std::make_unique<connection>(state_->ex, state_->tls);
@@ -538,6 +539,7 @@ class exchange : public std::enable_shared_from_this<exchange<Options>> {
     step_ = step::write;
     if (finished_ || !conn_->socket().is_open()) return fail({}, {});
     written_ = true;  // from here on, bytes of the request may reach the server
+    arm(deadline_);   // connected: the connect timeout no longer applies
     on_stream([this](auto& stream) {
       boost::beast::http::async_write(
           stream, message_,
@@ -611,8 +613,8 @@ class exchange : public std::enable_shared_from_this<exchange<Options>> {
       why = written_ ? "the timeout (" + milliseconds(state_->options.timeout) + ") passed"
                      : connect_limit_;
     }
-    const std::string where = target_.where.empty() ? std::string("?") : target_.where;
-    finish(transport::exchange_failure(code, where, why, request_.headers));
+    if (target_.where.empty()) return finish(transport::not_sent({}, why));  // before start()
+    finish(transport::exchange_failure(code, target_.where, why, request_.headers));
   }
 
   void finish(result<http::response> r) {
