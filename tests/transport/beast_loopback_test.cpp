@@ -15,6 +15,7 @@
 #include <boost/asio/bind_cancellation_slot.hpp>
 #include <boost/asio/cancellation_signal.hpp>
 #include <boost/asio/deferred.hpp>
+#include <boost/asio/experimental/parallel_group.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -23,6 +24,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -837,4 +839,37 @@ TEST_CASE("a cancellation emitted right after async_send is not lost") {
   CHECK(got->error().message ==
         "request not sent to " + where(s) + ": the operation was cancelled");
   CHECK(s.requests() == 0);
+}
+
+TEST_CASE("a parallel group that a timer wins: the send is cancelled, outcome_unknown") {
+  loopback::server s([](loopback::connection& c) {
+    c.read_request();
+    c.idle(10s);  // never answers
+  });
+  asio::io_context io;
+  beast_transport t{io.get_executor(), with_timeout(5s)};
+  const auto r = request(http::method::post, s.url(), R"({"buy":1})");
+  asio::steady_timer timer(io, 300ms);
+  std::optional<vnum::result<http::response>> sent;
+  std::size_t first = 2;
+  asio::experimental::make_parallel_group(t.async_send(r, asio::deferred),
+                                          timer.async_wait(asio::deferred))
+      .async_wait(asio::experimental::wait_for_one(),
+                  [&](std::array<std::size_t, 2> order, vnum::result<http::response> answer,
+                      boost::system::error_code) {
+                    first = order[0];
+                    sent.emplace(std::move(answer));
+                  });
+  const auto start = std::chrono::steady_clock::now();
+  io.run_for(5s);
+  CHECK(first == 1);  // the timer
+  REQUIRE(sent);
+  REQUIRE_FALSE(*sent);
+  CHECK(sent->error().code == errc::outcome_unknown);
+  CHECK(sent->error().message ==
+        "no complete answer from " + where(s) +
+            " after the request was sent, so it may have taken effect: the operation was "
+            "cancelled");
+  CHECK(std::chrono::steady_clock::now() - start < slack);
+  CHECK(s.requests() == 1);
 }

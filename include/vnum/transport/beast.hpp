@@ -579,7 +579,10 @@ class exchange : public std::enable_shared_from_this<exchange<Options>> {
     for (const auto& f : m)
       answer.headers.push_back({std::string(f.name_string()), std::string(f.value())});
     answer.body = std::move(m.body());
-    const bool keep = m.keep_alive() && conn_->buffer.size() == 0 && conn_->socket().is_open();
+    // Kept only when the next request can follow on it: HTTP goes on (not after a 101), and no
+    // byte arrived beyond this answer.
+    const bool keep = status >= 200 && m.keep_alive() && conn_->buffer.size() == 0 &&
+                      conn_->socket().is_open();
     if (keep) state_->give(std::move(conn_));
     finish(std::move(answer));
   }
