@@ -106,7 +106,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cstddef>
-#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -354,8 +353,10 @@ class exchange : public std::enable_shared_from_this<exchange<Options>> {
         strand_(boost::asio::make_strand(ex)),
         timer_(ex) {}
 
-  // Posts the first step, so that the handler never runs inside async_send.
+  // Watches the handler's cancellation slot from now on, and posts the first step, so that the
+  // handler never runs inside async_send.
   void launch() {
+    watch_cancellation();
     boost::asio::post(strand_, [self = this->shared_from_this()] { self->start(); });
   }
 
@@ -366,6 +367,7 @@ class exchange : public std::enable_shared_from_this<exchange<Options>> {
 
   void start() {
     namespace dt = transport;
+    if (finished_) return;  // cancelled before it started
     if (!state_) return finish(dt::not_sent({}, "this beast_transport was moved from"));
     const Options& o = state_->options;
     auto checked = check_url(request_.url, o.allow_plain_http);
@@ -378,7 +380,6 @@ class exchange : public std::enable_shared_from_this<exchange<Options>> {
     if (target_.https && !state_->tls_problem.empty())
       return finish(dt::not_sent(target_.where, state_->tls_problem));
 
-    watch_cancellation();
     const auto now = std::chrono::steady_clock::now();
     deadline_ = now + o.timeout;
     connect_deadline_ = now + std::min(o.connect_timeout, o.timeout);
@@ -391,7 +392,6 @@ class exchange : public std::enable_shared_from_this<exchange<Options>> {
     if (auto idle = state_->take(key); idle && idle->reusable()) {
       conn_ = std::move(idle);
       reused_ = true;
-      arm(deadline_);
       return write();
     }
     conn_ = std::make_unique<connection>(state_->ex, state_->tls);
@@ -458,7 +458,7 @@ class exchange : public std::enable_shared_from_this<exchange<Options>> {
   void abort() {
     if (step_ == step::resolve) {
       if (resolver_) resolver_->cancel();
-      return fail({}, {});
+      return fail({});
     }
     error_code ignored;
     conn_->socket().close(ignored);
@@ -472,7 +472,7 @@ class exchange : public std::enable_shared_from_this<exchange<Options>> {
         on_strand([self = this->shared_from_this()](const error_code& ec,
                                                     tcp::resolver::results_type found) {
           if (self->finished_) return;
-          if (ec) return self->fail(ec, "the host name could not be resolved: " + ec.message());
+          if (ec) return self->fail("the host name could not be resolved: " + ec.message());
           self->connect(found);
         }));
   }
@@ -487,12 +487,12 @@ class exchange : public std::enable_shared_from_this<exchange<Options>> {
       endpoints.push_back(entry.endpoint());
     }
     if (endpoints.empty())
-      return fail({}, "the host name resolved to no loopback address, which plain http:// needs");
+      return fail("the host name resolved to no loopback address, which plain http:// needs");
     step_ = step::connect;
     boost::beast::get_lowest_layer(conn_->stream)
         .async_connect(endpoints, on_strand([self = this->shared_from_this()](
                                                 const error_code& ec, const tcp::endpoint&) {
-                         if (ec) return self->fail(ec, "the connection failed: " + ec.message());
+                         if (ec) return self->fail("the connection failed: " + ec.message());
                          if (self->target_.https) return self->handshake();
                          self->write();
                        }));
@@ -508,11 +508,11 @@ class exchange : public std::enable_shared_from_this<exchange<Options>> {
     } else {
       ok = SSL_set_tlsext_host_name(ssl, host.c_str()) == 1 ? SSL_set1_host(ssl, host.c_str()) : 0;
     }
-    if (ok != 1) return fail({}, "the TLS host name could not be set");
+    if (ok != 1) return fail("the TLS host name could not be set");
     conn_->stream.async_handshake(
         boost::asio::ssl::stream_base::client,
         on_strand([self = this->shared_from_this()](const error_code& ec) {
-          if (ec) return self->fail(ec, self->handshake_failure(ec));
+          if (ec) return self->fail(self->handshake_failure(ec));
           self->write();
         }));
   }
@@ -536,14 +536,14 @@ class exchange : public std::enable_shared_from_this<exchange<Options>> {
 
   void write() {
     step_ = step::write;
-    if (finished_ || !conn_->socket().is_open()) return fail({}, {});
-    if (!reused_) arm(deadline_);  // connected: from here on the exchange has options::timeout
-    written_ = true;               // from here on, bytes of the request may reach the server
+    if (finished_ || !conn_->socket().is_open()) return fail({});
+    written_ = true;  // from here on, bytes of the request may reach the server
+    arm(deadline_);   // connected: the connect timeout no longer applies
     on_stream([this](auto& stream) {
       boost::beast::http::async_write(
           stream, message_,
           on_strand([self = this->shared_from_this()](const error_code& ec, std::size_t) {
-            if (ec) return self->fail(ec, "writing the request failed: " + ec.message());
+            if (ec) return self->fail("writing the request failed: " + ec.message());
             self->read();
           }));
     });
@@ -567,9 +567,9 @@ class exchange : public std::enable_shared_from_this<exchange<Options>> {
     namespace bh = boost::beast::http;
     if (ec == bh::error::body_limit) {
       answer_refused_ = true;
-      return fail(ec, transport::too_large(state_->options.max_response_bytes));
+      return fail(transport::too_large(state_->options.max_response_bytes));
     }
-    if (ec) return fail(ec, read_failure(ec));
+    if (ec) return fail(read_failure(ec));
     auto& m = parser_->get();
     const int status = static_cast<int>(m.result_int());
     if (status >= 100 && status < 200 && status != 101) return read();  // an interim answer
@@ -578,7 +578,10 @@ class exchange : public std::enable_shared_from_this<exchange<Options>> {
     for (const auto& f : m)
       answer.headers.push_back({std::string(f.name_string()), std::string(f.value())});
     answer.body = std::move(m.body());
-    const bool keep = m.keep_alive() && conn_->buffer.size() == 0 && conn_->socket().is_open();
+    // Kept only when the next request can follow on it: HTTP goes on (not after a 101), and no
+    // byte arrived beyond this answer.
+    const bool keep =
+        status >= 200 && m.keep_alive() && conn_->buffer.size() == 0 && conn_->socket().is_open();
     if (keep) state_->give(std::move(conn_));
     finish(std::move(answer));
   }
@@ -601,7 +604,7 @@ class exchange : public std::enable_shared_from_this<exchange<Options>> {
 
   // The end of a failed exchange. `why` is replaced by the timeout or the cancellation when one of
   // them stopped it.
-  void fail(const error_code&, std::string why) {
+  void fail(std::string why) {
     if (finished_) return;
     errc code = written_ ? errc::outcome_unknown : errc::transport;
     if (answer_refused_) {
@@ -612,8 +615,8 @@ class exchange : public std::enable_shared_from_this<exchange<Options>> {
       why = written_ ? "the timeout (" + milliseconds(state_->options.timeout) + ") passed"
                      : connect_limit_;
     }
-    const std::string where = target_.where.empty() ? std::string("?") : target_.where;
-    finish(transport::exchange_failure(code, where, why, request_.headers));
+    if (target_.where.empty()) return finish(transport::not_sent({}, why));  // before start()
+    finish(transport::exchange_failure(code, target_.where, why, request_.headers));
   }
 
   void finish(result<http::response> r) {
