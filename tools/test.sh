@@ -24,7 +24,8 @@ compilers=${VNUM_COMPILERS:-g++}
 fuzz_seconds=${VNUM_FUZZ_SECONDS:-20}
 export ASAN_OPTIONS=halt_on_error=1:abort_on_error=1:detect_leaks=1
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
-export TSAN_OPTIONS=halt_on_error=1
+# tools/tsan.supp: what TSan cannot see into (a library built without it).
+export TSAN_OPTIONS=halt_on_error=1:suppressions=$PWD/tools/tsan.supp
 logs=()
 status=0
 broken=0  # builds that failed: each counts as a failed test
