@@ -6,6 +6,7 @@
 #include <vnum/plan.hpp>
 
 #include "identitycall/examples.hpp"
+#include "identitycall/pages.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
@@ -81,29 +82,13 @@ http::response rate_limited(std::string retry_after = "") {
 
 const http::response unavailable = answer(503, R"({"error":"Service unavailable"})");
 
-// A page of List Virtual Numbers: the documented entry once per id, and the guide's meta.
+// A page of List Virtual Numbers, of five numbers in all.
 std::string numbers_page(std::vector<std::int64_t> ids, std::int64_t current, std::int64_t per_page,
                          std::int64_t total_pages) {
-  const auto entry = boost::json::parse(ex::list_200).at("data").at(0);
-  boost::json::array data;
-  for (auto id : ids) {
-    auto e = entry;
-    e.as_object()["id"] = id;
-    data.push_back(e);
-  }
-  return boost::json::serialize(boost::json::object{{"data", data},
-                                                    {"meta",
-                                                     {{"current_page", current},
-                                                      {"per_page", per_page},
-                                                      {"total_pages", total_pages},
-                                                      {"total_count", 5}}}});
+  return identitycall_pages::numbers_page(std::move(ids), current, per_page, total_pages, 5);
 }
 
-std::vector<std::int64_t> ids_of(const std::vector<ic::virtual_number>& numbers) {
-  std::vector<std::int64_t> ids;
-  for (const auto& n : numbers) ids.push_back(n.id);
-  return ids;
-}
+using identitycall_pages::ids_of;
 
 const std::string get_7 = "send GET " + api + "/virtual_numbers/7";
 

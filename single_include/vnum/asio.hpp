@@ -266,21 +266,9 @@ auto async_run(Transport& transport, Plan&& p, Token&& token) {
 
 namespace vnum::cellcast {
 
-// The twin of client<T>: one async_<name> per client method, with the same arguments and a
-// completion token, completing with void(result<X>) where client<T>::<name> returns result<X>.
-// The default token is boost::asio::deferred, so `co_await c.async_list_cards()` works in an
-// asio::awaitable coroutine; callbacks, use_future and use_awaitable work too. Works owning
-// (async_client<my_transport>) and borrowing (async_client<my_transport&>).
-//
-// The request is validated and built when async_<name> is called (its arguments need not outlive
-// the call); nothing is sent when that fails, and the error still completes through the executor,
-// never inside the initiating call. Reads are retried as config::retry allows, waiting on a
-// steady_timer on the transport's executor (retry_policy::sleep is the blocking client's only);
-// writes are sent once. A transport whose async_send throws gives errc::outcome_unknown.
-// Cancellation (the completion handler's cancellation slot): before a send errc::transport, during
-// a send what the transport answers (errc::outcome_unknown for vnum's), during a wait the last
-// attempt's error. The client must outlive its operations; one instance may run several at once
-// on a single-threaded executor (or a strand): each operation keeps its own state.
+// The twin of client<T> (client.hpp): async_<name>(args..., token) for each of its methods,
+// completing with void(result<X>). How calls complete, retry, fail and are cancelled: the rules in
+// <vnum/asio.hpp>.
 template <http::async_transport T>
 class async_client : public vnum::detail::client_base<T, config> {
   using base = vnum::detail::client_base<T, config>;
@@ -360,22 +348,9 @@ class async_client : public vnum::detail::client_base<T, config> {
 
 namespace vnum::identitycall {
 
-// The twin of client<T>: one async_<name> per client method, with the same arguments and a
-// completion token, completing with void(result<X>) where client<T>::<name> returns result<X>.
-// The default token is boost::asio::deferred, so `co_await c.async_purchase_number(order)` works
-// in an asio::awaitable coroutine; callbacks, use_future and use_awaitable work too. Works owning
-// (async_client<my_transport>) and borrowing (async_client<my_transport&>). Lists are complete,
-// page by page, as client<T>'s (list_plan).
-//
-// The request is validated and built when async_<name> is called (its arguments need not outlive
-// the call); nothing is sent when that fails, and the error still completes through the executor,
-// never inside the initiating call. Reads are retried as config::retry allows, waiting on a
-// steady_timer on the transport's executor (retry_policy::sleep is the blocking client's only);
-// writes are sent once. A transport whose async_send throws gives errc::outcome_unknown.
-// Cancellation (the completion handler's cancellation slot): before a send errc::transport, during
-// a send what the transport answers (errc::outcome_unknown for vnum's), during a wait the last
-// attempt's error. The client must outlive its operations; one instance may run several at once
-// on a single-threaded executor (or a strand): each operation keeps its own state.
+// The twin of client<T> (client.hpp): async_<name>(args..., token) for each of its methods,
+// completing with void(result<X>). How calls complete, retry, fail and are cancelled: the rules in
+// <vnum/asio.hpp>.
 template <http::async_transport T>
 class async_client : public vnum::detail::client_base<T, config> {
   using base = vnum::detail::client_base<T, config>;
@@ -466,6 +441,26 @@ class async_client : public vnum::detail::client_base<T, config> {
 // identitycall::async_client<T> over any http::async_transport (vnum::beast_transport in
 // <vnum/transport/beast.hpp>, or your own). Opt-in: <vnum/vnum.hpp> never includes Boost.Asio.
 // Link with -pthread (Meson: dependency('threads'); CMake: Threads::Threads).
+//
+// The rules of both async clients:
+//   - one async_<name> per client<T> method, with the same arguments and a completion token,
+//     completing with void(result<X>) where client<T>::<name> returns result<X>; the default token
+//     is boost::asio::deferred (so `co_await c.async_list_cards()`), and callbacks, use_future and
+//     use_awaitable work too. Owning (async_client<my_transport>) and borrowing
+//     (async_client<my_transport&>), as client<T>;
+//   - the request is validated and built when async_<name> is called (its arguments need not
+//     outlive the call); nothing is sent when that fails, and the error still completes through
+//     the executor, never inside the initiating call;
+//   - reads are retried as config::retry allows, waiting on a steady_timer on the transport's
+//     executor (retry_policy::sleep is the blocking client's only); writes are sent once; lists
+//     are complete, page by page (identitycall::list_plan);
+//   - a transport whose async_send throws, or drops the handler without calling it, gives
+//     errc::outcome_unknown, and the call still completes;
+//   - cancellation (the completion handler's cancellation slot): before a send errc::transport,
+//     during a send what the transport answers (errc::outcome_unknown once the request may have
+//     left), during a wait the last attempt's error;
+//   - the client must outlive its operations; one instance may run several at once on a
+//     single-threaded executor or a strand: each operation keeps its own state.
 //
 //   asio::awaitable<void> buy(vnum::identitycall::async_client<vnum::beast_transport>& ic) {
 //     vnum::identitycall::purchase_request order;

@@ -6,6 +6,8 @@
 
 #include <vnum/asio.hpp>
 
+#include "requests.hpp"
+
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/use_future.hpp>
 
@@ -101,17 +103,7 @@ Config retrying(std::string key) {
 
 // ---- The flows: every operation of a provider, in the order an account lives them.
 
-inline cc::business_name_request business() {
-  cc::business_name_request r;
-  r.business_name = "Pizza Biz";
-  r.description_internal = "Marketing campaigns";
-  r.purpose_of_use = "Promotional SMS";
-  r.ownership = true;
-  r.company = {"Pizza Co Pty Ltd", "12345678901", "https://pizzaco.com.au",
-               "123 Main St, Sydney NSW 2000"};
-  r.requestor = {"John", "Smith", "Marketing Manager", "0400000000", "john@pizzaco.com.au"};
-  return r;
-}
+using requests::business;
 
 const std::string number_a = "66ea98514f0c1a121c76ec17";
 const std::string number_b = "66ea98514f0c1a121c76ec18";

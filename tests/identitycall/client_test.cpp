@@ -6,6 +6,7 @@
 #include <vnum/version.hpp>
 
 #include "identitycall/examples.hpp"
+#include "identitycall/pages.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
@@ -467,29 +468,8 @@ TEST_CASE("client: an owning client over a transport that returns plain response
 
 namespace {
 
-// A page of List Virtual Numbers: the documented entry, once per id, and the guide's meta.
-std::string numbers_page(std::vector<std::int64_t> ids, std::int64_t current, std::int64_t per_page,
-                         std::int64_t total_pages, std::int64_t total_count) {
-  const auto entry = boost::json::parse(ex::list_200).at("data").at(0);
-  boost::json::array data;
-  for (auto id : ids) {
-    auto e = entry;
-    e.as_object()["id"] = id;
-    data.push_back(e);
-  }
-  return boost::json::serialize(boost::json::object{{"data", data},
-                                                    {"meta",
-                                                     {{"current_page", current},
-                                                      {"per_page", per_page},
-                                                      {"total_pages", total_pages},
-                                                      {"total_count", total_count}}}});
-}
-
-std::vector<std::int64_t> ids_of(const std::vector<virtual_number>& numbers) {
-  std::vector<std::int64_t> ids;
-  for (const auto& n : numbers) ids.push_back(n.id);
-  return ids;
-}
+using identitycall_pages::ids_of;
+using identitycall_pages::numbers_page;
 
 }  // namespace
 

@@ -12,6 +12,7 @@
 
 #include "loopback_server.hpp"
 #include "process.hpp"
+#include "requests.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -99,29 +100,9 @@ struct identitycall_account {
                                                           {server.api_key, server.url}};
 };
 
-vnum::cellcast::purchase_request monthly(std::string id, std::string product) {
-  return {"card_1", std::move(product), std::move(id), vnum::cellcast::billing_cycle::month};
-}
-
-vnum::identitycall::purchase_request order(std::string phone) {
-  vnum::identitycall::purchase_request r;
-  r.phone_number = std::move(phone);
-  r.country_code = "US";
-  r.type = vnum::identitycall::number_type::local;
-  return r;
-}
-
-vnum::cellcast::business_name_request business() {
-  vnum::cellcast::business_name_request r;
-  r.business_name = "Pizza Biz";
-  r.description_internal = "Marketing campaigns";
-  r.purpose_of_use = "Promotional SMS";
-  r.ownership = true;
-  r.company = {"Pizza Co Pty Ltd", "12345678901", "https://pizzaco.com.au",
-               "123 Main St, Sydney NSW 2000"};
-  r.requestor = {"John", "Smith", "Marketing Manager", "0400000000", "john@pizzaco.com.au"};
-  return r;
-}
+using requests::business;
+using requests::monthly;
+using requests::order;
 
 template <class R>
 void require_error(const R& r, errc code) {
