@@ -72,6 +72,27 @@ def main():
     ]
     write("fuzz_fake_server_world", [json.dumps(w).encode() for w in worlds])
 
+    def nul_free_answer(status, body):
+        raw = status - 100 + 500  # the same status, with no NUL byte in its two bytes
+        return bytes([raw >> 8, raw & 0xFF]) + body.encode("utf-8")
+
+    def page(ids, current, per_page, total):
+        entry = json.loads(identitycall["list_200"])["data"][0]
+        data = [dict(entry, id=i) for i in ids]
+        meta = {"current_page": current, "per_page": per_page, "total_pages": total,
+                "total_count": total * per_page}
+        return json.dumps({"data": data, "meta": meta})
+
+    never = b"@"  # fuzz_plans: the first field's byte % 64 is the step that cancels; 0 never
+    sequences = [
+        [never, nul_free_answer(200, identitycall["list_200"])],
+        [never, nul_free_answer(200, page([1, 2], 1, 2, 3)),
+         nul_free_answer(503, "{}"), nul_free_answer(200, page([3, 4], 2, 2, 3)),
+         nul_free_answer(429, "{}"), nul_free_answer(200, page([5], 3, 2, 3))],
+        [b"\x03", nul_free_answer(201, identitycall["purchase_201"])],
+    ]
+    write("fuzz_plans", [b"\0".join(seq) for seq in sequences])
+
 
 if __name__ == "__main__":
     main()
