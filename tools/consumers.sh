@@ -64,6 +64,7 @@ meson_subproject() {
   meson setup build --force-fallback-for=vnum
   ninja -C build -j "$jobs"
   ./build/buy_number
+  ./build/buy_async
 }
 
 cmake_subdirectory() {
@@ -82,6 +83,7 @@ cmake_find_package() {
   cmake -S . -B build -G Ninja -DCMAKE_PREFIX_PATH="$out/prefix-cmake"
   cmake --build build -j "$jobs"
   ./build/buy_number
+  ./build/buy_async
 }
 
 pkg_config_cmake() {
