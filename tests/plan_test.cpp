@@ -218,6 +218,21 @@ TEST_CASE("write plan: a lost answer is outcome_unknown and is not sent again") 
   CHECK(s.trace.size() == 2);
 }
 
+TEST_CASE("write plan: nothing a runner does makes it send a second time") {
+  cc::config c;
+  c.api_key = "cellcast-key";
+  auto p = cc::plans::unsubscribe_virtual_number(c, "5f9a8c7b6d5e4f3a2b1c0d9e");
+  REQUIRE(p.start().is_send());
+  REQUIRE(p.on_waited().is_done());
+  support::require_error(p.take_result(), errc::protocol, 0,
+                         "a write plan was resumed after a wait it never asked for", "");
+  auto answered = cc::plans::unsubscribe_virtual_number(c, "5f9a8c7b6d5e4f3a2b1c0d9e");
+  REQUIRE(answered.start().is_send());
+  REQUIRE(answered.on_answer(vnum::make_error(errc::outcome_unknown, "reset")).is_done());
+  REQUIRE(answered.on_waited().is_done());
+  support::require_error(answered.take_result(), errc::outcome_unknown, 0, "reset", "");
+}
+
 TEST_CASE("write plan: cancelled before its send, the result is errc::transport") {
   cc::config c;
   c.api_key = "cellcast-key";

@@ -119,8 +119,14 @@ class write_plan {
         detail::elide{[&] { return detail::read_answer(std::move(answer), parse_, api_key_); }});
     return next_action::done();
   }
-  // A write never asks to wait.
-  next_action on_waited() { return start(); }
+  // A write never asks to wait: a runner that says it waited ends the plan, and nothing more is
+  // sent (a second send could buy twice).
+  next_action on_waited() {
+    if (!outcome_)
+      outcome_.emplace(
+          make_error(errc::protocol, "a write plan was resumed after a wait it never asked for"));
+    return next_action::done();
+  }
   next_action cancel() { return finish(detail::cancelled_before_send()); }
   // The result, once done; moved from by whoever takes it.
   result<T>&& take_result() { return std::move(*outcome_); }
