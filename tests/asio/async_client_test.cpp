@@ -10,17 +10,20 @@
 
 #include <boost/asio/bind_cancellation_slot.hpp>
 #include <boost/asio/cancellation_signal.hpp>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/use_future.hpp>
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <deque>
 #include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -320,4 +323,34 @@ TEST_CASE("async: a transport that drops the handler inside async_send gives out
   support::require_error(*got, errc::outcome_unknown, 0,
                          "the transport dropped the request without an answer", "");
   CHECK(client.transport().sends == 1);
+}
+
+TEST_CASE("async: many operations at once on an io_context run by two threads") {
+  asio::io_context io;
+  fake_identitycall fake;
+  constexpr int count = 200;
+  for (int i = 0; i < count; ++i) {
+    std::string digits = std::to_string(1000000 + i);
+    fake.add_available("+1555" + digits.substr(1), "US", "local");
+  }
+  ic::async_client<async_adapter<fake_identitycall&>> client{{fake, io.get_executor()},
+                                                             identitycall_config(fake, 2)};
+  std::atomic<int> bought{0};
+  std::atomic<int> failed{0};
+  auto work = asio::make_work_guard(io);
+  std::thread second([&io] { io.run(); });
+  for (int i = 0; i < count; ++i) {
+    std::string digits = std::to_string(1000000 + i);
+    auto o = order("+1555" + digits.substr(1));
+    asio::post(io, [&client, &bought, &failed, o] {
+      client.async_purchase_number(
+          o, [&](vnum::result<ic::virtual_number> r) { (r ? bought : failed) += 1; });
+    });
+  }
+  work.reset();
+  io.run();
+  second.join();
+  CHECK(bought == count);
+  CHECK(failed == 0);
+  CHECK(fake.numbers().size() == static_cast<std::size_t>(count));
 }
