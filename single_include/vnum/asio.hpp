@@ -87,17 +87,21 @@ concept async_transport = requires(T& t, const request& r, any_send_handler h) {
 #include <memory>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 
 namespace vnum::detail {
 
-// Where the operation goes back to the sender when a handler is destroyed inside async_send
-// without having run (async_send threw, or dropped it): the sender's stack, which then completes
-// the operation as outcome_unknown. Both pointers are set only while async_send is being called.
+// One call of async_send, on the sender's stack. A handler destroyed on the sender's thread while
+// that call is running, without having run (async_send threw, or dropped it), hands its operation
+// back there, and the sender completes it as outcome_unknown. Only the sender's thread, during the
+// call, ever touches it: elsewhere (another thread of the io_context, or later) a handler finds
+// current_send_call pointing at something else and leaves it alone.
 struct send_call {
-  void* rescued = nullptr;     // std::optional<Op>*, Op being the handler's operation type
-  bool* ran_inside = nullptr;  // the handler ran before async_send returned
+  void* rescued;            // std::optional<Op>*, Op being the handler's operation type
+  bool ran_inside = false;  // the handler ran before async_send returned
 };
+inline thread_local send_call* current_send_call = nullptr;
 
 // The handler given to the transport for one send: it owns the operation, and presents its
 // executor, allocator and cancellation slot, so the transport sees the caller's.
@@ -110,7 +114,7 @@ class send_handler {
   }
   send_handler& operator=(send_handler&&) = delete;
   ~send_handler() {
-    if (op_ && call_->rescued != nullptr)
+    if (op_ && current_send_call == call_)
       static_cast<std::optional<Op>*>(call_->rescued)->emplace(std::move(*op_));
   }
 
@@ -126,9 +130,7 @@ class send_handler {
   }
 
   void operator()(result<http::response> answer) {
-    if (call_->ran_inside != nullptr) *call_->ran_inside = true;
-    call_->rescued = nullptr;
-    call_->ran_inside = nullptr;
+    if (current_send_call == call_) call_->ran_inside = true;
     Op op = std::move(*op_);
     op_.reset();
     op(std::move(answer));
@@ -136,7 +138,7 @@ class send_handler {
 
  private:
   std::optional<Op> op_;
-  send_call* call_;  // in the operation's state, which lives as long as the operation
+  send_call* call_;  // the sender's; dereferenced only on its thread during its call
 };
 
 // One operation: the plan and its timer at a stable address (the transport reads the request by
@@ -176,7 +178,6 @@ class plan_op {
     std::optional<boost::asio::steady_timer> timer{};
     bool initiating = false;  // the plan is running inside the initiating call
     bool posted = false;      // the result is on its way through the executor
-    send_call call{};
   };
 
   template <class Self>
@@ -207,28 +208,21 @@ class plan_op {
   void send(Self& self, const http::request& r, bool initiating) {
     state& st = *state_;
     std::optional<Self> rescued;
-    bool ran_inside = false;
-    send_call* call = &st.call;  // in the state, not this frame: the handler may outlive it
-    call->rescued = &rescued;
-    call->ran_inside = &ran_inside;
+    send_call call{&rescued};
+    send_call* const outer = std::exchange(current_send_call, &call);
     std::string threw;
     try {
-      st.transport.async_send(r, send_handler<Self>(std::move(self), call));
+      st.transport.async_send(r, send_handler<Self>(std::move(self), &call));
     } catch (const std::exception& e) {
       threw = std::string("transport threw: ") + e.what();
     } catch (...) {
       threw = "transport threw a non-standard exception";
     }
-    if (ran_inside) return;  // the operation went on without this frame (st may be gone)
-    if (!rescued) {          // the transport holds the handler, hence the operation and st
-      call->rescued = nullptr;
-      call->ran_inside = nullptr;
-      return;
-    }
+    current_send_call = outer;
+    // The operation went on without this frame, or belongs to the transport now: st may be gone.
+    if (call.ran_inside || !rescued) return;
     // The handler is gone without having run: the request may have gone out, as the blocking
     // runner says of a transport that throws. st lives while the rescued operation does.
-    call->rescued = nullptr;
-    call->ran_inside = nullptr;
     if (threw.empty()) threw = "the transport dropped the request without an answer";
     Self op = std::move(*rescued);
     st.initiating = initiating;
@@ -240,12 +234,14 @@ class plan_op {
 
 // Starts the plan as one asynchronous operation completing with void(result<value_type>). The
 // transport must outlive it.
-template <class Transport, plan Plan, class Token>
+template <class Transport, class Plan, class Token>
+requires plan<std::remove_cvref_t<Plan>>
 auto async_run(Transport& transport, Plan&& p, Token&& token) {
-  using signature = void(result<typename Plan::value_type>);
+  using plan_type = std::remove_cvref_t<Plan>;
+  using signature = void(result<typename plan_type::value_type>);
   auto ex = transport.get_executor();
   return boost::asio::async_compose<Token, signature>(
-      plan_op<Transport, Plan>(transport, std::move(p)), token, ex);
+      plan_op<Transport, plan_type>(transport, std::forward<Plan>(p)), token, ex);
 }
 
 }  // namespace vnum::detail
@@ -326,7 +322,8 @@ class async_client : public vnum::detail::client_base<T, config> {
  private:
   template <class Plan, class Token>
   auto run(Plan&& p, Token&& token) {
-    return vnum::detail::async_run(this->transport(), std::move(p), std::forward<Token>(token));
+    return vnum::detail::async_run(this->transport(), std::forward<Plan>(p),
+                                   std::forward<Token>(token));
   }
 };
 
@@ -427,7 +424,8 @@ class async_client : public vnum::detail::client_base<T, config> {
  private:
   template <class Plan, class Token>
   auto run(Plan&& p, Token&& token) {
-    return vnum::detail::async_run(this->transport(), std::move(p), std::forward<Token>(token));
+    return vnum::detail::async_run(this->transport(), std::forward<Plan>(p),
+                                   std::forward<Token>(token));
   }
 };
 

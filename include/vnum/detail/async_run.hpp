@@ -24,6 +24,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 
 namespace vnum::detail {
@@ -170,12 +171,14 @@ class plan_op {
 
 // Starts the plan as one asynchronous operation completing with void(result<value_type>). The
 // transport must outlive it.
-template <class Transport, plan Plan, class Token>
+template <class Transport, class Plan, class Token>
+requires plan<std::remove_cvref_t<Plan>>
 auto async_run(Transport& transport, Plan&& p, Token&& token) {
-  using signature = void(result<typename Plan::value_type>);
+  using plan_type = std::remove_cvref_t<Plan>;
+  using signature = void(result<typename plan_type::value_type>);
   auto ex = transport.get_executor();
   return boost::asio::async_compose<Token, signature>(
-      plan_op<Transport, Plan>(transport, std::move(p)), token, ex);
+      plan_op<Transport, plan_type>(transport, std::forward<Plan>(p)), token, ex);
 }
 
 }  // namespace vnum::detail

@@ -96,7 +96,8 @@ class async_client : public vnum::detail::client_base<T, config> {
  private:
   template <class Plan, class Token>
   auto run(Plan&& p, Token&& token) {
-    return vnum::detail::async_run(this->transport(), std::move(p), std::forward<Token>(token));
+    return vnum::detail::async_run(this->transport(), std::forward<Plan>(p),
+                                   std::forward<Token>(token));
   }
 };
 
