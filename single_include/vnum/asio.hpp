@@ -146,8 +146,6 @@ class send_handler {
 template <class Transport, plan Plan>
 class plan_op {
  public:
-  using value_type = typename Plan::value_type;
-
   plan_op(Transport& transport, Plan&& p)
       : state_(std::make_unique<state>(state{transport, std::move(p)})) {}
 
@@ -244,6 +242,22 @@ auto async_run(Transport& transport, Plan&& p, Token&& token) {
       plan_op<Transport, plan_type>(transport, std::forward<Plan>(p)), token, ex);
 }
 
+// What both providers' async_client<T> share: the transport and the config (client_base), the
+// transport's executor, and starting an operation's plan as one asynchronous operation.
+template <class T, class Config>
+class async_client_base : public client_base<T, Config> {
+ public:
+  using client_base<T, Config>::client_base;
+
+  auto get_executor() { return this->transport().get_executor(); }
+
+ protected:
+  template <class Plan, class Token>
+  auto run_async(Plan&& p, Token&& token) {
+    return async_run(this->transport(), std::forward<Plan>(p), std::forward<Token>(token));
+  }
+};
+
 }  // namespace vnum::detail
 
 #endif  // VNUM_DETAIL_ASYNC_RUN_HPP
@@ -266,65 +280,59 @@ namespace vnum::cellcast {
 // completing with void(result<X>). How calls complete, retry, fail and are cancelled: the rules in
 // <vnum/asio.hpp>.
 template <http::async_transport T>
-class async_client : public vnum::detail::client_base<T, config> {
-  using base = vnum::detail::client_base<T, config>;
+class async_client : public vnum::detail::async_client_base<T, config> {
+  using base = vnum::detail::async_client_base<T, config>;
 
  public:
   async_client(T transport, config cfg) : base(std::forward<T>(transport), std::move(cfg)) {}
 
-  auto get_executor() { return this->transport().get_executor(); }
-
   template <class Token = boost::asio::deferred_t>
   auto async_purchase_virtual_number(const purchase_request& r, Token&& token = {}) {
-    return run(plans::purchase_virtual_number(this->config(), r), std::forward<Token>(token));
+    return this->run_async(plans::purchase_virtual_number(this->config(), r),
+                           std::forward<Token>(token));
   }
 
   template <class Token = boost::asio::deferred_t>
   auto async_purchase_virtual_number_postpaid(const postpaid_purchase_request& r,
                                               Token&& token = {}) {
-    return run(plans::purchase_virtual_number_postpaid(this->config(), r),
-               std::forward<Token>(token));
+    return this->run_async(plans::purchase_virtual_number_postpaid(this->config(), r),
+                           std::forward<Token>(token));
   }
 
   template <class Token = boost::asio::deferred_t>
   auto async_unsubscribe_virtual_number(std::string_view id, Token&& token = {}) {
-    return run(plans::unsubscribe_virtual_number(this->config(), id), std::forward<Token>(token));
+    return this->run_async(plans::unsubscribe_virtual_number(this->config(), id),
+                           std::forward<Token>(token));
   }
 
   template <class Token = boost::asio::deferred_t>
   auto async_add_custom_number(const custom_number_request& r, Token&& token = {}) {
-    return run(plans::add_custom_number(this->config(), r), std::forward<Token>(token));
+    return this->run_async(plans::add_custom_number(this->config(), r), std::forward<Token>(token));
   }
 
   template <class Token = boost::asio::deferred_t>
   auto async_verify_custom_number(const verify_custom_number_request& r, Token&& token = {}) {
-    return run(plans::verify_custom_number(this->config(), r), std::forward<Token>(token));
+    return this->run_async(plans::verify_custom_number(this->config(), r),
+                           std::forward<Token>(token));
   }
 
   template <class Token = boost::asio::deferred_t>
   auto async_add_business_name(const business_name_request& r, Token&& token = {}) {
-    return run(plans::add_business_name(this->config(), r), std::forward<Token>(token));
+    return this->run_async(plans::add_business_name(this->config(), r), std::forward<Token>(token));
   }
 
   template <class Token = boost::asio::deferred_t>
   auto async_list_cards(Token&& token = {}) {
-    return run(plans::list_cards(this->config()), std::forward<Token>(token));
+    return this->run_async(plans::list_cards(this->config()), std::forward<Token>(token));
   }
 
   template <class Token = boost::asio::deferred_t>
   auto async_list_custom_numbers(Token&& token = {}) {
-    return run(plans::list_custom_numbers(this->config()), std::forward<Token>(token));
+    return this->run_async(plans::list_custom_numbers(this->config()), std::forward<Token>(token));
   }
 
   // The catalog purchases are checked against (config::products); add numbers as you learn them.
   product_catalog& products() noexcept { return this->mutable_config().products; }
-
- private:
-  template <class Plan, class Token>
-  auto run(Plan&& p, Token&& token) {
-    return vnum::detail::async_run(this->transport(), std::forward<Plan>(p),
-                                   std::forward<Token>(token));
-  }
 };
 
 }  // namespace vnum::cellcast
@@ -349,84 +357,80 @@ namespace vnum::identitycall {
 // completing with void(result<X>). How calls complete, retry, fail and are cancelled: the rules in
 // <vnum/asio.hpp>.
 template <http::async_transport T>
-class async_client : public vnum::detail::client_base<T, config> {
-  using base = vnum::detail::client_base<T, config>;
+class async_client : public vnum::detail::async_client_base<T, config> {
+  using base = vnum::detail::async_client_base<T, config>;
 
  public:
   async_client(T transport, config cfg) : base(std::forward<T>(transport), std::move(cfg)) {}
 
-  auto get_executor() { return this->transport().get_executor(); }
-
   template <class Token = boost::asio::deferred_t>
   auto async_purchase_number(const purchase_request& r, Token&& token = {}) {
-    return run(plans::purchase_number(this->config(), r), std::forward<Token>(token));
+    return this->run_async(plans::purchase_number(this->config(), r), std::forward<Token>(token));
   }
 
   template <class Token = boost::asio::deferred_t>
   auto async_list_virtual_numbers(Token&& token = {}) {
-    return run(plans::list_virtual_numbers(this->config()), std::forward<Token>(token));
+    return this->run_async(plans::list_virtual_numbers(this->config()), std::forward<Token>(token));
   }
 
   template <class Token = boost::asio::deferred_t>
   auto async_get_virtual_number(std::int64_t id, Token&& token = {}) {
-    return run(plans::get_virtual_number(this->config(), id), std::forward<Token>(token));
+    return this->run_async(plans::get_virtual_number(this->config(), id),
+                           std::forward<Token>(token));
   }
 
   template <class Token = boost::asio::deferred_t>
   auto async_update_virtual_number(std::int64_t id, const update_request& r, Token&& token = {}) {
-    return run(plans::update_virtual_number(this->config(), id, r), std::forward<Token>(token));
+    return this->run_async(plans::update_virtual_number(this->config(), id, r),
+                           std::forward<Token>(token));
   }
 
   template <class Token = boost::asio::deferred_t>
   auto async_search_available_numbers(const search_request& r, Token&& token = {}) {
-    return run(plans::search_available_numbers(this->config(), r), std::forward<Token>(token));
+    return this->run_async(plans::search_available_numbers(this->config(), r),
+                           std::forward<Token>(token));
   }
 
   template <class Token = boost::asio::deferred_t>
   auto async_add_operator(std::int64_t id, const add_operator_request& r, Token&& token = {}) {
-    return run(plans::add_operator(this->config(), id, r), std::forward<Token>(token));
+    return this->run_async(plans::add_operator(this->config(), id, r), std::forward<Token>(token));
   }
 
   template <class Token = boost::asio::deferred_t>
   auto async_remove_operator(std::int64_t id, std::int64_t operator_id, Token&& token = {}) {
-    return run(plans::remove_operator(this->config(), id, operator_id), std::forward<Token>(token));
+    return this->run_async(plans::remove_operator(this->config(), id, operator_id),
+                           std::forward<Token>(token));
   }
 
   template <class Token = boost::asio::deferred_t>
   auto async_list_operators(Token&& token = {}) {
-    return run(plans::list_operators(this->config()), std::forward<Token>(token));
+    return this->run_async(plans::list_operators(this->config()), std::forward<Token>(token));
   }
 
   template <class Token = boost::asio::deferred_t>
   auto async_get_operator(std::int64_t id, Token&& token = {}) {
-    return run(plans::get_operator(this->config(), id), std::forward<Token>(token));
+    return this->run_async(plans::get_operator(this->config(), id), std::forward<Token>(token));
   }
 
   template <class Token = boost::asio::deferred_t>
   auto async_create_operator(const create_operator_request& r, Token&& token = {}) {
-    return run(plans::create_operator(this->config(), r), std::forward<Token>(token));
+    return this->run_async(plans::create_operator(this->config(), r), std::forward<Token>(token));
   }
 
   template <class Token = boost::asio::deferred_t>
   auto async_update_operator(std::int64_t id, const update_operator_request& r,
                              Token&& token = {}) {
-    return run(plans::update_operator(this->config(), id, r), std::forward<Token>(token));
+    return this->run_async(plans::update_operator(this->config(), id, r),
+                           std::forward<Token>(token));
   }
 
   template <class Token = boost::asio::deferred_t>
   auto async_delete_operator(std::int64_t id, Token&& token = {}) {
-    return run(plans::delete_operator(this->config(), id), std::forward<Token>(token));
+    return this->run_async(plans::delete_operator(this->config(), id), std::forward<Token>(token));
   }
 
   // The most pages a list may have before it is refused as a protocol error (list_plan).
   static constexpr std::int64_t max_pages = list_plan<virtual_number>::max_pages;
-
- private:
-  template <class Plan, class Token>
-  auto run(Plan&& p, Token&& token) {
-    return vnum::detail::async_run(this->transport(), std::forward<Plan>(p),
-                                   std::forward<Token>(token));
-  }
 };
 
 }  // namespace vnum::identitycall

@@ -7,6 +7,7 @@
 #define VNUM_DETAIL_ASYNC_RUN_HPP
 
 #include <vnum/async_transport.hpp>
+#include <vnum/detail/client_base.hpp>
 #include <vnum/error.hpp>
 #include <vnum/http.hpp>
 #include <vnum/plan.hpp>
@@ -83,8 +84,6 @@ class send_handler {
 template <class Transport, plan Plan>
 class plan_op {
  public:
-  using value_type = typename Plan::value_type;
-
   plan_op(Transport& transport, Plan&& p)
       : state_(std::make_unique<state>(state{transport, std::move(p)})) {}
 
@@ -180,6 +179,22 @@ auto async_run(Transport& transport, Plan&& p, Token&& token) {
   return boost::asio::async_compose<Token, signature>(
       plan_op<Transport, plan_type>(transport, std::forward<Plan>(p)), token, ex);
 }
+
+// What both providers' async_client<T> share: the transport and the config (client_base), the
+// transport's executor, and starting an operation's plan as one asynchronous operation.
+template <class T, class Config>
+class async_client_base : public client_base<T, Config> {
+ public:
+  using client_base<T, Config>::client_base;
+
+  auto get_executor() { return this->transport().get_executor(); }
+
+ protected:
+  template <class Plan, class Token>
+  auto run_async(Plan&& p, Token&& token) {
+    return async_run(this->transport(), std::forward<Plan>(p), std::forward<Token>(token));
+  }
+};
 
 }  // namespace vnum::detail
 

@@ -6,7 +6,6 @@
 
 #include <vnum/async_transport.hpp>
 #include <vnum/detail/async_run.hpp>
-#include <vnum/detail/client_base.hpp>
 #include <vnum/identitycall/model.hpp>
 #include <vnum/identitycall/plan.hpp>
 
@@ -21,84 +20,80 @@ namespace vnum::identitycall {
 // completing with void(result<X>). How calls complete, retry, fail and are cancelled: the rules in
 // <vnum/asio.hpp>.
 template <http::async_transport T>
-class async_client : public vnum::detail::client_base<T, config> {
-  using base = vnum::detail::client_base<T, config>;
+class async_client : public vnum::detail::async_client_base<T, config> {
+  using base = vnum::detail::async_client_base<T, config>;
 
  public:
   async_client(T transport, config cfg) : base(std::forward<T>(transport), std::move(cfg)) {}
 
-  auto get_executor() { return this->transport().get_executor(); }
-
   template <class Token = boost::asio::deferred_t>
   auto async_purchase_number(const purchase_request& r, Token&& token = {}) {
-    return run(plans::purchase_number(this->config(), r), std::forward<Token>(token));
+    return this->run_async(plans::purchase_number(this->config(), r), std::forward<Token>(token));
   }
 
   template <class Token = boost::asio::deferred_t>
   auto async_list_virtual_numbers(Token&& token = {}) {
-    return run(plans::list_virtual_numbers(this->config()), std::forward<Token>(token));
+    return this->run_async(plans::list_virtual_numbers(this->config()), std::forward<Token>(token));
   }
 
   template <class Token = boost::asio::deferred_t>
   auto async_get_virtual_number(std::int64_t id, Token&& token = {}) {
-    return run(plans::get_virtual_number(this->config(), id), std::forward<Token>(token));
+    return this->run_async(plans::get_virtual_number(this->config(), id),
+                           std::forward<Token>(token));
   }
 
   template <class Token = boost::asio::deferred_t>
   auto async_update_virtual_number(std::int64_t id, const update_request& r, Token&& token = {}) {
-    return run(plans::update_virtual_number(this->config(), id, r), std::forward<Token>(token));
+    return this->run_async(plans::update_virtual_number(this->config(), id, r),
+                           std::forward<Token>(token));
   }
 
   template <class Token = boost::asio::deferred_t>
   auto async_search_available_numbers(const search_request& r, Token&& token = {}) {
-    return run(plans::search_available_numbers(this->config(), r), std::forward<Token>(token));
+    return this->run_async(plans::search_available_numbers(this->config(), r),
+                           std::forward<Token>(token));
   }
 
   template <class Token = boost::asio::deferred_t>
   auto async_add_operator(std::int64_t id, const add_operator_request& r, Token&& token = {}) {
-    return run(plans::add_operator(this->config(), id, r), std::forward<Token>(token));
+    return this->run_async(plans::add_operator(this->config(), id, r), std::forward<Token>(token));
   }
 
   template <class Token = boost::asio::deferred_t>
   auto async_remove_operator(std::int64_t id, std::int64_t operator_id, Token&& token = {}) {
-    return run(plans::remove_operator(this->config(), id, operator_id), std::forward<Token>(token));
+    return this->run_async(plans::remove_operator(this->config(), id, operator_id),
+                           std::forward<Token>(token));
   }
 
   template <class Token = boost::asio::deferred_t>
   auto async_list_operators(Token&& token = {}) {
-    return run(plans::list_operators(this->config()), std::forward<Token>(token));
+    return this->run_async(plans::list_operators(this->config()), std::forward<Token>(token));
   }
 
   template <class Token = boost::asio::deferred_t>
   auto async_get_operator(std::int64_t id, Token&& token = {}) {
-    return run(plans::get_operator(this->config(), id), std::forward<Token>(token));
+    return this->run_async(plans::get_operator(this->config(), id), std::forward<Token>(token));
   }
 
   template <class Token = boost::asio::deferred_t>
   auto async_create_operator(const create_operator_request& r, Token&& token = {}) {
-    return run(plans::create_operator(this->config(), r), std::forward<Token>(token));
+    return this->run_async(plans::create_operator(this->config(), r), std::forward<Token>(token));
   }
 
   template <class Token = boost::asio::deferred_t>
   auto async_update_operator(std::int64_t id, const update_operator_request& r,
                              Token&& token = {}) {
-    return run(plans::update_operator(this->config(), id, r), std::forward<Token>(token));
+    return this->run_async(plans::update_operator(this->config(), id, r),
+                           std::forward<Token>(token));
   }
 
   template <class Token = boost::asio::deferred_t>
   auto async_delete_operator(std::int64_t id, Token&& token = {}) {
-    return run(plans::delete_operator(this->config(), id), std::forward<Token>(token));
+    return this->run_async(plans::delete_operator(this->config(), id), std::forward<Token>(token));
   }
 
   // The most pages a list may have before it is refused as a protocol error (list_plan).
   static constexpr std::int64_t max_pages = list_plan<virtual_number>::max_pages;
-
- private:
-  template <class Plan, class Token>
-  auto run(Plan&& p, Token&& token) {
-    return vnum::detail::async_run(this->transport(), std::forward<Plan>(p),
-                                   std::forward<Token>(token));
-  }
 };
 
 }  // namespace vnum::identitycall

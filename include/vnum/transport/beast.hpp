@@ -657,13 +657,8 @@ class exchange : public std::enable_shared_from_this<exchange<Options>> {
 
 class beast_transport {
  public:
-  struct options {
-    std::chrono::milliseconds connect_timeout{10'000};  // name resolution, TCP and TLS
-    std::chrono::milliseconds timeout{30'000};          // the whole exchange
-    std::size_t max_response_bytes = 8 << 20;           // larger: errc::protocol, never buffered
-    std::string ca_file;                                // empty: the system's CA store
-    bool allow_plain_http = false;                      // http:// to a host that is not loopback
-  };
+  // The same fields and meaning for both transports (transport/detail/checks.hpp).
+  using options = detail::transport::options;
 
  private:
   using state = detail::beast::shared_state<options>;

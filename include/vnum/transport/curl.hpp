@@ -281,13 +281,8 @@ inline bool global_init() {
 
 class curl_transport {
  public:
-  struct options {
-    std::chrono::milliseconds connect_timeout{10'000};  // name resolution, TCP and TLS
-    std::chrono::milliseconds timeout{30'000};          // the whole exchange
-    std::size_t max_response_bytes = 8 << 20;           // larger: errc::protocol, never buffered
-    std::string ca_file;                                // empty: the system's CA store
-    bool allow_plain_http = false;                      // http:// to a host that is not loopback
-  };
+  // The same fields and meaning for both transports (transport/detail/checks.hpp).
+  using options = detail::transport::options;
 
   curl_transport() : curl_transport(options{}) {}
   explicit curl_transport(options o) : session_(std::make_unique<session>(std::move(o))) {}

@@ -12,6 +12,7 @@
 #endif
 
 #include <array>
+#include <chrono>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -19,6 +20,15 @@
 #include <vector>
 
 namespace vnum::detail::transport {
+
+// curl_transport::options and beast_transport::options: one exchange's limits and safety.
+struct options {
+  std::chrono::milliseconds connect_timeout{10'000};  // name resolution, TCP and TLS
+  std::chrono::milliseconds timeout{30'000};          // the whole exchange
+  std::size_t max_response_bytes = 8 << 20;           // larger: errc::protocol, never buffered
+  std::string ca_file;                                // empty: the system's CA store
+  bool allow_plain_http = false;                      // http:// to a host that is not loopback
+};
 
 // 127.0.0.0/8 in dotted-decimal form (how libcurl's URL parser normalizes IPv4 hosts).
 constexpr bool is_loopback_ipv4(std::string_view host) noexcept {
