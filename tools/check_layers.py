@@ -19,7 +19,7 @@ LAYERS = [
     (r"detail/(ascii|print|utf8|country)\.hpp", 0, "core-detail"),
     (r"error\.hpp", 1, "core"),
     (r"(http|retry)\.hpp", 2, "core"),
-    (r"(phone|plan|async_transport)\.hpp", 3, "core"),
+    (r"(phone|plan|async_transport|intent)\.hpp", 3, "core"),
     (r"detail/.*\.hpp", 4, "shared-detail"),
     (r"(cellcast|identitycall)/model\.hpp", 5, "provider"),
     (r"(cellcast|identitycall)/(impl/)?validate\.hpp", 6, "provider"),
@@ -31,6 +31,7 @@ LAYERS = [
     (r"asio\.hpp", 12, "umbrella"),
     (r"testing/.*\.hpp", 13, "testing"),
     (r"transport/detail/.*\.hpp", 13, "transport-detail"),
+    (r"ledger/.*\.hpp", 13, "ledger"),
     (r"transport/.*\.hpp", 14, "transport"),
     (r"vnum_testing\.hpp", 14, "umbrella"),
 ]

@@ -131,6 +131,12 @@ class write_plan {
   // The result, once done; moved from by whoever takes it.
   result<T>&& take_result() { return std::move(*outcome_); }
 
+  // The request as built (or why it could not be), its parser and the key errors are redacted of:
+  // what an intent_plan (<vnum/intent.hpp>) fingerprints, and reads a kept answer with.
+  const result<http::request>& request() const noexcept { return request_; }
+  parser answer_parser() const noexcept { return parse_; }
+  std::string_view redacted_key() const noexcept { return api_key_; }
+
  private:
   next_action finish(result<T> r) {
     outcome_.emplace(std::move(r));

@@ -10,6 +10,7 @@
 #include <vnum/testing/cassette.hpp>
 #include <vnum/testing/fake_cellcast.hpp>
 #include <vnum/testing/fake_identitycall.hpp>
+#include <vnum/testing/memory_ledger.hpp>
 #include <vnum/vnum.hpp>
 
 #endif  // VNUM_VNUM_TESTING_HPP

@@ -292,10 +292,26 @@ class async_client : public vnum::detail::async_client_base<T, config> {
                            std::forward<Token>(token));
   }
 
+  // Once per intent key: see <vnum/intent.hpp>.
+  template <ledger L, class Token = boost::asio::deferred_t>
+  auto async_purchase_virtual_number(const purchase_request& r, intent_key<L> k,
+                                     Token&& token = {}) {
+    return this->run_async(plans::purchase_virtual_number(this->config(), r, std::move(k)),
+                           std::forward<Token>(token));
+  }
+
   template <class Token = boost::asio::deferred_t>
   auto async_purchase_virtual_number_postpaid(const postpaid_purchase_request& r,
                                               Token&& token = {}) {
     return this->run_async(plans::purchase_virtual_number_postpaid(this->config(), r),
+                           std::forward<Token>(token));
+  }
+
+  // Once per intent key: see <vnum/intent.hpp>.
+  template <ledger L, class Token = boost::asio::deferred_t>
+  auto async_purchase_virtual_number_postpaid(const postpaid_purchase_request& r, intent_key<L> k,
+                                              Token&& token = {}) {
+    return this->run_async(plans::purchase_virtual_number_postpaid(this->config(), r, std::move(k)),
                            std::forward<Token>(token));
   }
 
@@ -310,6 +326,14 @@ class async_client : public vnum::detail::async_client_base<T, config> {
     return this->run_async(plans::add_custom_number(this->config(), r), std::forward<Token>(token));
   }
 
+  // Once per intent key: see <vnum/intent.hpp>.
+  template <ledger L, class Token = boost::asio::deferred_t>
+  auto async_add_custom_number(const custom_number_request& r, intent_key<L> k,
+                               Token&& token = {}) {
+    return this->run_async(plans::add_custom_number(this->config(), r, std::move(k)),
+                           std::forward<Token>(token));
+  }
+
   template <class Token = boost::asio::deferred_t>
   auto async_verify_custom_number(const verify_custom_number_request& r, Token&& token = {}) {
     return this->run_async(plans::verify_custom_number(this->config(), r),
@@ -319,6 +343,14 @@ class async_client : public vnum::detail::async_client_base<T, config> {
   template <class Token = boost::asio::deferred_t>
   auto async_add_business_name(const business_name_request& r, Token&& token = {}) {
     return this->run_async(plans::add_business_name(this->config(), r), std::forward<Token>(token));
+  }
+
+  // Once per intent key: see <vnum/intent.hpp>.
+  template <ledger L, class Token = boost::asio::deferred_t>
+  auto async_add_business_name(const business_name_request& r, intent_key<L> k,
+                               Token&& token = {}) {
+    return this->run_async(plans::add_business_name(this->config(), r, std::move(k)),
+                           std::forward<Token>(token));
   }
 
   template <class Token = boost::asio::deferred_t>
@@ -368,6 +400,13 @@ class async_client : public vnum::detail::async_client_base<T, config> {
     return this->run_async(plans::purchase_number(this->config(), r), std::forward<Token>(token));
   }
 
+  // Once per intent key: see <vnum/intent.hpp>.
+  template <ledger L, class Token = boost::asio::deferred_t>
+  auto async_purchase_number(const purchase_request& r, intent_key<L> k, Token&& token = {}) {
+    return this->run_async(plans::purchase_number(this->config(), r, std::move(k)),
+                           std::forward<Token>(token));
+  }
+
   template <class Token = boost::asio::deferred_t>
   auto async_list_virtual_numbers(Token&& token = {}) {
     return this->run_async(plans::list_virtual_numbers(this->config()), std::forward<Token>(token));
@@ -396,6 +435,14 @@ class async_client : public vnum::detail::async_client_base<T, config> {
     return this->run_async(plans::add_operator(this->config(), id, r), std::forward<Token>(token));
   }
 
+  // Once per intent key: see <vnum/intent.hpp>.
+  template <ledger L, class Token = boost::asio::deferred_t>
+  auto async_add_operator(std::int64_t id, const add_operator_request& r, intent_key<L> k,
+                          Token&& token = {}) {
+    return this->run_async(plans::add_operator(this->config(), id, r, std::move(k)),
+                           std::forward<Token>(token));
+  }
+
   template <class Token = boost::asio::deferred_t>
   auto async_remove_operator(std::int64_t id, std::int64_t operator_id, Token&& token = {}) {
     return this->run_async(plans::remove_operator(this->config(), id, operator_id),
@@ -415,6 +462,14 @@ class async_client : public vnum::detail::async_client_base<T, config> {
   template <class Token = boost::asio::deferred_t>
   auto async_create_operator(const create_operator_request& r, Token&& token = {}) {
     return this->run_async(plans::create_operator(this->config(), r), std::forward<Token>(token));
+  }
+
+  // Once per intent key: see <vnum/intent.hpp>.
+  template <ledger L, class Token = boost::asio::deferred_t>
+  auto async_create_operator(const create_operator_request& r, intent_key<L> k,
+                             Token&& token = {}) {
+    return this->run_async(plans::create_operator(this->config(), r, std::move(k)),
+                           std::forward<Token>(token));
   }
 
   template <class Token = boost::asio::deferred_t>

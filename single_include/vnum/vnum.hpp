@@ -1021,6 +1021,186 @@ result<std::vector<custom_number>> parse_list_custom_numbers(const http::respons
 
 #endif  // VNUM_CELLCAST_PARSE_HPP
 
+// ---- vnum/detail/json.hpp ------------------------------------------------------------------------
+
+// vnum — Boost.JSON in header-only mode, and the helpers every parser uses.
+// Upper detail level: built on the core headers; what the providers' headers share.
+#ifndef VNUM_DETAIL_JSON_HPP
+#define VNUM_DETAIL_JSON_HPP
+
+// Exactly one translation unit of a program defines VNUM_IMPLEMENTATION before including a vnum
+// header; that unit compiles Boost.JSON's sources. A program that links the compiled Boost.JSON
+// library instead defines nothing.
+#if defined(VNUM_IMPLEMENTATION) && !defined(VNUM_BOOST_JSON_SOURCES_COMPILED)
+#define VNUM_BOOST_JSON_SOURCES_COMPILED
+#include <boost/json/src.hpp>
+#endif
+// Only the parts of Boost.JSON vnum uses: every translation unit pays for each header it includes.
+#include <boost/json/monotonic_resource.hpp>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace vnum::detail {
+
+namespace json = boost::json;
+
+// The largest body vnum reads, as curl_transport's default max_response_bytes: no documented answer
+// comes near it, and a larger one is refused before it is parsed.
+inline constexpr std::size_t max_body_bytes = std::size_t{8} << 20;
+
+// Parses a response body without throwing into `out`, whose storage its values use; false when the
+// body is not JSON. Nesting is capped (Boost.JSON's default depth of 32 is far above any documented
+// body), so hostile input such as 100 000 '[' fails cleanly; a body over max_body_bytes is not
+// parsed at all.
+inline bool parse_json_into(std::string_view body, json::value& out) {
+  if (body.size() > max_body_bytes) return false;
+  json::error_code ec;
+  json::parse_options options;
+  options.max_depth = 32;
+  json::value parsed = json::parse(body, ec, out.storage(), options);
+  if (ec) return false;
+  out = std::move(parsed);  // the same storage: the tree is moved, not copied
+  return true;
+}
+
+// The body's JSON on the heap, or nullopt (see parse_json_into).
+inline std::optional<json::value> parse_json(std::string_view body) {
+  json::value v;
+  if (!parse_json_into(body, v)) return std::nullopt;
+  return v;
+}
+
+// A parsed body whose values live in a buffer on the parser's stack (and, past it, in blocks freed
+// all at once): reading a documented answer costs no allocation for the JSON tree itself. Pointers
+// into value() are valid as long as the document.
+class json_document {
+ public:
+  json_document() = default;
+  json_document(const json_document&) = delete;
+  json_document& operator=(const json_document&) = delete;
+
+  // The body's JSON, or nullptr when it is not JSON (or is over max_body_bytes).
+  const json::value* parse(std::string_view body) {
+    return parse_json_into(body, value_) ? &value_ : nullptr;
+  }
+
+ private:
+  // Large enough for every documented answer of both providers (the largest is about 1.5 KB).
+  alignas(std::max_align_t) unsigned char buffer_[4096];
+  json::monotonic_resource arena_{buffer_, sizeof buffer_};
+  json::value value_ =
+      json::value(json::storage_ptr(&arena_));  // moving a parse into it keeps the arena
+};
+
+inline const json::value* member(const json::object& o, std::string_view key) noexcept {
+  return o.if_contains(key);
+}
+
+inline std::optional<std::string> string_member(const json::object& o, std::string_view key) {
+  const json::value* v = o.if_contains(key);
+  if (v == nullptr || !v->is_string()) return std::nullopt;
+  return std::string(v->get_string());
+}
+
+inline std::optional<bool> bool_member(const json::object& o, std::string_view key) noexcept {
+  const json::value* v = o.if_contains(key);
+  if (v == nullptr || !v->is_bool()) return std::nullopt;
+  return v->get_bool();
+}
+
+// An integer member; a JSON number with a fraction or out of int64 range is not one.
+inline std::optional<std::int64_t> int_member(const json::object& o,
+                                              std::string_view key) noexcept {
+  const json::value* v = o.if_contains(key);
+  if (v == nullptr) return std::nullopt;
+  if (v->is_int64()) return v->get_int64();
+  if (v->is_uint64() && v->get_uint64() <= static_cast<std::uint64_t>(INT64_MAX))
+    return static_cast<std::int64_t>(v->get_uint64());
+  return std::nullopt;
+}
+
+inline const json::object* object_member(const json::object& o, std::string_view key) noexcept {
+  const json::value* v = o.if_contains(key);
+  return v != nullptr && v->is_object() ? &v->get_object() : nullptr;
+}
+
+inline const json::array* array_member(const json::object& o, std::string_view key) noexcept {
+  const json::value* v = o.if_contains(key);
+  return v != nullptr && v->is_array() ? &v->get_array() : nullptr;
+}
+
+}  // namespace vnum::detail
+
+#endif  // VNUM_DETAIL_JSON_HPP
+
+// ---- vnum/detail/fingerprint.hpp -----------------------------------------------------------------
+
+// vnum — an intent's fingerprint (<vnum/intent.hpp>): the request as built, for telling a key's
+// replay from another request under the same key, kept in a ledger without a secret.
+// Upper detail level: built on the core headers; what the providers' headers share.
+#ifndef VNUM_DETAIL_FINGERPRINT_HPP
+#define VNUM_DETAIL_FINGERPRINT_HPP
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <string_view>
+
+namespace vnum::detail {
+
+// The request body fields whose values are secrets other than the API key: an OTP, a Stripe token,
+// BECS bank details. Never kept: not in a ledger, not in a cassette.
+inline constexpr std::array<std::string_view, 4> secret_body_fields{
+    "otp", "token", "becs_account_number", "becs_bsb_number"};
+
+// What a secret's value is replaced with.
+inline constexpr std::string_view secret_mask = "***";
+
+inline void mask_secret_fields(json::value& v) {
+  if (auto* o = v.if_object()) {
+    for (auto& kv : *o) {
+      const bool secret = std::find(secret_body_fields.begin(), secret_body_fields.end(),
+                                    std::string_view(kv.key())) != secret_body_fields.end();
+      if (secret && !kv.value().is_null())
+        kv.value() = json::string(secret_mask);
+      else
+        mask_secret_fields(kv.value());
+    }
+  } else if (auto* a = v.if_array()) {
+    for (auto& e : *a) mask_secret_fields(e);
+  }
+}
+
+// "POST https://host/path?query\n{body, its secret fields masked}". The headers are left out: they
+// carry the API key, and nothing else in them is the caller's. Two requests that differ only in a
+// secret have one fingerprint.
+inline std::string request_fingerprint(const http::request& r) {
+  std::string out(http::to_string(r.method));
+  out += ' ';
+  out += r.url;
+  out += '\n';
+  if (r.body.empty()) return out;
+  if (auto body = parse_json(r.body)) {
+    mask_secret_fields(*body);
+    out += json::serialize(*body);
+  } else {
+    out += "(a body that is not JSON, of " + std::to_string(r.body.size()) + " bytes)";
+  }
+  return out;
+}
+
+}  // namespace vnum::detail
+
+#endif  // VNUM_DETAIL_FINGERPRINT_HPP
+
 // ---- vnum/plan.hpp -------------------------------------------------------------------------------
 
 // vnum — plans: the logic of one call as a sans-I/O state machine. A plan never sends, waits or
@@ -1151,6 +1331,12 @@ class write_plan {
   // The result, once done; moved from by whoever takes it.
   result<T>&& take_result() { return std::move(*outcome_); }
 
+  // The request as built (or why it could not be), its parser and the key errors are redacted of:
+  // what an intent_plan (<vnum/intent.hpp>) fingerprints, and reads a kept answer with.
+  const result<http::request>& request() const noexcept { return request_; }
+  parser answer_parser() const noexcept { return parse_; }
+  std::string_view redacted_key() const noexcept { return api_key_; }
+
  private:
   next_action finish(result<T> r) {
     outcome_.emplace(std::move(r));
@@ -1248,6 +1434,392 @@ class read_plan {
 
 #endif  // VNUM_PLAN_HPP
 
+// ---- vnum/intent.hpp -----------------------------------------------------------------------------
+
+// vnum — exactly once, even across crashes: intent keys and the ledger they are kept in.
+//
+// Neither provider accepts an idempotency key, so vnum keeps one on the client side. A creating
+// write called with once(ledger, key) is claimed in the ledger before anything is sent, then sent,
+// then settled with what happened. The same key again never sends a second time; it answers from
+// the ledger:
+//
+//   state      what happened                              what the same key returns (nothing sent)
+//   pending    claimed, being sent (a live lease)         errc::conflict: another call holds it
+//              or its owner died (the lease ran out)      errc::outcome_unknown naming the key
+//   succeeded  the provider's answer was a success        the same typed result, parsed again
+//   refused    a documented refusal of this request       the same error
+//   unknown    errc::outcome_unknown: may have happened   errc::outcome_unknown naming the key
+//
+// The same key with another request is errc::invalid_argument naming the key. An unsettled
+// intent (unknown, or pending without an owner) is settled by reconciliation (<provider>/
+// reconcile.hpp) or by a person (ledger::resolve, `vnumctl ledger resolve`), never by sending
+// again.
+//
+// A failure that certainly left nothing done and is not about the request (errc::transport: never
+// sent; rate_limited; unauthorized; forbidden) releases the key, so the same call may go again.
+#ifndef VNUM_INTENT_HPP
+#define VNUM_INTENT_HPP
+
+#include <array>
+#include <chrono>
+#include <concepts>
+#include <cstddef>
+#include <cstdint>
+#include <ctime>
+#include <optional>
+#include <random>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace vnum {
+
+enum class intent_state { pending, succeeded, refused, unknown };
+
+constexpr std::string_view to_string(intent_state s) noexcept {
+  switch (s) {
+    case intent_state::pending:
+      return "pending";
+    case intent_state::succeeded:
+      return "succeeded";
+    case intent_state::refused:
+      return "refused";
+    case intent_state::unknown:
+      return "unknown";
+  }
+  return "unknown";
+}
+
+// The state a stored text names; empty for any other text (a store refuses such a row).
+constexpr std::optional<intent_state> intent_state_from_string(std::string_view s) noexcept {
+  for (auto st : {intent_state::pending, intent_state::succeeded, intent_state::refused,
+                  intent_state::unknown})
+    if (to_string(st) == s) return st;
+  return std::nullopt;
+}
+
+// Times in a ledger: milliseconds since the Unix epoch, UTC.
+using ledger_time = std::chrono::sys_time<std::chrono::milliseconds>;
+
+// "2026-12-06T07:45:01.123Z"
+inline std::string to_iso8601(ledger_time t) {
+  const auto ms = t.time_since_epoch().count();
+  std::time_t secs = static_cast<std::time_t>(ms / 1000);
+  std::tm tm{};
+  gmtime_r(&secs, &tm);
+  std::array<char, 32> buf{};
+  const auto n = std::strftime(buf.data(), buf.size(), "%Y-%m-%dT%H:%M:%S", &tm);
+  std::string out(buf.data(), n);
+  const auto frac = static_cast<int>(ms % 1000);
+  out += '.';
+  out += static_cast<char>('0' + frac / 100);
+  out += static_cast<char>('0' + frac / 10 % 10);
+  out += static_cast<char>('0' + frac % 10);
+  out += 'Z';
+  return out;
+}
+
+// One intent as a ledger keeps it.
+struct intent_record {
+  std::string key;
+  std::string operation;    // "identitycall.purchase_number"
+  std::string fingerprint;  // the request as built, secrets and credentials excluded
+  intent_state state = intent_state::pending;
+  std::string owner;          // the claimant's token (a pending intent's)
+  ledger_time created_at{};   // when it was claimed, just before its request went out
+  ledger_time lease_until{};  // a pending intent's owner is alive until then
+  ledger_time settled_at{};   // when it left pending (zero while pending)
+  bool owner_alive = false;   // pending and lease_until is after the ledger's now, as read
+  int answer_status = 0;      // succeeded: the provider's status; 0 when no answer was kept
+  std::string answer_body;    // succeeded: the provider's body, the API key redacted
+  error refusal;              // refused: the error the call returned
+  std::string note;           // how it was settled: "answer", "reconciled: ...", "person: ..."
+  friend bool operator==(const intent_record&, const intent_record&) = default;
+};
+
+// What a claimant asks of the ledger: the key, if nobody holds it.
+struct intent_claim {
+  std::string key;
+  std::string operation;
+  std::string fingerprint;
+  std::string owner;
+  std::chrono::milliseconds lease{};
+};
+
+// A claim either won (the caller owns a new pending intent) or found the intent holding the key.
+struct claim_outcome {
+  bool won = false;
+  intent_record existing;  // when !won
+};
+
+// How an intent leaves pending or unknown.
+struct settlement {
+  intent_state state = intent_state::unknown;  // succeeded, refused or unknown
+  int answer_status = 0;
+  std::string answer_body;
+  error refusal;
+  std::string note;
+};
+
+// Where intents are kept. Every member is one atomic step of the store; each returns an error
+// (errc::transport when the store cannot be read or written) rather than throwing.
+//   claim(c)         inserts c as pending if no live intent holds c.key, else returns that intent.
+//                    A settled intent older than the store's expiry window no longer holds its key.
+//   settle(k, o, s)  the owner's settlement of its pending intent (errc::conflict otherwise: a
+//                    person or reconciliation settled it first, which wins).
+//   release(k, o)    the owner takes back its pending claim: its request certainly had no effect.
+//   resolve(k, s)    settles an unsettled intent: unknown, or pending with its lease run out
+//                    (errc::conflict for a live or settled one, errc::not_found for none).
+//   forget(k)        removes an unsettled intent that did not take effect, as resolve checks.
+//   find(k)          the intent holding k, if any.
+//   unsettled()      every intent that is unknown or pending, oldest first.
+//   reap()           removes the settled intents older than the expiry window; how many.
+template <class L>
+concept ledger = requires(L& l, const intent_claim& c, const settlement& s, std::string_view k) {
+  { l.claim(c) } -> std::same_as<result<claim_outcome>>;
+  { l.settle(k, k, s) } -> std::same_as<result<void>>;
+  { l.release(k, k) } -> std::same_as<result<void>>;
+  { l.resolve(k, s) } -> std::same_as<result<void>>;
+  { l.forget(k) } -> std::same_as<result<void>>;
+  { l.find(k) } -> std::same_as<result<std::optional<intent_record>>>;
+  { l.unsettled() } -> std::same_as<result<std::vector<intent_record>>>;
+  { l.reap() } -> std::same_as<result<std::size_t>>;
+};
+
+// A creating write's key and the ledger it is kept in: client.purchase_number(r, once(ledger, k)).
+// The lease is how long a pending claim's owner counts as alive: longer than the transport's
+// timeout plus the time to settle, so that a slow call is never taken for a dead one.
+template <ledger L>
+struct intent_key {
+  L* ledger;
+  std::string key;
+  std::chrono::milliseconds lease{std::chrono::minutes(5)};
+};
+
+template <ledger L>
+intent_key<L> once(L& l, std::string key,
+                   std::chrono::milliseconds lease = std::chrono::minutes(5)) {
+  return {&l, std::move(key), lease};
+}
+
+namespace detail {
+
+// The longest key a ledger takes: enough for a UUID with a prefix, short enough to index.
+inline constexpr std::size_t max_intent_key = 200;
+
+inline std::optional<error> intent_key_problem(std::string_view key) {
+  if (key.empty()) return invalid_argument("intent key", "must not be empty");
+  if (key.size() > max_intent_key)
+    return invalid_argument("intent key",
+                            "longer than " + std::to_string(max_intent_key) + " characters");
+  for (char c : key)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+      return invalid_argument("intent key", "contains a control character");
+  return std::nullopt;
+}
+
+// What becomes of a claim when its call ends with this error.
+enum class intent_ending { release, refuse, unknown };
+
+inline intent_ending ending_of(errc code) noexcept {
+  switch (code) {
+    case errc::transport:     // never sent
+    case errc::rate_limited:  // the provider did nothing, for now
+    case errc::unauthorized:  // the credentials, not the request
+    case errc::forbidden:
+      return intent_ending::release;
+    case errc::invalid_argument:  // the provider refused this request; the same request again
+    case errc::not_found:         // gets the same answer
+    case errc::conflict:
+    case errc::unprocessable:
+      return intent_ending::refuse;
+    case errc::server_error:  // the outcome rule makes these outcome_unknown for a creating write
+    case errc::outcome_unknown:
+    case errc::protocol:
+      return intent_ending::unknown;
+  }
+  return intent_ending::unknown;
+}
+
+// A fresh owner token: 128 random bits, hex.
+inline std::string new_owner_token() {
+  std::random_device rd;
+  std::string out;
+  for (int i = 0; i < 4; ++i) {
+    auto v = rd();
+    for (int j = 0; j < 8; ++j, v >>= 4) out += "0123456789abcdef"[v & 0xfu];
+  }
+  return out;
+}
+
+inline std::string quoted_key(std::string_view key) {
+  return "intent key \"" + std::string(key) + "\"";
+}
+
+}  // namespace detail
+
+// A creating write run once per key: claims the key in the ledger, runs the write plan, and
+// settles what it answered; or, when the key is already held, answers from the ledger and sends
+// nothing. The ledger's calls are made on the thread that steps the plan (the runner's).
+template <class T, ledger L>
+class intent_plan {
+ public:
+  using value_type = T;
+  using fingerprinter = std::string (*)(const http::request&);
+
+  intent_plan(write_plan<T> write, intent_key<L> key, std::string_view operation,
+              fingerprinter fingerprint)
+      : write_(std::move(write)),
+        key_(std::move(key)),
+        operation_(operation),
+        fingerprint_(fingerprint) {}
+
+  next_action start() {
+    if (!write_.request()) return finish(write_.request().error());  // nothing claimed, or sent
+    if (auto problem = detail::intent_key_problem(key_.key)) return finish(std::move(*problem));
+    intent_claim c{key_.key, std::string(operation_), fingerprint_(*write_.request()),
+                   detail::new_owner_token(), key_.lease};
+    auto claimed = key_.ledger->claim(c);
+    if (!claimed)
+      return finish(ledger_failure(claimed.error(), "claiming it failed; nothing was sent"));
+    if (!claimed->won) return finish(replay(claimed->existing, c));
+    owner_ = std::move(c.owner);
+    return write_.start();
+  }
+
+  next_action on_answer(result<http::response> answer) {
+    if (answer && answer->status > 0) kept_ = answer->status;
+    const bool have_body = answer.has_value();
+    std::string body = have_body ? answer->body : std::string();
+    write_.on_answer(std::move(answer));
+    return settle(std::move(body));
+  }
+
+  next_action on_waited() {
+    write_.on_waited();
+    return settle({});
+  }
+
+  next_action cancel() {
+    write_.cancel();  // the request was not sent: the claim goes back
+    if (!owner_.empty()) (void)key_.ledger->release(key_.key, owner_);
+    outcome_.emplace(write_.take_result());
+    return next_action::done();
+  }
+
+  result<T>&& take_result() { return std::move(*outcome_); }
+
+ private:
+  next_action finish(result<T> r) {
+    outcome_.emplace(std::move(r));
+    return next_action::done();
+  }
+
+  // The write has its result: kept in the ledger as the key's ending.
+  next_action settle(std::string body) {
+    result<T> r = write_.take_result();
+    settlement s;
+    result<void> kept;
+    if (r) {
+      s.state = intent_state::succeeded;
+      s.answer_status = kept_;
+      s.answer_body = std::move(body);
+      redact_text(s.answer_body, write_.redacted_key());
+      s.note = "answer";
+      kept = key_.ledger->settle(key_.key, owner_, s);
+    } else {
+      switch (detail::ending_of(r.error().code)) {
+        case detail::intent_ending::release:
+          kept = key_.ledger->release(key_.key, owner_);
+          break;
+        case detail::intent_ending::refuse:
+          s.state = intent_state::refused;
+          s.refusal = r.error();
+          s.refusal.retry_after.reset();
+          s.note = "answer";
+          kept = key_.ledger->settle(key_.key, owner_, s);
+          break;
+        case detail::intent_ending::unknown:
+          s.state = intent_state::unknown;
+          s.refusal = r.error();
+          s.refusal.retry_after.reset();
+          s.note = "answer";
+          kept = key_.ledger->settle(key_.key, owner_, s);
+          break;
+      }
+    }
+    // The answer is the caller's either way: a purchase made is never hidden. A settlement the
+    // ledger did not take leaves the intent pending, and once its lease runs out, unknown until
+    // reconciled.
+    (void)kept;
+    return finish(std::move(r));
+  }
+
+  result<T> replay(const intent_record& held, const intent_claim& asked) const {
+    const std::string name = detail::quoted_key(held.key);
+    if (held.operation != asked.operation || held.fingerprint != asked.fingerprint)
+      return invalid_argument(
+          "intent key", "\"" + held.key + "\" was used for another request (" + held.operation +
+                            ", claimed at " + to_iso8601(held.created_at) + "); nothing was sent");
+    switch (held.state) {
+      case intent_state::succeeded: {
+        if (held.answer_status == 0)
+          return make_error(errc::conflict,
+                            name + ": took effect (settled at " + to_iso8601(held.settled_at) +
+                                ", " + held.note +
+                                "); no answer was kept to return; nothing was sent");
+        http::response kept{held.answer_status, {}, held.answer_body};
+        return detail::read_answer(result<http::response>(std::move(kept)), write_.answer_parser(),
+                                   write_.redacted_key());
+      }
+      case intent_state::refused:
+        return held.refusal;
+      case intent_state::unknown:
+        return make_error(errc::outcome_unknown,
+                          name + ": sent at " + to_iso8601(held.created_at) +
+                              " and its outcome is unknown (" + held.refusal.message +
+                              "); reconcile it (vnumctl ledger list) before trying again; nothing "
+                              "was sent");
+      case intent_state::pending:
+        break;
+    }
+    if (held.owner_alive)
+      return make_error(errc::conflict, name + ": another call holds it (claimed at " +
+                                            to_iso8601(held.created_at) + ", its lease runs to " +
+                                            to_iso8601(held.lease_until) + "); nothing was sent");
+    return make_error(errc::outcome_unknown,
+                      name + ": sent at " + to_iso8601(held.created_at) +
+                          " by a call that ended before recording its answer; reconcile it "
+                          "(vnumctl ledger list) before trying again; nothing was sent");
+  }
+
+  error ledger_failure(const error& e, std::string_view what) const {
+    return make_error(errc::transport, detail::quoted_key(key_.key) + ": the ledger: " +
+                                           std::string(what) + " (" + to_string(e) + ")");
+  }
+
+  static void redact_text(std::string& text, std::string_view secret) {
+    if (secret.empty()) return;
+    constexpr std::string_view mask = "[redacted]";
+    for (auto at = text.find(secret); at != std::string::npos;
+         at = text.find(secret, at + mask.size()))
+      text.replace(at, secret.size(), mask);
+  }
+
+  write_plan<T> write_;
+  intent_key<L> key_;
+  std::string_view operation_;
+  fingerprinter fingerprint_;
+  std::string owner_;  // set once the claim is won
+  int kept_ = 0;
+  std::optional<result<T>> outcome_;
+};
+
+}  // namespace vnum
+
+#endif  // VNUM_INTENT_HPP
+
 // ---- vnum/cellcast/plan.hpp ----------------------------------------------------------------------
 
 // vnum — Cellcast: each operation as a plan (<vnum/plan.hpp>), built and ready to run. The
@@ -1303,6 +1875,39 @@ inline read_plan<std::vector<card>> list_cards(const config& c) {
 
 inline read_plan<std::vector<custom_number>> list_custom_numbers(const config& c) {
   return {build_list_custom_numbers(c), parse_list_custom_numbers, c.retry, c.api_key};
+}
+
+// The creating writes once per intent key (<vnum/intent.hpp>): claimed in the ledger before the
+// send, settled after it; a key already held answers from the ledger and nothing is sent.
+
+template <ledger L>
+intent_plan<purchase_receipt, L> purchase_virtual_number(const config& c, const purchase_request& r,
+                                                         intent_key<L> k) {
+  return {purchase_virtual_number(c, r), std::move(k), "cellcast.purchase_virtual_number",
+          vnum::detail::request_fingerprint};
+}
+
+template <ledger L>
+intent_plan<purchase_receipt, L> purchase_virtual_number_postpaid(
+    const config& c, const postpaid_purchase_request& r, intent_key<L> k) {
+  return {purchase_virtual_number_postpaid(c, r), std::move(k),
+          "cellcast.purchase_virtual_number_postpaid", vnum::detail::request_fingerprint};
+}
+
+template <ledger L>
+intent_plan<custom_number_receipt, L> add_custom_number(const config& c,
+                                                        const custom_number_request& r,
+                                                        intent_key<L> k) {
+  return {add_custom_number(c, r), std::move(k), "cellcast.add_custom_number",
+          vnum::detail::request_fingerprint};
+}
+
+template <ledger L>
+intent_plan<business_name_receipt, L> add_business_name(const config& c,
+                                                        const business_name_request& r,
+                                                        intent_key<L> k) {
+  return {add_business_name(c, r), std::move(k), "cellcast.add_business_name",
+          vnum::detail::request_fingerprint};
 }
 
 }  // namespace plans
@@ -1433,8 +2038,21 @@ class client : public vnum::detail::client_base<T, config> {
     return this->run(plans::purchase_virtual_number(this->config(), r));
   }
 
+  // Once per intent key: see <vnum/intent.hpp>.
+  template <ledger L>
+  result<purchase_receipt> purchase_virtual_number(const purchase_request& r, intent_key<L> k) {
+    return this->run(plans::purchase_virtual_number(this->config(), r, std::move(k)));
+  }
+
   result<purchase_receipt> purchase_virtual_number_postpaid(const postpaid_purchase_request& r) {
     return this->run(plans::purchase_virtual_number_postpaid(this->config(), r));
+  }
+
+  // Once per intent key: see <vnum/intent.hpp>.
+  template <ledger L>
+  result<purchase_receipt> purchase_virtual_number_postpaid(const postpaid_purchase_request& r,
+                                                            intent_key<L> k) {
+    return this->run(plans::purchase_virtual_number_postpaid(this->config(), r, std::move(k)));
   }
 
   result<unsubscribe_receipt> unsubscribe_virtual_number(std::string_view id) {
@@ -1445,12 +2063,24 @@ class client : public vnum::detail::client_base<T, config> {
     return this->run(plans::add_custom_number(this->config(), r));
   }
 
+  // Once per intent key: see <vnum/intent.hpp>.
+  template <ledger L>
+  result<custom_number_receipt> add_custom_number(const custom_number_request& r, intent_key<L> k) {
+    return this->run(plans::add_custom_number(this->config(), r, std::move(k)));
+  }
+
   result<verify_custom_number_receipt> verify_custom_number(const verify_custom_number_request& r) {
     return this->run(plans::verify_custom_number(this->config(), r));
   }
 
   result<business_name_receipt> add_business_name(const business_name_request& r) {
     return this->run(plans::add_business_name(this->config(), r));
+  }
+
+  // Once per intent key: see <vnum/intent.hpp>.
+  template <ledger L>
+  result<business_name_receipt> add_business_name(const business_name_request& r, intent_key<L> k) {
+    return this->run(plans::add_business_name(this->config(), r, std::move(k)));
   }
 
   result<std::vector<card>> list_cards() { return this->run(plans::list_cards(this->config())); }
@@ -2299,6 +2929,31 @@ inline write_plan<void> delete_operator(const config& c, std::int64_t id) {
   return {build_delete_operator(c, id), parse_delete_operator, c.api_key};
 }
 
+// The creating writes once per intent key (<vnum/intent.hpp>): claimed in the ledger before the
+// send, settled after it; a key already held answers from the ledger and nothing is sent.
+
+template <ledger L>
+intent_plan<virtual_number, L> purchase_number(const config& c, const purchase_request& r,
+                                               intent_key<L> k) {
+  return {purchase_number(c, r), std::move(k), "identitycall.purchase_number",
+          vnum::detail::request_fingerprint};
+}
+
+template <ledger L>
+intent_plan<operator_detail, L> create_operator(const config& c, const create_operator_request& r,
+                                                intent_key<L> k) {
+  return {create_operator(c, r), std::move(k), "identitycall.create_operator",
+          vnum::detail::request_fingerprint};
+}
+
+template <ledger L>
+intent_plan<std::optional<virtual_number_detail>, L> add_operator(const config& c, std::int64_t id,
+                                                                  const add_operator_request& r,
+                                                                  intent_key<L> k) {
+  return {add_operator(c, id, r), std::move(k), "identitycall.add_operator",
+          vnum::detail::request_fingerprint};
+}
+
 }  // namespace plans
 
 }  // namespace vnum::identitycall
@@ -2339,6 +2994,12 @@ class client : public vnum::detail::client_base<T, config> {
     return this->run(plans::purchase_number(this->config(), r));
   }
 
+  // Once per intent key: see <vnum/intent.hpp>.
+  template <ledger L>
+  result<virtual_number> purchase_number(const purchase_request& r, intent_key<L> k) {
+    return this->run(plans::purchase_number(this->config(), r, std::move(k)));
+  }
+
   // Every number on the account (or the key's project): when the answer is one page of several,
   // the following pages are read too (see list_plan).
   result<std::vector<virtual_number>> list_virtual_numbers() {
@@ -2365,6 +3026,14 @@ class client : public vnum::detail::client_base<T, config> {
     return this->run(plans::add_operator(this->config(), id, r));
   }
 
+  // Once per intent key: see <vnum/intent.hpp>.
+  template <ledger L>
+  result<std::optional<virtual_number_detail>> add_operator(std::int64_t id,
+                                                            const add_operator_request& r,
+                                                            intent_key<L> k) {
+    return this->run(plans::add_operator(this->config(), id, r, std::move(k)));
+  }
+
   // The number without the operator; empty when the provider answered 204 without a body.
   result<std::optional<virtual_number_detail>> remove_operator(std::int64_t id,
                                                                std::int64_t operator_id) {
@@ -2382,6 +3051,12 @@ class client : public vnum::detail::client_base<T, config> {
 
   result<operator_detail> create_operator(const create_operator_request& r) {
     return this->run(plans::create_operator(this->config(), r));
+  }
+
+  // Once per intent key: see <vnum/intent.hpp>.
+  template <ledger L>
+  result<operator_detail> create_operator(const create_operator_request& r, intent_key<L> k) {
+    return this->run(plans::create_operator(this->config(), r, std::move(k)));
   }
 
   // The operator as updated; empty when the provider answered 204 without a body.
@@ -2566,126 +3241,6 @@ constexpr bool is_e164(std::string_view s) noexcept {
 
 #endif  // VNUM_VERSION_HPP
 #if defined(VNUM_IMPLEMENTATION)
-
-// ---- vnum/detail/json.hpp ------------------------------------------------------------------------
-
-// vnum — Boost.JSON in header-only mode, and the helpers every parser uses.
-// Upper detail level: built on the core headers; what the providers' headers share.
-#ifndef VNUM_DETAIL_JSON_HPP
-#define VNUM_DETAIL_JSON_HPP
-
-// Exactly one translation unit of a program defines VNUM_IMPLEMENTATION before including a vnum
-// header; that unit compiles Boost.JSON's sources. A program that links the compiled Boost.JSON
-// library instead defines nothing.
-#if defined(VNUM_IMPLEMENTATION) && !defined(VNUM_BOOST_JSON_SOURCES_COMPILED)
-#define VNUM_BOOST_JSON_SOURCES_COMPILED
-#include <boost/json/src.hpp>
-#endif
-// Only the parts of Boost.JSON vnum uses: every translation unit pays for each header it includes.
-#include <boost/json/monotonic_resource.hpp>
-#include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
-#include <boost/json/value.hpp>
-
-#include <cstddef>
-#include <cstdint>
-#include <optional>
-#include <string>
-#include <string_view>
-#include <utility>
-
-namespace vnum::detail {
-
-namespace json = boost::json;
-
-// The largest body vnum reads, as curl_transport's default max_response_bytes: no documented answer
-// comes near it, and a larger one is refused before it is parsed.
-inline constexpr std::size_t max_body_bytes = std::size_t{8} << 20;
-
-// Parses a response body without throwing into `out`, whose storage its values use; false when the
-// body is not JSON. Nesting is capped (Boost.JSON's default depth of 32 is far above any documented
-// body), so hostile input such as 100 000 '[' fails cleanly; a body over max_body_bytes is not
-// parsed at all.
-inline bool parse_json_into(std::string_view body, json::value& out) {
-  if (body.size() > max_body_bytes) return false;
-  json::error_code ec;
-  json::parse_options options;
-  options.max_depth = 32;
-  json::value parsed = json::parse(body, ec, out.storage(), options);
-  if (ec) return false;
-  out = std::move(parsed);  // the same storage: the tree is moved, not copied
-  return true;
-}
-
-// The body's JSON on the heap, or nullopt (see parse_json_into).
-inline std::optional<json::value> parse_json(std::string_view body) {
-  json::value v;
-  if (!parse_json_into(body, v)) return std::nullopt;
-  return v;
-}
-
-// A parsed body whose values live in a buffer on the parser's stack (and, past it, in blocks freed
-// all at once): reading a documented answer costs no allocation for the JSON tree itself. Pointers
-// into value() are valid as long as the document.
-class json_document {
- public:
-  json_document() = default;
-  json_document(const json_document&) = delete;
-  json_document& operator=(const json_document&) = delete;
-
-  // The body's JSON, or nullptr when it is not JSON (or is over max_body_bytes).
-  const json::value* parse(std::string_view body) {
-    return parse_json_into(body, value_) ? &value_ : nullptr;
-  }
-
- private:
-  // Large enough for every documented answer of both providers (the largest is about 1.5 KB).
-  alignas(std::max_align_t) unsigned char buffer_[4096];
-  json::monotonic_resource arena_{buffer_, sizeof buffer_};
-  json::value value_ =
-      json::value(json::storage_ptr(&arena_));  // moving a parse into it keeps the arena
-};
-
-inline const json::value* member(const json::object& o, std::string_view key) noexcept {
-  return o.if_contains(key);
-}
-
-inline std::optional<std::string> string_member(const json::object& o, std::string_view key) {
-  const json::value* v = o.if_contains(key);
-  if (v == nullptr || !v->is_string()) return std::nullopt;
-  return std::string(v->get_string());
-}
-
-inline std::optional<bool> bool_member(const json::object& o, std::string_view key) noexcept {
-  const json::value* v = o.if_contains(key);
-  if (v == nullptr || !v->is_bool()) return std::nullopt;
-  return v->get_bool();
-}
-
-// An integer member; a JSON number with a fraction or out of int64 range is not one.
-inline std::optional<std::int64_t> int_member(const json::object& o,
-                                              std::string_view key) noexcept {
-  const json::value* v = o.if_contains(key);
-  if (v == nullptr) return std::nullopt;
-  if (v->is_int64()) return v->get_int64();
-  if (v->is_uint64() && v->get_uint64() <= static_cast<std::uint64_t>(INT64_MAX))
-    return static_cast<std::int64_t>(v->get_uint64());
-  return std::nullopt;
-}
-
-inline const json::object* object_member(const json::object& o, std::string_view key) noexcept {
-  const json::value* v = o.if_contains(key);
-  return v != nullptr && v->is_object() ? &v->get_object() : nullptr;
-}
-
-inline const json::array* array_member(const json::object& o, std::string_view key) noexcept {
-  const json::value* v = o.if_contains(key);
-  return v != nullptr && v->is_array() ? &v->get_array() : nullptr;
-}
-
-}  // namespace vnum::detail
-
-#endif  // VNUM_DETAIL_JSON_HPP
 
 // ---- vnum/detail/country.hpp ---------------------------------------------------------------------
 

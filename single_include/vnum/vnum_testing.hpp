@@ -25,125 +25,6 @@
 //
 // SPDX-License-Identifier: MIT
 
-// ---- vnum/detail/json.hpp ------------------------------------------------------------------------
-
-// vnum — Boost.JSON in header-only mode, and the helpers every parser uses.
-// Upper detail level: built on the core headers; what the providers' headers share.
-#ifndef VNUM_DETAIL_JSON_HPP
-#define VNUM_DETAIL_JSON_HPP
-
-// Exactly one translation unit of a program defines VNUM_IMPLEMENTATION before including a vnum
-// header; that unit compiles Boost.JSON's sources. A program that links the compiled Boost.JSON
-// library instead defines nothing.
-#if defined(VNUM_IMPLEMENTATION) && !defined(VNUM_BOOST_JSON_SOURCES_COMPILED)
-#define VNUM_BOOST_JSON_SOURCES_COMPILED
-#include <boost/json/src.hpp>
-#endif
-// Only the parts of Boost.JSON vnum uses: every translation unit pays for each header it includes.
-#include <boost/json/monotonic_resource.hpp>
-#include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
-#include <boost/json/value.hpp>
-
-#include <cstddef>
-#include <cstdint>
-#include <optional>
-#include <string>
-#include <string_view>
-#include <utility>
-
-namespace vnum::detail {
-
-namespace json = boost::json;
-
-// The largest body vnum reads, as curl_transport's default max_response_bytes: no documented answer
-// comes near it, and a larger one is refused before it is parsed.
-inline constexpr std::size_t max_body_bytes = std::size_t{8} << 20;
-
-// Parses a response body without throwing into `out`, whose storage its values use; false when the
-// body is not JSON. Nesting is capped (Boost.JSON's default depth of 32 is far above any documented
-// body), so hostile input such as 100 000 '[' fails cleanly; a body over max_body_bytes is not
-// parsed at all.
-inline bool parse_json_into(std::string_view body, json::value& out) {
-  if (body.size() > max_body_bytes) return false;
-  json::error_code ec;
-  json::parse_options options;
-  options.max_depth = 32;
-  json::value parsed = json::parse(body, ec, out.storage(), options);
-  if (ec) return false;
-  out = std::move(parsed);  // the same storage: the tree is moved, not copied
-  return true;
-}
-
-// The body's JSON on the heap, or nullopt (see parse_json_into).
-inline std::optional<json::value> parse_json(std::string_view body) {
-  json::value v;
-  if (!parse_json_into(body, v)) return std::nullopt;
-  return v;
-}
-
-// A parsed body whose values live in a buffer on the parser's stack (and, past it, in blocks freed
-// all at once): reading a documented answer costs no allocation for the JSON tree itself. Pointers
-// into value() are valid as long as the document.
-class json_document {
- public:
-  json_document() = default;
-  json_document(const json_document&) = delete;
-  json_document& operator=(const json_document&) = delete;
-
-  // The body's JSON, or nullptr when it is not JSON (or is over max_body_bytes).
-  const json::value* parse(std::string_view body) {
-    return parse_json_into(body, value_) ? &value_ : nullptr;
-  }
-
- private:
-  // Large enough for every documented answer of both providers (the largest is about 1.5 KB).
-  alignas(std::max_align_t) unsigned char buffer_[4096];
-  json::monotonic_resource arena_{buffer_, sizeof buffer_};
-  json::value value_ =
-      json::value(json::storage_ptr(&arena_));  // moving a parse into it keeps the arena
-};
-
-inline const json::value* member(const json::object& o, std::string_view key) noexcept {
-  return o.if_contains(key);
-}
-
-inline std::optional<std::string> string_member(const json::object& o, std::string_view key) {
-  const json::value* v = o.if_contains(key);
-  if (v == nullptr || !v->is_string()) return std::nullopt;
-  return std::string(v->get_string());
-}
-
-inline std::optional<bool> bool_member(const json::object& o, std::string_view key) noexcept {
-  const json::value* v = o.if_contains(key);
-  if (v == nullptr || !v->is_bool()) return std::nullopt;
-  return v->get_bool();
-}
-
-// An integer member; a JSON number with a fraction or out of int64 range is not one.
-inline std::optional<std::int64_t> int_member(const json::object& o,
-                                              std::string_view key) noexcept {
-  const json::value* v = o.if_contains(key);
-  if (v == nullptr) return std::nullopt;
-  if (v->is_int64()) return v->get_int64();
-  if (v->is_uint64() && v->get_uint64() <= static_cast<std::uint64_t>(INT64_MAX))
-    return static_cast<std::int64_t>(v->get_uint64());
-  return std::nullopt;
-}
-
-inline const json::object* object_member(const json::object& o, std::string_view key) noexcept {
-  const json::value* v = o.if_contains(key);
-  return v != nullptr && v->is_object() ? &v->get_object() : nullptr;
-}
-
-inline const json::array* array_member(const json::object& o, std::string_view key) noexcept {
-  const json::value* v = o.if_contains(key);
-  return v != nullptr && v->is_array() ? &v->get_array() : nullptr;
-}
-
-}  // namespace vnum::detail
-
-#endif  // VNUM_DETAIL_JSON_HPP
 #include "vnum.hpp"
 
 // ---- vnum/testing/cassette.hpp -------------------------------------------------------------------
@@ -198,7 +79,7 @@ namespace vnum::testing {
 // The body fields whose values are secrets other than the API key: an OTP, a Stripe token, BECS
 // bank details. Extend the list per recording_transport.
 inline std::vector<std::string> default_secret_fields() {
-  return {"otp", "token", "becs_account_number", "becs_bsb_number"};
+  return {vnum::detail::secret_body_fields.begin(), vnum::detail::secret_body_fields.end()};
 }
 
 // What a redacted value is replaced with.
@@ -2414,6 +2295,170 @@ static_assert(http::transport<fake_identitycall&>);
 }  // namespace vnum::testing
 
 #endif  // VNUM_TESTING_FAKE_IDENTITYCALL_HPP
+
+// ---- vnum/testing/memory_ledger.hpp --------------------------------------------------------------
+
+// vnum — an intent ledger in memory (<vnum/intent.hpp>), for users' unit tests: the semantics of
+// the SQLite and PostgreSQL stores (<vnum/ledger/sqlite.hpp>, <vnum/ledger/postgres.hpp>) without
+// a file or a server, and a clock the test sets. Safe for concurrent use; forgets all at exit.
+#ifndef VNUM_TESTING_MEMORY_LEDGER_HPP
+#define VNUM_TESTING_MEMORY_LEDGER_HPP
+
+#include <algorithm>
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace vnum::testing {
+
+class memory_ledger {
+ public:
+  struct options {
+    std::chrono::milliseconds expiry{std::chrono::hours(24)};  // settled intents are kept this long
+    std::function<ledger_time()> clock;                        // empty: the system clock
+  };
+
+  memory_ledger() = default;
+  explicit memory_ledger(options o) : options_(std::move(o)) {}
+
+  result<claim_outcome> claim(const intent_claim& c) {
+    std::lock_guard lock(mutex_);
+    const ledger_time t = now();
+    auto it = intents_.find(c.key);
+    if (it != intents_.end() && !expired(it->second, t))
+      return claim_outcome{false, read(it->second, t)};
+    intent_record r;
+    r.key = c.key;
+    r.operation = c.operation;
+    r.fingerprint = c.fingerprint;
+    r.owner = c.owner;
+    r.created_at = t;
+    r.lease_until = t + c.lease;
+    intents_.insert_or_assign(c.key, std::move(r));
+    return claim_outcome{true, {}};
+  }
+
+  result<void> settle(std::string_view key, std::string_view owner, const settlement& s) {
+    std::lock_guard lock(mutex_);
+    auto it = intents_.find(std::string(key));
+    if (it == intents_.end() || it->second.state != intent_state::pending ||
+        it->second.owner != owner)
+      return make_error(errc::conflict, "the intent is no longer this call's to settle");
+    apply(it->second, s);
+    return {};
+  }
+
+  result<void> release(std::string_view key, std::string_view owner) {
+    std::lock_guard lock(mutex_);
+    auto it = intents_.find(std::string(key));
+    if (it == intents_.end() || it->second.state != intent_state::pending ||
+        it->second.owner != owner)
+      return make_error(errc::conflict, "the intent is no longer this call's to release");
+    intents_.erase(it);
+    return {};
+  }
+
+  result<void> resolve(std::string_view key, const settlement& s) {
+    std::lock_guard lock(mutex_);
+    auto it = intents_.find(std::string(key));
+    if (auto refused = unsettled_check(it, key)) return *refused;
+    apply(it->second, s);
+    return {};
+  }
+
+  result<void> forget(std::string_view key) {
+    std::lock_guard lock(mutex_);
+    auto it = intents_.find(std::string(key));
+    if (auto refused = unsettled_check(it, key)) return *refused;
+    intents_.erase(it);
+    return {};
+  }
+
+  result<std::optional<intent_record>> find(std::string_view key) {
+    std::lock_guard lock(mutex_);
+    auto it = intents_.find(std::string(key));
+    if (it == intents_.end()) return std::optional<intent_record>();
+    return std::optional<intent_record>(read(it->second, now()));
+  }
+
+  result<std::vector<intent_record>> unsettled() {
+    std::lock_guard lock(mutex_);
+    const ledger_time t = now();
+    std::vector<intent_record> out;
+    for (const auto& [key, r] : intents_)
+      if (r.state == intent_state::pending || r.state == intent_state::unknown)
+        out.push_back(read(r, t));
+    std::stable_sort(out.begin(), out.end(),
+                     [](const auto& a, const auto& b) { return a.created_at < b.created_at; });
+    return out;
+  }
+
+  result<std::size_t> reap() {
+    std::lock_guard lock(mutex_);
+    const ledger_time t = now();
+    return std::erase_if(intents_, [&](const auto& kv) { return expired(kv.second, t); });
+  }
+
+ private:
+  ledger_time now() const {
+    return options_.clock ? options_.clock()
+                          : std::chrono::time_point_cast<std::chrono::milliseconds>(
+                                std::chrono::system_clock::now());
+  }
+
+  // Only a settled intent expires: an unsettled one may stand for money spent.
+  bool expired(const intent_record& r, ledger_time t) const {
+    return (r.state == intent_state::succeeded || r.state == intent_state::refused) &&
+           r.settled_at + options_.expiry <= t;
+  }
+
+  static intent_record read(intent_record r, ledger_time t) {
+    r.owner_alive = r.state == intent_state::pending && r.lease_until > t;
+    return r;
+  }
+
+  void apply(intent_record& r, const settlement& s) const {
+    r.state = s.state;
+    r.settled_at = now();
+    r.answer_status = s.answer_status;
+    r.answer_body = s.answer_body;
+    r.refusal = s.refusal;
+    r.note = s.note;
+    r.owner.clear();
+  }
+
+  std::optional<error> unsettled_check(std::map<std::string, intent_record>::iterator it,
+                                       std::string_view key) const {
+    if (it == intents_.end())
+      return make_error(errc::not_found, vnum::detail::quoted_key(key) + ": no such intent");
+    const intent_record& r = it->second;
+    if (r.state == intent_state::succeeded || r.state == intent_state::refused)
+      return make_error(errc::conflict,
+                        vnum::detail::quoted_key(key) + ": already " + std::string(to_string(r.state)));
+    if (r.state == intent_state::pending && r.lease_until > now())
+      return make_error(errc::conflict, vnum::detail::quoted_key(key) +
+                                            ": its owner is still sending it (lease to " +
+                                            to_iso8601(r.lease_until) + ")");
+    return std::nullopt;
+  }
+
+  options options_;
+  std::mutex mutex_;
+  std::map<std::string, intent_record> intents_;
+};
+
+static_assert(vnum::ledger<memory_ledger>);
+
+}  // namespace vnum::testing
+
+#endif  // VNUM_TESTING_MEMORY_LEDGER_HPP
 
 // ---- vnum/vnum_testing.hpp -----------------------------------------------------------------------
 

@@ -5,6 +5,7 @@
 #include <vnum/testing/async_adapter.hpp>
 #include <vnum/testing/fake_cellcast.hpp>
 #include <vnum/testing/fake_identitycall.hpp>
+#include <vnum/testing/memory_ledger.hpp>
 
 #include "support.hpp"
 
@@ -353,4 +354,50 @@ TEST_CASE("async: many operations at once on an io_context run by two threads") 
   CHECK(bought == count);
   CHECK(failed == 0);
   CHECK(fake.numbers().size() == static_cast<std::size_t>(count));
+}
+
+TEST_CASE("async: a key buys once, and the same key answers from the ledger, sending nothing") {
+  asio::io_context io;
+  fake_identitycall fake;
+  stock(fake);
+  vnum::testing::memory_ledger ledger;
+  ic::async_client<async_adapter<fake_identitycall&>> client{{fake, io.get_executor()},
+                                                             identitycall_config(fake)};
+  std::vector<vnum::result<ic::virtual_number>> got;
+  auto keep = [&](vnum::result<ic::virtual_number> r) { got.push_back(std::move(r)); };
+  client.async_purchase_number(order("+15551234567"), vnum::once(ledger, "signup-42"), keep);
+  io.run();
+  io.restart();
+  client.async_purchase_number(order("+15551234567"), vnum::once(ledger, "signup-42"), keep);
+  CHECK(got.size() == 1);  // a replay completes through the executor too
+  io.run();
+  REQUIRE(got.size() == 2);
+  REQUIRE(got[0]);
+  CHECK(got[1] == got[0]);
+  CHECK(fake.journal().size() == 1);
+  CHECK((*ledger.find("signup-42"))->state == vnum::intent_state::succeeded);
+}
+
+TEST_CASE("async: a Cellcast key with the default token (deferred) replays a refusal") {
+  asio::io_context io;
+  fake_cellcast fake;
+  vnum::testing::memory_ledger ledger;
+  cc::config c;
+  c.api_key = fake.api_key();
+  cc::async_client<async_adapter<fake_cellcast&>> client{{fake, io.get_executor()}, c};
+  const cc::purchase_request unknown_card{"card_1SQmzoGOdUwLPbU6ll0QwsyH", "prod_PFdN753rT3lNFW",
+                                          "66ea98514f0c1a121c76ec17", cc::billing_cycle::month};
+  auto first =
+      client.async_purchase_virtual_number(unknown_card, vnum::once(ledger, "k"), asio::use_future);
+  io.run();
+  io.restart();
+  auto second =
+      client.async_purchase_virtual_number(unknown_card, vnum::once(ledger, "k"))(asio::use_future);
+  io.run();
+  auto a = first.get();
+  auto b = second.get();
+  REQUIRE_FALSE(a);
+  CHECK(b == a);
+  CHECK((*ledger.find("k"))->state == vnum::intent_state::refused);
+  CHECK(fake.journal().size() == 1);
 }

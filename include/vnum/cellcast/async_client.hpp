@@ -8,6 +8,7 @@
 #include <vnum/cellcast/model.hpp>
 #include <vnum/cellcast/plan.hpp>
 #include <vnum/detail/async_run.hpp>
+#include <vnum/intent.hpp>
 
 #include <boost/asio/deferred.hpp>
 
@@ -32,10 +33,26 @@ class async_client : public vnum::detail::async_client_base<T, config> {
                            std::forward<Token>(token));
   }
 
+  // Once per intent key: see <vnum/intent.hpp>.
+  template <ledger L, class Token = boost::asio::deferred_t>
+  auto async_purchase_virtual_number(const purchase_request& r, intent_key<L> k,
+                                     Token&& token = {}) {
+    return this->run_async(plans::purchase_virtual_number(this->config(), r, std::move(k)),
+                           std::forward<Token>(token));
+  }
+
   template <class Token = boost::asio::deferred_t>
   auto async_purchase_virtual_number_postpaid(const postpaid_purchase_request& r,
                                               Token&& token = {}) {
     return this->run_async(plans::purchase_virtual_number_postpaid(this->config(), r),
+                           std::forward<Token>(token));
+  }
+
+  // Once per intent key: see <vnum/intent.hpp>.
+  template <ledger L, class Token = boost::asio::deferred_t>
+  auto async_purchase_virtual_number_postpaid(const postpaid_purchase_request& r, intent_key<L> k,
+                                              Token&& token = {}) {
+    return this->run_async(plans::purchase_virtual_number_postpaid(this->config(), r, std::move(k)),
                            std::forward<Token>(token));
   }
 
@@ -50,6 +67,14 @@ class async_client : public vnum::detail::async_client_base<T, config> {
     return this->run_async(plans::add_custom_number(this->config(), r), std::forward<Token>(token));
   }
 
+  // Once per intent key: see <vnum/intent.hpp>.
+  template <ledger L, class Token = boost::asio::deferred_t>
+  auto async_add_custom_number(const custom_number_request& r, intent_key<L> k,
+                               Token&& token = {}) {
+    return this->run_async(plans::add_custom_number(this->config(), r, std::move(k)),
+                           std::forward<Token>(token));
+  }
+
   template <class Token = boost::asio::deferred_t>
   auto async_verify_custom_number(const verify_custom_number_request& r, Token&& token = {}) {
     return this->run_async(plans::verify_custom_number(this->config(), r),
@@ -59,6 +84,14 @@ class async_client : public vnum::detail::async_client_base<T, config> {
   template <class Token = boost::asio::deferred_t>
   auto async_add_business_name(const business_name_request& r, Token&& token = {}) {
     return this->run_async(plans::add_business_name(this->config(), r), std::forward<Token>(token));
+  }
+
+  // Once per intent key: see <vnum/intent.hpp>.
+  template <ledger L, class Token = boost::asio::deferred_t>
+  auto async_add_business_name(const business_name_request& r, intent_key<L> k,
+                               Token&& token = {}) {
+    return this->run_async(plans::add_business_name(this->config(), r, std::move(k)),
+                           std::forward<Token>(token));
   }
 
   template <class Token = boost::asio::deferred_t>

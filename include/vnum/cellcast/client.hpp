@@ -8,6 +8,7 @@
 #include <vnum/cellcast/plan.hpp>
 #include <vnum/detail/client_base.hpp>
 #include <vnum/http.hpp>
+#include <vnum/intent.hpp>
 
 #include <string_view>
 #include <utility>
@@ -34,8 +35,21 @@ class client : public vnum::detail::client_base<T, config> {
     return this->run(plans::purchase_virtual_number(this->config(), r));
   }
 
+  // Once per intent key: see <vnum/intent.hpp>.
+  template <ledger L>
+  result<purchase_receipt> purchase_virtual_number(const purchase_request& r, intent_key<L> k) {
+    return this->run(plans::purchase_virtual_number(this->config(), r, std::move(k)));
+  }
+
   result<purchase_receipt> purchase_virtual_number_postpaid(const postpaid_purchase_request& r) {
     return this->run(plans::purchase_virtual_number_postpaid(this->config(), r));
+  }
+
+  // Once per intent key: see <vnum/intent.hpp>.
+  template <ledger L>
+  result<purchase_receipt> purchase_virtual_number_postpaid(const postpaid_purchase_request& r,
+                                                            intent_key<L> k) {
+    return this->run(plans::purchase_virtual_number_postpaid(this->config(), r, std::move(k)));
   }
 
   result<unsubscribe_receipt> unsubscribe_virtual_number(std::string_view id) {
@@ -46,12 +60,24 @@ class client : public vnum::detail::client_base<T, config> {
     return this->run(plans::add_custom_number(this->config(), r));
   }
 
+  // Once per intent key: see <vnum/intent.hpp>.
+  template <ledger L>
+  result<custom_number_receipt> add_custom_number(const custom_number_request& r, intent_key<L> k) {
+    return this->run(plans::add_custom_number(this->config(), r, std::move(k)));
+  }
+
   result<verify_custom_number_receipt> verify_custom_number(const verify_custom_number_request& r) {
     return this->run(plans::verify_custom_number(this->config(), r));
   }
 
   result<business_name_receipt> add_business_name(const business_name_request& r) {
     return this->run(plans::add_business_name(this->config(), r));
+  }
+
+  // Once per intent key: see <vnum/intent.hpp>.
+  template <ledger L>
+  result<business_name_receipt> add_business_name(const business_name_request& r, intent_key<L> k) {
+    return this->run(plans::add_business_name(this->config(), r, std::move(k)));
   }
 
   result<std::vector<card>> list_cards() { return this->run(plans::list_cards(this->config())); }

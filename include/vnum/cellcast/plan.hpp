@@ -7,6 +7,8 @@
 #include <vnum/cellcast/build.hpp>
 #include <vnum/cellcast/model.hpp>
 #include <vnum/cellcast/parse.hpp>
+#include <vnum/detail/fingerprint.hpp>
+#include <vnum/intent.hpp>
 #include <vnum/plan.hpp>
 
 #include <string_view>
@@ -57,6 +59,39 @@ inline read_plan<std::vector<card>> list_cards(const config& c) {
 
 inline read_plan<std::vector<custom_number>> list_custom_numbers(const config& c) {
   return {build_list_custom_numbers(c), parse_list_custom_numbers, c.retry, c.api_key};
+}
+
+// The creating writes once per intent key (<vnum/intent.hpp>): claimed in the ledger before the
+// send, settled after it; a key already held answers from the ledger and nothing is sent.
+
+template <ledger L>
+intent_plan<purchase_receipt, L> purchase_virtual_number(const config& c, const purchase_request& r,
+                                                         intent_key<L> k) {
+  return {purchase_virtual_number(c, r), std::move(k), "cellcast.purchase_virtual_number",
+          vnum::detail::request_fingerprint};
+}
+
+template <ledger L>
+intent_plan<purchase_receipt, L> purchase_virtual_number_postpaid(
+    const config& c, const postpaid_purchase_request& r, intent_key<L> k) {
+  return {purchase_virtual_number_postpaid(c, r), std::move(k),
+          "cellcast.purchase_virtual_number_postpaid", vnum::detail::request_fingerprint};
+}
+
+template <ledger L>
+intent_plan<custom_number_receipt, L> add_custom_number(const config& c,
+                                                        const custom_number_request& r,
+                                                        intent_key<L> k) {
+  return {add_custom_number(c, r), std::move(k), "cellcast.add_custom_number",
+          vnum::detail::request_fingerprint};
+}
+
+template <ledger L>
+intent_plan<business_name_receipt, L> add_business_name(const config& c,
+                                                        const business_name_request& r,
+                                                        intent_key<L> k) {
+  return {add_business_name(c, r), std::move(k), "cellcast.add_business_name",
+          vnum::detail::request_fingerprint};
 }
 
 }  // namespace plans

@@ -8,6 +8,7 @@
 #include <vnum/detail/async_run.hpp>
 #include <vnum/identitycall/model.hpp>
 #include <vnum/identitycall/plan.hpp>
+#include <vnum/intent.hpp>
 
 #include <boost/asio/deferred.hpp>
 
@@ -29,6 +30,13 @@ class async_client : public vnum::detail::async_client_base<T, config> {
   template <class Token = boost::asio::deferred_t>
   auto async_purchase_number(const purchase_request& r, Token&& token = {}) {
     return this->run_async(plans::purchase_number(this->config(), r), std::forward<Token>(token));
+  }
+
+  // Once per intent key: see <vnum/intent.hpp>.
+  template <ledger L, class Token = boost::asio::deferred_t>
+  auto async_purchase_number(const purchase_request& r, intent_key<L> k, Token&& token = {}) {
+    return this->run_async(plans::purchase_number(this->config(), r, std::move(k)),
+                           std::forward<Token>(token));
   }
 
   template <class Token = boost::asio::deferred_t>
@@ -59,6 +67,14 @@ class async_client : public vnum::detail::async_client_base<T, config> {
     return this->run_async(plans::add_operator(this->config(), id, r), std::forward<Token>(token));
   }
 
+  // Once per intent key: see <vnum/intent.hpp>.
+  template <ledger L, class Token = boost::asio::deferred_t>
+  auto async_add_operator(std::int64_t id, const add_operator_request& r, intent_key<L> k,
+                          Token&& token = {}) {
+    return this->run_async(plans::add_operator(this->config(), id, r, std::move(k)),
+                           std::forward<Token>(token));
+  }
+
   template <class Token = boost::asio::deferred_t>
   auto async_remove_operator(std::int64_t id, std::int64_t operator_id, Token&& token = {}) {
     return this->run_async(plans::remove_operator(this->config(), id, operator_id),
@@ -78,6 +94,14 @@ class async_client : public vnum::detail::async_client_base<T, config> {
   template <class Token = boost::asio::deferred_t>
   auto async_create_operator(const create_operator_request& r, Token&& token = {}) {
     return this->run_async(plans::create_operator(this->config(), r), std::forward<Token>(token));
+  }
+
+  // Once per intent key: see <vnum/intent.hpp>.
+  template <ledger L, class Token = boost::asio::deferred_t>
+  auto async_create_operator(const create_operator_request& r, intent_key<L> k,
+                             Token&& token = {}) {
+    return this->run_async(plans::create_operator(this->config(), r, std::move(k)),
+                           std::forward<Token>(token));
   }
 
   template <class Token = boost::asio::deferred_t>

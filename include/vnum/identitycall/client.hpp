@@ -8,6 +8,7 @@
 #include <vnum/http.hpp>
 #include <vnum/identitycall/model.hpp>
 #include <vnum/identitycall/plan.hpp>
+#include <vnum/intent.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -36,6 +37,12 @@ class client : public vnum::detail::client_base<T, config> {
     return this->run(plans::purchase_number(this->config(), r));
   }
 
+  // Once per intent key: see <vnum/intent.hpp>.
+  template <ledger L>
+  result<virtual_number> purchase_number(const purchase_request& r, intent_key<L> k) {
+    return this->run(plans::purchase_number(this->config(), r, std::move(k)));
+  }
+
   // Every number on the account (or the key's project): when the answer is one page of several,
   // the following pages are read too (see list_plan).
   result<std::vector<virtual_number>> list_virtual_numbers() {
@@ -62,6 +69,14 @@ class client : public vnum::detail::client_base<T, config> {
     return this->run(plans::add_operator(this->config(), id, r));
   }
 
+  // Once per intent key: see <vnum/intent.hpp>.
+  template <ledger L>
+  result<std::optional<virtual_number_detail>> add_operator(std::int64_t id,
+                                                            const add_operator_request& r,
+                                                            intent_key<L> k) {
+    return this->run(plans::add_operator(this->config(), id, r, std::move(k)));
+  }
+
   // The number without the operator; empty when the provider answered 204 without a body.
   result<std::optional<virtual_number_detail>> remove_operator(std::int64_t id,
                                                                std::int64_t operator_id) {
@@ -79,6 +94,12 @@ class client : public vnum::detail::client_base<T, config> {
 
   result<operator_detail> create_operator(const create_operator_request& r) {
     return this->run(plans::create_operator(this->config(), r));
+  }
+
+  // Once per intent key: see <vnum/intent.hpp>.
+  template <ledger L>
+  result<operator_detail> create_operator(const create_operator_request& r, intent_key<L> k) {
+    return this->run(plans::create_operator(this->config(), r, std::move(k)));
   }
 
   // The operator as updated; empty when the provider answered 204 without a body.

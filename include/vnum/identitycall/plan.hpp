@@ -4,11 +4,13 @@
 #ifndef VNUM_IDENTITYCALL_PLAN_HPP
 #define VNUM_IDENTITYCALL_PLAN_HPP
 
+#include <vnum/detail/fingerprint.hpp>
 #include <vnum/error.hpp>
 #include <vnum/http.hpp>
 #include <vnum/identitycall/build.hpp>
 #include <vnum/identitycall/model.hpp>
 #include <vnum/identitycall/parse.hpp>
+#include <vnum/intent.hpp>
 #include <vnum/plan.hpp>
 
 #include <cstdint>
@@ -195,6 +197,31 @@ inline write_plan<std::optional<operator_detail>> update_operator(
 
 inline write_plan<void> delete_operator(const config& c, std::int64_t id) {
   return {build_delete_operator(c, id), parse_delete_operator, c.api_key};
+}
+
+// The creating writes once per intent key (<vnum/intent.hpp>): claimed in the ledger before the
+// send, settled after it; a key already held answers from the ledger and nothing is sent.
+
+template <ledger L>
+intent_plan<virtual_number, L> purchase_number(const config& c, const purchase_request& r,
+                                               intent_key<L> k) {
+  return {purchase_number(c, r), std::move(k), "identitycall.purchase_number",
+          vnum::detail::request_fingerprint};
+}
+
+template <ledger L>
+intent_plan<operator_detail, L> create_operator(const config& c, const create_operator_request& r,
+                                                intent_key<L> k) {
+  return {create_operator(c, r), std::move(k), "identitycall.create_operator",
+          vnum::detail::request_fingerprint};
+}
+
+template <ledger L>
+intent_plan<std::optional<virtual_number_detail>, L> add_operator(const config& c, std::int64_t id,
+                                                                  const add_operator_request& r,
+                                                                  intent_key<L> k) {
+  return {add_operator(c, id, r), std::move(k), "identitycall.add_operator",
+          vnum::detail::request_fingerprint};
 }
 
 }  // namespace plans

@@ -22,6 +22,7 @@
 #ifndef VNUM_TESTING_CASSETTE_HPP
 #define VNUM_TESTING_CASSETTE_HPP
 
+#include <vnum/detail/fingerprint.hpp>
 #include <vnum/detail/json.hpp>
 #include <vnum/error.hpp>
 #include <vnum/http.hpp>
@@ -53,7 +54,7 @@ namespace vnum::testing {
 // The body fields whose values are secrets other than the API key: an OTP, a Stripe token, BECS
 // bank details. Extend the list per recording_transport.
 inline std::vector<std::string> default_secret_fields() {
-  return {"otp", "token", "becs_account_number", "becs_bsb_number"};
+  return {vnum::detail::secret_body_fields.begin(), vnum::detail::secret_body_fields.end()};
 }
 
 // What a redacted value is replaced with.

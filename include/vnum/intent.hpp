@@ -1,0 +1,388 @@
+// vnum — exactly once, even across crashes: intent keys and the ledger they are kept in.
+//
+// Neither provider accepts an idempotency key, so vnum keeps one on the client side. A creating
+// write called with once(ledger, key) is claimed in the ledger before anything is sent, then sent,
+// then settled with what happened. The same key again never sends a second time; it answers from
+// the ledger:
+//
+//   state      what happened                              what the same key returns (nothing sent)
+//   pending    claimed, being sent (a live lease)         errc::conflict: another call holds it
+//              or its owner died (the lease ran out)      errc::outcome_unknown naming the key
+//   succeeded  the provider's answer was a success        the same typed result, parsed again
+//   refused    a documented refusal of this request       the same error
+//   unknown    errc::outcome_unknown: may have happened   errc::outcome_unknown naming the key
+//
+// The same key with another request is errc::invalid_argument naming the key. An unsettled
+// intent (unknown, or pending without an owner) is settled by reconciliation (<provider>/
+// reconcile.hpp) or by a person (ledger::resolve, `vnumctl ledger resolve`), never by sending
+// again.
+//
+// A failure that certainly left nothing done and is not about the request (errc::transport: never
+// sent; rate_limited; unauthorized; forbidden) releases the key, so the same call may go again.
+// SPDX-License-Identifier: MIT
+#ifndef VNUM_INTENT_HPP
+#define VNUM_INTENT_HPP
+
+#include <vnum/error.hpp>
+#include <vnum/http.hpp>
+#include <vnum/plan.hpp>
+
+#include <array>
+#include <chrono>
+#include <concepts>
+#include <cstddef>
+#include <cstdint>
+#include <ctime>
+#include <optional>
+#include <random>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace vnum {
+
+enum class intent_state { pending, succeeded, refused, unknown };
+
+constexpr std::string_view to_string(intent_state s) noexcept {
+  switch (s) {
+    case intent_state::pending:
+      return "pending";
+    case intent_state::succeeded:
+      return "succeeded";
+    case intent_state::refused:
+      return "refused";
+    case intent_state::unknown:
+      return "unknown";
+  }
+  return "unknown";
+}
+
+// The state a stored text names; empty for any other text (a store refuses such a row).
+constexpr std::optional<intent_state> intent_state_from_string(std::string_view s) noexcept {
+  for (auto st : {intent_state::pending, intent_state::succeeded, intent_state::refused,
+                  intent_state::unknown})
+    if (to_string(st) == s) return st;
+  return std::nullopt;
+}
+
+// Times in a ledger: milliseconds since the Unix epoch, UTC.
+using ledger_time = std::chrono::sys_time<std::chrono::milliseconds>;
+
+// "2026-12-06T07:45:01.123Z"
+inline std::string to_iso8601(ledger_time t) {
+  const auto ms = t.time_since_epoch().count();
+  std::time_t secs = static_cast<std::time_t>(ms / 1000);
+  std::tm tm{};
+  gmtime_r(&secs, &tm);
+  std::array<char, 32> buf{};
+  const auto n = std::strftime(buf.data(), buf.size(), "%Y-%m-%dT%H:%M:%S", &tm);
+  std::string out(buf.data(), n);
+  const auto frac = static_cast<int>(ms % 1000);
+  out += '.';
+  out += static_cast<char>('0' + frac / 100);
+  out += static_cast<char>('0' + frac / 10 % 10);
+  out += static_cast<char>('0' + frac % 10);
+  out += 'Z';
+  return out;
+}
+
+// One intent as a ledger keeps it.
+struct intent_record {
+  std::string key;
+  std::string operation;    // "identitycall.purchase_number"
+  std::string fingerprint;  // the request as built, secrets and credentials excluded
+  intent_state state = intent_state::pending;
+  std::string owner;          // the claimant's token (a pending intent's)
+  ledger_time created_at{};   // when it was claimed, just before its request went out
+  ledger_time lease_until{};  // a pending intent's owner is alive until then
+  ledger_time settled_at{};   // when it left pending (zero while pending)
+  bool owner_alive = false;   // pending and lease_until is after the ledger's now, as read
+  int answer_status = 0;      // succeeded: the provider's status; 0 when no answer was kept
+  std::string answer_body;    // succeeded: the provider's body, the API key redacted
+  error refusal;              // refused: the error the call returned
+  std::string note;           // how it was settled: "answer", "reconciled: ...", "person: ..."
+  friend bool operator==(const intent_record&, const intent_record&) = default;
+};
+
+// What a claimant asks of the ledger: the key, if nobody holds it.
+struct intent_claim {
+  std::string key;
+  std::string operation;
+  std::string fingerprint;
+  std::string owner;
+  std::chrono::milliseconds lease{};
+};
+
+// A claim either won (the caller owns a new pending intent) or found the intent holding the key.
+struct claim_outcome {
+  bool won = false;
+  intent_record existing;  // when !won
+};
+
+// How an intent leaves pending or unknown.
+struct settlement {
+  intent_state state = intent_state::unknown;  // succeeded, refused or unknown
+  int answer_status = 0;
+  std::string answer_body;
+  error refusal;
+  std::string note;
+};
+
+// Where intents are kept. Every member is one atomic step of the store; each returns an error
+// (errc::transport when the store cannot be read or written) rather than throwing.
+//   claim(c)         inserts c as pending if no live intent holds c.key, else returns that intent.
+//                    A settled intent older than the store's expiry window no longer holds its key.
+//   settle(k, o, s)  the owner's settlement of its pending intent (errc::conflict otherwise: a
+//                    person or reconciliation settled it first, which wins).
+//   release(k, o)    the owner takes back its pending claim: its request certainly had no effect.
+//   resolve(k, s)    settles an unsettled intent: unknown, or pending with its lease run out
+//                    (errc::conflict for a live or settled one, errc::not_found for none).
+//   forget(k)        removes an unsettled intent that did not take effect, as resolve checks.
+//   find(k)          the intent holding k, if any.
+//   unsettled()      every intent that is unknown or pending, oldest first.
+//   reap()           removes the settled intents older than the expiry window; how many.
+template <class L>
+concept ledger = requires(L& l, const intent_claim& c, const settlement& s, std::string_view k) {
+  { l.claim(c) } -> std::same_as<result<claim_outcome>>;
+  { l.settle(k, k, s) } -> std::same_as<result<void>>;
+  { l.release(k, k) } -> std::same_as<result<void>>;
+  { l.resolve(k, s) } -> std::same_as<result<void>>;
+  { l.forget(k) } -> std::same_as<result<void>>;
+  { l.find(k) } -> std::same_as<result<std::optional<intent_record>>>;
+  { l.unsettled() } -> std::same_as<result<std::vector<intent_record>>>;
+  { l.reap() } -> std::same_as<result<std::size_t>>;
+};
+
+// A creating write's key and the ledger it is kept in: client.purchase_number(r, once(ledger, k)).
+// The lease is how long a pending claim's owner counts as alive: longer than the transport's
+// timeout plus the time to settle, so that a slow call is never taken for a dead one.
+template <ledger L>
+struct intent_key {
+  L* ledger;
+  std::string key;
+  std::chrono::milliseconds lease{std::chrono::minutes(5)};
+};
+
+template <ledger L>
+intent_key<L> once(L& l, std::string key,
+                   std::chrono::milliseconds lease = std::chrono::minutes(5)) {
+  return {&l, std::move(key), lease};
+}
+
+namespace detail {
+
+// The longest key a ledger takes: enough for a UUID with a prefix, short enough to index.
+inline constexpr std::size_t max_intent_key = 200;
+
+inline std::optional<error> intent_key_problem(std::string_view key) {
+  if (key.empty()) return invalid_argument("intent key", "must not be empty");
+  if (key.size() > max_intent_key)
+    return invalid_argument("intent key",
+                            "longer than " + std::to_string(max_intent_key) + " characters");
+  for (char c : key)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+      return invalid_argument("intent key", "contains a control character");
+  return std::nullopt;
+}
+
+// What becomes of a claim when its call ends with this error.
+enum class intent_ending { release, refuse, unknown };
+
+inline intent_ending ending_of(errc code) noexcept {
+  switch (code) {
+    case errc::transport:     // never sent
+    case errc::rate_limited:  // the provider did nothing, for now
+    case errc::unauthorized:  // the credentials, not the request
+    case errc::forbidden:
+      return intent_ending::release;
+    case errc::invalid_argument:  // the provider refused this request; the same request again
+    case errc::not_found:         // gets the same answer
+    case errc::conflict:
+    case errc::unprocessable:
+      return intent_ending::refuse;
+    case errc::server_error:  // the outcome rule makes these outcome_unknown for a creating write
+    case errc::outcome_unknown:
+    case errc::protocol:
+      return intent_ending::unknown;
+  }
+  return intent_ending::unknown;
+}
+
+// A fresh owner token: 128 random bits, hex.
+inline std::string new_owner_token() {
+  std::random_device rd;
+  std::string out;
+  for (int i = 0; i < 4; ++i) {
+    auto v = rd();
+    for (int j = 0; j < 8; ++j, v >>= 4) out += "0123456789abcdef"[v & 0xfu];
+  }
+  return out;
+}
+
+inline std::string quoted_key(std::string_view key) {
+  return "intent key \"" + std::string(key) + "\"";
+}
+
+}  // namespace detail
+
+// A creating write run once per key: claims the key in the ledger, runs the write plan, and
+// settles what it answered; or, when the key is already held, answers from the ledger and sends
+// nothing. The ledger's calls are made on the thread that steps the plan (the runner's).
+template <class T, ledger L>
+class intent_plan {
+ public:
+  using value_type = T;
+  using fingerprinter = std::string (*)(const http::request&);
+
+  intent_plan(write_plan<T> write, intent_key<L> key, std::string_view operation,
+              fingerprinter fingerprint)
+      : write_(std::move(write)),
+        key_(std::move(key)),
+        operation_(operation),
+        fingerprint_(fingerprint) {}
+
+  next_action start() {
+    if (!write_.request()) return finish(write_.request().error());  // nothing claimed, or sent
+    if (auto problem = detail::intent_key_problem(key_.key)) return finish(std::move(*problem));
+    intent_claim c{key_.key, std::string(operation_), fingerprint_(*write_.request()),
+                   detail::new_owner_token(), key_.lease};
+    auto claimed = key_.ledger->claim(c);
+    if (!claimed)
+      return finish(ledger_failure(claimed.error(), "claiming it failed; nothing was sent"));
+    if (!claimed->won) return finish(replay(claimed->existing, c));
+    owner_ = std::move(c.owner);
+    return write_.start();
+  }
+
+  next_action on_answer(result<http::response> answer) {
+    if (answer && answer->status > 0) kept_ = answer->status;
+    const bool have_body = answer.has_value();
+    std::string body = have_body ? answer->body : std::string();
+    write_.on_answer(std::move(answer));
+    return settle(std::move(body));
+  }
+
+  next_action on_waited() {
+    write_.on_waited();
+    return settle({});
+  }
+
+  next_action cancel() {
+    write_.cancel();  // the request was not sent: the claim goes back
+    if (!owner_.empty()) (void)key_.ledger->release(key_.key, owner_);
+    outcome_.emplace(write_.take_result());
+    return next_action::done();
+  }
+
+  result<T>&& take_result() { return std::move(*outcome_); }
+
+ private:
+  next_action finish(result<T> r) {
+    outcome_.emplace(std::move(r));
+    return next_action::done();
+  }
+
+  // The write has its result: kept in the ledger as the key's ending.
+  next_action settle(std::string body) {
+    result<T> r = write_.take_result();
+    settlement s;
+    result<void> kept;
+    if (r) {
+      s.state = intent_state::succeeded;
+      s.answer_status = kept_;
+      s.answer_body = std::move(body);
+      redact_text(s.answer_body, write_.redacted_key());
+      s.note = "answer";
+      kept = key_.ledger->settle(key_.key, owner_, s);
+    } else {
+      switch (detail::ending_of(r.error().code)) {
+        case detail::intent_ending::release:
+          kept = key_.ledger->release(key_.key, owner_);
+          break;
+        case detail::intent_ending::refuse:
+          s.state = intent_state::refused;
+          s.refusal = r.error();
+          s.refusal.retry_after.reset();
+          s.note = "answer";
+          kept = key_.ledger->settle(key_.key, owner_, s);
+          break;
+        case detail::intent_ending::unknown:
+          s.state = intent_state::unknown;
+          s.refusal = r.error();
+          s.refusal.retry_after.reset();
+          s.note = "answer";
+          kept = key_.ledger->settle(key_.key, owner_, s);
+          break;
+      }
+    }
+    // The answer is the caller's either way: a purchase made is never hidden. A settlement the
+    // ledger did not take leaves the intent pending, and once its lease runs out, unknown until
+    // reconciled.
+    (void)kept;
+    return finish(std::move(r));
+  }
+
+  result<T> replay(const intent_record& held, const intent_claim& asked) const {
+    const std::string name = detail::quoted_key(held.key);
+    if (held.operation != asked.operation || held.fingerprint != asked.fingerprint)
+      return invalid_argument(
+          "intent key", "\"" + held.key + "\" was used for another request (" + held.operation +
+                            ", claimed at " + to_iso8601(held.created_at) + "); nothing was sent");
+    switch (held.state) {
+      case intent_state::succeeded: {
+        if (held.answer_status == 0)
+          return make_error(errc::conflict,
+                            name + ": took effect (settled at " + to_iso8601(held.settled_at) +
+                                ", " + held.note +
+                                "); no answer was kept to return; nothing was sent");
+        http::response kept{held.answer_status, {}, held.answer_body};
+        return detail::read_answer(result<http::response>(std::move(kept)), write_.answer_parser(),
+                                   write_.redacted_key());
+      }
+      case intent_state::refused:
+        return held.refusal;
+      case intent_state::unknown:
+        return make_error(errc::outcome_unknown,
+                          name + ": sent at " + to_iso8601(held.created_at) +
+                              " and its outcome is unknown (" + held.refusal.message +
+                              "); reconcile it (vnumctl ledger list) before trying again; nothing "
+                              "was sent");
+      case intent_state::pending:
+        break;
+    }
+    if (held.owner_alive)
+      return make_error(errc::conflict, name + ": another call holds it (claimed at " +
+                                            to_iso8601(held.created_at) + ", its lease runs to " +
+                                            to_iso8601(held.lease_until) + "); nothing was sent");
+    return make_error(errc::outcome_unknown,
+                      name + ": sent at " + to_iso8601(held.created_at) +
+                          " by a call that ended before recording its answer; reconcile it "
+                          "(vnumctl ledger list) before trying again; nothing was sent");
+  }
+
+  error ledger_failure(const error& e, std::string_view what) const {
+    return make_error(errc::transport, detail::quoted_key(key_.key) + ": the ledger: " +
+                                           std::string(what) + " (" + to_string(e) + ")");
+  }
+
+  static void redact_text(std::string& text, std::string_view secret) {
+    if (secret.empty()) return;
+    constexpr std::string_view mask = "[redacted]";
+    for (auto at = text.find(secret); at != std::string::npos;
+         at = text.find(secret, at + mask.size()))
+      text.replace(at, secret.size(), mask);
+  }
+
+  write_plan<T> write_;
+  intent_key<L> key_;
+  std::string_view operation_;
+  fingerprinter fingerprint_;
+  std::string owner_;  // set once the claim is won
+  int kept_ = 0;
+  std::optional<result<T>> outcome_;
+};
+
+}  // namespace vnum
+
+#endif  // VNUM_INTENT_HPP
