@@ -27,6 +27,7 @@ LAYERS = [
     (r"(cellcast|identitycall)/(impl/)?parse\.hpp", 8, "provider"),
     (r"(cellcast|identitycall)/plan\.hpp", 9, "provider"),
     (r"(cellcast|identitycall)/(async_)?client\.hpp", 10, "provider"),
+    (r"(cellcast|identitycall)/reconcile\.hpp", 10, "provider"),
     (r"(vnum|src)\.hpp", 11, "umbrella"),
     (r"asio\.hpp", 12, "umbrella"),
     (r"testing/.*\.hpp", 13, "testing"),

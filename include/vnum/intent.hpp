@@ -170,6 +170,39 @@ intent_key<L> once(L& l, std::string key,
   return {&l, std::move(key), lease};
 }
 
+// What reconciliation (<provider>/reconcile.hpp) made of one unsettled intent.
+enum class reconcile_verdict {
+  settled,       // the provider's records show it took effect: now succeeded, with what they show
+  absent,        // the records do not show it; that alone settles nothing (see the provider's)
+  ambiguous,     // more than one record matches: a person decides
+  needs_person,  // no documented record to check: a person settles it (ledger::resolve)
+  in_flight,     // pending with a live owner: left alone
+};
+
+constexpr std::string_view to_string(reconcile_verdict v) noexcept {
+  switch (v) {
+    case reconcile_verdict::settled:
+      return "settled";
+    case reconcile_verdict::absent:
+      return "absent";
+    case reconcile_verdict::ambiguous:
+      return "ambiguous";
+    case reconcile_verdict::needs_person:
+      return "needs_person";
+    case reconcile_verdict::in_flight:
+      return "in_flight";
+  }
+  return "needs_person";
+}
+
+struct reconciled {
+  std::string key;
+  std::string operation;
+  reconcile_verdict verdict = reconcile_verdict::needs_person;
+  std::string detail;  // what was found, or what a person should check
+  friend bool operator==(const reconciled&, const reconciled&) = default;
+};
+
 namespace detail {
 
 // The longest key a ledger takes: enough for a UUID with a prefix, short enough to index.

@@ -7,9 +7,12 @@
 #define VNUM_VNUM_HPP
 
 #include <vnum/cellcast/client.hpp>
+#include <vnum/cellcast/reconcile.hpp>
 #include <vnum/error.hpp>
 #include <vnum/http.hpp>
 #include <vnum/identitycall/client.hpp>
+#include <vnum/identitycall/reconcile.hpp>
+#include <vnum/intent.hpp>
 #include <vnum/phone.hpp>
 #include <vnum/plan.hpp>
 #include <vnum/retry.hpp>
