@@ -5,8 +5,10 @@
 // server is PostgreSQL 9.5 or later (INSERT ... ON CONFLICT):
 //
 //   #include <vnum/ledger/postgres.hpp>       g++ -std=c++20 -I/usr/include/postgresql ... -lpq
-//   Meson: dependency('vnum-postgres')         CMake: target_link_libraries(app PRIVATE
-//   vnum::postgres)
+//   Meson: dependency('vnum-postgres')
+//   CMake: target_link_libraries(app PRIVATE vnum::postgres)
+//   Single header: #include "vnum.hpp" then #include <vnum/ledger/postgres.hpp>, with this file
+//   copied as vnum/ledger/ into a directory on the include path
 //
 //   auto ledger = vnum::postgres_ledger::open("host=db.internal dbname=app user=app").value();
 //   client.purchase_number(r, vnum::once(ledger, "order-1234"));
@@ -33,8 +35,12 @@
 #ifndef VNUM_LEDGER_POSTGRES_HPP
 #define VNUM_LEDGER_POSTGRES_HPP
 
+// With the single header (single_include/vnum/vnum.hpp), include "vnum.hpp" before this file: the
+// two headers below are in it already, and their guards say so.
+#ifndef VNUM_INTENT_HPP
 #include <vnum/error.hpp>
 #include <vnum/intent.hpp>
+#endif
 
 #include <libpq-fe.h>
 

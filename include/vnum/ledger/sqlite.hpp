@@ -5,8 +5,10 @@
 // libsqlite3-dev):
 //
 //   #include <vnum/ledger/sqlite.hpp>         g++ -std=c++20 ... -lsqlite3
-//   Meson: dependency('vnum-sqlite')           CMake: target_link_libraries(app PRIVATE
-//   vnum::sqlite)
+//   Meson: dependency('vnum-sqlite')
+//   CMake: target_link_libraries(app PRIVATE vnum::sqlite)
+//   Single header: #include "vnum.hpp" then #include <vnum/ledger/sqlite.hpp>, with this file
+//   copied as vnum/ledger/ into a directory on the include path
 //
 //   auto ledger = vnum::sqlite_ledger::open("/var/lib/app/intents.db").value();
 //   client.purchase_number(r, vnum::once(ledger, "order-1234"));
@@ -18,7 +20,7 @@
 //     absent, else read what holds it), so of any processes claiming one key exactly one wins;
 //   - a process waits up to options::busy_timeout for another's transaction, then fails;
 //   - times are the process's system clock, in milliseconds since the epoch. Processes sharing a
-//     file share a machine, so they share that clock; a fleet shares a PostgreSQL ledger instead.
+//     file share a machine, so they share that clock; a fleet shares a PostgreSQL ledger instead;
 //   - the file carries a schema version: opening a file of another version is refused
 //     (errc::protocol, naming the file and both versions) rather than misread.
 //
@@ -33,11 +35,16 @@
 #ifndef VNUM_LEDGER_SQLITE_HPP
 #define VNUM_LEDGER_SQLITE_HPP
 
+// With the single header (single_include/vnum/vnum.hpp), include "vnum.hpp" before this file: the
+// two headers below are in it already, and their guards say so.
+#ifndef VNUM_INTENT_HPP
 #include <vnum/error.hpp>
 #include <vnum/intent.hpp>
+#endif
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
