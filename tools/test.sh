@@ -90,7 +90,7 @@ timed "layer check" check "header layers" python3 tools/check_layers.py
 tidy() {
   local f out ok=0
   for f in tools/tidy_headers.cpp examples/quickstart.cpp $(sources | grep '^apps/.*\.cpp$'); do
-    out=$(clang-tidy --quiet "$f" -- -std=c++20 -Iinclude 2>&1) || {
+    out=$(clang-tidy --quiet "$f" -- -std=c++20 -Iinclude $(pkg-config --cflags-only-I libpq) 2>&1) || {
       echo "$out" | grep -E "(warning|error):"
       ok=1
     }

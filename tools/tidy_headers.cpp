@@ -3,6 +3,8 @@
 // checked too.
 #define VNUM_IMPLEMENTATION
 #include <vnum/asio.hpp>
+#include <vnum/ledger/postgres.hpp>
+#include <vnum/ledger/sqlite.hpp>
 #include <vnum/testing/async_adapter.hpp>
 #include <vnum/testing/mock_transport.hpp>
 #include <vnum/transport/beast.hpp>
@@ -42,3 +44,25 @@ inline void send_with_beast(vnum::beast_transport& t, const vnum::http::request&
                             vnum::http::any_send_handler h) {
   t.async_send(r, std::move(h));
 }
+
+// Intent keys on each store, and reconciliation.
+template <class Ledger>
+void tidy_intents(vnum::identitycall::client<vnum::testing::fake_identitycall&>& identitycall,
+                  vnum::cellcast::client<vnum::testing::fake_cellcast&>& cellcast, Ledger& ledger) {
+  (void)identitycall.purchase_number({}, vnum::once(ledger, "k"));
+  (void)identitycall.create_operator({}, vnum::once(ledger, "k"));
+  (void)identitycall.add_operator(1, {}, vnum::once(ledger, "k"));
+  (void)cellcast.purchase_virtual_number({}, vnum::once(ledger, "k"));
+  (void)cellcast.add_business_name({}, vnum::once(ledger, "k"));
+  (void)vnum::identitycall::reconcile(identitycall, ledger);
+  (void)vnum::cellcast::reconcile(cellcast, ledger);
+}
+template void tidy_intents(vnum::identitycall::client<vnum::testing::fake_identitycall&>&,
+                           vnum::cellcast::client<vnum::testing::fake_cellcast&>&,
+                           vnum::testing::memory_ledger&);
+template void tidy_intents(vnum::identitycall::client<vnum::testing::fake_identitycall&>&,
+                           vnum::cellcast::client<vnum::testing::fake_cellcast&>&,
+                           vnum::sqlite_ledger&);
+template void tidy_intents(vnum::identitycall::client<vnum::testing::fake_identitycall&>&,
+                           vnum::cellcast::client<vnum::testing::fake_cellcast&>&,
+                           vnum::postgres_ledger&);
