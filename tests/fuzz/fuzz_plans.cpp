@@ -1,8 +1,11 @@
 // The plans over any sequence of answers: IdentityCall's list plan (pages, retries) and a write
 // plan always end, within a bound set by the answers they are given, in a typed result or a typed
 // error; a write never sends twice; no error carries the API key; cancel() ends any plan at once.
+// A purchase with an intent key sends at most once, keeps no API key in the ledger, and its key
+// sent again sends nothing unless the key was given back, and answers what the first call did.
 #define VNUM_IMPLEMENTATION
 #include <vnum/identitycall/plan.hpp>
+#include <vnum/testing/memory_ledger.hpp>
 #include <vnum/vnum.hpp>  // the compiled part: this is the one VNUM_IMPLEMENTATION unit
 
 #include "fuzz_input.hpp"
@@ -24,7 +27,7 @@ vnum::result<vnum::http::response> answer_of(const std::string& field) {
 }
 
 template <class Plan>
-void run(Plan plan, const std::vector<std::string>& answers, std::size_t cancel_at,
+auto run(Plan plan, const std::vector<std::string>& answers, std::size_t cancel_at,
          std::size_t max_sends) {
   std::size_t sends = 0;
   std::size_t steps = 0;
@@ -46,6 +49,7 @@ void run(Plan plan, const std::vector<std::string>& answers, std::size_t cancel_
   if (!r && (r.error().message.find(key) != std::string::npos ||
              r.error().provider_message.find(key) != std::string::npos))
     std::abort();
+  return r;
 }
 
 }  // namespace
@@ -66,5 +70,22 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   ic::purchase_request order;
   order.phone_number = "+15551234567";
   run(ic::plans::purchase_number(cfg, order), answers, cancel_at, 1);  // a write: one send
+
+  vnum::testing::memory_ledger ledger;
+  auto first =
+      run(ic::plans::purchase_number(cfg, order, vnum::once(ledger, "k")), answers, cancel_at, 1);
+  auto held = ledger.find("k");
+  if (!held) std::abort();
+  const bool given_back = !held->has_value();
+  if (!given_back && ((*held)->answer_body.find(key) != std::string::npos ||
+                      (*held)->refusal.message.find(key) != std::string::npos ||
+                      (*held)->fingerprint.find(key) != std::string::npos))
+    std::abort();  // the ledger keeps no API key
+  auto again = run(ic::plans::purchase_number(cfg, order, vnum::once(ledger, "k")), answers, 0,
+                   given_back ? 1 : 0);
+  if (!given_back && ((*held)->state == vnum::intent_state::refused ||
+                      ((*held)->state == vnum::intent_state::succeeded &&
+                       (*held)->answer_body.find("[redacted]") == std::string::npos)))
+    if (!(again == first)) std::abort();  // a settled key answers what the first call did
   return 0;
 }
