@@ -140,6 +140,9 @@ class session {
   explicit session(const globals& g)
       : globals_(g), key_(read_api_key(Provider::key_variable, g)), printer_(g.json, key_) {}
 
+  // The global flags the command was given.
+  const globals& settings() const { return globals_; }
+
   // Runs one operation and prints its outcome; returns the exit code.
   //   build(config) -> result<http::request>   the library's builder, for --dry-run
   //   call(client&) -> result<T>                the client's method
@@ -192,6 +195,12 @@ class runner {
     cmd->callback([this, body = std::move(body)] {
       action_ = [this, body] { return body(session<Provider>(globals_)); };
     });
+  }
+
+  // A command with no provider and no API key (vnumctl ledger ...): body(globals).
+  void plain_command(CLI::App* cmd, std::function<int(const globals&)> body) {
+    cmd->callback(
+        [this, body = std::move(body)] { action_ = [this, body] { return body(globals_); }; });
   }
 
   int run() const {
