@@ -65,6 +65,7 @@ meson_subproject() {
   ninja -C build -j "$jobs"
   ./build/buy_number
   ./build/buy_async
+  ./build/buy_once
 }
 
 cmake_subdirectory() {
@@ -84,6 +85,7 @@ cmake_find_package() {
   cmake --build build -j "$jobs"
   ./build/buy_number
   ./build/buy_async
+  ./build/buy_once
 }
 
 pkg_config_cmake() {
