@@ -114,6 +114,25 @@ class postgres_ledger {
     auto s = lock();
     if (!s) return s.error();
     auto& st = *s->first;
+    // The common cases in as few round trips as they allow: a new key is one INSERT, committed on
+    // its own; a key already held (a replay) is that INSERT, which conflicts without writing, and
+    // one read. Only a key whose settled intent has expired takes the transaction below.
+    auto won = st.run(insert_sql, insert_params(c));
+    if (!won) return won.error();
+    if (PQntuples(won->get()) == 1) return claim_outcome{true, {}};
+    params held_now;
+    held_now.text(c.key);
+    held_now.integer(st.opts.expiry.count());
+    auto held = st.run(VNUM_PG_SELECT
+                       " WHERE key = $1 AND NOT (state IN ('succeeded', 'refused') "
+                       "AND settled_at + $2 <= " VNUM_PG_NOW ")",
+                       held_now);
+    if (!held) return held.error();
+    if (PQntuples(held->get()) == 1) {
+      auto row = st.read_row(held->get(), 0);
+      if (!row) return row.error();
+      return claim_outcome{false, std::move(*row)};
+    }
     auto tx = st.begin();
     if (!tx) return tx.error();
     // Between a claim that found the key held and its read, the holder may have released it:
@@ -128,33 +147,17 @@ class postgres_ledger {
               del);
           !r)
         return r.error();
-      const intent_record blank;
-      params ins;
-      ins.text(c.key);
-      ins.text(c.operation);
-      ins.text(c.fingerprint);
-      ins.text(to_string(intent_state::pending));
-      ins.text(c.owner);
-      ins.integer(c.lease.count());
-      ins.integer(blank.settled_at.time_since_epoch().count());
-      ins.outcome(blank.answer_status, blank.answer_body, blank.refusal, blank.note);
-      auto won = st.run(
-          "INSERT INTO vnum_intents (key, operation, fingerprint, state, owner, created_at, "
-          "lease_until, settled_at, answer_status, answer_body, refusal_code, refusal_status, "
-          "refusal_message, refusal_field, refusal_provider_message, refusal_retry_after, note) "
-          "SELECT $1, $2, $3, $4, $5, n, n + $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16 "
-          "FROM (SELECT " VNUM_PG_NOW " AS n) AS t ON CONFLICT (key) DO NOTHING RETURNING key",
-          ins);
-      if (!won) return won.error();
-      if (PQntuples(won->get()) == 1) {
+      auto won_now = st.run(insert_sql, insert_params(c));
+      if (!won_now) return won_now.error();
+      if (PQntuples(won_now->get()) == 1) {
         if (auto r = tx->commit(); !r) return r.error();
         return claim_outcome{true, {}};
       }
-      auto held = st.read_one(c.key);
-      if (!held) return held.error();
-      if (*held) {
+      auto holder = st.read_one(c.key);
+      if (!holder) return holder.error();
+      if (*holder) {
         if (auto r = tx->commit(); !r) return r.error();
-        return claim_outcome{false, std::move(**held)};
+        return claim_outcome{false, std::move(**holder)};
       }
     }
     return st.failure("intent key \"" + c.key + "\": claimed and released again too often");
@@ -339,6 +342,28 @@ class postgres_ledger {
   };
 
   struct state;
+
+  // The claim: one row if the key is free, none if an intent holds it.
+  static constexpr const char* insert_sql =
+      "INSERT INTO vnum_intents (key, operation, fingerprint, state, owner, created_at, "
+      "lease_until, settled_at, answer_status, answer_body, refusal_code, refusal_status, "
+      "refusal_message, refusal_field, refusal_provider_message, refusal_retry_after, note) "
+      "SELECT $1, $2, $3, $4, $5, n, n + $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16 "
+      "FROM (SELECT " VNUM_PG_NOW " AS n) AS t ON CONFLICT (key) DO NOTHING RETURNING key";
+
+  static params insert_params(const intent_claim& c) {
+    const intent_record blank;
+    params ins;
+    ins.text(c.key);
+    ins.text(c.operation);
+    ins.text(c.fingerprint);
+    ins.text(to_string(intent_state::pending));
+    ins.text(c.owner);
+    ins.integer(c.lease.count());
+    ins.integer(blank.settled_at.time_since_epoch().count());
+    ins.outcome(blank.answer_status, blank.answer_body, blank.refusal, blank.note);
+    return ins;
+  }
 
   // A transaction, rolled back unless committed.
   class transaction {
