@@ -166,8 +166,8 @@ if [ "$quick" != 1 ]; then
     "tests/coroutine_test examples/async_purchase" "coroutine_test async_purchase" \
     -Db_sanitize=address,undefined -Db_lundef=false
   timed "threaded and asynchronous tests under TSan, clang++" only clang++ build-test-tsan \
-    "tests/testing/fake_concurrency_test tests/transport/curl_loopback_test tests/transport/fake_server_test tests/transport/beast_loopback_test tests/transport/beast_fake_server_test apps/vnum-fake-server tests/async_client_test tests/coroutine_test examples/async_purchase" \
-    "fake_concurrency_test curl_loopback_test fake_server_test beast_loopback_test beast_fake_server_test async_client_test coroutine_test async_purchase" \
+    "tests/testing/fake_concurrency_test tests/transport/curl_loopback_test tests/transport/fake_server_test tests/transport/beast_loopback_test tests/transport/beast_fake_server_test apps/vnum-fake-server tests/async_client_test tests/coroutine_test examples/async_purchase tests/ledger/ledger_test" \
+    "fake_concurrency_test curl_loopback_test fake_server_test beast_loopback_test beast_fake_server_test async_client_test coroutine_test async_purchase ledger_test" \
     -Db_sanitize=thread -Db_lundef=false
   timed "fuzzing, ${fuzz_seconds}s a target" fuzz
   timed "phone oracle" check "phone oracle" oracle 120000
