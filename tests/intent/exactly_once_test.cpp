@@ -213,6 +213,7 @@ void race(const std::string& spec) {
       ids.insert(r.line);
       ++bought;
     } else {
+      INFO("a racer printed: " << r.line);
       CHECK(r.line.starts_with("error conflict intent key \"race\": another call holds it"));
       ++conflicts;
     }

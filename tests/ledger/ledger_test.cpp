@@ -596,6 +596,27 @@ TEST_CASE("sqlite: a file of another schema version is refused at open") {
                                  ": the file's schema version is 7, this vnum reads version 1");
 }
 
+TEST_CASE("sqlite: connections opening one new file at once all open it") {
+  // Turning a new file into WAL mode and creating its tables contend; SQLite answers some of that
+  // "locked" without waiting, which open() tries again.
+  for (int round = 0; round < 10; ++round) {
+    const std::string dir = make_temp_dir();
+    std::atomic<int> opened{0};
+    std::atomic<bool> go{false};
+    std::vector<std::thread> openers;
+    for (int i = 0; i < 8; ++i)
+      openers.emplace_back([&] {
+        while (!go) std::this_thread::yield();
+        if (vnum::sqlite_ledger::open(dir + "/new.db")) ++opened;
+      });
+    go = true;
+    for (auto& t : openers) t.join();
+    CHECK(opened == 8);
+    std::error_code ec;
+    std::filesystem::remove_all(dir, ec);
+  }
+}
+
 TEST_CASE("sqlite: a file that is not a database is an error, not a crash") {
   const std::string dir = make_temp_dir();
   for (const std::string& content :

@@ -54,6 +54,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -96,11 +97,20 @@ class sqlite_ledger {
         std::max<std::chrono::milliseconds::rep>(o.busy_timeout.count(), 0),
         std::numeric_limits<int>::max());
     sqlite3_busy_timeout(s->db, static_cast<int>(wait));
-    // A file that is not a database fails here, at its first read.
-    if (auto r = s->exec("PRAGMA journal_mode=WAL"); !r) return r.error();
-    if (auto r = s->exec("PRAGMA synchronous=FULL"); !r) return r.error();
-    if (auto r = s->create_schema(); !r) return r.error();
-    return sqlite_ledger(std::move(s));
+    // Processes opening a new file at once contend for turning it into WAL mode and creating
+    // its tables; SQLite answers some of those contentions "busy" without waiting (a wait could
+    // deadlock), so the setup is tried again, within busy_timeout.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(wait);
+    for (;;) {
+      // A file that is not a database fails here, at its first read.
+      auto r = s->exec("PRAGMA journal_mode=WAL");
+      if (r) r = s->exec("PRAGMA synchronous=FULL");
+      if (r) r = s->create_schema();
+      if (r) return sqlite_ledger(std::move(s));
+      if (!s->busy || std::chrono::steady_clock::now() >= deadline) return r.error();
+      s->busy = false;
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
   }
 
   sqlite_ledger(sqlite_ledger&&) noexcept = default;
@@ -419,6 +429,7 @@ class sqlite_ledger {
     std::string path;
     options opts;
     std::mutex mutex;
+    mutable bool busy = false;  // the last failure was SQLite's "busy" or "locked"
 
     state() = default;
     state(const state&) = delete;
@@ -428,7 +439,11 @@ class sqlite_ledger {
     error failure(std::string_view why) const {
       return make_error(errc::transport, "sqlite ledger " + path + ": " + std::string(why));
     }
-    error failure() const { return failure(sqlite3_errmsg(db)); }
+    error failure() const {
+      busy = (sqlite3_errcode(db) & 0xff) == SQLITE_BUSY ||
+             (sqlite3_errcode(db) & 0xff) == SQLITE_LOCKED;
+      return failure(sqlite3_errmsg(db));
+    }
     error failure(int rc) const {
       // A failed prepare leaves its reason in the handle; a failed bind only its code.
       return rc == SQLITE_RANGE || rc == SQLITE_NOMEM || rc == SQLITE_TOOBIG
