@@ -30,6 +30,7 @@
 #include <libpq-fe.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -37,6 +38,7 @@
 #include <iterator>
 #include <memory>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -124,7 +126,8 @@ inline void limit_connect(const globals& g) {
 // Opens the ledger SPEC names and runs body(ledger) -> result<R> on it; an error opening it is
 // body's error type, masked.
 template <class Body>
-auto with_ledger(const std::string& text, const globals& g, Body&& body)
+auto with_ledger(const std::string& text, const globals& g, Body&& body,
+                 std::chrono::milliseconds expiry = std::chrono::hours(24))
     -> std::invoke_result_t<Body&, vnum::sqlite_ledger&> {
   using out = std::invoke_result_t<Body&, vnum::sqlite_ledger&>;
   const auto s = parse_spec(text);
@@ -141,17 +144,28 @@ auto with_ledger(const std::string& text, const globals& g, Body&& body)
                               "sqlite ledger " + s->where +
                                   ": no such file (a ledger is created by the first call that "
                                   "claims a key in it)");
-    auto ledger = vnum::sqlite_ledger::open(s->where);
+    vnum::sqlite_ledger::options o;
+    o.expiry = expiry;
+    auto ledger = vnum::sqlite_ledger::open(s->where, o);
     if (!ledger) return ledger.error();
     return run(*ledger);
   }
   limit_connect(g);
-  auto ledger = vnum::postgres_ledger::open(s->where);
+  vnum::postgres_ledger::options o;
+  o.expiry = expiry;
+  auto ledger = vnum::postgres_ledger::open(s->where, o);
   if (!ledger) return masked(ledger.error(), *s);
   return run(*ledger);
 }
 
 // ---- What is printed
+
+// "24 hours", "1 hour", "0.5 hours".
+inline std::string format_hours(double hours) {
+  std::ostringstream out;
+  out << hours << (hours == 1 ? " hour" : " hours");
+  return out.str();
+}
 
 // "unknown"; "pending (live, lease to T)" while its owner holds it; "pending (owner gone)" after.
 inline std::string state_text(const vnum::intent_record& r) {
@@ -317,6 +331,35 @@ inline void resolve(CLI::App& ledger, runner& run) {
   });
 }
 
+inline void reap(CLI::App& ledger, runner& run) {
+  struct flags {
+    std::string where;
+    double hours = 24;
+  };
+  auto f = std::make_shared<flags>();
+  auto* cmd = ledger.add_subcommand(
+      "reap", "Remove the settled intents older than the expiry window (default 24 hours)");
+  add_spec(cmd, f->where);
+  cmd->add_option("--expiry", f->hours, "The window, in hours: settled intents older go")
+      ->type_name("HOURS")
+      ->check(quiet(CLI::Range(0.0, 24.0 * 366)));
+  cmd->footer(
+      "Succeeded and refused intents older than the window are removed; their keys are free "
+      "again. Unknown and pending ones are never removed: they may stand for money spent. Meant "
+      "for cron. --json: {\"reaped\": N}.");
+  run.plain_command(cmd, [f](const globals& g) {
+    const printer print(g.json, "");
+    const auto window = std::chrono::milliseconds(std::llround(f->hours * 3'600'000.0));
+    auto gone = with_ledger(
+        f->where, g, [](auto& l) { return l.reap(); }, window);
+    if (!gone) return ledger_failed(print, gone.error());
+    print.success({"Reaped " + std::to_string(*gone) + " settled intent" + (*gone == 1 ? "" : "s") +
+                       " older than " + format_hours(f->hours),
+                   {{"reaped", *gone}}});
+    return int{exit_ok};
+  });
+}
+
 // ---- vnumctl PROVIDER reconcile
 
 inline constexpr std::string_view reconcile_again =
@@ -360,6 +403,7 @@ inline void add_commands(CLI::App& app, runner& run) {
       "reconcile.");
   list(*ledger, run);
   resolve(*ledger, run);
+  reap(*ledger, run);
 
   reconcile<identitycall::provider>(
       *app.get_subcommand("identitycall"), run,

@@ -6,6 +6,7 @@
 //   vnumctl [--json] ledger list --ledger SPEC
 //   vnumctl [--json] ledger resolve KEY --ledger SPEC (--took-effect | --no-effect) [--note TEXT]
 //           [--answer-file FILE --status N]
+//   vnumctl [--json] ledger reap --ledger SPEC [--expiry HOURS]
 //   vnumctl [global flags] identitycall|cellcast reconcile --ledger SPEC
 //
 // The API key comes from CELLCAST_API_KEY / IDENTITYCALL_API_KEY or --api-key-file, never from an

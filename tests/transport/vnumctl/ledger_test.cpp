@@ -550,3 +550,30 @@ TEST_CASE("vnumctl cellcast reconcile: each unsettled intent is a person's to ch
   CHECK(f.find("order-9").state == vnum::intent_state::unknown);
   CHECK(a.requests() == 0);  // nothing was sent
 }
+
+TEST_CASE("vnumctl ledger reap: settled intents past the window go, unsettled ones stay") {
+  ledger_file f;
+  const auto owner = f.claim("bought", ic_purchase, "POST https://api.example/numbers\n{}", 5min);
+  vnum::settlement done;
+  done.state = vnum::intent_state::succeeded;
+  done.answer_status = 201;
+  done.answer_body = "{}";
+  done.note = "answer";
+  REQUIRE(f.ledger().settle("bought", owner, done));
+  f.unknown("lost", ic_purchase, "POST https://api.example/numbers\n{\"n\":1}");
+
+  auto kept = vnumctl({"ledger", "reap", "--ledger", f.spec()});
+  REQUIRE(kept.exit_code == 0);
+  CHECK(kept.out == "Reaped 0 settled intents older than 24 hours\n");
+  CHECK(f.holds("bought"));
+
+  std::this_thread::sleep_for(20ms);
+  auto reaped = vnumctl({"--json", "ledger", "reap", "--ledger", f.spec(), "--expiry", "0"});
+  REQUIRE(reaped.exit_code == 0);
+  CHECK(parse(reaped.out) == json::parse(R"({"reaped": 1})"));
+  CHECK_FALSE(f.holds("bought"));
+  CHECK(f.find("lost").state == vnum::intent_state::unknown);
+
+  auto bad = vnumctl({"ledger", "reap", "--ledger", f.spec(), "--expiry", "-1"});
+  CHECK(bad.exit_code == 2);
+}
