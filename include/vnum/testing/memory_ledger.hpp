@@ -144,8 +144,8 @@ class memory_ledger {
       return make_error(errc::not_found, vnum::detail::quoted_key(key) + ": no such intent");
     const intent_record& r = it->second;
     if (r.state == intent_state::succeeded || r.state == intent_state::refused)
-      return make_error(errc::conflict,
-                        vnum::detail::quoted_key(key) + ": already " + std::string(to_string(r.state)));
+      return make_error(errc::conflict, vnum::detail::quoted_key(key) + ": already " +
+                                            std::string(to_string(r.state)));
     if (r.state == intent_state::pending && r.lease_until > now())
       return make_error(errc::conflict, vnum::detail::quoted_key(key) +
                                             ": its owner is still sending it (lease to " +
