@@ -17,6 +17,7 @@
 #include <vnum/vnum.hpp>
 
 #include "../tests/transport/process.hpp"
+#include "fake_world.hpp"
 
 #include <boost/asio/io_context.hpp>
 #include <malloc.h>
@@ -30,24 +31,12 @@
 
 namespace {
 
+using bench::phone;
+using bench::world;
+
 namespace ic = vnum::identitycall;
 namespace http = vnum::http;
 using clock_type = std::chrono::steady_clock;
-
-std::string phone(int i) {
-  std::string digits = std::to_string(1000000 + i);
-  return "+1555" + digits.substr(digits.size() - 7);
-}
-
-// N numbers for sale, as the fake server's world file says it.
-std::string world(int n) {
-  std::string out = R"({"available":[)";
-  for (int i = 0; i < n; ++i) {
-    if (i > 0) out += ',';
-    out += R"({"phone_number":")" + phone(i) + R"(","country_code":"US","number_type":"local"})";
-  }
-  return out + "]}";
-}
 
 ic::purchase_request order(int i) {
   ic::purchase_request r;
@@ -71,10 +60,7 @@ std::size_t purchases_received(vnum::curl_transport& admin, const std::string& u
   }));
 }
 
-bool fail(const std::string& why) {
-  std::fprintf(stderr, "vnum_async_scale: %s\n", why.c_str());
-  return false;
-}
+bool fail(const std::string& why) { return bench::fail("vnum_async_scale", why); }
 
 }  // namespace
 

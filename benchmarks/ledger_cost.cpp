@@ -20,6 +20,7 @@
 
 #include "../tests/ledger/pg_server.hpp"
 #include "../tests/transport/process.hpp"
+#include "fake_world.hpp"
 
 #include <libpq-fe.h>
 
@@ -35,28 +36,14 @@
 
 namespace {
 
+using bench::phone;
+using bench::world;
+
 namespace ic = vnum::identitycall;
 namespace http = vnum::http;
 using clock_type = std::chrono::steady_clock;
 
-std::string phone(int i) {
-  std::string digits = std::to_string(1000000 + i);
-  return "+1555" + digits.substr(digits.size() - 7);
-}
-
-std::string world(int n) {
-  std::string out = R"({"available":[)";
-  for (int i = 0; i < n; ++i) {
-    if (i > 0) out += ',';
-    out += R"({"phone_number":")" + phone(i) + R"(","country_code":"US","number_type":"local"})";
-  }
-  return out + "]}";
-}
-
-bool fail(const std::string& why) {
-  std::fprintf(stderr, "vnum_ledger_cost: %s\n", why.c_str());
-  return false;
-}
+bool fail(const std::string& why) { return bench::fail("vnum_ledger_cost", why); }
 
 // The fake server, reset between runs so that the same numbers can be bought again.
 struct server {

@@ -94,3 +94,14 @@ TEST_CASE("redact replaces a secret in message and provider_message, also JSON-e
   vnum::redact(untouched, "");
   CHECK(untouched.message == "nothing to hide");
 }
+
+TEST_CASE("errc_from_string reads back every to_string(errc), and nothing else") {
+  for (auto code : {vnum::errc::invalid_argument, vnum::errc::unauthorized, vnum::errc::forbidden,
+                    vnum::errc::not_found, vnum::errc::conflict, vnum::errc::unprocessable,
+                    vnum::errc::rate_limited, vnum::errc::server_error, vnum::errc::transport,
+                    vnum::errc::outcome_unknown, vnum::errc::protocol})
+    CHECK(vnum::errc_from_string(vnum::to_string(code)) == code);
+  CHECK_FALSE(vnum::errc_from_string("unknown"));
+  CHECK_FALSE(vnum::errc_from_string("Transport"));
+  CHECK_FALSE(vnum::errc_from_string(""));
+}

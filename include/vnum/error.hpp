@@ -61,6 +61,15 @@ constexpr std::string_view to_string(errc code) noexcept {
   return "unknown";
 }
 
+// The code a text from to_string(errc) names; empty for any other text (a stored error read back).
+constexpr std::optional<errc> errc_from_string(std::string_view s) noexcept {
+  for (auto c : {errc::invalid_argument, errc::unauthorized, errc::forbidden, errc::not_found,
+                 errc::conflict, errc::unprocessable, errc::rate_limited, errc::server_error,
+                 errc::transport, errc::outcome_unknown, errc::protocol})
+    if (to_string(c) == s) return c;
+  return std::nullopt;
+}
+
 struct error {
   errc code = errc::protocol;
   int http_status = 0;  // 0 when no HTTP response was received (or none was sent)

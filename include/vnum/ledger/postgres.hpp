@@ -589,14 +589,6 @@ class postgres_ledger {
     return ledger_time(std::chrono::milliseconds(since_epoch));
   }
 
-  static std::optional<errc> errc_from_string(std::string_view s) {
-    for (auto c : {errc::invalid_argument, errc::unauthorized, errc::forbidden, errc::not_found,
-                   errc::conflict, errc::unprocessable, errc::rate_limited, errc::server_error,
-                   errc::transport, errc::outcome_unknown, errc::protocol})
-      if (to_string(c) == s) return c;
-    return std::nullopt;
-  }
-
   std::unique_ptr<state> s_;
 };
 
