@@ -308,6 +308,341 @@ requires(!std::is_void_v<T>)  // Boost's own operator prints result<void>
 
 #endif  // VNUM_ERROR_HPP
 
+// ---- vnum/detail/ascii.hpp -----------------------------------------------------------------------
+
+// vnum — ASCII character classes and case mapping, the one place the library defines them (HTTP
+// names, phone numbers, URL segments and country codes are all ASCII; no locale applies).
+// Lower detail level: needs nothing else of vnum; the core headers (error, http, phone) use it.
+#ifndef VNUM_DETAIL_ASCII_HPP
+#define VNUM_DETAIL_ASCII_HPP
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace vnum::detail {
+
+constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+constexpr bool is_letter(char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// RFC 3986 "unreserved": what may stand in a URL path segment or query value unencoded.
+constexpr bool is_unreserved(char c) noexcept {
+  return is_letter(c) || is_digit(c) || c == '-' || c == '_' || c == '.' || c == '~';
+}
+
+// Non-empty and digits only.
+constexpr bool all_digits(std::string_view s) noexcept {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!is_digit(c)) return false;
+  return true;
+}
+
+constexpr char to_lower(char c) noexcept {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+constexpr char to_upper(char c) noexcept {
+  return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+}
+
+// A set of bytes as a 256-entry table made at compile time: one load per character in the checks
+// that every request runs.
+struct char_set {
+  bool has[256] = {};
+  constexpr bool operator()(char c) const noexcept { return has[static_cast<unsigned char>(c)]; }
+};
+
+template <class Predicate>
+constexpr char_set make_char_set(Predicate in_set) noexcept {
+  char_set s;
+  for (int c = 0; c < 256; ++c) s.has[c] = in_set(static_cast<char>(c));
+  return s;
+}
+
+// Equal but for the case of ASCII letters.
+constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (to_lower(a[i]) != to_lower(b[i])) return false;
+  return true;
+}
+
+// "\"text\"", for messages. Not "quoted": std::quoted would win overload resolution through
+// argument-dependent lookup. Appended rather than concatenated, since g++ 12 at -O3 warns falsely
+// (-Wrestrict) on "\"" + std::string(...).
+inline std::string in_quotes(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  out += '"';
+  out += s;
+  out += '"';
+  return out;
+}
+
+inline std::string to_upper(std::string s) {
+  for (char& c : s) c = to_upper(c);
+  return s;
+}
+inline std::string to_lower(std::string s) {
+  for (char& c : s) c = to_lower(c);
+  return s;
+}
+
+// How an error names one character: 'x' when printable ASCII, byte 0x1f otherwise.
+inline std::string describe_char(char c) {
+  auto u = static_cast<unsigned char>(c);
+  if (u < 0x20 || u >= 0x7f) {
+    const char* hex = "0123456789abcdef";
+    return std::string("byte 0x") + hex[u >> 4] + hex[u & 0xf];
+  }
+  return std::string("'") + c + "'";
+}
+
+}  // namespace vnum::detail
+
+#endif  // VNUM_DETAIL_ASCII_HPP
+
+// ---- vnum/http.hpp -------------------------------------------------------------------------------
+
+// vnum — HTTP value types and the transport concept that users implement.
+#ifndef VNUM_HTTP_HPP
+#define VNUM_HTTP_HPP
+
+#include <concepts>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vnum::http {
+
+enum class method { get, post, put, patch, delete_ };
+
+constexpr std::string_view to_string(method m) noexcept {
+  switch (m) {
+    case method::get:
+      return "GET";
+    case method::post:
+      return "POST";
+    case method::put:
+      return "PUT";
+    case method::patch:
+      return "PATCH";
+    case method::delete_:
+      return "DELETE";
+  }
+  return "GET";
+}
+
+struct header {
+  std::string name;
+  std::string value;
+  friend bool operator==(const header&, const header&) = default;
+};
+
+struct request {
+  http::method method = http::method::get;
+  std::string url;
+  std::vector<header> headers;
+  std::string body;
+  friend bool operator==(const request&, const request&) = default;
+};
+
+struct response {
+  int status = 0;
+  std::vector<header> headers;
+  std::string body;
+  friend bool operator==(const response&, const response&) = default;
+};
+
+// ASCII case-insensitive comparison, as HTTP header names require.
+constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
+  return detail::iequals(a, b);
+}
+
+// The value of the first header called `name` (case-insensitive), if any.
+inline std::optional<std::string_view> find_header(const std::vector<header>& headers,
+                                                   std::string_view name) noexcept {
+  for (const auto& h : headers)
+    if (iequals(h.name, name)) return std::string_view(h.value);
+  return std::nullopt;
+}
+
+inline std::optional<std::string_view> find_header(const request& r,
+                                                   std::string_view name) noexcept {
+  return find_header(r.headers, name);
+}
+
+inline std::optional<std::string_view> find_header(const response& r,
+                                                   std::string_view name) noexcept {
+  return find_header(r.headers, name);
+}
+
+namespace detail {
+
+// The body fields that carry secrets other than the key: an OTP, a Stripe token, a bank account.
+inline constexpr std::string_view secret_body_fields[] = {"otp", "token", "becs_account_number"};
+
+// The body with the string values of secret_body_fields replaced by "***" (the bodies vnum builds
+// are compact JSON; anything else is printed as it is).
+inline std::string mask_secret_fields(std::string_view body) {
+  std::string out(body);
+  for (std::string_view field : secret_body_fields) {
+    const std::string key = vnum::detail::in_quotes(field) + ":\"";
+    for (auto at = out.find(key); at != std::string::npos; at = out.find(key, at + 1)) {
+      const auto start = at + key.size();
+      auto end = start;
+      while (end < out.size() && out[end] != '"') end += out[end] == '\\' ? 2U : 1U;
+      if (end >= out.size()) break;
+      out.replace(start, end - start, "***");
+    }
+  }
+  return out;
+}
+
+}  // namespace detail
+
+// Prints a request for logs with the credentials masked: an authorization header shows only its
+// scheme ("Bearer ***"), so a logged request never reveals the API key, and an OTP, a Stripe
+// token or a bank account number in the body shows as "***".
+inline std::ostream& operator<<(std::ostream& os, const request& r) {
+  os << to_string(r.method) << ' ' << r.url << '\n';
+  for (const auto& h : r.headers) {
+    os << h.name << ": ";
+    if (iequals(h.name, "authorization")) {
+      auto space = h.value.find(' ');
+      os << (space == std::string::npos ? std::string_view("***")
+                                        : std::string_view(h.value).substr(0, space + 1))
+         << (space == std::string::npos ? "" : "***");
+    } else {
+      os << h.value;
+    }
+    os << '\n';
+  }
+  return os << '\n' << detail::mask_secret_fields(r.body);
+}
+
+inline std::ostream& operator<<(std::ostream& os, const response& r) {
+  os << "HTTP " << r.status << '\n';
+  for (const auto& h : r.headers) os << h.name << ": " << h.value << '\n';
+  return os << '\n' << r.body;
+}
+
+// A transport sends one request. It returns the response (any status), or a vnum::error with code
+// errc::transport (nothing was sent) or errc::outcome_unknown (it may have been sent). A transport
+// that returns a plain http::response (never fails) satisfies the concept too.
+template <class T>
+concept transport = requires(T& t, const request& r) {
+  { t.send(r) } -> std::convertible_to<vnum::result<response>>;
+};
+
+}  // namespace vnum::http
+
+#endif  // VNUM_HTTP_HPP
+
+// ---- vnum/observe.hpp ----------------------------------------------------------------------------
+
+// vnum — observing calls: one event per attempt, for logs, audits and metrics.
+#ifndef VNUM_OBSERVE_HPP
+#define VNUM_OBSERVE_HPP
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string_view>
+
+namespace vnum {
+
+/// What a plan decided after one attempt.
+enum class call_decision {
+  retry,            ///< the attempt failed and another follows, after call_event::wait
+  next_page,        ///< the page was read and the list goes on with the next one
+  success,          ///< the call ended with its result
+  error,            ///< the call ended with an error that says how it ended
+  outcome_unknown,  ///< the call ended in errc::outcome_unknown: it may have taken effect
+};
+
+/// The decision's name: "retry", "next_page", "success", "error", "outcome_unknown".
+constexpr std::string_view to_string(call_decision d) noexcept {
+  switch (d) {
+    case call_decision::retry:
+      return "retry";
+    case call_decision::next_page:
+      return "next_page";
+    case call_decision::success:
+      return "success";
+    case call_decision::error:
+      return "error";
+    case call_decision::outcome_unknown:
+      return "outcome_unknown";
+  }
+  return "error";
+}
+
+/// One attempt of one call, as its plan saw it: emitted once per request sent (and once for a call
+/// answered without sending: refused by a validator, or replayed from an intent ledger).
+///
+/// It never carries the API key, a query string, a request or response body, or a header: the path
+/// is the URL's path only, so a value that could be personal or secret stays out. The views are
+/// valid during the callback only.
+struct call_event {
+  std::string_view provider;                   ///< "cellcast" or "identitycall"
+  std::string_view operation;                  ///< the client method's name, e.g. "purchase_number"
+  operation_kind kind = operation_kind::read;  ///< read, idempotent write or creating write
+  int attempt = 0;        ///< 1 for the first request of the call (of the page, for lists)
+  std::int64_t page = 0;  ///< for a list: the page (1 for the first request); else 0
+  http::method method = http::method::get;  ///< the request's method
+  std::string_view path;      ///< the URL's path, without scheme, host or query; empty if none
+  int status = 0;             ///< the HTTP status, 0 when no response was received
+  std::optional<errc> error;  ///< the attempt's error, empty when it succeeded
+  std::chrono::microseconds duration{};  ///< from sending the request to its answer, by the runner
+  std::optional<std::chrono::milliseconds> wait;    ///< the wait before the next attempt (retry)
+  call_decision decision = call_decision::success;  ///< what the plan did next
+  bool sent = true;  ///< false when nothing was sent (a refused or replayed call)
+};
+
+/// The callback a config's `observe` holds; called on the thread that runs the call, in order. It
+/// must not throw (an exception it throws is swallowed: observing never changes a call's result).
+using observer = std::function<void(const call_event&)>;
+
+namespace detail {
+
+// Which operation a plan runs, for its events.
+struct operation_id {
+  std::string_view provider;
+  std::string_view name;
+  operation_kind kind = operation_kind::read;
+};
+
+// The path of a URL: after "scheme://host", up to '?' or '#'.
+constexpr std::string_view url_path(std::string_view url) noexcept {
+  const auto scheme = url.find("://");
+  const auto from = scheme == std::string_view::npos ? 0 : url.find('/', scheme + 3);
+  if (from == std::string_view::npos) return {};
+  auto path = url.substr(from);
+  const auto end = path.find_first_of("?#");
+  return end == std::string_view::npos ? path : path.substr(0, end);
+}
+
+// Calls the observer, if any, and swallows what it throws.
+inline void notify(const observer* o, const call_event& e) noexcept {
+  if (o == nullptr || !*o) return;
+  try {
+    (*o)(e);
+  } catch (...) {  // NOLINT(bugprone-empty-catch): observing never changes a call's result
+  }
+}
+
+}  // namespace detail
+
+}  // namespace vnum
+
+#endif  // VNUM_OBSERVE_HPP
+
 // ---- vnum/retry.hpp ------------------------------------------------------------------------------
 
 // vnum — retrying reads. Only operations of kind operation_kind::read are ever retried: a purchase,
@@ -465,6 +800,7 @@ struct config {
   std::string base_url = "https://api.cellcast.com";
   product_catalog products;  // see product_catalog
   retry_policy retry{};      // list_cards and list_custom_numbers only (reads); off by default
+  observer observe;  // called once per attempt (<vnum/observe.hpp>); empty: nothing is called
 };
 
 // BECS Direct Debit (payment_type "au_becs_debit"), from the current purchase-virtual-number page.
@@ -708,241 +1044,6 @@ result<business_name_request> validate(const business_name_request& r);
 }  // namespace vnum::cellcast
 
 #endif  // VNUM_CELLCAST_VALIDATE_HPP
-
-// ---- vnum/detail/ascii.hpp -----------------------------------------------------------------------
-
-// vnum — ASCII character classes and case mapping, the one place the library defines them (HTTP
-// names, phone numbers, URL segments and country codes are all ASCII; no locale applies).
-// Lower detail level: needs nothing else of vnum; the core headers (error, http, phone) use it.
-#ifndef VNUM_DETAIL_ASCII_HPP
-#define VNUM_DETAIL_ASCII_HPP
-
-#include <cstddef>
-#include <string>
-#include <string_view>
-
-namespace vnum::detail {
-
-constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
-constexpr bool is_letter(char c) noexcept {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-// RFC 3986 "unreserved": what may stand in a URL path segment or query value unencoded.
-constexpr bool is_unreserved(char c) noexcept {
-  return is_letter(c) || is_digit(c) || c == '-' || c == '_' || c == '.' || c == '~';
-}
-
-// Non-empty and digits only.
-constexpr bool all_digits(std::string_view s) noexcept {
-  if (s.empty()) return false;
-  for (char c : s)
-    if (!is_digit(c)) return false;
-  return true;
-}
-
-constexpr char to_lower(char c) noexcept {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-constexpr char to_upper(char c) noexcept {
-  return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
-}
-
-// A set of bytes as a 256-entry table made at compile time: one load per character in the checks
-// that every request runs.
-struct char_set {
-  bool has[256] = {};
-  constexpr bool operator()(char c) const noexcept { return has[static_cast<unsigned char>(c)]; }
-};
-
-template <class Predicate>
-constexpr char_set make_char_set(Predicate in_set) noexcept {
-  char_set s;
-  for (int c = 0; c < 256; ++c) s.has[c] = in_set(static_cast<char>(c));
-  return s;
-}
-
-// Equal but for the case of ASCII letters.
-constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (to_lower(a[i]) != to_lower(b[i])) return false;
-  return true;
-}
-
-// "\"text\"", for messages. Not "quoted": std::quoted would win overload resolution through
-// argument-dependent lookup. Appended rather than concatenated, since g++ 12 at -O3 warns falsely
-// (-Wrestrict) on "\"" + std::string(...).
-inline std::string in_quotes(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + 2);
-  out += '"';
-  out += s;
-  out += '"';
-  return out;
-}
-
-inline std::string to_upper(std::string s) {
-  for (char& c : s) c = to_upper(c);
-  return s;
-}
-inline std::string to_lower(std::string s) {
-  for (char& c : s) c = to_lower(c);
-  return s;
-}
-
-// How an error names one character: 'x' when printable ASCII, byte 0x1f otherwise.
-inline std::string describe_char(char c) {
-  auto u = static_cast<unsigned char>(c);
-  if (u < 0x20 || u >= 0x7f) {
-    const char* hex = "0123456789abcdef";
-    return std::string("byte 0x") + hex[u >> 4] + hex[u & 0xf];
-  }
-  return std::string("'") + c + "'";
-}
-
-}  // namespace vnum::detail
-
-#endif  // VNUM_DETAIL_ASCII_HPP
-
-// ---- vnum/http.hpp -------------------------------------------------------------------------------
-
-// vnum — HTTP value types and the transport concept that users implement.
-#ifndef VNUM_HTTP_HPP
-#define VNUM_HTTP_HPP
-
-#include <concepts>
-#include <optional>
-#include <ostream>
-#include <string>
-#include <string_view>
-#include <vector>
-
-namespace vnum::http {
-
-enum class method { get, post, put, patch, delete_ };
-
-constexpr std::string_view to_string(method m) noexcept {
-  switch (m) {
-    case method::get:
-      return "GET";
-    case method::post:
-      return "POST";
-    case method::put:
-      return "PUT";
-    case method::patch:
-      return "PATCH";
-    case method::delete_:
-      return "DELETE";
-  }
-  return "GET";
-}
-
-struct header {
-  std::string name;
-  std::string value;
-  friend bool operator==(const header&, const header&) = default;
-};
-
-struct request {
-  http::method method = http::method::get;
-  std::string url;
-  std::vector<header> headers;
-  std::string body;
-  friend bool operator==(const request&, const request&) = default;
-};
-
-struct response {
-  int status = 0;
-  std::vector<header> headers;
-  std::string body;
-  friend bool operator==(const response&, const response&) = default;
-};
-
-// ASCII case-insensitive comparison, as HTTP header names require.
-constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
-  return detail::iequals(a, b);
-}
-
-// The value of the first header called `name` (case-insensitive), if any.
-inline std::optional<std::string_view> find_header(const std::vector<header>& headers,
-                                                   std::string_view name) noexcept {
-  for (const auto& h : headers)
-    if (iequals(h.name, name)) return std::string_view(h.value);
-  return std::nullopt;
-}
-
-inline std::optional<std::string_view> find_header(const request& r,
-                                                   std::string_view name) noexcept {
-  return find_header(r.headers, name);
-}
-
-inline std::optional<std::string_view> find_header(const response& r,
-                                                   std::string_view name) noexcept {
-  return find_header(r.headers, name);
-}
-
-namespace detail {
-
-// The body fields that carry secrets other than the key: an OTP, a Stripe token, a bank account.
-inline constexpr std::string_view secret_body_fields[] = {"otp", "token", "becs_account_number"};
-
-// The body with the string values of secret_body_fields replaced by "***" (the bodies vnum builds
-// are compact JSON; anything else is printed as it is).
-inline std::string mask_secret_fields(std::string_view body) {
-  std::string out(body);
-  for (std::string_view field : secret_body_fields) {
-    const std::string key = vnum::detail::in_quotes(field) + ":\"";
-    for (auto at = out.find(key); at != std::string::npos; at = out.find(key, at + 1)) {
-      const auto start = at + key.size();
-      auto end = start;
-      while (end < out.size() && out[end] != '"') end += out[end] == '\\' ? 2U : 1U;
-      if (end >= out.size()) break;
-      out.replace(start, end - start, "***");
-    }
-  }
-  return out;
-}
-
-}  // namespace detail
-
-// Prints a request for logs with the credentials masked: an authorization header shows only its
-// scheme ("Bearer ***"), so a logged request never reveals the API key, and an OTP, a Stripe
-// token or a bank account number in the body shows as "***".
-inline std::ostream& operator<<(std::ostream& os, const request& r) {
-  os << to_string(r.method) << ' ' << r.url << '\n';
-  for (const auto& h : r.headers) {
-    os << h.name << ": ";
-    if (iequals(h.name, "authorization")) {
-      auto space = h.value.find(' ');
-      os << (space == std::string::npos ? std::string_view("***")
-                                        : std::string_view(h.value).substr(0, space + 1))
-         << (space == std::string::npos ? "" : "***");
-    } else {
-      os << h.value;
-    }
-    os << '\n';
-  }
-  return os << '\n' << detail::mask_secret_fields(r.body);
-}
-
-inline std::ostream& operator<<(std::ostream& os, const response& r) {
-  os << "HTTP " << r.status << '\n';
-  for (const auto& h : r.headers) os << h.name << ": " << h.value << '\n';
-  return os << '\n' << r.body;
-}
-
-// A transport sends one request. It returns the response (any status), or a vnum::error with code
-// errc::transport (nothing was sent) or errc::outcome_unknown (it may have been sent). A transport
-// that returns a plain http::response (never fails) satisfies the concept too.
-template <class T>
-concept transport = requires(T& t, const request& r) {
-  { t.send(r) } -> std::convertible_to<vnum::result<response>>;
-};
-
-}  // namespace vnum::http
-
-#endif  // VNUM_HTTP_HPP
 
 // ---- vnum/cellcast/build.hpp ---------------------------------------------------------------------
 
@@ -2275,6 +2376,7 @@ struct config {
   std::string api_key;  // sent as "authorization: Bearer <key>"; the docs' keys look like idc_…
   std::string base_url = "https://api.identitycall.ai";
   retry_policy retry{};  // list, get and search only (GET); off by default
+  observer observe;      // called once per attempt (<vnum/observe.hpp>); empty: nothing is called
 };
 
 // POST /virtual_numbers/purchase (purchase). Optional fields that are not set are left out of

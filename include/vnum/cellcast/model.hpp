@@ -5,6 +5,7 @@
 #define VNUM_CELLCAST_MODEL_HPP
 
 #include <vnum/detail/print.hpp>
+#include <vnum/observe.hpp>
 #include <vnum/retry.hpp>
 
 #include <concepts>
@@ -74,6 +75,7 @@ struct config {
   std::string base_url = "https://api.cellcast.com";
   product_catalog products;  // see product_catalog
   retry_policy retry{};      // list_cards and list_custom_numbers only (reads); off by default
+  observer observe;  // called once per attempt (<vnum/observe.hpp>); empty: nothing is called
 };
 
 // BECS Direct Debit (payment_type "au_becs_debit"), from the current purchase-virtual-number page.

@@ -7,6 +7,7 @@
 #define VNUM_IDENTITYCALL_MODEL_HPP
 
 #include <vnum/detail/print.hpp>
+#include <vnum/observe.hpp>
 #include <vnum/retry.hpp>
 
 #include <concepts>
@@ -88,6 +89,7 @@ struct config {
   std::string api_key;  // sent as "authorization: Bearer <key>"; the docs' keys look like idc_…
   std::string base_url = "https://api.identitycall.ai";
   retry_policy retry{};  // list, get and search only (GET); off by default
+  observer observe;      // called once per attempt (<vnum/observe.hpp>); empty: nothing is called
 };
 
 // POST /virtual_numbers/purchase (purchase). Optional fields that are not set are left out of
