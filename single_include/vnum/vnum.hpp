@@ -131,20 +131,24 @@ std::ostream& print(std::ostream& os, std::string_view type, const NamesAndValue
 
 namespace vnum {
 
+/// What kind of failure an error is: the code callers branch on.
 enum class errc {
-  invalid_argument,  // rejected before sending, or the provider's 400
-  unauthorized,      // 401: missing, wrong or expired API key
-  forbidden,         // 403: the key may not do this
-  not_found,         // 404
-  conflict,          // the resource already exists (Cellcast "Number already exist")
-  unprocessable,     // 422, or a success status whose body says the operation was refused
-  rate_limited,      // 429; error::retry_after holds the provider's hint when it gave one
-  server_error,      // 5xx
-  transport,         // no response, and the request certainly did not take effect
-  outcome_unknown,   // the request may have taken effect; reconcile before trying again
-  protocol,          // a response that is not what the provider documents
+  invalid_argument,  ///< rejected before sending (error::field names the field), or the provider's 400
+  unauthorized,      ///< 401: missing, wrong or expired API key
+  forbidden,         ///< 403: the key may not do this
+  not_found,         ///< 404
+  conflict,          ///< the resource already exists (Cellcast "Number already exist")
+  unprocessable,     ///< 422, or a success status whose body says the operation was refused
+  rate_limited,      ///< 429; error::retry_after holds the provider's hint when it gave one
+  server_error,      ///< 5xx
+  transport,         ///< no response, and the request certainly did not take effect
+  outcome_unknown,   ///< the request may have taken effect; reconcile before trying again
+  protocol,          ///< a response that is not what the provider documents
 };
 
+/// The enumerator's name, e.g. "rate_limited"; errc_from_string() reads it back.
+/// @param code the code to name
+/// @return the name, or "unknown" for a value that is not an enumerator
 constexpr std::string_view to_string(errc code) noexcept {
   switch (code) {
     case errc::invalid_argument:
@@ -173,7 +177,9 @@ constexpr std::string_view to_string(errc code) noexcept {
   return "unknown";
 }
 
-// The code a text from to_string(errc) names; empty for any other text (a stored error read back).
+/// The code a text from to_string(errc) names (a stored error read back).
+/// @param s the text, compared exactly (case-sensitive)
+/// @return the code, or std::nullopt for any other text
 constexpr std::optional<errc> errc_from_string(std::string_view s) noexcept {
   for (auto c : {errc::invalid_argument, errc::unauthorized, errc::forbidden, errc::not_found,
                  errc::conflict, errc::unprocessable, errc::rate_limited, errc::server_error,
@@ -182,17 +188,24 @@ constexpr std::optional<errc> errc_from_string(std::string_view s) noexcept {
   return std::nullopt;
 }
 
+/// A failed operation: what every result<T> holds instead of its value.
 struct error {
-  errc code = errc::protocol;
-  int http_status = 0;  // 0 when no HTTP response was received (or none was sent)
-  std::string message;  // human-readable; includes the provider's own message when there was one
-  std::string field;    // for invalid_argument raised by a validator: the offending request field
-  std::string provider_message;  // the provider's message verbatim, empty when it gave none
-  std::optional<std::chrono::seconds> retry_after;  // from a Retry-After header (delta-seconds)
+  errc code = errc::protocol;  ///< the kind of failure
+  int http_status = 0;  ///< 0 when no HTTP response was received (or none was sent)
+  std::string message;  ///< human-readable; includes the provider's own message when there was one
+  std::string field;    ///< for invalid_argument raised by a validator: the offending request field
+  std::string provider_message;  ///< the provider's message verbatim, empty when it gave none
+  std::optional<std::chrono::seconds> retry_after;  ///< from a Retry-After header (delta-seconds)
 
+  /// Compares every field.
   friend bool operator==(const error&, const error&) = default;
 };
 
+/// An error with only its code, message and HTTP status set.
+/// @param code the kind of failure
+/// @param message the human-readable text
+/// @param http_status the response's status, 0 when there was no response
+/// @return the error; field, provider_message and retry_after are empty
 inline error make_error(errc code, std::string message, int http_status = 0) {
   error e;
   e.code = code;
@@ -201,7 +214,10 @@ inline error make_error(errc code, std::string message, int http_status = 0) {
   return e;
 }
 
-// A validation failure: names the request field that is wrong and why.
+/// A validation failure: names the request field that is wrong and why.
+/// @param field the request field, e.g. "becs.bsb_number"
+/// @param why what is wrong with it, e.g. "must be 6 digits"
+/// @return an errc::invalid_argument error with error::field set and the message "field: why"
 inline error invalid_argument(std::string field, std::string_view why) {
   error e;
   e.code = errc::invalid_argument;
@@ -211,7 +227,10 @@ inline error invalid_argument(std::string field, std::string_view why) {
   return e;
 }
 
-// "unauthorized (HTTP 401): Token expired"
+/// The error as one line, e.g. "unauthorized (HTTP 401): Token expired".
+/// @param e the error
+/// @return the code's name, then " (HTTP <status>)" unless http_status is 0, then ": <message>"
+///         unless the message is empty
 inline std::string to_string(const error& e) {
   std::string out(to_string(e.code));
   if (e.http_status != 0) out += " (HTTP " + std::to_string(e.http_status) + ")";
@@ -219,12 +238,21 @@ inline std::string to_string(const error& e) {
   return out;
 }
 
+/// Prints to_string(e).
+/// @param os the stream
+/// @param e the error
+/// @return os
 inline std::ostream& operator<<(std::ostream& os, const error& e) { return os << to_string(e); }
 
-// Replaces every occurrence of `secret` in an error's texts with "[redacted]", also in the escaped
-// forms a JSON encoder may produce ("\/" for '/'). A provider that echoes a request back can put
-// the API key into its message: the clients call this on every error they return; callers of the
-// sans-I/O parsers call it with their key before logging or storing an error.
+/// Replaces every occurrence of `secret` in the error's message and provider_message with
+/// "[redacted]", also in the escaped form a JSON encoder may produce ("\/" for '/', and '"' and
+/// '\\' backslash-escaped).
+///
+/// A provider that echoes a request back can put the API key into its message: the clients call
+/// this on every error they return; callers of the sans-I/O parsers call it with their key before
+/// logging or storing an error.
+/// @param e the error, changed in place
+/// @param secret the text to hide; an empty one changes nothing
 inline void redact(error& e, std::string_view secret) {
   if (secret.empty()) return;
   std::string escaped;
@@ -242,23 +270,28 @@ inline void redact(error& e, std::string_view secret) {
   }
 }
 
-// How an operation may be repeated, and so what an answer that does not say how it ended means.
-// Each client method and each parser states its operation's kind.
-//
-//   read              nothing changes. A 5xx is server_error; reads may be retried (config::retry).
-//   idempotent_write  doing it twice leaves the same state (unsubscribe, update, remove, delete).
-//                     A 2xx whose body is not the documented success, or cannot be read, is
-//                     outcome_unknown; a 5xx is server_error: trying again is safe.
-//   creating_write    moves money or creates something (a purchase, a custom number, a business
-//                     name, an operator): doing it twice does it twice. Any 2xx whose body is not
-//                     the documented success, or cannot be read, and any 5xx (a gateway's 504
-//                     says nothing of the charge behind it) is outcome_unknown: reconcile before
-//                     trying again.
-//
-// No write is ever retried by vnum. outcome_unknown keeps the HTTP status and the provider's
-// message, and its message says where to look before trying again.
-enum class operation_kind { read, idempotent_write, creating_write };
+/// How an operation may be repeated, and so what an answer that does not say how it ended means.
+/// Each client method and each parser states its operation's kind.
+///
+/// No write is ever retried by vnum. outcome_unknown keeps the HTTP status and the provider's
+/// message, and its message says where to look before trying again.
+enum class operation_kind {
+  /// Nothing changes. A 5xx is server_error; reads may be retried (config::retry).
+  read,
+  /// Doing it twice leaves the same state (unsubscribe, update, remove, delete). A 2xx whose body
+  /// is not the documented success, or cannot be read, is outcome_unknown; a 5xx is server_error:
+  /// trying again is safe.
+  idempotent_write,
+  /// Moves money or creates something (a purchase, a custom number, a business name, an
+  /// operator): doing it twice does it twice. Any 2xx whose body is not the documented success,
+  /// or cannot be read, and any 5xx (a gateway's 504 says nothing of the charge behind it) is
+  /// outcome_unknown: reconcile before trying again.
+  creating_write
+};
 
+/// The enumerator's name, e.g. "creating_write".
+/// @param k the kind to name
+/// @return the name, or "unknown" for a value that is not an enumerator
 constexpr std::string_view to_string(operation_kind k) noexcept {
   switch (k) {
     case operation_kind::read:
@@ -271,29 +304,37 @@ constexpr std::string_view to_string(operation_kind k) noexcept {
   return "unknown";
 }
 
-// Thrown by result<T>::value() when the result holds an error.
+/// Thrown by result<T>::value() when the result holds an error; what() is to_string(error()).
 class exception : public std::runtime_error {
  public:
+  /// @param e the error the result held
   explicit exception(vnum::error e) : std::runtime_error(to_string(e)), error_(std::move(e)) {}
+  /// @return the error the result held
   const vnum::error& error() const noexcept { return error_; }
 
  private:
   vnum::error error_;
 };
 
-// Found by boost::system::result<T, vnum::error>::value() through argument-dependent lookup.
+/// Throws vnum::exception; found by boost::system::result<T, vnum::error>::value() through
+/// argument-dependent lookup.
+/// @param e the error the result held
 [[noreturn]] inline void throw_exception_from_error(const error& e, const boost::source_location&) {
   throw exception(e);
 }
 
-// Expected-like: explicit operator bool, operator*, operator->, value() (throws vnum::exception),
-// error(), has_value(), has_error().
+/// A T or a vnum::error. Expected-like: explicit operator bool, operator*, operator->, value()
+/// (throws vnum::exception), error(), has_value(), has_error().
+/// @tparam T the value's type
 template <class T>
 using result = boost::system::result<T, error>;
 
-// Prints "value:<value>" or "error:<error>". More specialized than Boost's own operator, which
-// requires the value to be printable: this one also prints containers, so that test frameworks
-// can show any result (Catch2's REQUIRE(r), GoogleTest's EXPECT_EQ).
+/// Prints "value:<value>" or "error:<error>". More specialized than Boost's own operator, which
+/// requires the value to be printable: this one also prints containers, so that test frameworks
+/// can show any result (Catch2's REQUIRE(r), GoogleTest's EXPECT_EQ).
+/// @param os the stream
+/// @param r the result
+/// @return os
 template <class T>
 requires(!std::is_void_v<T>)  // Boost's own operator prints result<void>
     std::ostream&
@@ -419,8 +460,18 @@ inline std::string describe_char(char c) {
 
 namespace vnum::http {
 
-enum class method { get, post, put, patch, delete_ };
+/// An HTTP request method.
+enum class method {
+  get,     ///< `GET`
+  post,    ///< `POST`
+  put,     ///< `PUT`
+  patch,   ///< `PATCH`
+  delete_  ///< `DELETE` (`delete` is a C++ keyword)
+};
 
+/// The method as it is written on the wire.
+/// @param m the method
+/// @return "GET", "POST", "PUT", "PATCH" or "DELETE" ("GET" for a value that is not an enumerator)
 constexpr std::string_view to_string(method m) noexcept {
   switch (m) {
     case method::get:
@@ -437,33 +488,44 @@ constexpr std::string_view to_string(method m) noexcept {
   return "GET";
 }
 
+/// One HTTP header field.
 struct header {
-  std::string name;
-  std::string value;
+  std::string name;   ///< compared case-insensitively by find_header (the case is kept)
+  std::string value;  ///< as sent or received
+  /// Compares name and value exactly (the name's case included).
   friend bool operator==(const header&, const header&) = default;
 };
 
+/// A request for a transport to send, as the builders make it.
 struct request {
-  http::method method = http::method::get;
-  std::string url;
-  std::vector<header> headers;
-  std::string body;
+  http::method method = http::method::get;  ///< the request's method
+  std::string url;              ///< absolute: the config's base_url (scheme lower-cased, trailing '/' dropped), then the path
+  std::vector<header> headers;  ///< sent in this order
+  std::string body;             ///< empty when the request has none
+  /// Compares every field.
   friend bool operator==(const request&, const request&) = default;
 };
 
+/// The answer a transport received.
 struct response {
-  int status = 0;
-  std::vector<header> headers;
-  std::string body;
+  int status = 0;               ///< the HTTP status code
+  std::vector<header> headers;  ///< as received
+  std::string body;             ///< as received, not decoded
+  /// Compares every field.
   friend bool operator==(const response&, const response&) = default;
 };
 
-// ASCII case-insensitive comparison, as HTTP header names require.
+/// ASCII case-insensitive comparison, as HTTP header names require.
+/// @param a, b the texts to compare
+/// @return whether they are equal when ASCII letters are compared without regard to case
 constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
   return detail::iequals(a, b);
 }
 
-// The value of the first header called `name` (case-insensitive), if any.
+/// The value of the first header called `name` (case-insensitive), if any.
+/// @param headers the headers to search
+/// @param name the header's name, in any case
+/// @return a view of the value (valid as long as `headers` is unchanged), or std::nullopt
 inline std::optional<std::string_view> find_header(const std::vector<header>& headers,
                                                    std::string_view name) noexcept {
   for (const auto& h : headers)
@@ -471,11 +533,19 @@ inline std::optional<std::string_view> find_header(const std::vector<header>& he
   return std::nullopt;
 }
 
+/// The value of the request's first header called `name` (case-insensitive), if any.
+/// @param r the request
+/// @param name the header's name, in any case
+/// @return a view of the value (valid as long as `r` is unchanged), or std::nullopt
 inline std::optional<std::string_view> find_header(const request& r,
                                                    std::string_view name) noexcept {
   return find_header(r.headers, name);
 }
 
+/// The value of the response's first header called `name` (case-insensitive), if any.
+/// @param r the response
+/// @param name the header's name, in any case
+/// @return a view of the value (valid as long as `r` is unchanged), or std::nullopt
 inline std::optional<std::string_view> find_header(const response& r,
                                                    std::string_view name) noexcept {
   return find_header(r.headers, name);
@@ -505,9 +575,12 @@ inline std::string mask_secret_fields(std::string_view body) {
 
 }  // namespace detail
 
-// Prints a request for logs with the credentials masked: an authorization header shows only its
-// scheme ("Bearer ***"), so a logged request never reveals the API key, and an OTP, a Stripe
-// token or a bank account number in the body shows as "***".
+/// Prints a request for logs with the credentials masked: an authorization header shows only its
+/// scheme ("Bearer ***"), so a logged request never reveals the API key, and an OTP, a Stripe
+/// token or a bank account number in the body shows as "***".
+/// @param os the stream
+/// @param r the request: method and URL, one line per header, a blank line, then the body
+/// @return os
 inline std::ostream& operator<<(std::ostream& os, const request& r) {
   os << to_string(r.method) << ' ' << r.url << '\n';
   for (const auto& h : r.headers) {
@@ -525,15 +598,26 @@ inline std::ostream& operator<<(std::ostream& os, const request& r) {
   return os << '\n' << detail::mask_secret_fields(r.body);
 }
 
+/// Prints a response as it came: "HTTP <status>", one line per header, a blank line, then the
+/// body (nothing is masked).
+/// @param os the stream
+/// @param r the response
+/// @return os
 inline std::ostream& operator<<(std::ostream& os, const response& r) {
   os << "HTTP " << r.status << '\n';
   for (const auto& h : r.headers) os << h.name << ": " << h.value << '\n';
   return os << '\n' << r.body;
 }
 
-// A transport sends one request. It returns the response (any status), or a vnum::error with code
-// errc::transport (nothing was sent) or errc::outcome_unknown (it may have been sent). A transport
-// that returns a plain http::response (never fails) satisfies the concept too.
+/// What the blocking clients send through: a type with `send(const http::request&)` returning the
+/// response (any status), or a vnum::error with code errc::transport (nothing was sent) or
+/// errc::outcome_unknown (it may have been sent): anything convertible to
+/// vnum::result<http::response>. A transport that returns a plain http::response (never fails)
+/// satisfies the concept too. An exception thrown by send() becomes errc::outcome_unknown.
+///
+/// A blocking client calls send() on the calling thread, one request at a time; a transport
+/// shared by clients that run on several threads must allow concurrent sends.
+/// @tparam T the transport type
 template <class T>
 concept transport = requires(T& t, const request& r) {
   { t.send(r) } -> std::convertible_to<vnum::result<response>>;
@@ -665,18 +749,24 @@ namespace detail {
 void sleep_for(std::chrono::milliseconds d);
 }  // namespace detail
 
+/// How a read is retried: exponential backoff between attempts. A read is sent again while its
+/// error is_retryable() and attempts remain; a Retry-After hint replaces the computed wait, and a
+/// hint longer than max_backoff ends the retries with that error. validate() checks a policy.
 struct retry_policy {
-  // Attempts in all, the first included; 1 (the default) never retries.
+  /// Attempts in all, the first included; 1 (the default) never retries.
   int max_attempts = 1;
-  std::chrono::milliseconds initial_backoff{200};
-  double multiplier = 2.0;
-  std::chrono::milliseconds max_backoff{5000};
-  // How the blocking clients wait between attempts; replace it to test without waiting. The
-  // asynchronous clients (<vnum/asio.hpp>) never call it: they wait on a steady_timer.
+  std::chrono::milliseconds initial_backoff{200};  ///< the first wait (at most max_backoff)
+  double multiplier = 2.0;  ///< each wait is the previous one times this; at least 1
+  std::chrono::milliseconds max_backoff{5000};  ///< no wait is longer
+  /// How the blocking clients wait between attempts; replace it to test without waiting (empty:
+  /// no wait). The asynchronous clients (<vnum/asio.hpp>) never call it: they wait on a
+  /// steady_timer.
   std::function<void(std::chrono::milliseconds)> sleep = &detail::sleep_for;
 };
 
-// Errors worth another try of a read: no answer, a server error, or rate limiting.
+/// Errors worth another try of a read: no answer, a server error, or rate limiting.
+/// @param code the error's code
+/// @return true for transport, outcome_unknown, server_error and rate_limited
 constexpr bool is_retryable(errc code) noexcept {
   return code == errc::transport || code == errc::outcome_unknown || code == errc::server_error ||
          code == errc::rate_limited;
@@ -708,15 +798,22 @@ inline std::chrono::milliseconds next_backoff(std::chrono::milliseconds previous
 }
 }  // namespace detail
 
-// The policy as the clients use it, or the field that would make its arithmetic misbehave. The
-// clients check config::retry before the first read and send nothing when it is refused.
+/// The policy as the clients use it, or the field that would make its arithmetic misbehave. The
+/// clients check config::retry before the first read and send nothing when it is refused.
+/// @param p the policy
+/// @return `p`, or errc::invalid_argument with error::field "retry.max_attempts" (less than 1),
+///         "retry.multiplier" (not finite, or less than 1), "retry.initial_backoff" or
+///         "retry.max_backoff" (negative)
 inline result<retry_policy> validate(const retry_policy& p) {
   if (auto problem = detail::policy_problem(p)) return std::move(*problem);
   return p;
 }
 
-// The wait that follows `previous` under the policy: previous * multiplier, clamped to
-// max_backoff (see detail::next_backoff).
+/// The wait that follows `previous` under the policy: previous * multiplier, clamped to
+/// max_backoff; computed in floating point, so that no product overflows.
+/// @param previous the last wait
+/// @param p the policy (its multiplier and max_backoff)
+/// @return the next wait, at most p.max_backoff
 inline std::chrono::milliseconds next_backoff(std::chrono::milliseconds previous,
                                               const retry_policy& p) {
   return detail::next_backoff(previous, p.multiplier, p.max_backoff);
@@ -1324,6 +1421,9 @@ inline std::string request_fingerprint(const http::request& r) {
 //                     : (sleep(a.duration()), plan.on_waited());
 //   result<T> r = plan.take_result();
 //
+// A runner may tell on_answer how long the exchange took (its second argument): the plans put it in
+// the events they emit (<vnum/observe.hpp>), one per attempt, to the observer their context names.
+//
 // A runner that stops early (its operation was cancelled) calls cancel() instead of carrying out
 // the action it holds: after a send that was not made the result is errc::transport, after a wait
 // that was cut short it is the last attempt's error. A plan keeps the request it asks to send, so
@@ -1379,6 +1479,53 @@ concept plan = requires(P& p, result<http::response> answer) {
 
 namespace detail {
 
+// Which operation a plan runs and whom it tells of each attempt (config::observe; null: nobody).
+struct call_context {
+  operation_id op;
+  const observer* observe = nullptr;
+  std::int64_t page = 0;  // for a page of a list: its number
+};
+
+// The event of an attempt whose answer the plan has read.
+template <class T>
+call_event attempt_event(const call_context& c, const http::request& r, int attempt, int status,
+                         const result<T>& outcome, std::chrono::microseconds took) {
+  call_event e;
+  e.provider = c.op.provider;
+  e.operation = c.op.name;
+  e.kind = c.op.kind;
+  e.attempt = attempt;
+  e.page = c.page;
+  e.method = r.method;
+  e.path = url_path(r.url);
+  e.status = status != 0 ? status : outcome ? 0 : outcome.error().http_status;
+  if (!outcome) e.error = outcome.error().code;
+  e.duration = took;
+  e.decision = outcome                                         ? call_decision::success
+               : outcome.error().code == errc::outcome_unknown ? call_decision::outcome_unknown
+                                                               : call_decision::error;
+  return e;
+}
+
+// The event of a call that ended without sending (refused before, or cancelled).
+inline call_event unsent_event(const call_context& c, const result<http::request>& r,
+                               const error& why) {
+  call_event e;
+  e.provider = c.op.provider;
+  e.operation = c.op.name;
+  e.kind = c.op.kind;
+  e.page = c.page;
+  if (r) {
+    e.method = r->method;
+    e.path = url_path(r->url);
+  }
+  e.error = why.code;
+  e.decision =
+      why.code == errc::outcome_unknown ? call_decision::outcome_unknown : call_decision::error;
+  e.sent = false;
+  return e;
+}
+
 // The error that ends an operation whose runner stopped before sending.
 inline error cancelled_before_send() {
   return make_error(errc::transport, "cancelled before the request was sent");
@@ -1417,16 +1564,21 @@ class write_plan {
   using value_type = T;
   using parser = result<T> (*)(const http::response&);
 
-  write_plan(result<http::request> built, parser parse, std::string_view api_key)
-      : request_(std::move(built)), parse_(parse), api_key_(api_key) {}
+  write_plan(result<http::request> built, parser parse, std::string_view api_key,
+             detail::call_context context = {})
+      : request_(std::move(built)), parse_(parse), api_key_(api_key), context_(context) {}
 
   next_action start() {
-    if (!request_) return finish(request_.error());
+    if (!request_) return finish_unsent(request_.error());
     return next_action::send(*request_);
   }
-  next_action on_answer(result<http::response> answer) {
+  next_action on_answer(result<http::response> answer, std::chrono::microseconds took = {}) {
+    const int status = answer ? answer->status : 0;
     outcome_.emplace(
         detail::elide{[&] { return detail::read_answer(std::move(answer), parse_, api_key_); }});
+    if (context_.observe != nullptr)
+      detail::notify(context_.observe,
+                     detail::attempt_event(context_, *request_, 1, status, *outcome_, took));
     return next_action::done();
   }
   // A write never asks to wait: a runner that says it waited ends the plan, and nothing more is
@@ -1437,7 +1589,7 @@ class write_plan {
           make_error(errc::protocol, "a write plan was resumed after a wait it never asked for"));
     return next_action::done();
   }
-  next_action cancel() { return finish(detail::cancelled_before_send()); }
+  next_action cancel() { return finish_unsent(detail::cancelled_before_send()); }
   // The result, once done; moved from by whoever takes it.
   result<T>&& take_result() { return std::move(*outcome_); }
 
@@ -1446,15 +1598,18 @@ class write_plan {
   const result<http::request>& request() const noexcept { return request_; }
   parser answer_parser() const noexcept { return parse_; }
   std::string_view redacted_key() const noexcept { return api_key_; }
+  const detail::call_context& context() const noexcept { return context_; }
 
  private:
-  next_action finish(result<T> r) {
-    outcome_.emplace(std::move(r));
+  next_action finish_unsent(error why) {
+    detail::notify(context_.observe, detail::unsent_event(context_, request_, why));
+    outcome_.emplace(std::move(why));
     return next_action::done();
   }
   result<http::request> request_;
   parser parse_;
   std::string_view api_key_;
+  detail::call_context context_;
   std::optional<result<T>> outcome_;
 };
 
@@ -1462,6 +1617,10 @@ class write_plan {
 // attempt, waiting with exponential backoff, or as long as the provider's Retry-After asks when
 // that is within max_backoff (longer: that error is the result). An invalid policy is the result,
 // and nothing is sent. The policy's sleep is not used: waiting is the runner's.
+//
+// Each attempt is an event to the context's observer. A page of a list (context.page > 0) leaves
+// the event of its last attempt to its list, which knows whether another page follows
+// (last_event()).
 template <class T>
 class read_plan {
  public:
@@ -1469,10 +1628,11 @@ class read_plan {
   using parser = result<T> (*)(const http::response&);
 
   read_plan(result<http::request> built, parser parse, const retry_policy& policy,
-            std::string_view api_key)
+            std::string_view api_key, detail::call_context context = {})
       : request_(std::move(built)),
         parse_(parse),
         api_key_(api_key),
+        context_(context),
         max_attempts_(policy.max_attempts),
         multiplier_(policy.multiplier),
         backoff_(std::min(policy.initial_backoff, policy.max_backoff)),
@@ -1485,26 +1645,34 @@ class read_plan {
   }
 
   next_action start() {
-    if (outcome_) return next_action::done();
+    if (outcome_) {
+      event_ = detail::unsent_event(context_, request_, outcome_->error());
+      report();
+      return next_action::done();
+    }
     attempt_ = 1;
     return next_action::send(*request_);
   }
 
-  next_action on_answer(result<http::response> answer) {
+  next_action on_answer(result<http::response> answer, std::chrono::microseconds took = {}) {
+    const int status = answer ? answer->status : 0;
     // Kept in outcome_ either way: the result, or the one a cut-short wait ends with (cancel).
     outcome_.emplace(
         detail::elide{[&] { return detail::read_answer(std::move(answer), parse_, api_key_); }});
-    if (*outcome_ || attempt_ >= max_attempts_) return next_action::done();
-    const error e = outcome_->error();
-    if (!is_retryable(e.code)) return next_action::done();
-    auto wait = backoff_;
-    if (e.retry_after) {
-      // At most 999 999 999 s (parse_retry_after), which milliseconds hold without overflow.
-      wait = std::chrono::duration_cast<std::chrono::milliseconds>(*e.retry_after);
-      if (wait > max_backoff_) return next_action::done();
+    if (context_.observe != nullptr)
+      event_ = detail::attempt_event(context_, *request_, attempt_, status, *outcome_, took);
+    const auto wait = next_wait();
+    if (!wait) {
+      report();
+      return next_action::done();
+    }
+    if (event_) {
+      event_->decision = call_decision::retry;
+      event_->wait = *wait;
+      detail::notify(context_.observe, *event_);
     }
     waiting_ = true;
-    return next_action::wait(wait);
+    return next_action::wait(*wait);
   }
 
   next_action on_waited() {
@@ -1516,7 +1684,11 @@ class read_plan {
   }
 
   next_action cancel() {
-    if (!waiting_) outcome_.emplace(detail::cancelled_before_send());
+    if (!waiting_) {
+      outcome_.emplace(detail::cancelled_before_send());
+      event_ = detail::unsent_event(context_, request_, outcome_->error());
+      report();
+    }
     waiting_ = false;
     return next_action::done();
   }
@@ -1527,10 +1699,32 @@ class read_plan {
   // Attempts sent so far, the first included.
   int attempts() const noexcept { return attempt_; }
 
+  // The event of the last attempt, for a list to report (a page's plan does not); empty when
+  // nobody observes.
+  std::optional<call_event>& last_event() noexcept { return event_; }
+
  private:
+  // How long to wait before another attempt, or nothing when the outcome is the result.
+  std::optional<std::chrono::milliseconds> next_wait() const {
+    if (*outcome_ || attempt_ >= max_attempts_) return std::nullopt;
+    const error& e = outcome_->error();
+    if (!is_retryable(e.code)) return std::nullopt;
+    if (!e.retry_after) return backoff_;
+    // At most 999 999 999 s (parse_retry_after), which milliseconds hold without overflow.
+    const auto asked = std::chrono::duration_cast<std::chrono::milliseconds>(*e.retry_after);
+    if (asked > max_backoff_) return std::nullopt;
+    return asked;
+  }
+
+  // The final event, unless a list reports it.
+  void report() {
+    if (context_.page == 0 && event_) detail::notify(context_.observe, *event_);
+  }
+
   result<http::request> request_;
   parser parse_;
   std::string_view api_key_;
+  detail::call_context context_;
   int max_attempts_;
   double multiplier_;
   std::chrono::milliseconds backoff_;
@@ -1538,6 +1732,7 @@ class read_plan {
   int attempt_ = 0;
   bool waiting_ = false;
   std::optional<result<T>> outcome_;
+  std::optional<call_event> event_;
 };
 
 }  // namespace vnum
@@ -1820,23 +2015,23 @@ class intent_plan {
         fingerprint_(fingerprint) {}
 
   next_action start() {
-    if (!write_.request()) return finish(write_.request().error());  // nothing claimed, or sent
-    if (auto problem = detail::intent_key_problem(key_.key)) return finish(std::move(*problem));
+    if (!write_.request()) return write_.start();  // failed to build: nothing claimed, or sent
+    if (auto problem = detail::intent_key_problem(key_.key)) return unsent(std::move(*problem));
     intent_claim c{key_.key, std::string(operation_), fingerprint_(*write_.request()),
                    detail::new_owner_token(), key_.lease};
     auto claimed = key_.ledger->claim(c);
     if (!claimed)
-      return finish(ledger_failure(claimed.error(), "claiming it failed; nothing was sent"));
-    if (!claimed->won) return finish(replay(claimed->existing, c));
+      return unsent(ledger_failure(claimed.error(), "claiming it failed; nothing was sent"));
+    if (!claimed->won) return unsent(replay(claimed->existing, c));
     owner_ = std::move(c.owner);
     return write_.start();
   }
 
-  next_action on_answer(result<http::response> answer) {
+  next_action on_answer(result<http::response> answer, std::chrono::microseconds took = {}) {
     if (answer && answer->status > 0) kept_ = answer->status;
     const bool have_body = answer.has_value();
     std::string body = have_body ? answer->body : std::string();
-    write_.on_answer(std::move(answer));
+    write_.on_answer(std::move(answer), took);
     return settle(std::move(body));
   }
 
@@ -1852,12 +2047,29 @@ class intent_plan {
     return next_action::done();
   }
 
-  result<T>&& take_result() { return std::move(*outcome_); }
+  result<T>&& take_result() {
+    if (!outcome_) outcome_.emplace(write_.take_result());  // it ended in the write plan's start
+    return std::move(*outcome_);
+  }
 
  private:
   next_action finish(result<T> r) {
     outcome_.emplace(std::move(r));
     return next_action::done();
+  }
+
+  // Ends the call without sending: its one event says so.
+  next_action unsent(result<T> r) {
+    const auto& context = write_.context();
+    if (context.observe != nullptr) {
+      call_event e = detail::unsent_event(context, write_.request(), r ? error{} : r.error());
+      if (r) {  // the same result as the key's first call: a success, replayed
+        e.error.reset();
+        e.decision = call_decision::success;
+      }
+      detail::notify(context.observe, e);
+    }
+    return finish(std::move(r));
   }
 
   // The write has its result: kept in the ledger as the key's ending.
@@ -1982,43 +2194,55 @@ namespace vnum::cellcast {
 // The config is borrowed: it must outlive the plan.
 namespace plans {
 
+// The events' context of an operation: its name and kind, and the config's observer.
+inline vnum::detail::call_context ctx(const config& c, std::string_view name, operation_kind kind) {
+  return {{"cellcast", name, kind}, &c.observe, 0};
+}
+
 inline write_plan<purchase_receipt> purchase_virtual_number(const config& c,
                                                             const purchase_request& r) {
-  return {build_purchase_virtual_number(c, r), parse_purchase_virtual_number, c.api_key};
+  return {build_purchase_virtual_number(c, r), parse_purchase_virtual_number, c.api_key,
+          ctx(c, "purchase_virtual_number", operation_kind::creating_write)};
 }
 
 inline write_plan<purchase_receipt> purchase_virtual_number_postpaid(
     const config& c, const postpaid_purchase_request& r) {
   return {build_purchase_virtual_number_postpaid(c, r), parse_purchase_virtual_number_postpaid,
-          c.api_key};
+          c.api_key, ctx(c, "purchase_virtual_number_postpaid", operation_kind::creating_write)};
 }
 
 inline write_plan<unsubscribe_receipt> unsubscribe_virtual_number(const config& c,
                                                                   std::string_view id) {
-  return {build_unsubscribe_virtual_number(c, id), parse_unsubscribe_virtual_number, c.api_key};
+  return {build_unsubscribe_virtual_number(c, id), parse_unsubscribe_virtual_number, c.api_key,
+          ctx(c, "unsubscribe_virtual_number", operation_kind::idempotent_write)};
 }
 
 inline write_plan<custom_number_receipt> add_custom_number(const config& c,
                                                            const custom_number_request& r) {
-  return {build_add_custom_number(c, r), parse_add_custom_number, c.api_key};
+  return {build_add_custom_number(c, r), parse_add_custom_number, c.api_key,
+          ctx(c, "add_custom_number", operation_kind::creating_write)};
 }
 
 inline write_plan<verify_custom_number_receipt> verify_custom_number(
     const config& c, const verify_custom_number_request& r) {
-  return {build_verify_custom_number(c, r), parse_verify_custom_number, c.api_key};
+  return {build_verify_custom_number(c, r), parse_verify_custom_number, c.api_key,
+          ctx(c, "verify_custom_number", operation_kind::idempotent_write)};
 }
 
 inline write_plan<business_name_receipt> add_business_name(const config& c,
                                                            const business_name_request& r) {
-  return {build_add_business_name(c, r), parse_add_business_name, c.api_key};
+  return {build_add_business_name(c, r), parse_add_business_name, c.api_key,
+          ctx(c, "add_business_name", operation_kind::creating_write)};
 }
 
 inline read_plan<std::vector<card>> list_cards(const config& c) {
-  return {build_list_cards(c), parse_list_cards, c.retry, c.api_key};
+  return {build_list_cards(c), parse_list_cards, c.retry, c.api_key,
+          ctx(c, "list_cards", operation_kind::read)};
 }
 
 inline read_plan<std::vector<custom_number>> list_custom_numbers(const config& c) {
-  return {build_list_custom_numbers(c), parse_list_custom_numbers, c.retry, c.api_key};
+  return {build_list_custom_numbers(c), parse_list_custom_numbers, c.retry, c.api_key,
+          ctx(c, "list_custom_numbers", operation_kind::read)};
 }
 
 // The creating writes once per intent key (<vnum/intent.hpp>): claimed in the ledger before the
@@ -2068,6 +2292,7 @@ intent_plan<business_name_receipt, L> add_business_name(const config& c,
 #ifndef VNUM_DETAIL_RUN_HPP
 #define VNUM_DETAIL_RUN_HPP
 
+#include <chrono>
 #include <exception>
 #include <string>
 #include <utility>
@@ -2094,7 +2319,10 @@ result<typename Plan::value_type> run(Transport& transport, Plan& p, const retry
   next_action a = p.start();
   while (!a.is_done()) {
     if (a.is_send()) {
-      a = p.on_answer(send(transport, a.request()));
+      const auto sent_at = std::chrono::steady_clock::now();
+      auto answer = send(transport, a.request());
+      a = p.on_answer(std::move(answer), std::chrono::duration_cast<std::chrono::microseconds>(
+                                             std::chrono::steady_clock::now() - sent_at));
     } else {
       if (policy.sleep) policy.sleep(a.duration());
       a = p.on_waited();
@@ -2163,77 +2391,164 @@ class client_base {
 
 namespace vnum::cellcast {
 
-// Works owning (client<my_transport>) and borrowing (client<my_transport&>). Nothing is sent when
-// validation fails. No write is retried (reads only as config::retry allows): a purchase that ends
-// in errc::outcome_unknown may have been charged, so reconcile before trying again. Not safe for
-// concurrent use of one instance. config() and transport() come from the shared base.
+/// Blocking Cellcast client: each call validates its request, builds it, sends it through the
+/// transport and parses the answer, on the calling thread.
+///
+/// @tparam T an http::transport, owned (`client<my_transport>`) or borrowed
+///   (`client<my_transport&>`). config() and transport() return the configuration and the
+///   transport.
+///
+/// Each method runs the plan of the same name (cellcast/plan.hpp). A read is retried as
+/// config::retry allows, waiting with retry_policy::sleep; a write is sent once, never twice.
+/// Not safe for concurrent use of one instance.
+///
+/// Errors (vnum::error::code), the same for every method:
+/// - errc::invalid_argument: a request field is wrong, named by error::field, and nothing was sent
+///   (for a read, also an invalid config::retry); or Cellcast's 400.
+/// - errc::unauthorized (401), errc::forbidden (403), errc::not_found (404), errc::unprocessable
+///   (422, or a 200 whose envelope says `"status": false`), errc::rate_limited (429,
+///   error::retry_after holds Cellcast's hint), errc::server_error (5xx): from Cellcast.
+/// - errc::conflict: a 409, or the 400 "Number already exist".
+/// - errc::transport: the request was certainly not sent.
+/// - errc::outcome_unknown: the request may have taken effect: the transport lost the answer
+///   (or threw), a write's 2xx is not its documented success, or a creating write got a 5xx.
+///   Check before sending a write again: Cellcast lists neither virtual numbers nor business
+///   names, so those are checked in its dashboard.
+/// - errc::protocol: an answer Cellcast does not document.
+///
+/// The API key is redacted from every error.
+///
+/// The overloads taking an intent_key (`vnum::once(ledger, key)`, intent.hpp) run a creating write
+/// once per key: claimed in the ledger before the send, settled after it. A key already held sends
+/// nothing and returns what it holds: the same result after a success, the same error after a
+/// refusal, errc::conflict while another call holds it, errc::outcome_unknown (naming the key)
+/// when the outcome is unknown or its holder died; errc::invalid_argument for a key used with
+/// another request, or not a valid key; errc::transport when the ledger cannot be claimed. An
+/// errc::transport, rate_limited, unauthorized or forbidden ending releases the key.
+///
+/// @code
+/// vnum::cellcast::config cfg;
+/// cfg.api_key = load_secret("cellcast");
+/// // A number's monthly and yearly products, from Cellcast's "Get Available Virtual Numbers".
+/// cfg.products.add("66ea98514f0c1a121c76ec17", {"prod_MONTHLY", "prod_YEARLY"});
+/// vnum::cellcast::client<vnum::curl_transport> cellcast{vnum::curl_transport{}, cfg};
+///
+/// auto cards = cellcast.list_cards();
+/// if (!cards || cards->empty()) return;
+/// vnum::cellcast::purchase_request order{cards->front().id, "prod_MONTHLY",
+///                                        "66ea98514f0c1a121c76ec17",
+///                                        vnum::cellcast::billing_cycle::month};
+/// auto bought = cellcast.purchase_virtual_number(order);
+/// if (!bought) std::cerr << bought.error() << '\n';  // outcome_unknown: check the dashboard
+/// @endcode
 template <http::transport T>
 class client : public vnum::detail::client_base<T, config> {
   using base = vnum::detail::client_base<T, config>;
 
  public:
+  /// @param transport the transport, moved in (or the reference, when `T` is one).
+  /// @param cfg the API key, base URL, product catalog and retry policy.
   client(T transport, config cfg) : base(std::forward<T>(transport), std::move(cfg)) {}
 
-  // Each method runs the plan of the same name (plan.hpp), which says whether it is a read
-  // (retried as config::retry allows) or a write (sent once; its kind, and what an answer that
-  // does not say how it ended means, is its parser's).
-
+  /// Buys a virtual number: `POST /api/v1/apiClient/virtual-number/purchase`. A creating write.
+  /// @param r the number, its product and cycle, and one way to pay; the product is checked
+  ///   against products() when the number is listed there.
+  /// @return Cellcast's confirmation.
   result<purchase_receipt> purchase_virtual_number(const purchase_request& r) {
     return this->run(plans::purchase_virtual_number(this->config(), r));
   }
 
-  // Once per intent key: see <vnum/intent.hpp>.
+  /// purchase_virtual_number(const purchase_request&) once per intent key (see the class doc).
+  /// @param r as for the overload without a key.
+  /// @param k the key and its ledger: `vnum::once(ledger, "order-1234")`.
+  /// @return Cellcast's confirmation, or what the key already holds.
   template <ledger L>
   result<purchase_receipt> purchase_virtual_number(const purchase_request& r, intent_key<L> k) {
     return this->run(plans::purchase_virtual_number(this->config(), r, std::move(k)));
   }
 
+  /// Buys a virtual number on a postpaid account:
+  /// `POST /api/v1/apiClient/virtual-number/purchase-postpaid`. A creating write.
+  /// @param r the number; the account must be enabled for postpaid billing by Cellcast.
+  /// @return Cellcast's confirmation.
   result<purchase_receipt> purchase_virtual_number_postpaid(const postpaid_purchase_request& r) {
     return this->run(plans::purchase_virtual_number_postpaid(this->config(), r));
   }
 
-  // Once per intent key: see <vnum/intent.hpp>.
+  /// purchase_virtual_number_postpaid(const postpaid_purchase_request&) once per intent key (see the class doc).
+  /// @param r as for the overload without a key.
+  /// @param k the key and its ledger: `vnum::once(ledger, "order-1234")`.
+  /// @return Cellcast's confirmation, or what the key already holds.
   template <ledger L>
   result<purchase_receipt> purchase_virtual_number_postpaid(const postpaid_purchase_request& r,
                                                             intent_key<L> k) {
     return this->run(plans::purchase_virtual_number_postpaid(this->config(), r, std::move(k)));
   }
 
+  /// Ends a virtual number's subscription:
+  /// `PUT /api/v1/apiClient/virtual-number/unsubscribe/{id}`. An idempotent write.
+  /// @param id the virtual number's ID, e.g. "66ea98514f0c1a121c76ec17" (one URL path segment).
+  /// @return Cellcast's confirmation.
   result<unsubscribe_receipt> unsubscribe_virtual_number(std::string_view id) {
     return this->run(plans::unsubscribe_virtual_number(this->config(), id));
   }
 
+  /// Adds a custom number as sender ID: `POST /api/v1/customNumber/add`. A creating write.
+  /// @param r the name and number (any Australian form; sent as +61XXXXXXXXX).
+  /// @return the receipt: created, or an OTP was sent (custom_number_receipt::otp_required),
+  ///   to pass to verify_custom_number(). A success that says neither is errc::outcome_unknown.
   result<custom_number_receipt> add_custom_number(const custom_number_request& r) {
     return this->run(plans::add_custom_number(this->config(), r));
   }
 
-  // Once per intent key: see <vnum/intent.hpp>.
+  /// add_custom_number(const custom_number_request&) once per intent key (see the class doc).
+  /// @param r as for the overload without a key.
+  /// @param k the key and its ledger: `vnum::once(ledger, "order-1234")`.
+  /// @return the receipt, or what the key already holds.
   template <ledger L>
   result<custom_number_receipt> add_custom_number(const custom_number_request& r, intent_key<L> k) {
     return this->run(plans::add_custom_number(this->config(), r, std::move(k)));
   }
 
+  /// Verifies a custom number with the OTP sent to it:
+  /// `POST /api/v1/customNumber/verifyCustomNumber`. An idempotent write.
+  /// @param r the name and number as added, and the OTP received by SMS.
+  /// @return Cellcast's confirmation.
   result<verify_custom_number_receipt> verify_custom_number(const verify_custom_number_request& r) {
     return this->run(plans::verify_custom_number(this->config(), r));
   }
 
+  /// Asks Cellcast to approve a business name (Alpha ID) as sender ID:
+  /// `POST /api/v1/business/add`. A creating write.
+  /// @param r the name, its use, the company and the requestor.
+  /// @return Cellcast's confirmation.
   result<business_name_receipt> add_business_name(const business_name_request& r) {
     return this->run(plans::add_business_name(this->config(), r));
   }
 
-  // Once per intent key: see <vnum/intent.hpp>.
+  /// add_business_name(const business_name_request&) once per intent key (see the class doc).
+  /// @param r as for the overload without a key.
+  /// @param k the key and its ledger: `vnum::once(ledger, "order-1234")`.
+  /// @return Cellcast's confirmation, or what the key already holds.
   template <ledger L>
   result<business_name_receipt> add_business_name(const business_name_request& r, intent_key<L> k) {
     return this->run(plans::add_business_name(this->config(), r, std::move(k)));
   }
 
+  /// The cards on file, whose IDs purchase_request::card takes: `GET /api/v1/user/getCards`.
+  /// A read.
+  /// @return the cards, possibly none.
   result<std::vector<card>> list_cards() { return this->run(plans::list_cards(this->config())); }
 
+  /// The account's custom numbers: `GET /api/v1/customNumber` (the path the live API answers; no
+  /// Cellcast page documents it). A read.
+  /// @return the custom numbers, possibly none.
   result<std::vector<custom_number>> list_custom_numbers() {
     return this->run(plans::list_custom_numbers(this->config()));
   }
 
-  // The catalog purchases are checked against (config::products); add numbers as you learn them.
+  /// The catalog purchases are checked against (config::products); add numbers as you learn them.
+  /// @return config().products, to modify.
   product_catalog& products() noexcept { return this->mutable_config().products; }
 };
 
@@ -2309,10 +2624,18 @@ result<std::vector<reconciled>> reconcile(client<T>&, L& ledger) {
 
 namespace vnum::identitycall {
 
-// number_type on purchase and search: "mobile | local | toll-free | national".
-enum class number_type { mobile, local, toll_free, national };
+/// The kind of a number: number_type on purchase and search ("mobile | local | toll-free |
+/// national").
+enum class number_type {
+  mobile,     ///< "mobile"
+  local,      ///< "local"
+  toll_free,  ///< "toll-free"
+  national    ///< "national"
+};
 
-// The wire spelling: toll_free is "toll-free".
+/// The wire spelling: toll_free is "toll-free".
+/// @param t the number type
+/// @return its wire text; empty for a value outside the enum
 constexpr std::string_view to_string(number_type t) noexcept {
   switch (t) {
     case number_type::mobile:
@@ -2327,10 +2650,17 @@ constexpr std::string_view to_string(number_type t) noexcept {
   return "";
 }
 
+/// Prints the wire spelling, or "unset" for a value outside the enum.
+/// @param os the stream
+/// @param t the number type
+/// @return os
 inline std::ostream& operator<<(std::ostream& os, number_type t) {
   return os << (to_string(t).empty() ? std::string_view("unset") : to_string(t));
 }
 
+/// Reads a wire spelling (exact match, e.g. "toll-free").
+/// @param s the text
+/// @return the number type, or empty for any other text
 constexpr std::optional<number_type> number_type_from_string(std::string_view s) noexcept {
   for (auto t :
        {number_type::mobile, number_type::local, number_type::toll_free, number_type::national})
@@ -2338,11 +2668,19 @@ constexpr std::optional<number_type> number_type_from_string(std::string_view s)
   return std::nullopt;
 }
 
-// routing_strategy (update page): "Operator routing mode: priority, round_robin, or simultaneous".
-// other is what vnum reads for a value the docs do not list (the text is kept beside it, see
-// virtual_number_detail::routing_name); it is never sent.
-enum class routing_strategy { priority, round_robin, simultaneous, other };
+/// How a virtual number routes calls to its operators: routing_strategy (update page), "Operator
+/// routing mode: priority, round_robin, or simultaneous".
+enum class routing_strategy {
+  priority,      ///< "priority"
+  round_robin,   ///< "round_robin"
+  simultaneous,  ///< "simultaneous"
+  other  ///< read for an unlisted value (see virtual_number_detail::routing_name); never sent
+};
 
+/// The wire spelling.
+/// @param s the routing strategy
+/// @return its wire text ("other" for routing_strategy::other, which is never sent); empty for a
+///         value outside the enum
 constexpr std::string_view to_string(routing_strategy s) noexcept {
   switch (s) {
     case routing_strategy::priority:
@@ -2357,10 +2695,18 @@ constexpr std::string_view to_string(routing_strategy s) noexcept {
   return "";
 }
 
+/// Prints the wire spelling ("other" for routing_strategy::other), or "unset" for a value outside
+/// the enum.
+/// @param os the stream
+/// @param r the routing strategy
+/// @return os
 inline std::ostream& operator<<(std::ostream& os, routing_strategy r) {
   return os << (to_string(r).empty() ? std::string_view("unset") : to_string(r));
 }
 
+/// Reads one of the three documented values (exact match).
+/// @param s the text
+/// @return the routing strategy, or empty for any other text, "other" included
 constexpr std::optional<routing_strategy> routing_strategy_from_string(
     std::string_view s) noexcept {
   for (auto r :
@@ -2369,26 +2715,30 @@ constexpr std::optional<routing_strategy> routing_strategy_from_string(
   return std::nullopt;
 }
 
-// Every per-endpoint page uses https://api.identitycall.ai/api/v1/public; one copy of the API
-// overview and the authentication page say api.identitycall.com. The endpoint pages win; the
-// builders add the /api/v1/public prefix.
+/// What an IdentityCall client needs: the API key, the host, retries and an observer.
 struct config {
-  std::string api_key;  // sent as "authorization: Bearer <key>"; the docs' keys look like idc_…
+  /// Sent as "authorization: Bearer <key>"; the docs' keys look like idc_…
+  std::string api_key;
+  /// Scheme and host; the builders add the /api/v1/public prefix. Every per-endpoint page uses
+  /// https://api.identitycall.ai/api/v1/public; one copy of the API overview and the authentication
+  /// page say api.identitycall.com. The endpoint pages win.
   std::string base_url = "https://api.identitycall.ai";
-  retry_policy retry{};  // list, get and search only (GET); off by default
-  observer observe;      // called once per attempt (<vnum/observe.hpp>); empty: nothing is called
+  retry_policy retry{};  ///< list, get and search only (GET); off by default
+  observer observe;      ///< called once per attempt (<vnum/observe.hpp>); empty: nothing is called
 };
 
-// POST /virtual_numbers/purchase (purchase). Optional fields that are not set are left out of
-// the body, not sent as null.
+/// Buys a number: the body of POST /virtual_numbers/purchase (purchase), for purchase_number.
+///
+/// Optional fields that are not set are left out of the body, not sent as null.
 struct purchase_request {
-  std::string phone_number;                 // E.164, typically copied from search_available_numbers
-  std::optional<std::string> country_code;  // ISO 3166-1 alpha-2, must agree with phone_number
-  std::optional<number_type> type;          // sent as number_type
-  std::optional<std::string> name;          // display name
-  std::optional<std::int64_t> requirement_group_id;  // an approved RegulatoryRequirementGroup
-  std::optional<std::string> upfront_cost;  // informational, a decimal string such as "1.00"
-  std::optional<std::string> monthly_cost;  // informational, a decimal string such as "1.00"
+  std::string phone_number;  ///< E.164, typically copied from search_available_numbers
+  std::optional<std::string> country_code;  ///< ISO 3166-1 alpha-2, must agree with phone_number
+  std::optional<number_type> type;          ///< sent as number_type
+  std::optional<std::string> name;          ///< display name
+  std::optional<std::int64_t> requirement_group_id;  ///< an approved RegulatoryRequirementGroup
+  std::optional<std::string> upfront_cost;  ///< informational, a decimal string such as "1.00"
+  std::optional<std::string> monthly_cost;  ///< informational, a decimal string such as "1.00"
+  /// Prints the fields (for logs and test failures).
   friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
                                   const purchase_request& v) {
     return vnum::detail::print(os, "purchase_request", "phone_number", v.phone_number,
@@ -2398,13 +2748,15 @@ struct purchase_request {
   }
 };
 
-// An entry of "operators" in the list shape: "Up to the first 3 attached operators (id, name,
-// initials)" (list).
+/// An entry of virtual_number::operators: "Up to the first 3 attached operators (id, name,
+/// initials)" (list).
 struct operator_preview {
-  std::int64_t id = 0;
-  std::string name;
-  std::string initials;
+  std::int64_t id = 0;   ///< the operator's id
+  std::string name;      ///< the operator's name
+  std::string initials;  ///< the operator's initials
+  /// Field-by-field equality.
   friend bool operator==(const operator_preview&, const operator_preview&) = default;
+  /// Prints the fields (for logs and test failures).
   friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
                                   const operator_preview& v) {
     return vnum::detail::print(os, "operator_preview", "id", v.id, "name", v.name, "initials",
@@ -2412,19 +2764,23 @@ struct operator_preview {
   }
 };
 
-// A virtual number as List Virtual Numbers returns it, and as Purchase Number's 201 returns the new
-// one (list, purchase). The purchase page adds that a new number records calls (recording: true),
-// but its body does not carry that field.
+/// A virtual number as List Virtual Numbers returns it, and as Purchase Number's 201 returns the
+/// new one (list, purchase).
+///
+/// The purchase page adds that a new number records calls (recording: true), but its body does not
+/// carry that field.
 struct virtual_number {
-  std::int64_t id = 0;
-  std::string phone_number;                 // E.164
-  std::optional<std::string> name;          // "Display name (nullable)"
-  std::string country_code;                 // ISO 3166-1 alpha-2
-  bool active = false;                      // enabled for receiving calls
-  bool ai_receptionist_enabled = false;     // an AI voice agent answers inbound calls
-  std::vector<operator_preview> operators;  // at most the first 3
-  std::int64_t operators_count = 0;         // all attached operators
+  std::int64_t id = 0;                      ///< the virtual number's id
+  std::string phone_number;                 ///< E.164
+  std::optional<std::string> name;          ///< "Display name (nullable)"
+  std::string country_code;                 ///< ISO 3166-1 alpha-2
+  bool active = false;                      ///< enabled for receiving calls
+  bool ai_receptionist_enabled = false;     ///< an AI voice agent answers inbound calls
+  std::vector<operator_preview> operators;  ///< at most the first 3
+  std::int64_t operators_count = 0;         ///< all attached operators
+  /// Field-by-field equality.
   friend bool operator==(const virtual_number&, const virtual_number&) = default;
+  /// Prints the fields (for logs and test failures).
   friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
                                   const virtual_number& v) {
     return vnum::detail::print(os, "virtual_number", "id", v.id, "phone_number", v.phone_number,
@@ -2434,15 +2790,19 @@ struct virtual_number {
   }
 };
 
-// "stats" of the detail payload (get). The page's field table was cut off before these rows, so
-// their types come from its example: integers, except that an average may well have a fraction,
-// so average_duration_seconds accepts any JSON number.
+/// Call counts of a virtual number: "stats" of the detail payload (get).
+///
+/// The page's field table was cut off before these rows, so their types come from its example:
+/// integers, except that an average may well have a fraction, so average_duration_seconds accepts
+/// any JSON number.
 struct call_stats {
-  std::int64_t total_calls = 0;
-  std::int64_t answered_calls = 0;
-  std::int64_t missed_calls = 0;
-  double average_duration_seconds = 0;
+  std::int64_t total_calls = 0;         ///< calls in all
+  std::int64_t answered_calls = 0;      ///< calls answered
+  std::int64_t missed_calls = 0;        ///< calls missed
+  double average_duration_seconds = 0;  ///< mean call length in seconds; any JSON number
+  /// Field-by-field equality.
   friend bool operator==(const call_stats&, const call_stats&) = default;
+  /// Prints the fields (for logs and test failures).
   friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os, const call_stats& v) {
     return vnum::detail::print(os, "call_stats", "total_calls", v.total_calls, "answered_calls",
                                v.answered_calls, "missed_calls", v.missed_calls,
@@ -2450,14 +2810,17 @@ struct call_stats {
   }
 };
 
-// An entry of the detail payload's "operators": attached, in routing order (get).
+/// An operator attached to a virtual number: an entry of the detail payload's "operators", in
+/// routing order (get).
 struct attached_operator {
-  std::int64_t id = 0;
-  std::string name;
-  std::string phone_number;
-  std::string initials;
-  std::int64_t priority = 0;  // 0 first; add_operator appends at the next free slot
+  std::int64_t id = 0;        ///< the operator's id
+  std::string name;           ///< the operator's name
+  std::string phone_number;   ///< the operator's phone number
+  std::string initials;       ///< the operator's initials
+  std::int64_t priority = 0;  ///< 0 first; add_operator appends at the next free slot
+  /// Field-by-field equality.
   friend bool operator==(const attached_operator&, const attached_operator&) = default;
+  /// Prints the fields (for logs and test failures).
   friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
                                   const attached_operator& v) {
     return vnum::detail::print(os, "attached_operator", "id", v.id, "name", v.name, "phone_number",
@@ -2465,13 +2828,16 @@ struct attached_operator {
   }
 };
 
-// An entry of "available_operators": operators on the account not attached to this number (get).
+/// An entry of "available_operators": an operator on the account not attached to this number
+/// (get).
 struct available_operator {
-  std::int64_t id = 0;
-  std::string name;
-  std::string phone_number;
-  std::string initials;
+  std::int64_t id = 0;       ///< the operator's id
+  std::string name;          ///< the operator's name
+  std::string phone_number;  ///< the operator's phone number
+  std::string initials;      ///< the operator's initials
+  /// Field-by-field equality.
   friend bool operator==(const available_operator&, const available_operator&) = default;
+  /// Prints the fields (for logs and test failures).
   friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
                                   const available_operator& v) {
     return vnum::detail::print(os, "available_operator", "id", v.id, "name", v.name, "phone_number",
@@ -2479,20 +2845,23 @@ struct available_operator {
   }
 };
 
-// An entry of "recent_calls", the 10 most recent (get). The page's field table for these was not
-// retrievable; the fields and types are those of its example, where transcript_summary is null.
-// call_status ("answered") and direction ("inbound") are kept as text: no list of values is given.
+/// A call to a virtual number: an entry of "recent_calls", the 10 most recent (get).
+///
+/// The page's field table for these was not retrievable; the fields and types are those of its
+/// example, where transcript_summary is null.
 struct recent_call {
-  std::int64_t id = 0;
-  std::string phone_number;
-  std::optional<std::string> caller_name;  // read as nullable: a caller may be unknown
-  std::string call_status;
-  std::int64_t call_duration = 0;
-  std::string direction;
-  bool ai_handled = false;
-  std::optional<std::string> transcript_summary;
-  std::string created_at;  // ISO 8601, e.g. "2026-04-14T16:22:05Z"
+  std::int64_t id = 0;                     ///< the call's id
+  std::string phone_number;                ///< phone_number; the page does not say which party's
+  std::optional<std::string> caller_name;  ///< read as nullable: a caller may be unknown
+  std::string call_status;                 ///< e.g. "answered"; text, as no list of values is given
+  std::int64_t call_duration = 0;          ///< an integer, e.g. 213; no unit is documented
+  std::string direction;                   ///< e.g. "inbound"; text, as no list of values is given
+  bool ai_handled = false;  ///< the AI handled the call, going by the name (no field table)
+  std::optional<std::string> transcript_summary;  ///< null in the example, read as nullable
+  std::string created_at;                         ///< ISO 8601, e.g. "2026-04-14T16:22:05Z"
+  /// Field-by-field equality.
   friend bool operator==(const recent_call&, const recent_call&) = default;
+  /// Prints the fields (for logs and test failures).
   friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os, const recent_call& v) {
     return vnum::detail::print(os, "recent_call", "id", v.id, "phone_number", v.phone_number,
                                "caller_name", v.caller_name, "call_status", v.call_status,
@@ -2502,24 +2871,29 @@ struct recent_call {
   }
 };
 
-// GET /virtual_numbers/:id (get): "Full detail with stats, attached operators, available
-// operators, and recent calls". Update Virtual Number and Remove Operator return the same payload;
-// Add Operator is assumed to (its response was not retrievable).
+/// One virtual number in full, from GET /virtual_numbers/:id (get): "Full detail with stats,
+/// attached operators, available operators, and recent calls".
+///
+/// Update Virtual Number and Remove Operator return the same payload; Add Operator is assumed to
+/// (its response was not retrievable).
 struct virtual_number_detail {
-  std::int64_t id = 0;
-  std::string phone_number;
-  std::optional<std::string> name;  // nullable, as in the list shape
-  std::string country_code;
-  bool active = false;
-  bool recording = false;  // inbound calls are recorded
+  std::int64_t id = 0;              ///< the virtual number's id
+  std::string phone_number;         ///< the virtual number, as in virtual_number
+  std::optional<std::string> name;  ///< nullable, as in the list shape
+  std::string country_code;         ///< as in virtual_number
+  bool active = false;              ///< as in virtual_number
+  bool recording = false;           ///< inbound calls are recorded
+  /// routing_strategy; routing_strategy::other for a value the docs do not list.
   routing_strategy routing = routing_strategy::priority;
-  std::string routing_name;  // routing_strategy as received, e.g. "priority" (or a new value)
-  bool ai_receptionist_enabled = false;
-  call_stats stats;
-  std::vector<attached_operator> operators;
-  std::vector<available_operator> available_operators;
-  std::vector<recent_call> recent_calls;
+  std::string routing_name;  ///< routing_strategy as received, e.g. "priority" (or a new value)
+  bool ai_receptionist_enabled = false;                 ///< as in virtual_number
+  call_stats stats;                                     ///< call counts
+  std::vector<attached_operator> operators;             ///< all attached, in routing order
+  std::vector<available_operator> available_operators;  ///< on the account but not attached
+  std::vector<recent_call> recent_calls;                ///< the 10 most recent
+  /// Field-by-field equality.
   friend bool operator==(const virtual_number_detail&, const virtual_number_detail&) = default;
+  /// Prints the fields (for logs and test failures).
   friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
                                   const virtual_number_detail& v) {
     return vnum::detail::print(
@@ -2531,13 +2905,17 @@ struct virtual_number_detail {
   }
 };
 
-// PATCH /virtual_numbers/:id (update): "Only fields present in the request body are updated;
-// omitted fields keep their current values." At least one field must be set.
+/// Changes a virtual number: the body of PATCH /virtual_numbers/:id (update), for
+/// update_virtual_number.
+///
+/// "Only fields present in the request body are updated; omitted fields keep their current
+/// values." At least one field must be set.
 struct update_request {
-  std::optional<std::string> name;
-  std::optional<bool> active;
-  std::optional<bool> recording;
-  std::optional<routing_strategy> routing;  // sent as routing_strategy
+  std::optional<std::string> name;          ///< the display name
+  std::optional<bool> active;               ///< enabled for receiving calls
+  std::optional<bool> recording;            ///< inbound calls are recorded
+  std::optional<routing_strategy> routing;  ///< sent as routing_strategy; never other
+  /// Prints the fields (for logs and test failures).
   friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
                                   const update_request& v) {
     return vnum::detail::print(os, "update_request", "name", v.name, "active", v.active,
@@ -2545,22 +2923,27 @@ struct update_request {
   }
 };
 
-// GET /virtual_numbers/available (available). Both parameters are optional; the provider's
-// defaults are country US and number_type mobile.
+/// Filters for GET /virtual_numbers/available (available), for search_available_numbers.
+///
+/// Both parameters are optional; the provider's defaults are country US and number_type mobile.
 struct search_request {
-  std::optional<std::string> country;  // ISO 3166-1 alpha-2, case-insensitive; sent upper case
-  std::optional<number_type> type;     // sent as number_type
+  std::optional<std::string> country;  ///< ISO 3166-1 alpha-2, case-insensitive; sent upper case
+  std::optional<number_type> type;     ///< sent as number_type
+  /// Prints the fields (for logs and test failures).
   friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
                                   const search_request& v) {
     return vnum::detail::print(os, "search_request", "country", v.country, "type", v.type);
   }
 };
 
-// A region_information entry, e.g. {"region_type": "state", "region_name": "CA"} (available).
+/// Where an available number is: a region_information entry, e.g. {"region_type": "state",
+/// "region_name": "CA"} (available).
 struct number_region {
-  std::string region_type;
-  std::string region_name;
+  std::string region_type;  ///< e.g. "state"
+  std::string region_name;  ///< e.g. "CA"
+  /// Field-by-field equality.
   friend bool operator==(const number_region&, const number_region&) = default;
+  /// Prints the fields (for logs and test failures).
   friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
                                   const number_region& v) {
     return vnum::detail::print(os, "number_region", "region_type", v.region_type, "region_name",
@@ -2568,23 +2951,27 @@ struct number_region {
   }
 };
 
-// An entry of Search Available Numbers (available). The page says "The shape of each entry is
-// passed through from our phone-number provider. The fields below are typical but
-// provider-dependent." So only phone_number (what a purchase needs) is required; each other
-// documented field is filled when present with its documented type and left empty otherwise, and
-// the whole entry, with any field the provider adds, stays reachable in raw (as JSON text).
+/// A number for sale: an entry of Search Available Numbers (available).
+///
+/// The page says "The shape of each entry is passed through from our phone-number provider. The
+/// fields below are typical but provider-dependent." So only phone_number (what a purchase needs)
+/// is required; each other documented field is filled when present with its documented type and
+/// left empty otherwise, and the whole entry, with any field the provider adds, stays reachable in
+/// raw (as JSON text).
 struct available_number {
-  std::string phone_number;  // E.164
-  std::optional<std::string> country_code;
-  std::optional<number_type> type;          // number_type; empty for a value not documented
-  std::optional<std::string> upfront_cost;  // "decimal as string", e.g. "1.00"; no currency given
-  std::optional<std::string> monthly_cost;
-  std::optional<std::vector<std::string>> features;  // e.g. "sms", "voice", "mms"
-  std::optional<std::vector<number_region>> region_information;
-  // The entry as received, as JSON text (read a field vnum does not type with any JSON parser):
-  // text, so that the model types compile without a JSON library.
+  std::string phone_number;                 ///< E.164
+  std::optional<std::string> country_code;  ///< country_code, when present
+  std::optional<number_type> type;          ///< number_type; empty for a value not documented
+  std::optional<std::string> upfront_cost;  ///< "decimal as string", e.g. "1.00"; no currency given
+  std::optional<std::string> monthly_cost;  ///< as upfront_cost
+  std::optional<std::vector<std::string>> features;              ///< e.g. "sms", "voice", "mms"
+  std::optional<std::vector<number_region>> region_information;  ///< where the number is
+  /// The entry as received, as JSON text (read a field vnum does not type with any JSON parser):
+  /// text, so that the model types compile without a JSON library.
   std::string raw;
+  /// Field-by-field equality.
   friend bool operator==(const available_number&, const available_number&) = default;
+  /// Prints the fields (for logs and test failures).
   friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
                                   const available_number& v) {
     return vnum::detail::print(
@@ -2594,20 +2981,31 @@ struct available_number {
   }
 };
 
-// POST /virtual_numbers/:id/add_operator (add-operator): "Send exactly one" of two shapes —
-// operator_id (attach an existing operator), or phone_number with an optional name (create an
-// operator and attach it; the provider names it "Operator" by default).
+/// Attaches an operator to a virtual number: the body of POST /virtual_numbers/:id/add_operator
+/// (add-operator), for add_operator.
+///
+/// "Send exactly one" of two shapes: operator_id (attach an existing operator), or phone_number
+/// with an optional name (create an operator and attach it; the provider names it "Operator" by
+/// default). existing() and create() build each.
 struct add_operator_request {
-  std::optional<std::int64_t> operator_id;
-  std::optional<std::string> phone_number;  // E.164
-  std::optional<std::string> name;          // only with phone_number
+  std::optional<std::int64_t> operator_id;  ///< an existing operator; not with phone_number
+  std::optional<std::string> phone_number;  ///< E.164, for a new operator
+  std::optional<std::string> name;          ///< only with phone_number
+  /// Prints the fields (for logs and test failures).
   friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
                                   const add_operator_request& v) {
     return vnum::detail::print(os, "add_operator_request", "operator_id", v.operator_id,
                                "phone_number", v.phone_number, "name", v.name);
   }
 
+  /// A request that attaches an existing operator.
+  /// @param id the operator's id
+  /// @return a request with operator_id set
   static add_operator_request existing(std::int64_t id) { return {id, std::nullopt, std::nullopt}; }
+  /// A request that creates an operator and attaches it.
+  /// @param phone its phone number, E.164
+  /// @param display_name its name; when empty none is sent and the provider uses "Operator"
+  /// @return a request with phone_number (and name, if given) set
   static add_operator_request create(std::string phone,
                                      std::optional<std::string> display_name = {}) {
     return {std::nullopt, std::move(phone), std::move(display_name)};
@@ -2616,17 +3014,19 @@ struct add_operator_request {
 
 // ---- Operators (api-reference/operators): the human agents calls are routed to.
 
-// An entry of List Operators (operators/list): "Returns operators ordered by name with their
-// virtual number assignment counts."
+/// An entry of List Operators (operators/list): "Returns operators ordered by name with their
+/// virtual number assignment counts."
 struct operator_summary {
-  std::int64_t id = 0;
-  std::string name;                        // full display name
-  std::string phone_number;                // "E.164 normalized"
-  std::optional<std::string> email;        // "string | null": an optional contact email
-  bool active = false;                     // "can currently receive routed calls"
-  std::string initials;                    // "Two-letter initials derived from name"
-  std::int64_t virtual_numbers_count = 0;  // virtual numbers the operator is assigned to
+  std::int64_t id = 0;                     ///< the operator's id
+  std::string name;                        ///< full display name
+  std::string phone_number;                ///< "E.164 normalized"
+  std::optional<std::string> email;        ///< "string | null": an optional contact email
+  bool active = false;                     ///< "can currently receive routed calls"
+  std::string initials;                    ///< "Two-letter initials derived from name"
+  std::int64_t virtual_numbers_count = 0;  ///< virtual numbers the operator is assigned to
+  /// Field-by-field equality.
   friend bool operator==(const operator_summary&, const operator_summary&) = default;
+  /// Prints the fields (for logs and test failures).
   friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
                                   const operator_summary& v) {
     return vnum::detail::print(os, "operator_summary", "id", v.id, "name", v.name, "phone_number",
@@ -2635,15 +3035,20 @@ struct operator_summary {
   }
 };
 
-// An entry of an operator's "virtual_numbers" (operators/get): a number it is assigned to. The
-// page types name as a plain string ("Display name of the virtual number"); the virtual-number
-// pages call the same name "Display name (nullable)", so it is read as nullable here too.
+/// A virtual number an operator is assigned to: an entry of operator_detail::virtual_numbers
+/// (operators/get).
+///
+/// The page types name as a plain string ("Display name of the virtual number"); the
+/// virtual-number pages call the same name "Display name (nullable)", so it is read as nullable
+/// here too.
 struct operator_number {
-  std::int64_t id = 0;
-  std::string phone_number;         // E.164
-  std::optional<std::string> name;  // the virtual number's display name
-  bool active = false;              // the virtual number is active
+  std::int64_t id = 0;              ///< the virtual number's id
+  std::string phone_number;         ///< E.164
+  std::optional<std::string> name;  ///< the virtual number's display name
+  bool active = false;              ///< the virtual number is active
+  /// Field-by-field equality.
   friend bool operator==(const operator_number&, const operator_number&) = default;
+  /// Prints the fields (for logs and test failures).
   friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
                                   const operator_number& v) {
     return vnum::detail::print(os, "operator_number", "id", v.id, "phone_number", v.phone_number,
@@ -2651,18 +3056,22 @@ struct operator_number {
   }
 };
 
-// GET /operators/:id (operators/get): "operator detail with its virtual number assignments".
-// Update Operator returns "the same fields"; Create Operator's 201 starts the same way, but its
-// example was cut off after "email" (see parse_create_operator for how the rest is read).
+/// One operator in full, from GET /operators/:id (operators/get): "operator detail with its
+/// virtual number assignments".
+///
+/// Update Operator returns "the same fields"; Create Operator's 201 starts the same way, but its
+/// example was cut off after "email" (see parse_create_operator for how the rest is read).
 struct operator_detail {
-  std::int64_t id = 0;
-  std::string name;
-  std::string phone_number;          // E.164
-  std::optional<std::string> email;  // "string | null"
-  bool active = false;
-  std::string initials;
-  std::vector<operator_number> virtual_numbers;
+  std::int64_t id = 0;                           ///< the operator's id
+  std::string name;                              ///< full display name
+  std::string phone_number;                      ///< E.164
+  std::optional<std::string> email;              ///< "string | null"
+  bool active = false;                           ///< can receive routed calls
+  std::string initials;                          ///< two-letter, derived from name by the provider
+  std::vector<operator_number> virtual_numbers;  ///< the numbers it is assigned to
+  /// Field-by-field equality.
   friend bool operator==(const operator_detail&, const operator_detail&) = default;
+  /// Prints the fields (for logs and test failures).
   friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
                                   const operator_detail& v) {
     return vnum::detail::print(os, "operator_detail", "id", v.id, "name", v.name, "phone_number",
@@ -2671,14 +3080,17 @@ struct operator_detail {
   }
 };
 
-// POST /operators (operators/create). Optional fields that are not set are left out of the body,
-// and the provider's defaults apply (active: true). A project-scoped key links the new operator to
-// its project; an account-wide key creates it unlinked.
+/// Creates an operator: the body of POST /operators (operators/create), for create_operator.
+///
+/// Optional fields that are not set are left out of the body, and the provider's defaults apply
+/// (active: true). A project-scoped key links the new operator to its project; an account-wide key
+/// creates it unlinked.
 struct create_operator_request {
-  std::string name;                  // full display name; the provider derives initials from it
-  std::string phone_number;          // E.164 (the provider also takes local formats; vnum does not)
-  std::optional<std::string> email;  // contact email
-  std::optional<bool> active;        // can receive routed calls; the provider's default is true
+  std::string name;          ///< full display name; the provider derives initials from it
+  std::string phone_number;  ///< E.164 (the provider also takes local formats; vnum does not)
+  std::optional<std::string> email;  ///< contact email
+  std::optional<bool> active;        ///< can receive routed calls; the provider's default is true
+  /// Prints the fields (for logs and test failures).
   friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
                                   const create_operator_request& v) {
     return vnum::detail::print(os, "create_operator_request", "name", v.name, "phone_number",
@@ -2686,15 +3098,17 @@ struct create_operator_request {
   }
 };
 
-// PATCH /operators/:id (operators/update): "Partial update — only the fields you supply are
-// changed." At least one field must be set. email replaces the contact email; the page says "Send
-// null to clear", which clear_email does (it cannot go with email).
+/// Changes an operator: the body of PATCH /operators/:id (operators/update), for update_operator.
+///
+/// "Partial update — only the fields you supply are changed." At least one field must be set.
 struct update_operator_request {
-  std::optional<std::string> name;
-  std::optional<std::string> phone_number;  // E.164
-  std::optional<std::string> email;
-  bool clear_email = false;  // sends "email": null
-  std::optional<bool> active;
+  std::optional<std::string> name;          ///< full display name
+  std::optional<std::string> phone_number;  ///< E.164
+  std::optional<std::string> email;         ///< replaces the contact email; not with clear_email
+  /// Sends "email": null, which the page documents as "Send null to clear"; not with email.
+  bool clear_email = false;
+  std::optional<bool> active;  ///< can receive routed calls
+  /// Prints the fields (for logs and test failures).
   friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
                                   const update_operator_request& v) {
     return vnum::detail::print(os, "update_operator_request", "name", v.name, "phone_number",
@@ -2703,16 +3117,19 @@ struct update_operator_request {
   }
 };
 
-// "meta" of a paginated answer (guides/pagination; the API overview: "List endpoints return
-// paginated results"). The List pages themselves say they take no query parameters and show no
-// meta: the client follows the pages when an answer has meta, and reads one answer when it has
-// none.
+/// "meta" of a paginated answer (guides/pagination; the API overview: "List endpoints return
+/// paginated results").
+///
+/// The List pages themselves say they take no query parameters and show no meta: the client follows
+/// the pages when an answer has meta, and reads one answer when it has none.
 struct page_meta {
-  std::int64_t current_page = 0;  // from 1
-  std::int64_t per_page = 0;      // default 20, at most 100
-  std::int64_t total_pages = 0;
-  std::int64_t total_count = 0;
+  std::int64_t current_page = 0;  ///< from 1
+  std::int64_t per_page = 0;      ///< default 20, at most 100
+  std::int64_t total_pages = 0;   ///< pages in all
+  std::int64_t total_count = 0;   ///< entries in all, over every page
+  /// Field-by-field equality.
   friend bool operator==(const page_meta&, const page_meta&) = default;
+  /// Prints the fields (for logs and test failures).
   friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os, const page_meta& v) {
     return vnum::detail::print(os, "page_meta", "current_page", v.current_page, "per_page",
                                v.per_page, "total_pages", v.total_pages, "total_count",
@@ -2720,11 +3137,14 @@ struct page_meta {
   }
 };
 
-// One answer of a list: its entries, and its meta when it is one page of several.
+/// One answer of a list (parse_list_virtual_numbers_page, parse_list_operators_page): its entries,
+/// and its meta when it is one page of several.
+/// @tparam T the entry type: virtual_number or operator_summary
 template <class T>
 struct page {
-  std::vector<T> items;
-  std::optional<page_meta> meta;
+  std::vector<T> items;           ///< the entries of this answer
+  std::optional<page_meta> meta;  ///< empty when the answer has no "meta"
+  /// Field-by-field equality.
   friend bool operator==(const page&, const page&) = default;
 };
 
@@ -2935,9 +3355,11 @@ result<void> parse_delete_operator(const http::response& r);
 #ifndef VNUM_IDENTITYCALL_PLAN_HPP
 #define VNUM_IDENTITYCALL_PLAN_HPP
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -2962,14 +3384,14 @@ class list_plan {
   static constexpr std::int64_t max_pages = 1000;
 
   list_plan(const config& cfg, result<http::request> first, page_builder build_page,
-            page_parser parse_page)
-      : config_(&cfg), build_page_(build_page), parse_page_(parse_page) {
-    page_.emplace(std::move(first), parse_page_, config_->retry, config_->api_key);
+            page_parser parse_page, std::string_view operation = {})
+      : config_(&cfg), build_page_(build_page), parse_page_(parse_page), operation_(operation) {
+    page_.emplace(std::move(first), parse_page_, config_->retry, config_->api_key, context());
   }
 
   next_action start() { return follow(page_->start()); }
-  next_action on_answer(result<http::response> answer) {
-    return follow(page_->on_answer(std::move(answer)));
+  next_action on_answer(result<http::response> answer, std::chrono::microseconds took = {}) {
+    return follow(page_->on_answer(std::move(answer), took));
   }
   next_action on_waited() { return follow(page_->on_waited()); }
   next_action cancel() { return follow(page_->cancel()); }
@@ -2984,17 +3406,39 @@ class list_plan {
   next_action follow(next_action a) {
     while (a.is_done()) {
       result<page<Item>> answer = page_->take_result();
-      if (!answer) return finish(on_page(std::move(answer).error()));
-      if (auto refused = number_ == 1 ? check_first(*answer) : check_next(*answer))
+      if (!answer) {
+        report(std::nullopt);
+        return finish(on_page(std::move(answer).error()));
+      }
+      if (auto refused = number_ == 1 ? check_first(*answer) : check_next(*answer)) {
+        report(call_decision::error, errc::protocol);
         return finish(std::move(*refused));
+      }
       for (auto& item : answer->items) all_.push_back(std::move(item));
-      if (number_ >= meta_.total_pages) return finish(std::move(all_));
+      if (number_ >= meta_.total_pages) {
+        report(call_decision::success);
+        return finish(std::move(all_));
+      }
+      report(call_decision::next_page);
       ++number_;
       page_.emplace(build_page_(*config_, number_, meta_.per_page), parse_page_, config_->retry,
-                    config_->api_key);
+                    config_->api_key, context());
       a = page_->start();
     }
     return a;
+  }
+
+  vnum::detail::call_context context() const {
+    return {{"identitycall", operation_, operation_kind::read}, &config_->observe, number_};
+  }
+
+  // The event of the page's last attempt, with what the list made of it (unchanged: nullopt).
+  void report(std::optional<call_decision> decision, std::optional<errc> code = std::nullopt) {
+    auto& e = page_->last_event();
+    if (!e) return;
+    if (decision) e->decision = *decision;
+    if (code) e->error = code;
+    vnum::detail::notify(&config_->observe, *e);
   }
 
   std::optional<error> check_first(const page<Item>& answer) {
@@ -3050,6 +3494,7 @@ class list_plan {
   const config* config_;
   page_builder build_page_;
   page_parser parse_page_;
+  std::string_view operation_;
   std::optional<read_plan<page<Item>>> page_;
   std::int64_t number_ = 1;
   page_meta meta_{};
@@ -3063,62 +3508,78 @@ class list_plan {
 // The config is borrowed: it must outlive the plan.
 namespace plans {
 
+// The events' context of an operation: its name and kind, and the config's observer.
+inline vnum::detail::call_context ctx(const config& c, std::string_view name, operation_kind kind) {
+  return {{"identitycall", name, kind}, &c.observe, 0};
+}
+
 inline write_plan<virtual_number> purchase_number(const config& c, const purchase_request& r) {
-  return {build_purchase_number(c, r), parse_purchase_number, c.api_key};
+  return {build_purchase_number(c, r), parse_purchase_number, c.api_key,
+          ctx(c, "purchase_number", operation_kind::creating_write)};
 }
 
 // Every number on the account (or the key's project), across pages (list_plan).
 inline list_plan<virtual_number> list_virtual_numbers(const config& c) {
   return {c, build_list_virtual_numbers(c), build_list_virtual_numbers_page,
-          parse_list_virtual_numbers_page};
+          parse_list_virtual_numbers_page, "list_virtual_numbers"};
 }
 
 inline read_plan<virtual_number_detail> get_virtual_number(const config& c, std::int64_t id) {
-  return {build_get_virtual_number(c, id), parse_get_virtual_number, c.retry, c.api_key};
+  return {build_get_virtual_number(c, id), parse_get_virtual_number, c.retry, c.api_key,
+          ctx(c, "get_virtual_number", operation_kind::read)};
 }
 
 inline write_plan<std::optional<virtual_number_detail>> update_virtual_number(
     const config& c, std::int64_t id, const update_request& r) {
-  return {build_update_virtual_number(c, id, r), parse_update_virtual_number, c.api_key};
+  return {build_update_virtual_number(c, id, r), parse_update_virtual_number, c.api_key,
+          ctx(c, "update_virtual_number", operation_kind::idempotent_write)};
 }
 
 inline read_plan<std::vector<available_number>> search_available_numbers(const config& c,
                                                                          const search_request& r) {
-  return {build_search_available_numbers(c, r), parse_search_available_numbers, c.retry, c.api_key};
+  return {build_search_available_numbers(c, r), parse_search_available_numbers, c.retry, c.api_key,
+          ctx(c, "search_available_numbers", operation_kind::read)};
 }
 
 inline write_plan<std::optional<virtual_number_detail>> add_operator(
     const config& c, std::int64_t id, const add_operator_request& r) {
-  return {build_add_operator(c, id, r), parse_add_operator, c.api_key};
+  return {build_add_operator(c, id, r), parse_add_operator, c.api_key,
+          ctx(c, "add_operator", operation_kind::creating_write)};
 }
 
 inline write_plan<std::optional<virtual_number_detail>> remove_operator(const config& c,
                                                                         std::int64_t id,
                                                                         std::int64_t operator_id) {
-  return {build_remove_operator(c, id, operator_id), parse_remove_operator, c.api_key};
+  return {build_remove_operator(c, id, operator_id), parse_remove_operator, c.api_key,
+          ctx(c, "remove_operator", operation_kind::idempotent_write)};
 }
 
 // Every operator the key sees, across pages (list_plan).
 inline list_plan<operator_summary> list_operators(const config& c) {
-  return {c, build_list_operators(c), build_list_operators_page, parse_list_operators_page};
+  return {c, build_list_operators(c), build_list_operators_page, parse_list_operators_page,
+          "list_operators"};
 }
 
 inline read_plan<operator_detail> get_operator(const config& c, std::int64_t id) {
-  return {build_get_operator(c, id), parse_get_operator, c.retry, c.api_key};
+  return {build_get_operator(c, id), parse_get_operator, c.retry, c.api_key,
+          ctx(c, "get_operator", operation_kind::read)};
 }
 
 inline write_plan<operator_detail> create_operator(const config& c,
                                                    const create_operator_request& r) {
-  return {build_create_operator(c, r), parse_create_operator, c.api_key};
+  return {build_create_operator(c, r), parse_create_operator, c.api_key,
+          ctx(c, "create_operator", operation_kind::creating_write)};
 }
 
 inline write_plan<std::optional<operator_detail>> update_operator(
     const config& c, std::int64_t id, const update_operator_request& r) {
-  return {build_update_operator(c, id, r), parse_update_operator, c.api_key};
+  return {build_update_operator(c, id, r), parse_update_operator, c.api_key,
+          ctx(c, "update_operator", operation_kind::idempotent_write)};
 }
 
 inline write_plan<void> delete_operator(const config& c, std::int64_t id) {
-  return {build_delete_operator(c, id), parse_delete_operator, c.api_key};
+  return {build_delete_operator(c, id), parse_delete_operator, c.api_key,
+          ctx(c, "delete_operator", operation_kind::idempotent_write)};
 }
 
 // The creating writes once per intent key (<vnum/intent.hpp>): claimed in the ledger before the

@@ -755,27 +755,52 @@ result<conformance_report> replay_against(Fake& fake, const std::string& cassett
 
 namespace vnum::testing {
 
+/// A failure that a fake provider injects into the next matching request.
+///
+/// Arm it with fake_cellcast::fail_next() or fake_identitycall::fail_next() (inherited from the
+/// fakes' common base): `fail_next(f)` for the next request, `fail_next(f, route)` for the next
+/// request to that route. Each armed fault fires once, in the order armed.
+///
+/// @code
+/// fake.fail_next(vnum::testing::fault::response_lost());  // the next request takes effect,
+///                                                          // its answer is errc::outcome_unknown
+/// fake.fail_next(vnum::testing::fault::status(429).retry_after(std::chrono::seconds(7)));
+/// @endcode
 class fault {
  public:
+  /// How the request fails.
   enum class kind {
-    request_lost,   // never reaches the provider: state unchanged, the client sees errc::transport
-    response_lost,  // the provider applies it, the answer is lost: errc::outcome_unknown
-    status,         // the provider answers this HTTP status with its own body, changing nothing
+    request_lost,   ///< Never reaches the provider: state unchanged, errc::transport.
+    response_lost,  ///< The provider applies it, the answer is lost: errc::outcome_unknown.
+    status,         ///< The provider answers this HTTP status with its own body, changing nothing.
   };
 
+  /// The request never reaches the provider (nor the fake's journal).
+  /// @return a fault of kind::request_lost.
   static fault request_lost() { return fault(kind::request_lost, 0); }
+  /// The provider applies the request, but its answer is lost.
+  /// @return a fault of kind::response_lost.
   static fault response_lost() { return fault(kind::response_lost, 0); }
-  // 401 is the provider's "token expired"; 429 carries Retry-After (see retry_after()).
+  /// The provider answers `http_status` with its own error body, changing nothing.
+  ///
+  /// 401 is the provider's "token expired"; 429 carries Retry-After (see retry_after()).
+  /// @param http_status the status to answer, e.g. 401, 429, 500 or 503.
+  /// @return a fault of kind::status.
   static fault status(int http_status) { return fault(kind::status, http_status); }
 
-  // For status(429): the Retry-After the provider sends (default 30 s).
+  /// Sets the Retry-After the provider sends with status(429) (default 30 s).
+  /// @param s the delay the answer's Retry-After header carries.
+  /// @return `*this`, for chaining: `fault::status(429).retry_after(7s)`.
   fault& retry_after(std::chrono::seconds s) {
     retry_after_ = s;
     return *this;
   }
 
+  /// @return the kind of failure.
   kind type() const noexcept { return kind_; }
+  /// @return the status of a kind::status fault; 0 for the other kinds.
   int http_status() const noexcept { return status_; }
+  /// @return the Retry-After a status(429) answer carries.
   std::chrono::seconds retry_after() const noexcept { return retry_after_; }
 
  private:
@@ -2298,9 +2323,8 @@ static_assert(http::transport<fake_identitycall&>);
 
 // ---- vnum/testing/memory_ledger.hpp --------------------------------------------------------------
 
-// vnum — an intent ledger in memory (<vnum/intent.hpp>), for users' unit tests: the semantics of
-// the SQLite and PostgreSQL stores (<vnum/ledger/sqlite.hpp>, <vnum/ledger/postgres.hpp>) without
-// a file or a server, and a clock the test sets. Safe for concurrent use; forgets all at exit.
+// vnum — vnum::testing::memory_ledger: an intent ledger (<vnum/intent.hpp>) in memory, for users'
+// unit tests (documented at the class).
 #ifndef VNUM_TESTING_MEMORY_LEDGER_HPP
 #define VNUM_TESTING_MEMORY_LEDGER_HPP
 
@@ -2318,16 +2342,39 @@ static_assert(http::transport<fake_identitycall&>);
 
 namespace vnum::testing {
 
+/// An intent ledger (the vnum::ledger concept) in memory, for unit tests: the semantics of the
+/// SQLite and PostgreSQL stores without a file or a server, and a clock the test sets.
+///
+/// Thread-safe: every member takes one mutex. Nothing outlives the object. No member fails with
+/// errc::transport: there is no store to lose.
+///
+/// @code
+/// vnum::ledger_time now{std::chrono::milliseconds(1'796'000'000'000)};
+/// vnum::testing::memory_ledger ledger{{std::chrono::hours(24), [&] { return now; }}};
+/// auto bought = client.purchase_number(order, vnum::once(ledger, "signup-42"));
+/// now += std::chrono::hours(1);  // the same key again: the kept answer, nothing sent
+/// auto again = client.purchase_number(order, vnum::once(ledger, "signup-42"));
+/// @endcode
 class memory_ledger {
  public:
+  /// How long settled intents are kept, and the clock.
   struct options {
-    std::chrono::milliseconds expiry{std::chrono::hours(24)};  // settled intents are kept this long
-    std::function<ledger_time()> clock;                        // empty: the system clock
+    /// A settled intent is kept this long after it was settled.
+    std::chrono::milliseconds expiry{std::chrono::hours(24)};
+    std::function<ledger_time()> clock;  ///< The ledger's now; empty: the system clock.
   };
 
+  /// A ledger with a 24-hour expiry on the system clock.
   memory_ledger() = default;
+  /// @param o the expiry window and the clock.
   explicit memory_ledger(options o) : options_(std::move(o)) {}
 
+  /// Inserts `c` as a pending intent, unless an intent holds `c.key`.
+  ///
+  /// A settled intent whose expiry window has passed no longer holds its key: it is replaced.
+  /// @param c the key, operation, fingerprint, owner token and lease.
+  /// @return `won` true when `c` is now the pending intent; else `won` false and `existing`, the
+  /// intent holding the key (`owner_alive` as of now). Never an error.
   result<claim_outcome> claim(const intent_claim& c) {
     std::lock_guard lock(mutex_);
     const ledger_time t = now();
@@ -2345,6 +2392,13 @@ class memory_ledger {
     return claim_outcome{true, {}};
   }
 
+  /// The owner's settlement of its pending intent: its state, answer or refusal, and note;
+  /// `settled_at` is now and the owner is cleared.
+  /// @param key the intent's key.
+  /// @param owner the owner token the claim was made with.
+  /// @param s how the intent left pending.
+  /// @return nothing; errc::conflict when no pending intent of `owner` holds `key` (a person or
+  /// reconciliation settled it first, which wins).
   result<void> settle(std::string_view key, std::string_view owner, const settlement& s) {
     std::lock_guard lock(mutex_);
     auto it = intents_.find(std::string(key));
@@ -2355,6 +2409,11 @@ class memory_ledger {
     return {};
   }
 
+  /// The owner takes back its pending claim (its request certainly had no effect): the intent is
+  /// removed.
+  /// @param key the intent's key.
+  /// @param owner the owner token the claim was made with.
+  /// @return nothing; errc::conflict when no pending intent of `owner` holds `key`.
   result<void> release(std::string_view key, std::string_view owner) {
     std::lock_guard lock(mutex_);
     auto it = intents_.find(std::string(key));
@@ -2365,6 +2424,11 @@ class memory_ledger {
     return {};
   }
 
+  /// Settles an unsettled intent: unknown, or pending with its lease run out.
+  /// @param key the intent's key.
+  /// @param s how the intent is settled (a person's or reconciliation's verdict).
+  /// @return nothing; errc::not_found when no intent holds `key`; errc::conflict when it is
+  /// settled already or pending with a live owner.
   result<void> resolve(std::string_view key, const settlement& s) {
     std::lock_guard lock(mutex_);
     auto it = intents_.find(std::string(key));
@@ -2373,6 +2437,10 @@ class memory_ledger {
     return {};
   }
 
+  /// Removes an unsettled intent that did not take effect; the same checks as resolve().
+  /// @param key the intent's key.
+  /// @return nothing; errc::not_found when no intent holds `key`; errc::conflict when it is
+  /// settled already or pending with a live owner.
   result<void> forget(std::string_view key) {
     std::lock_guard lock(mutex_);
     auto it = intents_.find(std::string(key));
@@ -2381,6 +2449,9 @@ class memory_ledger {
     return {};
   }
 
+  /// @param key the intent's key.
+  /// @return the intent holding `key` (`owner_alive` as of now), or nullopt when there is none.
+  /// A settled intent past its expiry window is still found until reap() removes it.
   result<std::optional<intent_record>> find(std::string_view key) {
     std::lock_guard lock(mutex_);
     auto it = intents_.find(std::string(key));
@@ -2388,6 +2459,7 @@ class memory_ledger {
     return std::optional<intent_record>(read(it->second, now()));
   }
 
+  /// @return every intent that is pending or unknown, oldest (by `created_at`) first.
   result<std::vector<intent_record>> unsettled() {
     std::lock_guard lock(mutex_);
     const ledger_time t = now();
@@ -2400,6 +2472,8 @@ class memory_ledger {
     return out;
   }
 
+  /// Removes the settled intents whose expiry window has passed.
+  /// @return how many were removed.
   result<std::size_t> reap() {
     std::lock_guard lock(mutex_);
     const ledger_time t = now();
