@@ -15,8 +15,18 @@
 
 namespace vnum::http {
 
-enum class method { get, post, put, patch, delete_ };
+/// An HTTP request method.
+enum class method {
+  get,     ///< `GET`
+  post,    ///< `POST`
+  put,     ///< `PUT`
+  patch,   ///< `PATCH`
+  delete_  ///< `DELETE` (`delete` is a C++ keyword)
+};
 
+/// The method as it is written on the wire.
+/// @param m the method
+/// @return "GET", "POST", "PUT", "PATCH" or "DELETE" ("GET" for a value that is not an enumerator)
 constexpr std::string_view to_string(method m) noexcept {
   switch (m) {
     case method::get:
@@ -33,33 +43,44 @@ constexpr std::string_view to_string(method m) noexcept {
   return "GET";
 }
 
+/// One HTTP header field.
 struct header {
-  std::string name;
-  std::string value;
+  std::string name;   ///< compared case-insensitively by find_header (the case is kept)
+  std::string value;  ///< as sent or received
+  /// Compares name and value exactly (the name's case included).
   friend bool operator==(const header&, const header&) = default;
 };
 
+/// A request for a transport to send, as the builders make it.
 struct request {
-  http::method method = http::method::get;
-  std::string url;
-  std::vector<header> headers;
-  std::string body;
+  http::method method = http::method::get;  ///< the request's method
+  std::string url;  ///< absolute: base_url (scheme lower-cased, no trailing '/'), then the path
+  std::vector<header> headers;  ///< sent in this order
+  std::string body;             ///< empty when the request has none
+  /// Compares every field.
   friend bool operator==(const request&, const request&) = default;
 };
 
+/// The answer a transport received.
 struct response {
-  int status = 0;
-  std::vector<header> headers;
-  std::string body;
+  int status = 0;               ///< the HTTP status code
+  std::vector<header> headers;  ///< as received
+  std::string body;             ///< as received, not decoded
+  /// Compares every field.
   friend bool operator==(const response&, const response&) = default;
 };
 
-// ASCII case-insensitive comparison, as HTTP header names require.
+/// ASCII case-insensitive comparison, as HTTP header names require.
+/// @param a, b the texts to compare
+/// @return whether they are equal when ASCII letters are compared without regard to case
 constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
   return detail::iequals(a, b);
 }
 
-// The value of the first header called `name` (case-insensitive), if any.
+/// The value of the first header called `name` (case-insensitive), if any.
+/// @param headers the headers to search
+/// @param name the header's name, in any case
+/// @return a view of the value (valid as long as `headers` is unchanged), or std::nullopt
 inline std::optional<std::string_view> find_header(const std::vector<header>& headers,
                                                    std::string_view name) noexcept {
   for (const auto& h : headers)
@@ -67,11 +88,19 @@ inline std::optional<std::string_view> find_header(const std::vector<header>& he
   return std::nullopt;
 }
 
+/// The value of the request's first header called `name` (case-insensitive), if any.
+/// @param r the request
+/// @param name the header's name, in any case
+/// @return a view of the value (valid as long as `r` is unchanged), or std::nullopt
 inline std::optional<std::string_view> find_header(const request& r,
                                                    std::string_view name) noexcept {
   return find_header(r.headers, name);
 }
 
+/// The value of the response's first header called `name` (case-insensitive), if any.
+/// @param r the response
+/// @param name the header's name, in any case
+/// @return a view of the value (valid as long as `r` is unchanged), or std::nullopt
 inline std::optional<std::string_view> find_header(const response& r,
                                                    std::string_view name) noexcept {
   return find_header(r.headers, name);
@@ -101,9 +130,12 @@ inline std::string mask_secret_fields(std::string_view body) {
 
 }  // namespace detail
 
-// Prints a request for logs with the credentials masked: an authorization header shows only its
-// scheme ("Bearer ***"), so a logged request never reveals the API key, and an OTP, a Stripe
-// token or a bank account number in the body shows as "***".
+/// Prints a request for logs with the credentials masked: an authorization header shows only its
+/// scheme ("Bearer ***"), so a logged request never reveals the API key, and an OTP, a Stripe
+/// token or a bank account number in the body shows as "***".
+/// @param os the stream
+/// @param r the request: method and URL, one line per header, a blank line, then the body
+/// @return os
 inline std::ostream& operator<<(std::ostream& os, const request& r) {
   os << to_string(r.method) << ' ' << r.url << '\n';
   for (const auto& h : r.headers) {
@@ -121,15 +153,26 @@ inline std::ostream& operator<<(std::ostream& os, const request& r) {
   return os << '\n' << detail::mask_secret_fields(r.body);
 }
 
+/// Prints a response as it came: "HTTP <status>", one line per header, a blank line, then the
+/// body (nothing is masked).
+/// @param os the stream
+/// @param r the response
+/// @return os
 inline std::ostream& operator<<(std::ostream& os, const response& r) {
   os << "HTTP " << r.status << '\n';
   for (const auto& h : r.headers) os << h.name << ": " << h.value << '\n';
   return os << '\n' << r.body;
 }
 
-// A transport sends one request. It returns the response (any status), or a vnum::error with code
-// errc::transport (nothing was sent) or errc::outcome_unknown (it may have been sent). A transport
-// that returns a plain http::response (never fails) satisfies the concept too.
+/// What the blocking clients send through: a type with `send(const http::request&)` returning the
+/// response (any status), or a vnum::error with code errc::transport (nothing was sent) or
+/// errc::outcome_unknown (it may have been sent): anything convertible to
+/// vnum::result<http::response>. A transport that returns a plain http::response (never fails)
+/// satisfies the concept too. An exception thrown by send() becomes errc::outcome_unknown.
+///
+/// A blocking client calls send() on the calling thread, one request at a time; a transport
+/// shared by clients that run on several threads must allow concurrent sends.
+/// @tparam T the transport type
 template <class T>
 concept transport = requires(T& t, const request& r) {
   { t.send(r) } -> std::convertible_to<vnum::result<response>>;

@@ -23,11 +23,14 @@ constexpr bool is_separator(char c) noexcept {
 
 }  // namespace detail
 
-// Normalizes an Australian mobile (4…) or geographic (2, 3, 7, 8…) number written in any of the
-// forms Cellcast documents (+61400000000, 61400000000, 0400000000, 400000000), with spaces, '-',
-// '.', parentheses, "(+61)", and the trunk 0 after the country code ("+61 (0)4…", "+61 04…"), to
-// "+61" followed by 9 digits. Errors are
-// invalid_argument for `field` and say what is wrong.
+/// Normalizes an Australian mobile (4…) or geographic (2, 3, 7, 8…) number written in any of the
+/// forms Cellcast documents (+61400000000, 61400000000, 0400000000, 400000000), with spaces, '-',
+/// '.', parentheses, "(+61)", and the trunk 0 after the country code ("+61 (0)4…", "+61 04…"), to
+/// "+61" followed by 9 digits.
+/// @param input the number as written (at most 64 characters; surrounding spaces are ignored)
+/// @param field the request field to name in an error
+/// @return the number as "+61" and 9 digits, or errc::invalid_argument with error::field set to
+///         `field` and a message that says what is wrong
 inline result<std::string> normalize_au(std::string_view input, std::string_view field) {
   auto phone_error = [field](std::string_view why) {
     return invalid_argument(std::string(field), why);
@@ -132,13 +135,17 @@ inline result<std::string> normalize_au(std::string_view input, std::string_view
   return "+61" + national;
 }
 
-// normalize_au for the field "number".
+/// normalize_au(input, "number").
+/// @param input the number as written
+/// @return the number as "+61" and 9 digits, or errc::invalid_argument for the field "number"
 inline result<std::string> normalize_au(std::string_view input) {
   return normalize_au(input, "number");
 }
 
-// E.164: '+', a country code that does not start with 0, and 8 to 15 digits in all; nothing else
-// (no spaces, dashes or parentheses).
+/// Whether a text is in E.164 form: '+', a country code that does not start with 0, and 8 to 15
+/// digits in all; nothing else (no spaces, dashes or parentheses).
+/// @param s the text
+/// @return true when it is in that form
 constexpr bool is_e164(std::string_view s) noexcept {
   if (s.size() < 9 || s.size() > 16 || s[0] != '+' || s[1] == '0') return false;
   for (std::size_t i = 1; i < s.size(); ++i)

@@ -133,7 +133,7 @@ namespace vnum {
 
 /// What kind of failure an error is: the code callers branch on.
 enum class errc {
-  invalid_argument,  ///< rejected before sending (error::field names the field), or the provider's 400
+  invalid_argument,  ///< rejected before sending (error::field is set), or the provider's 400
   unauthorized,      ///< 401: missing, wrong or expired API key
   forbidden,         ///< 403: the key may not do this
   not_found,         ///< 404
@@ -191,7 +191,7 @@ constexpr std::optional<errc> errc_from_string(std::string_view s) noexcept {
 /// A failed operation: what every result<T> holds instead of its value.
 struct error {
   errc code = errc::protocol;  ///< the kind of failure
-  int http_status = 0;  ///< 0 when no HTTP response was received (or none was sent)
+  int http_status = 0;         ///< 0 when no HTTP response was received (or none was sent)
   std::string message;  ///< human-readable; includes the provider's own message when there was one
   std::string field;    ///< for invalid_argument raised by a validator: the offending request field
   std::string provider_message;  ///< the provider's message verbatim, empty when it gave none
@@ -499,7 +499,7 @@ struct header {
 /// A request for a transport to send, as the builders make it.
 struct request {
   http::method method = http::method::get;  ///< the request's method
-  std::string url;              ///< absolute: the config's base_url (scheme lower-cased, trailing '/' dropped), then the path
+  std::string url;  ///< absolute: base_url (scheme lower-cased, no trailing '/'), then the path
   std::vector<header> headers;  ///< sent in this order
   std::string body;             ///< empty when the request has none
   /// Compares every field.
@@ -842,10 +842,17 @@ inline std::chrono::milliseconds next_backoff(std::chrono::milliseconds previous
 
 namespace vnum::cellcast {
 
-// recurring_time. The values start at 1 so that a request whose cycle was never set is rejected
-// instead of silently buying a monthly subscription.
-enum class billing_cycle { month = 1, year = 2 };
+/// purchase_request::recurring_time: how often a virtual number is billed. The values start at 1
+/// so that a request whose cycle was never set is rejected instead of silently buying a monthly
+/// subscription.
+enum class billing_cycle {
+  month = 1,  ///< monthly: sent as "month", with the number's monthly product
+  year = 2    ///< yearly: sent as "year", with the number's yearly product
+};
 
+/// The cycle as recurring_time sends it.
+/// @param c the cycle
+/// @return "month" or "year"; empty for a value that is neither (an unset cycle)
 constexpr std::string_view to_string(billing_cycle c) noexcept {
   switch (c) {
     case billing_cycle::month:
@@ -856,59 +863,78 @@ constexpr std::string_view to_string(billing_cycle c) noexcept {
   return "";
 }
 
+/// Prints to_string(c), or "unset" for a value that is neither cycle.
+/// @param os the stream
+/// @param c the cycle
+/// @return os
 inline std::ostream& operator<<(std::ostream& os, billing_cycle c) {
   return os << (to_string(c).empty() ? std::string_view("unset") : to_string(c));
 }
 
-// A virtual number's two products, as "Get Available Virtual Numbers" lists them
-// (monthlyProductId / yearlyProductId).
+/// A virtual number's two products, as "Get Available Virtual Numbers" lists them
+/// (monthlyProductId / yearlyProductId).
 struct product_ids {
-  std::string monthly;
-  std::string yearly;
+  std::string monthly;  ///< monthlyProductId
+  std::string yearly;   ///< yearlyProductId
+  /// The product to buy the number with for a cycle.
+  /// @param c the cycle
+  /// @return yearly for billing_cycle::year, monthly for any other value
   const std::string& for_cycle(billing_cycle c) const {
     return c == billing_cycle::year ? yearly : monthly;
   }
+  /// Compares both products.
   friend bool operator==(const product_ids&, const product_ids&) = default;
+  /// Prints the fields (for logs and test failures).
   friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os, const product_ids& v) {
     return vnum::detail::print(os, "product_ids", "monthly", v.monthly, "yearly", v.yearly);
   }
 };
 
-// Which product belongs to which virtual number and cycle. A purchase of a number listed here is
-// checked before it is sent; a number that is not listed goes out unchecked on that point.
+/// Which product belongs to which virtual number and cycle. A purchase of a number listed here is
+/// checked before it is sent; a number that is not listed goes out unchecked on that point.
 class product_catalog {
  public:
+  /// Lists a number's products, replacing any listed before for it.
+  /// @param number_id the virtual number's ID (purchase_request::number)
+  /// @param ids its monthly and yearly products
   void add(std::string number_id, product_ids ids) {
     by_number_[std::move(number_id)] = std::move(ids);
   }
+  /// The products listed for a number.
+  /// @param number_id the virtual number's ID
+  /// @return the products (owned by the catalog), or nullptr when the number is not listed
   const product_ids* find(std::string_view number_id) const {
     auto it = by_number_.find(number_id);
     return it == by_number_.end() ? nullptr : &it->second;
   }
+  /// @return how many numbers are listed
   std::size_t size() const noexcept { return by_number_.size(); }
+  /// @return whether no number is listed (then no purchase is checked against the catalog)
   bool empty() const noexcept { return by_number_.empty(); }
 
  private:
   std::map<std::string, product_ids, std::less<>> by_number_;
 };
 
+/// What a Cellcast client needs: the API key, where the API is, and the options.
 struct config {
-  std::string api_key;  // sent as "authorization: Bearer <key>"
-  std::string base_url = "https://api.cellcast.com";
-  product_catalog products;  // see product_catalog
-  retry_policy retry{};      // list_cards and list_custom_numbers only (reads); off by default
-  observer observe;  // called once per attempt (<vnum/observe.hpp>); empty: nothing is called
+  std::string api_key;                                ///< sent as "authorization: Bearer <key>"
+  std::string base_url = "https://api.cellcast.com";  ///< each operation's path is appended to it
+  product_catalog products;  ///< the products a purchase is checked against (see product_catalog)
+  retry_policy retry{};      ///< list_cards and list_custom_numbers only (reads); off by default
+  observer observe;  ///< called once per attempt (<vnum/observe.hpp>); empty: nothing is called
 };
 
-// BECS Direct Debit (payment_type "au_becs_debit"), from the current purchase-virtual-number page.
-// Either payment_method (created by Stripe in a frontend) or, API-only, bsb_number and
-// account_number.
+/// BECS Direct Debit (payment_type "au_becs_debit"), from the current purchase-virtual-number
+/// page. Either payment_method (created by Stripe in a frontend) or, API-only, bsb_number and
+/// account_number.
 struct becs_debit {
-  std::string email;           // becs_email: mandate and debit notifications
-  std::string account_name;    // becs_name: bank account holder name
-  std::string payment_method;  // payment_method (frontend)
-  std::string bsb_number;      // becs_bsb_number: 6 digits (API-only)
-  std::string account_number;  // becs_account_number (API-only)
+  std::string email;           ///< becs_email: mandate and debit notifications
+  std::string account_name;    ///< becs_name: bank account holder name
+  std::string payment_method;  ///< payment_method (frontend)
+  std::string bsb_number;      ///< becs_bsb_number: 6 digits (API-only)
+  std::string account_number;  ///< becs_account_number: digits (API-only)
+  /// Prints the fields (for logs and test failures), account_number masked.
   friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os, const becs_debit& v) {
     return vnum::detail::print(os, "becs_debit", "email", v.email, "account_name", v.account_name,
                                "payment_method", v.payment_method, "bsb_number", v.bsb_number,
@@ -916,18 +942,19 @@ struct becs_debit {
   }
 };
 
-// POST /api/v1/apiClient/virtual-number/purchase (purchase-virtual-number.html).
-// Pay with exactly one of: card (a Stripe card ID), token (a Stripe token, API-only), or becs.
-// product must be the number's monthly product for billing_cycle::month and its yearly product
-// for billing_cycle::year.
+/// POST /api/v1/apiClient/virtual-number/purchase (purchase-virtual-number.html).
+/// Pay with exactly one of: card (a Stripe card ID), token (a Stripe token, API-only), or becs.
+/// product must be the number's monthly product for billing_cycle::month and its yearly product
+/// for billing_cycle::year.
 struct purchase_request {
-  std::string card;
-  std::string product;
-  std::string number;  // the virtual number's ID, e.g. "66ea98514f0c1a121c76ec17"
-  billing_cycle recurring_time{};
-  bool resubscribe = false;
-  std::string token{};
-  std::optional<becs_debit> becs{};
+  std::string card;                  ///< a Stripe card ID (card::id, from list_cards)
+  std::string product;               ///< the number's product for recurring_time (product_ids)
+  std::string number;                ///< the virtual number's ID, e.g. "66ea98514f0c1a121c76ec17"
+  billing_cycle recurring_time{};    ///< must be set: the zero value is rejected
+  bool resubscribe = false;          ///< true to resubscribe a number bought before
+  std::string token{};               ///< a Stripe token (API-only)
+  std::optional<becs_debit> becs{};  ///< BECS Direct Debit instead of a card or token
+  /// Prints the fields (for logs and test failures), token and becs.account_number masked.
   friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
                                   const purchase_request& v) {
     return vnum::detail::print(os, "purchase_request", "card", v.card, "product", v.product,
@@ -937,11 +964,13 @@ struct purchase_request {
   }
 };
 
-// POST /api/v1/apiClient/virtual-number/purchase-postpaid (purchase-virtual-number-postpaid.html),
-// for accounts that Cellcast has enabled for postpaid billing.
+/// POST /api/v1/apiClient/virtual-number/purchase-postpaid
+/// (purchase-virtual-number-postpaid.html), for accounts that Cellcast has enabled for postpaid
+/// billing.
 struct postpaid_purchase_request {
-  std::string number;  // the virtual number's ID
-  bool resubscribe = false;
+  std::string number;        ///< the virtual number's ID
+  bool resubscribe = false;  ///< true to resubscribe a number bought before
+  /// Prints the fields (for logs and test failures).
   friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
                                   const postpaid_purchase_request& v) {
     return vnum::detail::print(os, "postpaid_purchase_request", "number", v.number, "resubscribe",
@@ -949,44 +978,53 @@ struct postpaid_purchase_request {
   }
 };
 
-// The provider's confirmation of a purchase (either kind).
+/// The provider's confirmation of a purchase (either kind).
 struct purchase_receipt {
-  std::string message;  // e.g. "Payment is Successful. Dedicated Number has been assigned you."
+  std::string message;  ///< e.g. "Payment is Successful. Dedicated Number has been assigned you."
+  /// Compares the messages.
   friend bool operator==(const purchase_receipt&, const purchase_receipt&) = default;
+  /// Prints the fields (for logs and test failures).
   friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
                                   const purchase_receipt& v) {
     return vnum::detail::print(os, "purchase_receipt", "message", v.message);
   }
 };
 
-// PUT /api/v1/apiClient/virtual-number/unsubscribe/:id (unsubscribe-virtual-number.html)
+/// The provider's confirmation of PUT /api/v1/apiClient/virtual-number/unsubscribe/:id
+/// (unsubscribe-virtual-number.html).
 struct unsubscribe_receipt {
-  std::string message;  // e.g. "Virtual number has been unsubscribed successfully."
+  std::string message;  ///< e.g. "Virtual number has been unsubscribed successfully."
+  /// Compares the messages.
   friend bool operator==(const unsubscribe_receipt&, const unsubscribe_receipt&) = default;
+  /// Prints the fields (for logs and test failures).
   friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
                                   const unsubscribe_receipt& v) {
     return vnum::detail::print(os, "unsubscribe_receipt", "message", v.message);
   }
 };
 
-// POST /api/v1/customNumber/add (custom-number.html). number may be written in any Australian
-// form (see vnum::phone::normalize_au); it is sent normalized to +61XXXXXXXXX.
+/// POST /api/v1/customNumber/add (custom-number.html). number may be written in any Australian
+/// form (see vnum::phone::normalize_au); it is sent normalized to +61XXXXXXXXX.
 struct custom_number_request {
-  std::string name;
-  std::string number;
+  std::string name;    ///< a name for the sender ID; required
+  std::string number;  ///< any Australian form; sent as +61XXXXXXXXX
+  /// Prints the fields (for logs and test failures).
   friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
                                   const custom_number_request& v) {
     return vnum::detail::print(os, "custom_number_request", "name", v.name, "number", v.number);
   }
 };
 
-// The page documents two successes: the number was created, or (depending on the account's
-// settings) an OTP was sent to it and must be verified with verify_custom_number next.
+/// The answer to add_custom_number. The page documents two successes: the number was created, or
+/// (depending on the account's settings) an OTP was sent to it and must be verified with
+/// verify_custom_number next.
 struct custom_number_receipt {
-  bool otp_required = false;
-  std::string message;  // the envelope's message, e.g. "Custom number created"
-  std::string detail;   // data.message, e.g. "Success create new custom number"
+  bool otp_required = false;  ///< true when an OTP was sent: call verify_custom_number next
+  std::string message;        ///< the envelope's message, e.g. "Custom number created"
+  std::string detail;  ///< data.message, e.g. "Success create new custom number"; may be empty
+  /// Compares every field.
   friend bool operator==(const custom_number_receipt&, const custom_number_receipt&) = default;
+  /// Prints the fields (for logs and test failures).
   friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
                                   const custom_number_receipt& v) {
     return vnum::detail::print(os, "custom_number_receipt", "otp_required", v.otp_required,
@@ -994,11 +1032,12 @@ struct custom_number_receipt {
   }
 };
 
-// POST /api/v1/customNumber/verifyCustomNumber (verify-custom-number.html)
+/// POST /api/v1/customNumber/verifyCustomNumber (verify-custom-number.html)
 struct verify_custom_number_request {
-  std::string name;
-  std::string number;  // normalized like custom_number_request::number
-  std::string otp;     // as received by SMS, e.g. "123456"
+  std::string name;    ///< the name given to add_custom_number; required
+  std::string number;  ///< normalized like custom_number_request::number
+  std::string otp;     ///< as received by SMS, e.g. "123456"
+  /// Prints the fields (for logs and test failures), otp masked.
   friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
                                   const verify_custom_number_request& v) {
     return vnum::detail::print(os, "verify_custom_number_request", "name", v.name, "number",
@@ -1006,23 +1045,27 @@ struct verify_custom_number_request {
   }
 };
 
+/// The provider's confirmation of verify_custom_number.
 struct verify_custom_number_receipt {
-  std::string message;  // e.g. "OTP Verified Successfully!"
+  std::string message;  ///< e.g. "OTP Verified Successfully!"
+  /// Compares the messages.
   friend bool operator==(const verify_custom_number_receipt&,
                          const verify_custom_number_receipt&) = default;
+  /// Prints the fields (for logs and test failures).
   friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
                                   const verify_custom_number_receipt& v) {
     return vnum::detail::print(os, "verify_custom_number_receipt", "message", v.message);
   }
 };
 
-// POST /api/v1/business/add (business-name.html, current version): asks Cellcast to approve a
-// business name (Alpha ID) as sender ID.
+/// business_name_request::company (companyInformation): the company behind the business name.
+/// All fields are required.
 struct company_information {
-  std::string name;
-  std::string abn;  // Australian Business Number, 11 digits
-  std::string website;
-  std::string address;
+  std::string name;     ///< the company's name
+  std::string abn;      ///< Australian Business Number, 11 digits
+  std::string website;  ///< the company's website
+  std::string address;  ///< the company's address
+  /// Prints the fields (for logs and test failures).
   friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
                                   const company_information& v) {
     return vnum::detail::print(os, "company_information", "name", v.name, "abn", v.abn, "website",
@@ -1030,12 +1073,15 @@ struct company_information {
   }
 };
 
+/// business_name_request::requestor (requestorContact): who asks for the business name. All
+/// fields are required.
 struct requestor_contact {
-  std::string first_name;
-  std::string last_name;
-  std::string position;
-  std::string phone_number;  // digits only, as the page requires
-  std::string email;
+  std::string first_name;    ///< firstName
+  std::string last_name;     ///< lastName
+  std::string position;      ///< the requestor's position
+  std::string phone_number;  ///< phoneNumber: digits only, as the page requires
+  std::string email;         ///< an email address
+  /// Prints the fields (for logs and test failures).
   friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
                                   const requestor_contact& v) {
     return vnum::detail::print(os, "requestor_contact", "first_name", v.first_name, "last_name",
@@ -1044,14 +1090,17 @@ struct requestor_contact {
   }
 };
 
+/// POST /api/v1/business/add (business-name.html, current version): asks Cellcast to approve a
+/// business name (Alpha ID) as sender ID.
 struct business_name_request {
-  std::string business_name;         // businessname: 3 to 11 characters
-  std::string description_internal;  // descriptionInternal
-  std::string purpose_of_use;        // purposeOfUse
-  bool ownership = false;
-  company_information company;   // companyInformation
-  requestor_contact requestor;   // requestorContact
-  std::string customer_contact;  // optional; any Australian form, sent normalized
+  std::string business_name;         ///< businessname: 3 to 11 characters
+  std::string description_internal;  ///< descriptionInternal: what it is for, internally
+  std::string purpose_of_use;        ///< purposeOfUse
+  bool ownership = false;            ///< true when you own the business name
+  company_information company;       ///< companyInformation
+  requestor_contact requestor;       ///< requestorContact
+  std::string customer_contact;      ///< optional; any Australian form, sent normalized
+  /// Prints the fields (for logs and test failures).
   friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
                                   const business_name_request& v) {
     return vnum::detail::print(os, "business_name_request", "business_name", v.business_name,
@@ -1061,27 +1110,33 @@ struct business_name_request {
   }
 };
 
+/// The provider's answer to add_business_name.
 struct business_name_receipt {
-  std::string message;  // the provider's confirmation
+  std::string message;  ///< the provider's confirmation
+  /// Compares the messages.
   friend bool operator==(const business_name_receipt&, const business_name_receipt&) = default;
+  /// Prints the fields (for logs and test failures).
   friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
                                   const business_name_receipt& v) {
     return vnum::detail::print(os, "business_name_receipt", "message", v.message);
   }
 };
 
-// GET /api/v1/user/getCards (billing/get-list-credit-card.html): each entry of "data" is a Stripe
-// card object. These are the fields a buyer needs; id is what purchase_request::card takes.
+/// An entry of GET /api/v1/user/getCards (billing/get-list-credit-card.html): each entry of
+/// "data" is a Stripe card object. These are the fields a buyer needs; id is what
+/// purchase_request::card takes.
 struct card {
-  std::string id;     // "card_1QfFjoGOd000000000000000"
-  std::string brand;  // "Visa"
-  std::string last4;  // "1111"
-  std::int64_t exp_month = 0;
-  std::int64_t exp_year = 0;
-  std::string funding;                 // "credit", "debit", "prepaid" or "unknown"
-  std::optional<std::string> country;  // two-letter issuing country; null when Stripe has none
-  std::optional<std::string> name;     // the cardholder's name; null when none was given
+  std::string id;                      ///< "card_1QfFjoGOd000000000000000"
+  std::string brand;                   ///< "Visa"
+  std::string last4;                   ///< the card number's last 4 digits, "1111"
+  std::int64_t exp_month = 0;          ///< the expiry month
+  std::int64_t exp_year = 0;           ///< the expiry year
+  std::string funding;                 ///< "credit", "debit", "prepaid" or "unknown"
+  std::optional<std::string> country;  ///< two-letter issuing country; null when Stripe has none
+  std::optional<std::string> name;     ///< the cardholder's name; null when none was given
+  /// Compares every field.
   friend bool operator==(const card&, const card&) = default;
+  /// Prints the fields (for logs and test failures).
   friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os, const card& v) {
     return vnum::detail::print(os, "card", "id", v.id, "brand", v.brand, "last4", v.last4,
                                "exp_month", v.exp_month, "exp_year", v.exp_year, "funding",
@@ -1089,14 +1144,16 @@ struct card {
   }
 };
 
-// An entry of GET /api/v1/customNumber: the account's custom numbers (sender IDs). No Cellcast page
-// documents this endpoint; its shape is the live API's as a public client logged it: a bare
-// {"data": [{"number", "name"}]}. number is digits ("61402000002") or, for an alphanumeric sender
-// id, letters ("StJohnsWPH"), and is kept as received.
+/// An entry of GET /api/v1/customNumber: the account's custom numbers (sender IDs). No Cellcast
+/// page documents this endpoint; its shape is the live API's as a public client logged it: a bare
+/// {"data": [{"number", "name"}]}. number is digits ("61402000002") or, for an alphanumeric sender
+/// id, letters ("StJohnsWPH"), and is kept as received.
 struct custom_number {
-  std::string name;
-  std::string number;
+  std::string name;    ///< the sender ID's name, as received
+  std::string number;  ///< digits or letters, as received
+  /// Compares both fields.
   friend bool operator==(const custom_number&, const custom_number&) = default;
+  /// Prints the fields (for logs and test failures).
   friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
                                   const custom_number& v) {
     return vnum::detail::print(os, "custom_number", "name", v.name, "number", v.number);
@@ -2410,10 +2467,10 @@ namespace vnum::cellcast {
 ///   error::retry_after holds Cellcast's hint), errc::server_error (5xx): from Cellcast.
 /// - errc::conflict: a 409, or the 400 "Number already exist".
 /// - errc::transport: the request was certainly not sent.
-/// - errc::outcome_unknown: the request may have taken effect: the transport lost the answer
-///   (or threw), a write's 2xx is not its documented success, or a creating write got a 5xx.
-///   Check before sending a write again: Cellcast lists neither virtual numbers nor business
-///   names, so those are checked in its dashboard.
+/// - errc::outcome_unknown: the request may have taken effect (the transport lost the answer or
+///   threw; a write's 2xx is not its documented success; a creating write got a 5xx). Check
+///   before sending a write again: Cellcast lists neither virtual numbers nor business names, so
+///   those are checked in its dashboard.
 /// - errc::protocol: an answer Cellcast does not document.
 ///
 /// The API key is redacted from every error.
@@ -2421,10 +2478,11 @@ namespace vnum::cellcast {
 /// The overloads taking an intent_key (`vnum::once(ledger, key)`, intent.hpp) run a creating write
 /// once per key: claimed in the ledger before the send, settled after it. A key already held sends
 /// nothing and returns what it holds: the same result after a success, the same error after a
-/// refusal, errc::conflict while another call holds it, errc::outcome_unknown (naming the key)
-/// when the outcome is unknown or its holder died; errc::invalid_argument for a key used with
-/// another request, or not a valid key; errc::transport when the ledger cannot be claimed. An
-/// errc::transport, rate_limited, unauthorized or forbidden ending releases the key.
+/// refusal, errc::conflict while another call holds it (or when it took effect and no answer was
+/// kept), errc::outcome_unknown (naming the key) when the outcome is unknown or its holder died;
+/// errc::invalid_argument for a key used with another request, or not a valid key;
+/// errc::transport when the ledger cannot be claimed. An errc::transport, rate_limited,
+/// unauthorized or forbidden ending releases the key, so the same call may go again.
 ///
 /// @code
 /// vnum::cellcast::config cfg;
@@ -2446,6 +2504,7 @@ class client : public vnum::detail::client_base<T, config> {
   using base = vnum::detail::client_base<T, config>;
 
  public:
+  /// A client sending through `transport`, configured by `cfg`.
   /// @param transport the transport, moved in (or the reference, when `T` is one).
   /// @param cfg the API key, base URL, product catalog and retry policy.
   client(T transport, config cfg) : base(std::forward<T>(transport), std::move(cfg)) {}
@@ -2475,7 +2534,8 @@ class client : public vnum::detail::client_base<T, config> {
     return this->run(plans::purchase_virtual_number_postpaid(this->config(), r));
   }
 
-  /// purchase_virtual_number_postpaid(const postpaid_purchase_request&) once per intent key (see the class doc).
+  /// purchase_virtual_number_postpaid(const postpaid_purchase_request&) once per intent key (see
+  /// the class doc).
   /// @param r as for the overload without a key.
   /// @param k the key and its ledger: `vnum::once(ledger, "order-1234")`.
   /// @return Cellcast's confirmation, or what the key already holds.
@@ -3627,59 +3687,129 @@ intent_plan<std::optional<virtual_number_detail>, L> add_operator(const config& 
 
 namespace vnum::identitycall {
 
-// Works owning (client<my_transport>) and borrowing (client<my_transport&>). Nothing is sent when
-// validation fails. No write is retried (reads only as config::retry allows): a purchase that ends
-// in errc::outcome_unknown may have gone through, so reconcile with list_virtual_numbers() before
-// trying again (and likewise a create_operator with list_operators()). Not safe for concurrent use
-// of one instance. config() and transport() come from the shared base.
+/// Blocking IdentityCall client: each call validates its request, builds it, sends it through
+/// the transport and parses the answer (every page of a list), on the calling thread.
+///
+/// @tparam T an http::transport, owned (`client<my_transport>`) or borrowed
+///   (`client<my_transport&>`). config() and transport() return the configuration and the
+///   transport.
+///
+/// Each method runs the plan of the same name (identitycall/plan.hpp). A read is retried as
+/// config::retry allows, waiting with retry_policy::sleep; a write is sent once, never twice.
+/// Not safe for concurrent use of one instance.
+///
+/// Errors (vnum::error::code), the same for every method:
+/// - errc::invalid_argument: a request field or id is wrong, named by error::field, and nothing
+///   was sent (for a read, also an invalid config::retry); or IdentityCall's 400.
+/// - errc::unauthorized (401), errc::forbidden (403), errc::not_found (404), errc::conflict (409),
+///   errc::unprocessable (422), errc::rate_limited (429, error::retry_after holds the provider's
+///   hint), errc::server_error (5xx): from IdentityCall.
+/// - errc::transport: the request was certainly not sent.
+/// - errc::outcome_unknown: the request may have taken effect (the transport lost the answer or
+///   threw; a write's 2xx is not its documented success; a creating write got a 5xx). Check
+///   before sending a write again: a purchase with list_virtual_numbers(), a created operator with
+///   list_operators() (identitycall/reconcile.hpp does it for intent keys).
+/// - errc::protocol: an answer IdentityCall does not document.
+///
+/// The API key is redacted from every error.
+///
+/// The overloads taking an intent_key (`vnum::once(ledger, key)`, intent.hpp) run a creating write
+/// once per key: claimed in the ledger before the send, settled after it. A key already held sends
+/// nothing and returns what it holds: the same result after a success, the same error after a
+/// refusal, errc::conflict while another call holds it (or when it took effect and no answer was
+/// kept), errc::outcome_unknown (naming the key) when the outcome is unknown or its holder died;
+/// errc::invalid_argument for a key used with another request, or not a valid key;
+/// errc::transport when the ledger cannot be claimed. An errc::transport, rate_limited,
+/// unauthorized or forbidden ending releases the key, so the same call may go again.
+///
+/// @code
+/// vnum::identitycall::client<vnum::curl_transport> identitycall{vnum::curl_transport{},
+///                                                               {load_secret("identitycall")}};
+/// auto ledger = vnum::sqlite_ledger::open("/var/lib/app/intents.db").value();
+/// vnum::identitycall::purchase_request order;
+/// order.phone_number = "+15551234567";  // E.164, as search_available_numbers() lists it
+/// auto bought = identitycall.purchase_number(order, vnum::once(ledger, "signup-42"));
+/// if (!bought && bought.error().code == vnum::errc::outcome_unknown) {
+///   // It may have gone through: never buy again blindly.
+///   auto report = vnum::identitycall::reconcile(identitycall, ledger);
+/// }
+/// @endcode
 template <http::transport T>
 class client : public vnum::detail::client_base<T, config> {
   using base = vnum::detail::client_base<T, config>;
 
  public:
+  /// A client sending through `transport`, configured by `cfg`.
+  /// @param transport the transport, moved in (or the reference, when `T` is one).
+  /// @param cfg the API key, base URL and retry policy.
   client(T transport, config cfg) : base(std::forward<T>(transport), std::move(cfg)) {}
 
-  // Each method runs the plan of the same name (plan.hpp), which says whether it is a read
-  // (retried as config::retry allows) or a write (sent once; its kind, and what an answer that
-  // does not say how it ended means, is its parser's).
-
+  /// Buys a number: `POST /api/v1/public/virtual_numbers/purchase`. A creating write.
+  /// @param r the number (E.164) and, optionally, its country, type, name and requirement group.
+  /// @return the number bought.
   result<virtual_number> purchase_number(const purchase_request& r) {
     return this->run(plans::purchase_number(this->config(), r));
   }
 
-  // Once per intent key: see <vnum/intent.hpp>.
+  /// purchase_number(const purchase_request&) once per intent key (see the class doc).
+  /// @param r as for the overload without a key.
+  /// @param k the key and its ledger: `vnum::once(ledger, "order-1234")`.
+  /// @return the number bought, or what the key already holds.
   template <ledger L>
   result<virtual_number> purchase_number(const purchase_request& r, intent_key<L> k) {
     return this->run(plans::purchase_number(this->config(), r, std::move(k)));
   }
 
-  // Every number on the account (or the key's project): when the answer is one page of several,
-  // the following pages are read too (see list_plan).
+  /// Every number on the account (or the key's project): `GET /api/v1/public/virtual_numbers`, then
+  /// `?page=N&per_page=M` for each further page (list_plan). A read, page by page.
+  /// @return the complete list, never a short one: a page that fails is that failure; pages that
+  ///   contradict the first, or more than max_pages, are errc::protocol.
   result<std::vector<virtual_number>> list_virtual_numbers() {
     return this->run(plans::list_virtual_numbers(this->config()));
   }
 
+  /// One number with its stats and operators: `GET /api/v1/public/virtual_numbers/{id}`. A read.
+  /// @param id the number's id (positive).
+  /// @return the number in full.
   result<virtual_number_detail> get_virtual_number(std::int64_t id) {
     return this->run(plans::get_virtual_number(this->config(), id));
   }
 
-  // The number as updated; empty when the provider answered 204 without a body.
+  /// Changes a number's name, activity, recording or routing:
+  /// `PATCH /api/v1/public/virtual_numbers/{id}`. An idempotent write.
+  /// @param id the number's id (positive).
+  /// @param r the fields to change; at least one must be set.
+  /// @return the number as updated; empty when the provider answered 204 without a body.
   result<std::optional<virtual_number_detail>> update_virtual_number(std::int64_t id,
                                                                      const update_request& r) {
     return this->run(plans::update_virtual_number(this->config(), id, r));
   }
 
+  /// Numbers for sale: `GET /api/v1/public/virtual_numbers/available`. A read.
+  /// @param r the country and number type to look for; both optional.
+  /// @return the numbers offered, possibly none.
   result<std::vector<available_number>> search_available_numbers(const search_request& r = {}) {
     return this->run(plans::search_available_numbers(this->config(), r));
   }
 
-  // The number with the operator attached; empty when the provider answered 204 without a body.
+  /// Attaches an operator to a number, an existing one or a new one made from a phone number:
+  /// `POST /api/v1/public/virtual_numbers/{id}/add_operator`. A creating write (it may create an
+  /// operator).
+  /// @param id the number's id (positive).
+  /// @param r exactly one of operator_id, or phone_number (E.164) with an optional name.
+  /// @return the number with the operator attached; empty when the provider answered 204 without
+  ///   a body.
   result<std::optional<virtual_number_detail>> add_operator(std::int64_t id,
                                                             const add_operator_request& r) {
     return this->run(plans::add_operator(this->config(), id, r));
   }
 
-  // Once per intent key: see <vnum/intent.hpp>.
+  /// add_operator(std::int64_t, const add_operator_request&) once per intent key (see the class
+  /// doc).
+  /// @param id as for the overload without a key.
+  /// @param r as for the overload without a key.
+  /// @param k the key and its ledger: `vnum::once(ledger, "order-1234")`.
+  /// @return the number with the operator attached (or empty), or what the key already holds.
   template <ledger L>
   result<std::optional<virtual_number_detail>> add_operator(std::int64_t id,
                                                             const add_operator_request& r,
@@ -3687,42 +3817,65 @@ class client : public vnum::detail::client_base<T, config> {
     return this->run(plans::add_operator(this->config(), id, r, std::move(k)));
   }
 
-  // The number without the operator; empty when the provider answered 204 without a body.
+  /// Detaches an operator from a number:
+  /// `DELETE /api/v1/public/virtual_numbers/{id}/remove_operator?operator_id=...`. An idempotent
+  /// write.
+  /// @param id the number's id (positive).
+  /// @param operator_id the operator's id (positive).
+  /// @return the number without the operator; empty when the provider answered 204 without a body.
   result<std::optional<virtual_number_detail>> remove_operator(std::int64_t id,
                                                                std::int64_t operator_id) {
     return this->run(plans::remove_operator(this->config(), id, operator_id));
   }
 
-  // Every operator the key sees, across pages as list_virtual_numbers.
+  /// Every operator the key sees, ordered by name: `GET /api/v1/public/operators`, then each
+  /// further page as list_virtual_numbers(). A read, page by page.
+  /// @return the complete list, never a short one (as list_virtual_numbers()).
   result<std::vector<operator_summary>> list_operators() {
     return this->run(plans::list_operators(this->config()));
   }
 
+  /// One operator with its number assignments: `GET /api/v1/public/operators/{id}`. A read.
+  /// @param id the operator's id (positive).
+  /// @return the operator in full.
   result<operator_detail> get_operator(std::int64_t id) {
     return this->run(plans::get_operator(this->config(), id));
   }
 
+  /// Creates an operator: `POST /api/v1/public/operators`. A creating write.
+  /// @param r its name and phone number (E.164 exactly), and the optional fields.
+  /// @return the operator created.
   result<operator_detail> create_operator(const create_operator_request& r) {
     return this->run(plans::create_operator(this->config(), r));
   }
 
-  // Once per intent key: see <vnum/intent.hpp>.
+  /// create_operator(const create_operator_request&) once per intent key (see the class doc).
+  /// @param r as for the overload without a key.
+  /// @param k the key and its ledger: `vnum::once(ledger, "order-1234")`.
+  /// @return the operator created, or what the key already holds.
   template <ledger L>
   result<operator_detail> create_operator(const create_operator_request& r, intent_key<L> k) {
     return this->run(plans::create_operator(this->config(), r, std::move(k)));
   }
 
-  // The operator as updated; empty when the provider answered 204 without a body.
+  /// Changes an operator: `PATCH /api/v1/public/operators/{id}`. An idempotent write.
+  /// @param id the operator's id (positive).
+  /// @param r the fields to change; at least one must be set.
+  /// @return the operator as updated; empty when the provider answered 204 without a body.
   result<std::optional<operator_detail>> update_operator(std::int64_t id,
                                                          const update_operator_request& r) {
     return this->run(plans::update_operator(this->config(), id, r));
   }
 
+  /// Deletes an operator: `DELETE /api/v1/public/operators/{id}`. An idempotent write; a 200
+  /// that does not say `"success": true` is errc::outcome_unknown.
+  /// @param id the operator's id (positive).
+  /// @return nothing, once the operator is gone.
   result<void> delete_operator(std::int64_t id) {
     return this->run(plans::delete_operator(this->config(), id));
   }
 
-  // The most pages a list may have before it is refused as a protocol error (list_plan).
+  /// The most pages a list may have before it is refused as errc::protocol (list_plan).
   static constexpr std::int64_t max_pages = list_plan<virtual_number>::max_pages;
 };
 
@@ -3920,11 +4073,14 @@ constexpr bool is_separator(char c) noexcept {
 
 }  // namespace detail
 
-// Normalizes an Australian mobile (4…) or geographic (2, 3, 7, 8…) number written in any of the
-// forms Cellcast documents (+61400000000, 61400000000, 0400000000, 400000000), with spaces, '-',
-// '.', parentheses, "(+61)", and the trunk 0 after the country code ("+61 (0)4…", "+61 04…"), to
-// "+61" followed by 9 digits. Errors are
-// invalid_argument for `field` and say what is wrong.
+/// Normalizes an Australian mobile (4…) or geographic (2, 3, 7, 8…) number written in any of the
+/// forms Cellcast documents (+61400000000, 61400000000, 0400000000, 400000000), with spaces, '-',
+/// '.', parentheses, "(+61)", and the trunk 0 after the country code ("+61 (0)4…", "+61 04…"), to
+/// "+61" followed by 9 digits.
+/// @param input the number as written (at most 64 characters; surrounding spaces are ignored)
+/// @param field the request field to name in an error
+/// @return the number as "+61" and 9 digits, or errc::invalid_argument with error::field set to
+///         `field` and a message that says what is wrong
 inline result<std::string> normalize_au(std::string_view input, std::string_view field) {
   auto phone_error = [field](std::string_view why) {
     return invalid_argument(std::string(field), why);
@@ -4029,13 +4185,17 @@ inline result<std::string> normalize_au(std::string_view input, std::string_view
   return "+61" + national;
 }
 
-// normalize_au for the field "number".
+/// normalize_au(input, "number").
+/// @param input the number as written
+/// @return the number as "+61" and 9 digits, or errc::invalid_argument for the field "number"
 inline result<std::string> normalize_au(std::string_view input) {
   return normalize_au(input, "number");
 }
 
-// E.164: '+', a country code that does not start with 0, and 8 to 15 digits in all; nothing else
-// (no spaces, dashes or parentheses).
+/// Whether a text is in E.164 form: '+', a country code that does not start with 0, and 8 to 15
+/// digits in all; nothing else (no spaces, dashes or parentheses).
+/// @param s the text
+/// @return true when it is in that form
 constexpr bool is_e164(std::string_view s) noexcept {
   if (s.size() < 9 || s.size() > 16 || s[0] != '+' || s[1] == '0') return false;
   for (std::size_t i = 1; i < s.size(); ++i)

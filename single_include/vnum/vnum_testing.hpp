@@ -76,29 +76,34 @@
 
 namespace vnum::testing {
 
-// The body fields whose values are secrets other than the API key: an OTP, a Stripe token, BECS
-// bank details. Extend the list per recording_transport.
+/// The body fields whose values are secrets other than the API key: an OTP, a Stripe token, BECS
+/// bank details. Extend the list per recording_transport.
+/// @return "otp", "token", "becs_account_number" and "becs_bsb_number".
 inline std::vector<std::string> default_secret_fields() {
   return {vnum::detail::secret_body_fields.begin(), vnum::detail::secret_body_fields.end()};
 }
 
-// What a redacted value is replaced with.
+/// What a redacted value is replaced with.
 inline constexpr std::string_view redacted_value = "***";
 
-// One recorded exchange: the request, and either the response or the transport's error.
+/// One recorded exchange: the request, and either the response or the transport's error.
 struct exchange {
-  http::request request;
-  std::optional<http::response> response;
-  std::optional<vnum::error> error;
+  http::request request;                   ///< As sent; redacted when recording_transport wrote it.
+  std::optional<http::response> response;  ///< The answer (any status), when there was one.
+  std::optional<vnum::error> error;        ///< The transport's error, when there was no answer.
+  /// Member-wise equality.
   friend bool operator==(const exchange&, const exchange&) = default;
 };
 
+/// A recording: what a provider answered to each request, in the order sent.
 struct cassette {
-  std::string source;  // where the exchanges come from: "captured ...", a documentation page
-  std::vector<exchange> exchanges;
+  std::string source;  ///< Where the exchanges come from: "captured ...", a documentation page.
+  std::vector<exchange> exchanges;  ///< In the order sent.
+  /// Member-wise equality.
   friend bool operator==(const cassette&, const cassette&) = default;
 };
 
+/// @cond INTERNAL
 namespace cassette_detail {
 
 namespace json = boost::json;
@@ -272,10 +277,14 @@ inline json::array headers_value(const std::vector<http::header>& headers) {
 }
 
 }  // namespace cassette_detail
+/// @endcond
 
-// The request as it is written to a cassette: the authorization value keeps only its scheme
-// ("Bearer ***"), and the credential it carried is masked wherever else it appears (URL, headers,
-// body); the values of `secret_fields` in a JSON body (at any depth) are "***".
+/// The request as it is written to a cassette: the authorization value keeps only its scheme
+/// ("Bearer ***"), and the credential it carried is masked wherever else it appears (URL, headers,
+/// body); the values of `secret_fields` in a JSON body (at any depth) are "***".
+/// @param r the request as sent.
+/// @param secret_fields the body members whose string or number values are masked.
+/// @return the redacted copy.
 inline http::request redact(http::request r, const std::vector<std::string>& secret_fields) {
   std::string credential;
   for (auto& h : r.headers) {
@@ -300,7 +309,9 @@ inline http::request redact(http::request r, const std::vector<std::string>& sec
   return r;
 }
 
-// The cassette as text: one exchange member per line.
+/// The cassette as text: the vnum_cassette JSON format, one exchange member per line.
+/// @param c the cassette.
+/// @return the text that save() writes and parse_cassette() reads.
 inline std::string to_text(const cassette& c) {
   namespace json = boost::json;
   std::string out = "{\n  \"vnum_cassette\": 1,\n  \"source\": ";
@@ -334,7 +345,11 @@ inline std::string to_text(const cassette& c) {
   return out;
 }
 
-// Writes the cassette to `path` atomically: a temporary file next to it, then a rename.
+/// Writes the cassette to `path` atomically: a temporary file next to it (`path` + ".tmp"), then a
+/// rename.
+/// @param c the cassette.
+/// @param path the file to replace.
+/// @return nothing; errc::invalid_argument when the temporary file cannot be written or renamed.
 inline result<void> save(const cassette& c, const std::string& path) {
   const std::string tmp = path + ".tmp";
   {
@@ -351,9 +366,12 @@ inline result<void> save(const cassette& c, const std::string& path) {
   return {};
 }
 
-// Reads a cassette from its text; `name` prefixes every error ("buy.cassette.json:41: ...").
-// A cassette that is not valid JSON names the line where parsing stopped; one whose JSON is not a
-// cassette names the exchange, its line and the key.
+/// Reads a cassette from its text.
+/// @param text the cassette, as to_text() writes it.
+/// @param name prefixes every error ("buy.cassette.json:41: ...").
+/// @return the cassette; errc::invalid_argument when the text is not valid JSON (naming the line
+/// where parsing stopped) or its JSON is not a version-1 cassette (naming the exchange, its line
+/// and the key).
 inline result<cassette> parse_cassette(std::string_view text, const std::string& name) {
   namespace json = boost::json;
   auto line_at = [&](std::size_t offset) {
@@ -485,6 +503,10 @@ inline result<cassette> parse_cassette(std::string_view text, const std::string&
   return c;
 }
 
+/// Reads a cassette file.
+/// @param path the file.
+/// @return the cassette; errc::invalid_argument when the file cannot be opened ("path: cannot
+/// open") or as parse_cassette() refuses it.
 inline result<cassette> load_cassette(const std::string& path) {
   std::ifstream f(path, std::ios::binary);
   if (!f) return make_error(errc::invalid_argument, path + ": cannot open");
@@ -492,12 +514,28 @@ inline result<cassette> load_cassette(const std::string& path) {
   return parse_cassette(text, path);
 }
 
-// Wraps a transport (owned, or borrowed when T is a reference) and records every exchange to the
-// cassette at `path`, replacing what the file held (or, given `earlier`, after its exchanges).
-// Thread-safe: exchanges are appended in the order their answers arrive.
+/// Wraps a transport and records every exchange to the cassette at `path`, replacing what the
+/// file held (or, given `earlier`, after its exchanges).
+///
+/// Each exchange (request; response or transport error) is redacted (see redact()) before anything
+/// is written, and the file is rewritten atomically (see save()) after each exchange; nothing is
+/// written before the first. Thread-safe: exchanges are appended in the order their answers
+/// arrive.
+///
+/// @code
+/// vnum::testing::fake_cellcast fake;
+/// vnum::testing::recording_transport<vnum::testing::fake_cellcast&> rec{fake,
+/// "buy.cassette.json"}; vnum::cellcast::client<decltype(rec)&> c{rec, cfg};
+/// @endcode
+///
+/// @tparam T the transport, owned, or borrowed when T is a reference.
 template <http::transport T>
 class recording_transport {
  public:
+  /// @param inner the transport that sends.
+  /// @param path the cassette file; replaced at the first exchange.
+  /// @param secret_fields the body members to redact.
+  /// @param source the cassette's source.
   recording_transport(T inner, std::string path,
                       std::vector<std::string> secret_fields = default_secret_fields(),
                       std::string_view source = "recorded by vnum::testing::recording_transport")
@@ -508,8 +546,12 @@ class recording_transport {
     state_->c.source = std::string(source);
   }
 
-  // Continues `earlier` (a cassette loaded from `path`, say): new exchanges follow its own, and its
-  // source is kept. Nothing is written until the first exchange.
+  /// Continues `earlier` (a cassette loaded from `path`, say): new exchanges follow its own, and
+  /// its source is kept. Nothing is written until the first exchange.
+  /// @param inner the transport that sends.
+  /// @param path the cassette file.
+  /// @param earlier the exchanges the cassette starts with.
+  /// @param secret_fields the body members to redact.
   recording_transport(T inner, std::string path, const cassette& earlier,
                       std::vector<std::string> secret_fields = default_secret_fields())
       : inner_(std::forward<T>(inner)),
@@ -519,6 +561,10 @@ class recording_transport {
     state_->c = earlier;
   }
 
+  /// Sends `r` through the inner transport and records the exchange.
+  /// @param r the request; sent as is, recorded redacted.
+  /// @return the inner transport's answer; errc::outcome_unknown when it threw (recorded so).
+  /// @throws vnum::exception when the cassette cannot be saved.
   result<http::response> send(const http::request& r) {
     exchange e;
     e.request = redact(r, secret_fields_);
@@ -539,12 +585,14 @@ class recording_transport {
     return answer;
   }
 
-  // The exchanges recorded so far, as written.
+  /// @return the exchanges recorded so far (after `earlier`'s), as written.
   cassette recorded() const {
     std::lock_guard lock(state_->m);
     return state_->c;
   }
+  /// @return the cassette file's path.
   const std::string& path() const noexcept { return path_; }
+  /// @return the wrapped transport.
   std::remove_reference_t<T>& inner() noexcept { return inner_; }
 
  private:
@@ -558,23 +606,39 @@ class recording_transport {
   std::vector<std::string> secret_fields_;
 };
 
-// Answers each request from a cassette. Thread-safe.
+/// Answers each request from a cassette: with the recorded answer of the next unplayed exchange
+/// whose method, URL path and query, and body match. Thread-safe.
+///
+/// @code
+/// vnum::cellcast::client<vnum::testing::replay_transport> c{
+///     vnum::testing::replay_transport{"buy.cassette.json"}, cfg};
+/// @endcode
 class replay_transport {
  public:
-  // Throws vnum::exception (errc::invalid_argument, "path:line: reason") on a malformed cassette.
+  /// @param path the cassette file.
+  /// @throws vnum::exception (errc::invalid_argument, "path:line: reason") when the file cannot be
+  /// opened or the cassette is malformed.
   explicit replay_transport(const std::string& path)
       : replay_transport(load_cassette(path).value()) {}
+  /// @param c the exchanges to answer from, none played yet.
   explicit replay_transport(cassette c)
       : c_(std::move(c)), played_(c_.exchanges.size(), false), m_(std::make_unique<std::mutex>()) {}
 
+  /// Loads a cassette file without throwing.
+  /// @param path the cassette file.
+  /// @return the transport; errc::invalid_argument as load_cassette() gives it.
   static result<replay_transport> load(const std::string& path) {
     auto c = load_cassette(path);
     if (!c) return c.error();
     return replay_transport(std::move(*c));
   }
 
-  // The recorded answer of the next unplayed exchange that matches; no match is errc::transport,
-  // naming the closest unplayed exchange and how it differs.
+  /// Plays the first unplayed exchange that matches `r`: the same method, URL path and query (the
+  /// host is not compared), and body (as JSON when both are, a redacted recorded value matching
+  /// anything; else as text). Headers are not compared.
+  /// @param r the request.
+  /// @return the recorded response, or the recorded transport error; errc::transport when no
+  /// unplayed exchange matches, naming the closest one and how it differs.
   result<http::response> send(const http::request& r) {
     std::lock_guard lock(*m_);
     const auto sent = std::string(cassette_detail::target(r.url));
@@ -624,11 +688,12 @@ class replay_transport {
     return make_error(errc::transport, msg);
   }
 
+  /// @return whether every exchange has been played.
   bool all_played() const {
     std::lock_guard lock(*m_);
     return std::all_of(played_.begin(), played_.end(), [](bool b) { return b; });
   }
-  // The indices of the exchanges not played yet.
+  /// @return the indices of the exchanges not played yet, in order.
   std::vector<std::size_t> unplayed() const {
     std::lock_guard lock(*m_);
     std::vector<std::size_t> out;
@@ -636,7 +701,7 @@ class replay_transport {
       if (!played_[i]) out.push_back(i);
     return out;
   }
-  // The cassette as loaded.
+  /// @return the cassette as loaded.
   const vnum::testing::cassette& recorded() const noexcept { return c_; }
 
  private:
@@ -645,29 +710,41 @@ class replay_transport {
   std::unique_ptr<std::mutex> m_;
 };
 
-// One way a fake's answer differs from the recorded one. `path` is a JSON path in the body
-// ("data.operators[1].id"), "(status)" for the HTTP status, "(body)" for a body compared as text,
-// "(error)" when one side is a transport error.
+/// One way a fake's answer differs from the recorded one.
 struct conformance_difference {
-  std::size_t exchange = 0;
+  std::size_t exchange = 0;  ///< The exchange's index in the cassette.
+  /// A JSON path in the body ("data.operators[1].id"), "(status)" for the HTTP status, "(body)"
+  /// for a body compared as text, "(error)" when one side is a transport error.
   std::string path;
-  std::string recorded;
-  std::string actual;
+  std::string recorded;  ///< The recorded value as JSON text; "(missing)" when absent.
+  std::string actual;    ///< The fake's value, likewise.
+  /// Member-wise equality.
   friend bool operator==(const conformance_difference&, const conformance_difference&) = default;
 };
 
+/// What replay_against() found: every difference between a fake's answers and a cassette's.
 struct conformance_report {
-  std::string source;
-  std::size_t exchanges = 0;
-  std::vector<conformance_difference> differences;
+  std::string source;                               ///< The cassette's source.
+  std::size_t exchanges = 0;                        ///< How many exchanges were replayed.
+  std::vector<conformance_difference> differences;  ///< In exchange order.
+  /// @return whether the fake answered as recorded (no difference).
   bool ok() const noexcept { return differences.empty(); }
 };
 
+/// Prints "exchange 3: data.id: recorded 1, fake 2".
+/// @param os the stream.
+/// @param d the difference.
+/// @return `os`.
 inline std::ostream& operator<<(std::ostream& os, const conformance_difference& d) {
   return os << "exchange " << d.exchange << ": " << d.path << ": recorded " << d.recorded
             << ", fake " << d.actual;
 }
 
+/// Prints "conforms" or "differs", the counts and the source, then each difference on its own
+/// line.
+/// @param os the stream.
+/// @param r the report.
+/// @return `os`.
 inline std::ostream& operator<<(std::ostream& os, const conformance_report& r) {
   os << (r.ok() ? "conforms" : "differs") << ": " << r.exchanges << " exchanges, "
      << r.differences.size() << " differences (" << r.source << ")";
@@ -675,23 +752,43 @@ inline std::ostream& operator<<(std::ostream& os, const conformance_report& r) {
   return os;
 }
 
-// Fields that change from one answer to the next: ignored by default when holding a fake to a
-// cassette.
+/// Fields that change from one answer to the next: ignored by default when holding a fake to a
+/// cassette.
+/// @return "**.id", "**.created_at", "**.updated_at", "**.purchased_at" and "**.expires_at".
 inline std::vector<std::string> default_volatile_fields() {
   return {"**.id", "**.created_at", "**.updated_at", "**.purchased_at", "**.expires_at"};
 }
 
+/// How replay_against() sends the recorded requests and compares the answers.
 struct replay_options {
+  /// The body paths not compared, nor anything below them: a path as conformance_difference
+  /// names it, "[*]" matching any index ("data[*].id"); "**.name" matches a member `name` at any
+  /// depth.
   std::vector<std::string> ignore = default_volatile_fields();
-  // The key to send in place of the redacted one; empty: the fake's api_key() when it has one.
+  /// The key to send in place of the redacted one ("Bearer " + key in each authorization header);
+  /// empty: the fake's api_key() when it has one.
   std::string api_key;
-  // Called on each request before it is sent, e.g. to put back a redacted OTP.
+  /// Called on each request before it is sent, e.g. to put back a redacted OTP.
   std::function<void(http::request&)> prepare;
 };
 
-// Sends each recorded request, in order, to `fake` and reports every difference between its
-// answers and the recorded ones: the status and the body (as JSON, `options.ignore` paths
-// skipped). Response headers are not compared.
+/// Sends each recorded request, in order, to `fake` and reports every difference between its
+/// answers and the recorded ones: the status and the body (as JSON, `options.ignore` paths
+/// skipped), or the error code when either side is a transport error. Response headers are not
+/// compared.
+///
+/// @code
+/// vnum::testing::fake_cellcast fake;  // set up as the account was when the cassette was recorded
+/// auto report = vnum::testing::replay_against(fake, "buy.cassette.json");
+/// REQUIRE(report);
+/// CHECK(report->ok());  // else: std::cout << *report;
+/// @endcode
+///
+/// @tparam Fake an http::transport, normally fake_cellcast or fake_identitycall.
+/// @param fake the fake to hold to the cassette; each request changes its state.
+/// @param c the cassette.
+/// @param options the paths to ignore, the key to send, a hook on each request.
+/// @return the report.
 template <http::transport Fake>
 conformance_report replay_against(Fake& fake, const cassette& c, replay_options options = {}) {
   if (options.api_key.empty()) {
@@ -731,6 +828,12 @@ conformance_report replay_against(Fake& fake, const cassette& c, replay_options 
   return report;
 }
 
+/// replay_against() on a cassette file.
+/// @tparam Fake an http::transport, normally fake_cellcast or fake_identitycall.
+/// @param fake the fake to hold to the cassette; each request changes its state.
+/// @param cassette_path the cassette file.
+/// @param options the paths to ignore, the key to send, a hook on each request.
+/// @return the report; errc::invalid_argument when the file cannot be loaded (load_cassette()).
 template <http::transport Fake>
 result<conformance_report> replay_against(Fake& fake, const std::string& cassette_path,
                                           replay_options options = {}) {
@@ -974,38 +1077,8 @@ class fake_base {
 
 // ---- vnum/testing/fake_cellcast.hpp --------------------------------------------------------------
 
-// vnum — an in-memory, stateful fake of Cellcast's sender-id API that satisfies http::transport,
-// so that client<vnum::testing::fake_cellcast&> talks to it exactly as to the real service.
-//
-// It answers with Cellcast's documented bodies (developer.cellcast.com, "sender-id" and "billing"):
-// the 200 envelopes of purchase, unsubscribe, custom number (created / OTP sent), OTP verification
-// and the list of credit cards (Stripe card objects in "data"); the custom number's 400s (name
-// required, mobile number required / not valid, number already exists); 401 "Token expired";
-// 404 "Virtual number not found". The list of custom numbers (GET /api/v1/customNumber, on no
-// Cellcast page) answers as the live API was logged to: a bare {"data": [{"number", "name"}]}
-// with the number as digits without '+'.
-//
-// Modelled rather than documented (the docs leave them open), in Cellcast's own shapes:
-//   - an unknown API key: 401 {code, message: "Invalid token", stack};
-//   - purchase: a missing field, an unknown card, an invalid payment_type or incomplete BECS
-//     details, a product that is not the number's product for recurring_time, a number already
-//     subscribed: 400 envelopes with status false; a number not in the inventory: 404
-//     "Virtual number not found";
-//   - postpaid purchase when the account is not enabled for it: 400 envelope; its success
-//     answers like the card purchase;
-//   - verify: an empty name answers "200 Empty Name" as a 200 envelope with status false; an
-//     unknown number or a wrong OTP: 400 envelopes;
-//   - business name: missing fields: 400 envelopes; success: a 200 envelope;
-//   - the list of custom numbers holds those created without OTP and those verified; one that
-//     awaits its OTP is not listed yet;
-//   - a card added without details is a Visa ending 4242, expiring 12/2030, credit, AU, no name;
-//     the list answers the cards in the order they were added, as the documented example does;
-//   - a body that is not a JSON object: 400 envelope; an unknown route: 404 {code, message}.
-//   - injected statuses: 401 "Token expired", 404 "Virtual number not found", and for others
-//     {code, message, stack} ("Forbidden", "Too many requests" with Retry-After,
-//     "Internal server error", "Service unavailable").
-//
-// Thread-safe: any number of threads may share one instance.
+// vnum — vnum::testing::fake_cellcast: an in-memory, stateful fake of Cellcast's sender-id API
+// that satisfies http::transport (what it answers, and what it models, is documented at the class).
 #ifndef VNUM_TESTING_FAKE_CELLCAST_HPP
 #define VNUM_TESTING_FAKE_CELLCAST_HPP
 
@@ -1019,19 +1092,21 @@ class fake_base {
 
 namespace vnum::testing {
 
-// The routes a fault can be restricted to (fake_cellcast::route).
+/// The routes a fault can be restricted to (fake_cellcast::route).
 enum class cellcast_route {
-  purchase_virtual_number,
-  purchase_virtual_number_postpaid,
-  unsubscribe_virtual_number,
-  add_custom_number,
-  verify_custom_number,
-  add_business_name,
-  list_cards,
-  list_custom_numbers,
+  purchase_virtual_number,           ///< POST /api/v1/apiClient/virtual-number/purchase
+  purchase_virtual_number_postpaid,  ///< POST /api/v1/apiClient/virtual-number/purchase-postpaid
+  unsubscribe_virtual_number,        ///< PUT /api/v1/apiClient/virtual-number/unsubscribe/{id}
+  add_custom_number,                 ///< POST /api/v1/customNumber/add
+  verify_custom_number,              ///< POST /api/v1/customNumber/verifyCustomNumber
+  add_business_name,                 ///< POST /api/v1/business/add
+  list_cards,                        ///< GET /api/v1/user/getCards
+  list_custom_numbers,               ///< GET /api/v1/customNumber
 };
 
-// The route's name, as fault arming by name uses it: "purchase_virtual_number", ...
+/// The route's name, as fault arming by name uses it (vnum-fake-server's "route").
+/// @param r the route.
+/// @return its enumerator's name: "purchase_virtual_number", ...
 constexpr std::string_view to_string(cellcast_route r) noexcept {
   switch (r) {
     case cellcast_route::purchase_virtual_number:
@@ -1054,57 +1129,126 @@ constexpr std::string_view to_string(cellcast_route r) noexcept {
   return "";
 }
 
+/// An in-memory, stateful fake of Cellcast's sender-id API that satisfies http::transport, so that
+/// client<vnum::testing::fake_cellcast&> talks to it exactly as to the real service.
+///
+/// It answers with Cellcast's documented bodies (developer.cellcast.com, "sender-id" and
+/// "billing"): the 200 envelopes of purchase, unsubscribe, custom number (created / OTP sent), OTP
+/// verification and the list of credit cards (Stripe card objects in "data"); the custom number's
+/// 400s (name required, mobile number required / not valid, number already exists); 401 "Token
+/// expired"; 404 "Virtual number not found". The list of custom numbers (GET
+/// /api/v1/customNumber, on no Cellcast page) answers as the live API was logged to: a bare
+/// {"data": [{"number", "name"}]} with the number as digits without '+'.
+///
+/// Modelled rather than documented (the docs leave them open), in Cellcast's own shapes:
+/// - an unknown API key: 401 {code, message: "Invalid token", stack};
+/// - purchase: a missing field, an unknown card, an invalid payment_type or incomplete BECS
+///   details, a product that is not the number's product for recurring_time, a number already
+///   subscribed: 400 envelopes with status false; a number not in the inventory: 404 "Virtual
+///   number not found";
+/// - postpaid purchase when the account is not enabled for it: 400 envelope; its success answers
+///   like the card purchase;
+/// - verify: an empty name answers "200 Empty Name" as a 200 envelope with status false; an
+///   unknown number or a wrong OTP: 400 envelopes;
+/// - business name: missing fields: 400 envelopes; success: a 200 envelope;
+/// - the list of custom numbers holds those created without OTP and those verified; one that
+///   awaits its OTP is not listed yet;
+/// - a card added without details is a Visa ending 4242, expiring 12/2030, credit, AU, no name;
+///   the list answers the cards in the order they were added, as the documented example does;
+/// - a body that is not a JSON object: 400 envelope; an unknown route: 404 {code, message};
+/// - injected statuses: 401 "Token expired", 404 "Virtual number not found", and for others
+///   {code, message, stack} ("Forbidden", "Too many requests" with Retry-After, "Internal server
+///   error", "Service unavailable").
+///
+/// From the fakes' common base it has `send(request)` (the http::transport), `journal()` (every
+/// request received, in order; one lost by an injected fault never arrived) and
+/// `fail_next(fault)` / `fail_next(fault, route)` (arms a fault for the next request, or for the
+/// next request to one route).
+///
+/// Thread-safe: any number of threads may share one instance (one mutex guards its state).
+///
+/// @code
+/// namespace cc = vnum::cellcast;
+/// using vnum::testing::fake_cellcast;
+/// const std::string card = "card_1SQmzoGOdUwLPbU6ll0QwsyH", id = "66ea98514f0c1a121c76ec17";
+/// fake_cellcast fake;
+/// fake.add_card(card);
+/// fake.add_number(id, "+61400000001", "prod_PFdN753rT3lNFW", "prod_YEARLY1");
+/// cc::config cfg;
+/// cfg.api_key = fake.api_key();
+/// cc::client<fake_cellcast&> cellcast{fake, cfg};
+///
+/// fake.fail_next(vnum::testing::fault::response_lost());
+/// auto r = cellcast.purchase_virtual_number({card, "prod_PFdN753rT3lNFW", id,
+/// cc::billing_cycle::month});
+/// // !r, r.error().code == vnum::errc::outcome_unknown, yet fake.subscriptions().size() == 1
+/// @endcode
 class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
  public:
+  /// The routes a fault can be restricted to: `fail_next(f, fake_cellcast::route::list_cards)`.
   using route = cellcast_route;
 
-  // What a purchase left behind.
+  /// What a purchase left behind.
   struct subscription {
-    std::string number_id;
-    std::string number;          // E.164
-    std::string product;         // empty for postpaid
-    std::string recurring_time;  // "month" / "year"; empty for postpaid
-    std::string payment;         // "card", "token", "au_becs_debit" or "postpaid"
-    bool resubscribe = false;
+    std::string number_id;       ///< The virtual number's ID in the inventory.
+    std::string number;          ///< E.164.
+    std::string product;         ///< The product ID; empty for postpaid.
+    std::string recurring_time;  ///< "month" / "year"; empty for postpaid.
+    std::string payment;         ///< "card", "token", "au_becs_debit" or "postpaid".
+    bool resubscribe = false;    ///< The purchase's resubscribe flag.
   };
 
+  /// A custom number added to the account.
   struct custom_number {
-    std::string name;
-    std::string number;  // +61XXXXXXXXX
-    bool verified = false;
+    std::string name;       ///< The name it was added with.
+    std::string number;     ///< +61XXXXXXXXX.
+    bool verified = false;  ///< Added without OTP, or its OTP verified.
   };
 
+  /// An account whose API key is "cellcast-fake-key".
   fake_cellcast() = default;
-  // An account whose API key is `key` instead of the default.
+  /// An account whose API key is `key` instead of the default.
+  /// @param key the API key the fake accepts.
   explicit fake_cellcast(std::string key) : api_key_(std::move(key)) {}
 
-  // The account's API key.
+  /// @return the account's API key.
   std::string api_key() const { return api_key_; }
-  // From now on the key answers 401 "Token expired".
+  /// From now on the key answers 401 "Token expired".
   void expire_key() {
     std::lock_guard lock(mutex_);
     key_expired_ = true;
   }
 
-  // A card on the account, as Get List Credit Card shows it.
+  /// A card on the account, as Get List Credit Card shows it (a Stripe card object).
   struct card_details {
-    std::string brand = "Visa";
-    std::string last4 = "4242";
-    std::int64_t exp_month = 12;
-    std::int64_t exp_year = 2030;
-    std::string funding = "credit";
-    std::optional<std::string> country = "AU";
-    std::optional<std::string> name;
+    std::string brand = "Visa";                 ///< "brand".
+    std::string last4 = "4242";                 ///< "last4".
+    std::int64_t exp_month = 12;                ///< "exp_month".
+    std::int64_t exp_year = 2030;               ///< "exp_year".
+    std::string funding = "credit";             ///< "funding".
+    std::optional<std::string> country = "AU";  ///< "country"; null when empty.
+    std::optional<std::string> name;            ///< "name"; null when empty.
   };
 
+  /// Puts a card on the account, or replaces the details of the card with that ID (which keeps
+  /// its place in the list).
+  /// @param card_id the card's ID, as a purchase names it in "card".
+  /// @param details what the list of cards shows.
   void add_card(std::string card_id, card_details details) {
     std::lock_guard lock(mutex_);
     if (!cards_.contains(card_id)) card_order_.push_back(card_id);
     cards_[std::move(card_id)] = std::move(details);
   }
+  /// Puts a card on the account: a Visa ending 4242, expiring 12/2030, credit, AU, no name.
+  /// @param card_id the card's ID, as a purchase names it in "card".
   void add_card(std::string card_id) { add_card(std::move(card_id), card_details{}); }
 
-  // A virtual number in the inventory, with its monthly and yearly product IDs.
+  /// A virtual number in the inventory, with its monthly and yearly product IDs (replacing one
+  /// with the same ID).
+  /// @param id the virtual number's ID, as a purchase names it in "number".
+  /// @param e164 the phone number.
+  /// @param monthly_product the product a purchase with recurring_time "month" must name.
+  /// @param yearly_product the product a purchase with recurring_time "year" must name.
   void add_number(std::string id, std::string e164, std::string monthly_product,
                   std::string yearly_product) {
     std::lock_guard lock(mutex_);
@@ -1112,19 +1256,25 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
                                  std::move(yearly_product)};
   }
 
-  // The account setting "custom numbers need OTP verification".
+  /// The account setting "custom numbers need OTP verification" (off by default).
+  /// @param required when true, adding a custom number sends it an OTP (see otp_for()).
   void require_otp(bool required) {
     std::lock_guard lock(mutex_);
     otp_required_ = required;
   }
 
-  // Whether Cellcast has enabled postpaid dedicated-number billing for the account.
+  /// Whether Cellcast has enabled postpaid dedicated-number billing for the account (not by
+  /// default).
+  /// @param enabled when false, a postpaid purchase answers a 400 envelope.
   void enable_postpaid(bool enabled) {
     std::lock_guard lock(mutex_);
     postpaid_ = enabled;
   }
 
-  // The OTP "sent" to a custom number that awaits verification (number as +61XXXXXXXXX).
+  /// The OTP "sent" to a custom number that awaits verification; deterministic, so that tests
+  /// repeat.
+  /// @param e164 the custom number as +61XXXXXXXXX.
+  /// @return the OTP; nullopt when none awaits (none was sent, or it was verified).
   std::optional<std::string> otp_for(std::string_view e164) const {
     std::lock_guard lock(mutex_);
     auto it = pending_otp_.find(std::string(e164));
@@ -1132,6 +1282,7 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
     return it->second;
   }
 
+  /// @return the numbers subscribed now (an unsubscribed one is gone), by number ID.
   std::vector<subscription> subscriptions() const {
     std::lock_guard lock(mutex_);
     std::vector<subscription> out;
@@ -1139,6 +1290,7 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
     return out;
   }
 
+  /// @return every custom number added, verified or awaiting its OTP, by number.
   std::vector<custom_number> custom_numbers() const {
     std::lock_guard lock(mutex_);
     std::vector<custom_number> out;
@@ -1146,7 +1298,7 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
     return out;
   }
 
-  // The business names requested, by businessname.
+  /// @return the business names requested (their "businessname"), in the order requested.
   std::vector<std::string> business_names() const {
     std::lock_guard lock(mutex_);
     return business_names_;
