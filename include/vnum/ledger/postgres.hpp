@@ -79,15 +79,41 @@ struct postgres_ledger_options {
   "refusal_provider_message, refusal_retry_after, note, "                                      \
   "state = 'pending' AND lease_until > " VNUM_PG_NOW " FROM vnum_intents"
 
+/// An intent ledger (vnum::ledger, intent.hpp) in PostgreSQL, for a fleet: every process on every
+/// machine that connects to the same database shares its keys.
+///
+/// The semantics are vnum::testing::memory_ledger's, kept in the tables vnum_intents and
+/// vnum_schema. A claim is one INSERT ... ON CONFLICT (key) DO NOTHING, so of any claimants of one
+/// key exactly one wins. Every time is the server's clock, so machines whose clocks disagree still
+/// agree on leases. Not part of vnum.hpp: include this header and link libpq (`-lpq`); the server
+/// is PostgreSQL 9.5 or later.
+///
+/// Errors are values: every member returns errc::transport ("postgres ledger: " and the server's
+/// or libpq's reason) when the server cannot be reached, read or written, a lost connection being
+/// reset at the next call; and errc::protocol for tables or a row this version cannot read. The
+/// connection string is never put into a message. Nothing throws but std::bad_alloc.
+///
+/// Threads: one instance may be shared between threads (a mutex serializes its calls over its one
+/// connection); for parallel calls give each thread its own instance. Move-only; a moved-from
+/// instance answers errc::transport.
+///
+/// @code
+/// auto ledger = vnum::postgres_ledger::open("host=db.internal dbname=app user=app").value();
+/// auto bought = client.purchase_number(order, vnum::once(ledger, "order-1234"));
+/// @endcode
 class postgres_ledger {
  public:
+  /// `expiry` (24 h): how long a settled intent is kept, and holds its key.
   using options = detail::postgres_ledger_options;
 
-  // The version of the tables this header reads and writes; a database of another is refused.
+  /// The version of the tables this header reads and writes; a database of another is refused.
   static constexpr std::int64_t schema_version = 1;
 
-  // Connects with a libpq connection string ("host=... dbname=..." or a postgresql:// URI) and
-  // creates the tables if they are absent.
+  /// Connects and creates the tables if they are absent (in the connection's search_path).
+  /// @param conninfo a libpq connection string ("host=... dbname=..." or a postgresql:// URI).
+  /// @param o the expiry window.
+  /// @return the ledger; errc::transport when the server cannot be reached or the tables cannot
+  ///   be created; errc::protocol when their schema version is not schema_version.
   static result<postgres_ledger> open(const std::string& conninfo, options o = {}) {
     auto s = std::make_unique<state>();
     s->opts = o;
@@ -104,12 +130,19 @@ class postgres_ledger {
     return postgres_ledger(std::move(s));
   }
 
+  /// Takes the other's connection; the other answers errc::transport.
   postgres_ledger(postgres_ledger&&) noexcept = default;
+  /// Takes the other's connection, closing this one's; the other answers errc::transport.
   postgres_ledger& operator=(postgres_ledger&&) noexcept = default;
   postgres_ledger(const postgres_ledger&) = delete;
   postgres_ledger& operator=(const postgres_ledger&) = delete;
   ~postgres_ledger() = default;
 
+  /// Claims `c.key`: inserts a pending intent owned by `c.owner`, leased for `c.lease`, unless
+  /// an intent holds the key (a settled one older than options::expiry no longer does, and is
+  /// dropped). Of concurrent claimants of a key, exactly one wins.
+  /// @param c the key, the operation and request fingerprint, the owner token and the lease.
+  /// @return claim_outcome::won, or the intent holding the key (claim_outcome::existing).
   result<claim_outcome> claim(const intent_claim& c) {
     auto s = lock();
     if (!s) return s.error();
@@ -163,6 +196,12 @@ class postgres_ledger {
     return st.failure("intent key \"" + c.key + "\": claimed and released again too often");
   }
 
+  /// The owner's settlement of its pending intent.
+  /// @param key the intent's key.
+  /// @param owner the token it was claimed with.
+  /// @param set the state it ends in (succeeded, refused or unknown), with the answer or error.
+  /// @return nothing; errc::conflict when the intent is not pending with this owner (a person or
+  ///   reconciliation settled it first, which wins).
   result<void> settle(std::string_view key, std::string_view owner, const settlement& set) {
     auto s = lock();
     if (!s) return s.error();
@@ -182,6 +221,10 @@ class postgres_ledger {
     return {};
   }
 
+  /// Removes the owner's pending intent, freeing its key: its request certainly had no effect.
+  /// @param key the intent's key.
+  /// @param owner the token it was claimed with.
+  /// @return nothing; errc::conflict when the intent is not pending with this owner.
   result<void> release(std::string_view key, std::string_view owner) {
     auto s = lock();
     if (!s) return s.error();
@@ -196,6 +239,13 @@ class postgres_ledger {
     return {};
   }
 
+  /// Settles an unsettled intent (unknown, or pending with its lease run out), as a person or
+  /// reconciliation does.
+  /// @param key the intent's key.
+  /// @param set the state it ends in, with the answer or error, and a note saying how it was
+  ///   settled.
+  /// @return nothing; errc::not_found when no intent has the key, errc::conflict when it is
+  ///   settled or its owner's lease is live.
   result<void> resolve(std::string_view key, const settlement& set) {
     auto s = lock();
     if (!s) return s.error();
@@ -216,6 +266,9 @@ class postgres_ledger {
     return tx->commit();
   }
 
+  /// Removes an unsettled intent that did not take effect, freeing its key.
+  /// @param key the intent's key.
+  /// @return nothing; errc::not_found or errc::conflict as resolve() says.
   result<void> forget(std::string_view key) {
     auto s = lock();
     if (!s) return s.error();
@@ -229,12 +282,19 @@ class postgres_ledger {
     return tx->commit();
   }
 
+  /// The intent stored under `key`, with intent_record::owner_alive by the server's clock. A
+  /// settled intent past the expiry window is still found until reap() or a new claim of its key
+  /// removes it.
+  /// @param key the key.
+  /// @return the intent, or empty when there is none.
   result<std::optional<intent_record>> find(std::string_view key) {
     auto s = lock();
     if (!s) return s.error();
     return s->first->read_one(key);
   }
 
+  /// Every intent that is unknown or pending (live leases included), oldest first.
+  /// @return the intents, by created_at and then key (in byte order).
   result<std::vector<intent_record>> unsettled() {
     auto s = lock();
     if (!s) return s.error();
@@ -255,6 +315,9 @@ class postgres_ledger {
     return out;
   }
 
+  /// Removes the settled (succeeded or refused) intents older than options::expiry; never an
+  /// unsettled one.
+  /// @return how many were removed.
   result<std::size_t> reap() {
     auto s = lock();
     if (!s) return s.error();

@@ -74,14 +74,43 @@ struct sqlite_ledger_options {
 
 }  // namespace detail
 
+/// An intent ledger (vnum::ledger, intent.hpp) in one SQLite file, for one machine: every process
+/// that opens the same file shares its keys.
+///
+/// The semantics are vnum::testing::memory_ledger's, kept on disk. The file is in WAL mode with
+/// synchronous=FULL, so a settlement that returned is on disk even if the machine loses power. A
+/// claim is one BEGIN IMMEDIATE transaction, so of any processes claiming one key exactly one
+/// wins. Times are the process's system clock, which processes on one machine share (a fleet
+/// shares a postgres_ledger instead). Not part of vnum.hpp: include this header and link SQLite
+/// 3.35 or later (`-lsqlite3`).
+///
+/// Errors are values: every member returns errc::transport (naming the file, with SQLite's
+/// reason) when the file cannot be opened, read or written, and errc::protocol for a file or a
+/// row this version cannot read. Nothing throws but std::bad_alloc.
+///
+/// Threads: one instance may be shared between threads (a mutex serializes its calls); other
+/// instances and processes on the same file are serialized by SQLite's locks. Move-only; a
+/// moved-from instance answers errc::transport.
+///
+/// @code
+/// auto ledger = vnum::sqlite_ledger::open("/var/lib/app/intents.db").value();
+/// auto bought = client.purchase_number(order, vnum::once(ledger, "order-1234"));
+/// @endcode
 class sqlite_ledger {
  public:
+  /// `expiry` (24 h): how long a settled intent is kept, and holds its key; `busy_timeout` (5 s):
+  /// the longest wait for another connection's transaction.
   using options = detail::sqlite_ledger_options;
 
-  // The version of the tables this header reads and writes; a file of another is refused.
+  /// The version of the tables this header reads and writes; a file of another is refused.
   static constexpr std::int64_t schema_version = 1;
 
-  // Opens (creating it if absent) the ledger file at `path`.
+  /// Opens the ledger file at `path`, creating the file and its tables if absent.
+  /// @param path the file, as SQLite opens it.
+  /// @param o the expiry window and the busy wait.
+  /// @return the ledger; errc::transport when the file cannot be opened or set up (another
+  ///   process held it past options::busy_timeout, or it is not a database); errc::protocol when
+  ///   its schema version is not schema_version.
   static result<sqlite_ledger> open(std::string path, options o = {}) {
     auto s = std::make_unique<state>();
     s->path = std::move(path);
@@ -113,18 +142,25 @@ class sqlite_ledger {
     }
   }
 
+  /// Takes the other's handle; the other answers errc::transport.
   sqlite_ledger(sqlite_ledger&&) noexcept = default;
+  /// Takes the other's handle, closing this one's; the other answers errc::transport.
   sqlite_ledger& operator=(sqlite_ledger&&) noexcept = default;
   sqlite_ledger(const sqlite_ledger&) = delete;
   sqlite_ledger& operator=(const sqlite_ledger&) = delete;
   ~sqlite_ledger() = default;
 
-  // The file, as given to open() (empty when moved from).
+  /// The file, as given to open() (empty when moved from).
   const std::string& path() const noexcept {
     static const std::string none;
     return s_ ? s_->path : none;
   }
 
+  /// Claims `c.key`: inserts a pending intent owned by `c.owner`, leased for `c.lease`, unless
+  /// an intent holds the key (a settled one older than options::expiry no longer does, and is
+  /// dropped). One transaction: of concurrent claimants of a key, exactly one wins.
+  /// @param c the key, the operation and request fingerprint, the owner token and the lease.
+  /// @return claim_outcome::won, or the intent holding the key (claim_outcome::existing).
   result<claim_outcome> claim(const intent_claim& c) {
     if (!s_) return moved_from();
     std::lock_guard lock(s_->mutex);
@@ -177,6 +213,12 @@ class sqlite_ledger {
     return claim_outcome{false, std::move(**held)};
   }
 
+  /// The owner's settlement of its pending intent.
+  /// @param key the intent's key.
+  /// @param owner the token it was claimed with.
+  /// @param s the state it ends in (succeeded, refused or unknown), with the answer or error.
+  /// @return nothing; errc::conflict when the intent is not pending with this owner (a person or
+  ///   reconciliation settled it first, which wins).
   result<void> settle(std::string_view key, std::string_view owner, const settlement& s) {
     if (!s_) return moved_from();
     std::lock_guard lock(s_->mutex);
@@ -190,6 +232,10 @@ class sqlite_ledger {
     return {};
   }
 
+  /// Removes the owner's pending intent, freeing its key: its request certainly had no effect.
+  /// @param key the intent's key.
+  /// @param owner the token it was claimed with.
+  /// @return nothing; errc::conflict when the intent is not pending with this owner.
   result<void> release(std::string_view key, std::string_view owner) {
     if (!s_) return moved_from();
     std::lock_guard lock(s_->mutex);
@@ -203,6 +249,12 @@ class sqlite_ledger {
     return {};
   }
 
+  /// Settles an unsettled intent (unknown, or pending with its lease run out), as a person or
+  /// reconciliation does.
+  /// @param key the intent's key.
+  /// @param s the state it ends in, with the answer or error, and a note saying how it was settled.
+  /// @return nothing; errc::not_found when no intent has the key, errc::conflict when it is
+  ///   settled or its owner's lease is live.
   result<void> resolve(std::string_view key, const settlement& s) {
     if (!s_) return moved_from();
     std::lock_guard lock(s_->mutex);
@@ -217,6 +269,9 @@ class sqlite_ledger {
     return tx->commit();
   }
 
+  /// Removes an unsettled intent that did not take effect, freeing its key.
+  /// @param key the intent's key.
+  /// @return nothing; errc::not_found or errc::conflict as resolve() says.
   result<void> forget(std::string_view key) {
     if (!s_) return moved_from();
     std::lock_guard lock(s_->mutex);
@@ -229,12 +284,18 @@ class sqlite_ledger {
     return tx->commit();
   }
 
+  /// The intent stored under `key`, with intent_record::owner_alive as of now. A settled intent
+  /// past the expiry window is still found until reap() or a new claim of its key removes it.
+  /// @param key the key.
+  /// @return the intent, or empty when there is none.
   result<std::optional<intent_record>> find(std::string_view key) {
     if (!s_) return moved_from();
     std::lock_guard lock(s_->mutex);
     return s_->read_one(key, now());
   }
 
+  /// Every intent that is unknown or pending (live leases included), oldest first.
+  /// @return the intents, by created_at and then key.
   result<std::vector<intent_record>> unsettled() {
     if (!s_) return moved_from();
     std::lock_guard lock(s_->mutex);
@@ -252,6 +313,9 @@ class sqlite_ledger {
     return out;
   }
 
+  /// Removes the settled (succeeded or refused) intents older than options::expiry; never an
+  /// unsettled one.
+  /// @return how many were removed.
   result<std::size_t> reap() {
     if (!s_) return moved_from();
     std::lock_guard lock(s_->mutex);

@@ -655,25 +655,62 @@ class exchange : public std::enable_shared_from_this<exchange<Options>> {
 
 }  // namespace detail::beast
 
+/// An http::async_transport on Boost.Beast and OpenSSL that tells "certainly not sent"
+/// (errc::transport) from "may have been sent" (errc::outcome_unknown), and never sends a request
+/// twice: the asynchronous twin of curl_transport.
+///
+/// On every request: TLS peer and host-name verification for https:// (SNI sent); plain http://
+/// only to loopback unless options::allow_plain_http; only http and https; no redirect followed;
+/// HTTP/1.1; no proxy. Each host:port keeps at most one idle kept-alive connection. Not part of
+/// vnum.hpp: include this header and link OpenSSL and threads (`-lssl -lcrypto -pthread`).
+///
+/// Cancellation (the handler's cancellation slot): a terminal one ends the operation at once,
+/// with errc::transport if no byte of the request was written yet, errc::outcome_unknown after;
+/// partial and total ones are honoured only before any byte was written.
+///
+/// Threads: one instance may run any number of concurrent operations, started from any thread;
+/// each runs on its own strand of get_executor(). Copies share the connection pool and the
+/// options; a moved-from instance answers errc::transport.
+///
+/// @code
+/// boost::asio::io_context io;
+/// vnum::identitycall::async_client<vnum::beast_transport> client{
+///     vnum::beast_transport{io.get_executor()}, cfg};
+/// @endcode
 class beast_transport {
  public:
-  // The same fields and meaning for both transports (transport/detail/checks.hpp).
+  /// One exchange's limits and safety, the same as curl_transport's: `connect_timeout` (10 s:
+  /// name resolution, TCP connect and TLS handshake), `timeout` (30 s: from async_send to the last
+  /// byte of the answer), `max_response_bytes` (8 MiB; a larger body is errc::protocol, never
+  /// buffered), `ca_file` (empty: the system's CA store) and `allow_plain_http` (false: http://
+  /// only to loopback).
   using options = detail::transport::options;
 
  private:
   using state = detail::beast::shared_state<options>;
 
  public:
+  /// A transport with the default options.
+  /// @param ex where operations and their timers run, and handlers without an executor of their
+  ///   own; its execution context must outlive the instance and its operations.
   explicit beast_transport(boost::asio::any_io_executor ex) : beast_transport(std::move(ex), {}) {}
+  /// A transport with options `o`.
+  /// @param ex as for the constructor without options.
+  /// @param o the limits and safety of each exchange.
   beast_transport(boost::asio::any_io_executor ex, options o)
       : ex_(ex), state_(std::make_shared<state>(std::move(ex), std::move(o))) {}
 
+  /// A copy sharing the connection pool and the options.
   beast_transport(const beast_transport&) = default;
+  /// Shares the other's connection pool and options.
   beast_transport& operator=(const beast_transport&) = default;
-  // The executor stays with a moved-from instance, so that it can still answer errc::transport.
+  /// Takes `other`'s pool and options. The executor stays with `other` too, so that it can still
+  /// answer errc::transport.
   beast_transport(beast_transport&& other) noexcept
       : ex_(other.ex_),  // NOLINT(performance-move-constructor-init): copied on purpose
         state_(std::move(other.state_)) {}
+  /// Takes `other`'s executor, pool and options; `other` keeps its executor, and answers
+  /// errc::transport.
   beast_transport& operator=(beast_transport&& other) noexcept {
     ex_ = other.ex_;
     state_ = std::move(other.state_);
@@ -681,11 +718,21 @@ class beast_transport {
   }
   ~beast_transport() = default;
 
+  /// The executor given at construction.
   boost::asio::any_io_executor get_executor() const { return ex_; }
 
-  // Completes with the response, whatever its status; or errc::transport (nothing was written),
-  // errc::outcome_unknown (the request may have arrived), errc::protocol (body too large). `r`
-  // stays valid until the handler runs.
+  /// Sends `r` once and reads the whole answer, as one asynchronous operation. The handler runs
+  /// through its associated executor (get_executor() by default), never before async_send returns.
+  /// @param r the request; it must stay valid until the handler runs.
+  /// @param token the completion token, for `void(result<http::response>)`: a callback,
+  ///   `boost::asio::deferred`, use_future, use_awaitable or http::any_send_handler.
+  /// @return what `token` makes of the operation. It completes with the response, whatever its
+  ///   status (headers kept, a 3xx not followed); or errc::transport when not one byte of the
+  ///   request was written (a URL it refuses, a DNS, connect or TLS failure, a connect timeout),
+  ///   errc::outcome_unknown once it started to go out and no complete answer came back (a
+  ///   timeout, a reset, an early close), errc::protocol when the body is over
+  ///   options::max_response_bytes. The message names the host and the reason, never a header
+  ///   value, the path or the query.
   template <class Token>
   auto async_send(const http::request& r, Token&& token) {
     return boost::asio::async_initiate<Token, http::send_signature>(

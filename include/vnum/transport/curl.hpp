@@ -279,16 +279,45 @@ inline bool global_init() {
 
 }  // namespace detail::curl
 
+/// An http::transport on libcurl that tells "certainly not sent" (errc::transport) from "may have
+/// been sent" (errc::outcome_unknown), and never sends a request twice.
+///
+/// On every request: TLS peer and host-name verification for https://; plain http:// only to
+/// loopback unless options::allow_plain_http; only http and https; no redirect followed; HTTP/1.1.
+/// Proxies come from the environment (http_proxy, https_proxy, no_proxy), never for loopback.
+/// Consecutive requests to one host reuse one kept-alive connection. Not part of vnum.hpp:
+/// include this header and link libcurl 7.85 or later (`-lcurl`).
+///
+/// Threads: one instance may be shared between threads, but its requests are serialized (a mutex
+/// is held for the whole exchange); for parallel requests give each thread its own instance.
+/// Moving is cheap; a moved-from instance answers errc::transport.
+///
+/// @code
+/// vnum::cellcast::client<vnum::curl_transport> cellcast{vnum::curl_transport{}, cfg};
+/// auto cards = cellcast.list_cards();
+/// @endcode
 class curl_transport {
  public:
-  // The same fields and meaning for both transports (transport/detail/checks.hpp).
+  /// One exchange's limits and safety, the same as beast_transport's: `connect_timeout` (10 s:
+  /// name resolution, TCP and TLS), `timeout` (30 s: the whole exchange), `max_response_bytes`
+  /// (8 MiB; a larger body is errc::protocol, never buffered), `ca_file` (empty: the system's CA
+  /// store) and `allow_plain_http` (false: http:// only to loopback).
   using options = detail::transport::options;
 
+  /// A transport with the default options.
   curl_transport() : curl_transport(options{}) {}
+  /// A transport with options `o`.
+  /// @param o the limits; the timeouts must be positive, or every send is errc::transport.
   explicit curl_transport(options o) : session_(std::make_unique<session>(std::move(o))) {}
 
-  // The response, whatever its status; or errc::transport (nothing was written),
-  // errc::outcome_unknown (the request may have arrived), errc::protocol (body too large).
+  /// Sends `r` once and reads the whole answer, blocking the calling thread.
+  /// @param r the request; its URL must be http:// or https://.
+  /// @return the response, whatever its status (headers kept, a 3xx not followed); or
+  ///   errc::transport when not one byte of the request was written (a URL it refuses, a DNS,
+  ///   connect or TLS failure, a connect timeout), errc::outcome_unknown when some was and no
+  ///   complete answer came back (a timeout, a reset, an early close), errc::protocol when the
+  ///   body is over options::max_response_bytes or the answer has no HTTP status. The message
+  ///   names the host and the reason, never a header value, the path or the query.
   result<http::response> send(const http::request& r) {
     if (!session_) return detail::curl::not_sent({}, "this curl_transport was moved from");
     std::lock_guard lock(session_->mutex);
