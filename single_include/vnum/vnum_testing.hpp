@@ -280,8 +280,8 @@ inline json::array headers_value(const std::vector<http::header>& headers) {
 /// @endcond
 
 /// The request as it is written to a cassette: the authorization value keeps only its scheme
-/// ("Bearer ***"), and the credential it carried is masked wherever else it appears (URL, headers,
-/// body); the values of `secret_fields` in a JSON body (at any depth) are "***".
+/// (`Bearer ***`), and the credential it carried is masked wherever else it appears (URL, headers,
+/// body); the values of `secret_fields` in a JSON body (at any depth) are `***`.
 /// @param r the request as sent.
 /// @param secret_fields the body members whose string or number values are masked.
 /// @return the redacted copy.
@@ -717,7 +717,7 @@ struct conformance_difference {
   /// A JSON path in the body ("data.operators[1].id"), "(status)" for the HTTP status, "(body)"
   /// for a body compared as text, "(error)" when one side is a transport error.
   std::string path;
-  std::string recorded;  ///< The recorded value as JSON text; "(missing)" when absent.
+  std::string recorded;  ///< The recorded value (JSON text in a body); "(missing)" when absent.
   std::string actual;    ///< The fake's value, likewise.
   /// Member-wise equality.
   friend bool operator==(const conformance_difference&, const conformance_difference&) = default;
@@ -755,7 +755,7 @@ inline std::ostream& operator<<(std::ostream& os, const conformance_report& r) {
 
 /// Fields that change from one answer to the next: ignored by default when holding a fake to a
 /// cassette.
-/// @return "**.id", "**.created_at", "**.updated_at", "**.purchased_at" and "**.expires_at".
+/// @return `**.id`, `**.created_at`, `**.updated_at`, `**.purchased_at` and `**.expires_at`.
 inline std::vector<std::string> default_volatile_fields() {
   return {"**.id", "**.created_at", "**.updated_at", "**.purchased_at", "**.expires_at"};
 }
@@ -763,7 +763,7 @@ inline std::vector<std::string> default_volatile_fields() {
 /// How replay_against() sends the recorded requests and compares the answers.
 struct replay_options {
   /// The body paths not compared, nor anything below them: a path as conformance_difference
-  /// names it, "[*]" matching any index ("data[*].id"); "**.name" matches a member `name` at any
+  /// names it, `[*]` matching any index (`data[*].id`); `**.name` matches a member `name` at any
   /// depth.
   std::vector<std::string> ignore = default_volatile_fields();
   /// The key to send in place of the redacted one ("Bearer " + key in each authorization header);

@@ -51,29 +51,34 @@
 
 namespace vnum::testing {
 
-// The body fields whose values are secrets other than the API key: an OTP, a Stripe token, BECS
-// bank details. Extend the list per recording_transport.
+/// The body fields whose values are secrets other than the API key: an OTP, a Stripe token, BECS
+/// bank details. Extend the list per recording_transport.
+/// @return "otp", "token", "becs_account_number" and "becs_bsb_number".
 inline std::vector<std::string> default_secret_fields() {
   return {vnum::detail::secret_body_fields.begin(), vnum::detail::secret_body_fields.end()};
 }
 
-// What a redacted value is replaced with.
+/// What a redacted value is replaced with.
 inline constexpr std::string_view redacted_value = "***";
 
-// One recorded exchange: the request, and either the response or the transport's error.
+/// One recorded exchange: the request, and either the response or the transport's error.
 struct exchange {
-  http::request request;
-  std::optional<http::response> response;
-  std::optional<vnum::error> error;
+  http::request request;                   ///< As sent; redacted when recording_transport wrote it.
+  std::optional<http::response> response;  ///< The answer (any status), when there was one.
+  std::optional<vnum::error> error;        ///< The transport's error, when there was no answer.
+  /// Member-wise equality.
   friend bool operator==(const exchange&, const exchange&) = default;
 };
 
+/// A recording: what a provider answered to each request, in the order sent.
 struct cassette {
-  std::string source;  // where the exchanges come from: "captured ...", a documentation page
-  std::vector<exchange> exchanges;
+  std::string source;  ///< Where the exchanges come from: "captured ...", a documentation page.
+  std::vector<exchange> exchanges;  ///< In the order sent.
+  /// Member-wise equality.
   friend bool operator==(const cassette&, const cassette&) = default;
 };
 
+/// @cond INTERNAL
 namespace cassette_detail {
 
 namespace json = boost::json;
@@ -247,10 +252,14 @@ inline json::array headers_value(const std::vector<http::header>& headers) {
 }
 
 }  // namespace cassette_detail
+/// @endcond
 
-// The request as it is written to a cassette: the authorization value keeps only its scheme
-// ("Bearer ***"), and the credential it carried is masked wherever else it appears (URL, headers,
-// body); the values of `secret_fields` in a JSON body (at any depth) are "***".
+/// The request as it is written to a cassette: the authorization value keeps only its scheme
+/// (`Bearer ***`), and the credential it carried is masked wherever else it appears (URL, headers,
+/// body); the values of `secret_fields` in a JSON body (at any depth) are `***`.
+/// @param r the request as sent.
+/// @param secret_fields the body members whose string or number values are masked.
+/// @return the redacted copy.
 inline http::request redact(http::request r, const std::vector<std::string>& secret_fields) {
   std::string credential;
   for (auto& h : r.headers) {
@@ -275,7 +284,9 @@ inline http::request redact(http::request r, const std::vector<std::string>& sec
   return r;
 }
 
-// The cassette as text: one exchange member per line.
+/// The cassette as text: the vnum_cassette JSON format, one exchange member per line.
+/// @param c the cassette.
+/// @return the text that save() writes and parse_cassette() reads.
 inline std::string to_text(const cassette& c) {
   namespace json = boost::json;
   std::string out = "{\n  \"vnum_cassette\": 1,\n  \"source\": ";
@@ -309,7 +320,11 @@ inline std::string to_text(const cassette& c) {
   return out;
 }
 
-// Writes the cassette to `path` atomically: a temporary file next to it, then a rename.
+/// Writes the cassette to `path` atomically: a temporary file next to it (`path` + ".tmp"), then a
+/// rename.
+/// @param c the cassette.
+/// @param path the file to replace.
+/// @return nothing; errc::invalid_argument when the temporary file cannot be written or renamed.
 inline result<void> save(const cassette& c, const std::string& path) {
   const std::string tmp = path + ".tmp";
   {
@@ -326,9 +341,12 @@ inline result<void> save(const cassette& c, const std::string& path) {
   return {};
 }
 
-// Reads a cassette from its text; `name` prefixes every error ("buy.cassette.json:41: ...").
-// A cassette that is not valid JSON names the line where parsing stopped; one whose JSON is not a
-// cassette names the exchange, its line and the key.
+/// Reads a cassette from its text.
+/// @param text the cassette, as to_text() writes it.
+/// @param name prefixes every error ("buy.cassette.json:41: ...").
+/// @return the cassette; errc::invalid_argument when the text is not valid JSON (naming the line
+/// where parsing stopped) or its JSON is not a version-1 cassette (naming the exchange, its line
+/// and the key).
 inline result<cassette> parse_cassette(std::string_view text, const std::string& name) {
   namespace json = boost::json;
   auto line_at = [&](std::size_t offset) {
@@ -460,6 +478,10 @@ inline result<cassette> parse_cassette(std::string_view text, const std::string&
   return c;
 }
 
+/// Reads a cassette file.
+/// @param path the file.
+/// @return the cassette; errc::invalid_argument when the file cannot be opened ("path: cannot
+/// open") or as parse_cassette() refuses it.
 inline result<cassette> load_cassette(const std::string& path) {
   std::ifstream f(path, std::ios::binary);
   if (!f) return make_error(errc::invalid_argument, path + ": cannot open");
@@ -467,12 +489,29 @@ inline result<cassette> load_cassette(const std::string& path) {
   return parse_cassette(text, path);
 }
 
-// Wraps a transport (owned, or borrowed when T is a reference) and records every exchange to the
-// cassette at `path`, replacing what the file held (or, given `earlier`, after its exchanges).
-// Thread-safe: exchanges are appended in the order their answers arrive.
+/// Wraps a transport and records every exchange to the cassette at `path`, replacing what the
+/// file held (or, given `earlier`, after its exchanges).
+///
+/// Each exchange (request; response or transport error) is redacted (see redact()) before anything
+/// is written, and the file is rewritten atomically (see save()) after each exchange; nothing is
+/// written before the first. Thread-safe: exchanges are appended in the order their answers
+/// arrive.
+///
+/// @code
+/// using vnum::testing::fake_cellcast;
+/// fake_cellcast fake;
+/// vnum::testing::recording_transport<fake_cellcast&> rec{fake, "buy.cassette.json"};
+/// vnum::cellcast::client<decltype(rec)&> c{rec, cfg};
+/// @endcode
+///
+/// @tparam T the transport, owned, or borrowed when T is a reference.
 template <http::transport T>
 class recording_transport {
  public:
+  /// @param inner the transport that sends.
+  /// @param path the cassette file; replaced at the first exchange.
+  /// @param secret_fields the body members to redact.
+  /// @param source the cassette's source.
   recording_transport(T inner, std::string path,
                       std::vector<std::string> secret_fields = default_secret_fields(),
                       std::string_view source = "recorded by vnum::testing::recording_transport")
@@ -483,8 +522,12 @@ class recording_transport {
     state_->c.source = std::string(source);
   }
 
-  // Continues `earlier` (a cassette loaded from `path`, say): new exchanges follow its own, and its
-  // source is kept. Nothing is written until the first exchange.
+  /// Continues `earlier` (a cassette loaded from `path`, say): new exchanges follow its own, and
+  /// its source is kept. Nothing is written until the first exchange.
+  /// @param inner the transport that sends.
+  /// @param path the cassette file.
+  /// @param earlier the exchanges the cassette starts with.
+  /// @param secret_fields the body members to redact.
   recording_transport(T inner, std::string path, const cassette& earlier,
                       std::vector<std::string> secret_fields = default_secret_fields())
       : inner_(std::forward<T>(inner)),
@@ -494,6 +537,10 @@ class recording_transport {
     state_->c = earlier;
   }
 
+  /// Sends `r` through the inner transport and records the exchange.
+  /// @param r the request; sent as is, recorded redacted.
+  /// @return the inner transport's answer; errc::outcome_unknown when it threw (recorded so).
+  /// @throws vnum::exception when the cassette cannot be saved.
   result<http::response> send(const http::request& r) {
     exchange e;
     e.request = redact(r, secret_fields_);
@@ -514,12 +561,14 @@ class recording_transport {
     return answer;
   }
 
-  // The exchanges recorded so far, as written.
+  /// @return the exchanges recorded so far (after `earlier`'s), as written.
   cassette recorded() const {
     std::lock_guard lock(state_->m);
     return state_->c;
   }
+  /// @return the cassette file's path.
   const std::string& path() const noexcept { return path_; }
+  /// @return the wrapped transport.
   std::remove_reference_t<T>& inner() noexcept { return inner_; }
 
  private:
@@ -533,23 +582,39 @@ class recording_transport {
   std::vector<std::string> secret_fields_;
 };
 
-// Answers each request from a cassette. Thread-safe.
+/// Answers each request from a cassette: with the recorded answer of the next unplayed exchange
+/// whose method, URL path and query, and body match. Thread-safe.
+///
+/// @code
+/// vnum::cellcast::client<vnum::testing::replay_transport> c{
+///     vnum::testing::replay_transport{"buy.cassette.json"}, cfg};
+/// @endcode
 class replay_transport {
  public:
-  // Throws vnum::exception (errc::invalid_argument, "path:line: reason") on a malformed cassette.
+  /// @param path the cassette file.
+  /// @throws vnum::exception (errc::invalid_argument, "path:line: reason") when the file cannot be
+  /// opened or the cassette is malformed.
   explicit replay_transport(const std::string& path)
       : replay_transport(load_cassette(path).value()) {}
+  /// @param c the exchanges to answer from, none played yet.
   explicit replay_transport(cassette c)
       : c_(std::move(c)), played_(c_.exchanges.size(), false), m_(std::make_unique<std::mutex>()) {}
 
+  /// Loads a cassette file without throwing.
+  /// @param path the cassette file.
+  /// @return the transport; errc::invalid_argument as load_cassette() gives it.
   static result<replay_transport> load(const std::string& path) {
     auto c = load_cassette(path);
     if (!c) return c.error();
     return replay_transport(std::move(*c));
   }
 
-  // The recorded answer of the next unplayed exchange that matches; no match is errc::transport,
-  // naming the closest unplayed exchange and how it differs.
+  /// Plays the first unplayed exchange that matches `r`: the same method, URL path and query (the
+  /// host is not compared), and body (as JSON when both are, a redacted recorded value matching
+  /// anything; else as text). Headers are not compared.
+  /// @param r the request.
+  /// @return the recorded response, or the recorded transport error; errc::transport when no
+  /// unplayed exchange matches, naming the closest one and how it differs.
   result<http::response> send(const http::request& r) {
     std::lock_guard lock(*m_);
     const auto sent = std::string(cassette_detail::target(r.url));
@@ -599,11 +664,12 @@ class replay_transport {
     return make_error(errc::transport, msg);
   }
 
+  /// @return whether every exchange has been played.
   bool all_played() const {
     std::lock_guard lock(*m_);
     return std::all_of(played_.begin(), played_.end(), [](bool b) { return b; });
   }
-  // The indices of the exchanges not played yet.
+  /// @return the indices of the exchanges not played yet, in order.
   std::vector<std::size_t> unplayed() const {
     std::lock_guard lock(*m_);
     std::vector<std::size_t> out;
@@ -611,7 +677,7 @@ class replay_transport {
       if (!played_[i]) out.push_back(i);
     return out;
   }
-  // The cassette as loaded.
+  /// @return the cassette as loaded.
   const vnum::testing::cassette& recorded() const noexcept { return c_; }
 
  private:
@@ -620,29 +686,41 @@ class replay_transport {
   std::unique_ptr<std::mutex> m_;
 };
 
-// One way a fake's answer differs from the recorded one. `path` is a JSON path in the body
-// ("data.operators[1].id"), "(status)" for the HTTP status, "(body)" for a body compared as text,
-// "(error)" when one side is a transport error.
+/// One way a fake's answer differs from the recorded one.
 struct conformance_difference {
-  std::size_t exchange = 0;
+  std::size_t exchange = 0;  ///< The exchange's index in the cassette.
+  /// A JSON path in the body ("data.operators[1].id"), "(status)" for the HTTP status, "(body)"
+  /// for a body compared as text, "(error)" when one side is a transport error.
   std::string path;
-  std::string recorded;
-  std::string actual;
+  std::string recorded;  ///< The recorded value (JSON text in a body); "(missing)" when absent.
+  std::string actual;    ///< The fake's value, likewise.
+  /// Member-wise equality.
   friend bool operator==(const conformance_difference&, const conformance_difference&) = default;
 };
 
+/// What replay_against() found: every difference between a fake's answers and a cassette's.
 struct conformance_report {
-  std::string source;
-  std::size_t exchanges = 0;
-  std::vector<conformance_difference> differences;
+  std::string source;                               ///< The cassette's source.
+  std::size_t exchanges = 0;                        ///< How many exchanges were replayed.
+  std::vector<conformance_difference> differences;  ///< In exchange order.
+  /// @return whether the fake answered as recorded (no difference).
   bool ok() const noexcept { return differences.empty(); }
 };
 
+/// Prints "exchange 3: data.id: recorded 1, fake 2".
+/// @param os the stream.
+/// @param d the difference.
+/// @return `os`.
 inline std::ostream& operator<<(std::ostream& os, const conformance_difference& d) {
   return os << "exchange " << d.exchange << ": " << d.path << ": recorded " << d.recorded
             << ", fake " << d.actual;
 }
 
+/// Prints "conforms" or "differs", the counts and the source, then each difference on its own
+/// line.
+/// @param os the stream.
+/// @param r the report.
+/// @return `os`.
 inline std::ostream& operator<<(std::ostream& os, const conformance_report& r) {
   os << (r.ok() ? "conforms" : "differs") << ": " << r.exchanges << " exchanges, "
      << r.differences.size() << " differences (" << r.source << ")";
@@ -650,23 +728,43 @@ inline std::ostream& operator<<(std::ostream& os, const conformance_report& r) {
   return os;
 }
 
-// Fields that change from one answer to the next: ignored by default when holding a fake to a
-// cassette.
+/// Fields that change from one answer to the next: ignored by default when holding a fake to a
+/// cassette.
+/// @return `**.id`, `**.created_at`, `**.updated_at`, `**.purchased_at` and `**.expires_at`.
 inline std::vector<std::string> default_volatile_fields() {
   return {"**.id", "**.created_at", "**.updated_at", "**.purchased_at", "**.expires_at"};
 }
 
+/// How replay_against() sends the recorded requests and compares the answers.
 struct replay_options {
+  /// The body paths not compared, nor anything below them: a path as conformance_difference
+  /// names it, `[*]` matching any index (`data[*].id`); `**.name` matches a member `name` at any
+  /// depth.
   std::vector<std::string> ignore = default_volatile_fields();
-  // The key to send in place of the redacted one; empty: the fake's api_key() when it has one.
+  /// The key to send in place of the redacted one ("Bearer " + key in each authorization header);
+  /// empty: the fake's api_key() when it has one.
   std::string api_key;
-  // Called on each request before it is sent, e.g. to put back a redacted OTP.
+  /// Called on each request before it is sent, e.g. to put back a redacted OTP.
   std::function<void(http::request&)> prepare;
 };
 
-// Sends each recorded request, in order, to `fake` and reports every difference between its
-// answers and the recorded ones: the status and the body (as JSON, `options.ignore` paths
-// skipped). Response headers are not compared.
+/// Sends each recorded request, in order, to `fake` and reports every difference between its
+/// answers and the recorded ones: the status and the body (as JSON, `options.ignore` paths
+/// skipped), or the error code when either side is a transport error. Response headers are not
+/// compared.
+///
+/// @code
+/// vnum::testing::fake_cellcast fake;  // set up as the account was when the cassette was recorded
+/// auto report = vnum::testing::replay_against(fake, "buy.cassette.json");
+/// REQUIRE(report);
+/// CHECK(report->ok());  // else: std::cout << *report;
+/// @endcode
+///
+/// @tparam Fake an http::transport, normally fake_cellcast or fake_identitycall.
+/// @param fake the fake to hold to the cassette; each request changes its state.
+/// @param c the cassette.
+/// @param options the paths to ignore, the key to send, a hook on each request.
+/// @return the report.
 template <http::transport Fake>
 conformance_report replay_against(Fake& fake, const cassette& c, replay_options options = {}) {
   if (options.api_key.empty()) {
@@ -706,6 +804,12 @@ conformance_report replay_against(Fake& fake, const cassette& c, replay_options 
   return report;
 }
 
+/// replay_against() on a cassette file.
+/// @tparam Fake an http::transport, normally fake_cellcast or fake_identitycall.
+/// @param fake the fake to hold to the cassette; each request changes its state.
+/// @param cassette_path the cassette file.
+/// @param options the paths to ignore, the key to send, a hook on each request.
+/// @return the report; errc::invalid_argument when the file cannot be loaded (load_cassette()).
 template <http::transport Fake>
 result<conformance_report> replay_against(Fake& fake, const std::string& cassette_path,
                                           replay_options options = {}) {

@@ -11,9 +11,19 @@
 
 namespace vnum::testing {
 
-// Use it borrowed, so that expectations stay reachable: client<mock_transport&> c{mock, cfg};
+/// A trompeloeil mock of http::transport, for tests that set expectations on the exact requests
+/// their code sends.
+///
+/// Use it borrowed, so that expectations stay reachable:
+/// @code
+/// vnum::testing::mock_transport mock;
+/// vnum::cellcast::client<vnum::testing::mock_transport&> c{mock, cfg};
+/// REQUIRE_CALL(mock, send(trompeloeil::_)).RETURN(vnum::http::response{200, {}, body});
+/// @endcode
 class mock_transport {
  public:
+  /// The mocked `result<http::response> send(const http::request&)`: answers as the test's
+  /// expectation says.
   MAKE_MOCK1(send, vnum::result<http::response>(const http::request&));
 };
 
