@@ -160,6 +160,7 @@ if [ "$quick" != 1 ]; then
     grep -q '"FAIL"' build-consumers/testlog.json 2>/dev/null || broken=$((broken + 1))
   fi
   [ -f build-consumers/testlog.json ] && logs+=(build-consumers/testlog.json)
+  timed "build switches" check "build switches" tools/switches.sh
   timed "suite under ASan and UBSan, clang++" suite clang++ build-test-asan \
     -Db_sanitize=address,undefined -Db_lundef=false
   timed "coroutine programs under ASan and UBSan, g++" only g++ build-test-asan-gcc \
