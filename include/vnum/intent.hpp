@@ -277,23 +277,23 @@ class intent_plan {
         fingerprint_(fingerprint) {}
 
   next_action start() {
-    if (!write_.request()) return finish(write_.request().error());  // nothing claimed, or sent
-    if (auto problem = detail::intent_key_problem(key_.key)) return finish(std::move(*problem));
+    if (!write_.request()) return write_.start();  // failed to build: nothing claimed, or sent
+    if (auto problem = detail::intent_key_problem(key_.key)) return unsent(std::move(*problem));
     intent_claim c{key_.key, std::string(operation_), fingerprint_(*write_.request()),
                    detail::new_owner_token(), key_.lease};
     auto claimed = key_.ledger->claim(c);
     if (!claimed)
-      return finish(ledger_failure(claimed.error(), "claiming it failed; nothing was sent"));
-    if (!claimed->won) return finish(replay(claimed->existing, c));
+      return unsent(ledger_failure(claimed.error(), "claiming it failed; nothing was sent"));
+    if (!claimed->won) return unsent(replay(claimed->existing, c));
     owner_ = std::move(c.owner);
     return write_.start();
   }
 
-  next_action on_answer(result<http::response> answer) {
+  next_action on_answer(result<http::response> answer, std::chrono::microseconds took = {}) {
     if (answer && answer->status > 0) kept_ = answer->status;
     const bool have_body = answer.has_value();
     std::string body = have_body ? answer->body : std::string();
-    write_.on_answer(std::move(answer));
+    write_.on_answer(std::move(answer), took);
     return settle(std::move(body));
   }
 
@@ -309,12 +309,29 @@ class intent_plan {
     return next_action::done();
   }
 
-  result<T>&& take_result() { return std::move(*outcome_); }
+  result<T>&& take_result() {
+    if (!outcome_) outcome_.emplace(write_.take_result());  // it ended in the write plan's start
+    return std::move(*outcome_);
+  }
 
  private:
   next_action finish(result<T> r) {
     outcome_.emplace(std::move(r));
     return next_action::done();
+  }
+
+  // Ends the call without sending: its one event says so.
+  next_action unsent(result<T> r) {
+    const auto& context = write_.context();
+    if (context.observe != nullptr) {
+      call_event e = detail::unsent_event(context, write_.request(), r ? error{} : r.error());
+      if (r) {  // the same result as the key's first call: a success, replayed
+        e.error.reset();
+        e.decision = call_decision::success;
+      }
+      detail::notify(context.observe, e);
+    }
+    return finish(std::move(r));
   }
 
   // The write has its result: kept in the ledger as the key's ending.

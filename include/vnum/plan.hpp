@@ -9,6 +9,9 @@
 //                     : (sleep(a.duration()), plan.on_waited());
 //   result<T> r = plan.take_result();
 //
+// A runner may tell on_answer how long the exchange took (its second argument): the plans put it in
+// the events they emit (<vnum/observe.hpp>), one per attempt, to the observer their context names.
+//
 // A runner that stops early (its operation was cancelled) calls cancel() instead of carrying out
 // the action it holds: after a send that was not made the result is errc::transport, after a wait
 // that was cut short it is the last attempt's error. A plan keeps the request it asks to send, so
@@ -19,6 +22,7 @@
 
 #include <vnum/error.hpp>
 #include <vnum/http.hpp>
+#include <vnum/observe.hpp>
 #include <vnum/retry.hpp>
 
 #include <chrono>
@@ -69,6 +73,53 @@ concept plan = requires(P& p, result<http::response> answer) {
 
 namespace detail {
 
+// Which operation a plan runs and whom it tells of each attempt (config::observe; null: nobody).
+struct call_context {
+  operation_id op;
+  const observer* observe = nullptr;
+  std::int64_t page = 0;  // for a page of a list: its number
+};
+
+// The event of an attempt whose answer the plan has read.
+template <class T>
+call_event attempt_event(const call_context& c, const http::request& r, int attempt, int status,
+                         const result<T>& outcome, std::chrono::microseconds took) {
+  call_event e;
+  e.provider = c.op.provider;
+  e.operation = c.op.name;
+  e.kind = c.op.kind;
+  e.attempt = attempt;
+  e.page = c.page;
+  e.method = r.method;
+  e.path = url_path(r.url);
+  e.status = status != 0 ? status : outcome ? 0 : outcome.error().http_status;
+  if (!outcome) e.error = outcome.error().code;
+  e.duration = took;
+  e.decision = outcome                                         ? call_decision::success
+               : outcome.error().code == errc::outcome_unknown ? call_decision::outcome_unknown
+                                                               : call_decision::error;
+  return e;
+}
+
+// The event of a call that ended without sending (refused before, or cancelled).
+inline call_event unsent_event(const call_context& c, const result<http::request>& r,
+                               const error& why) {
+  call_event e;
+  e.provider = c.op.provider;
+  e.operation = c.op.name;
+  e.kind = c.op.kind;
+  e.page = c.page;
+  if (r) {
+    e.method = r->method;
+    e.path = url_path(r->url);
+  }
+  e.error = why.code;
+  e.decision =
+      why.code == errc::outcome_unknown ? call_decision::outcome_unknown : call_decision::error;
+  e.sent = false;
+  return e;
+}
+
 // The error that ends an operation whose runner stopped before sending.
 inline error cancelled_before_send() {
   return make_error(errc::transport, "cancelled before the request was sent");
@@ -107,16 +158,21 @@ class write_plan {
   using value_type = T;
   using parser = result<T> (*)(const http::response&);
 
-  write_plan(result<http::request> built, parser parse, std::string_view api_key)
-      : request_(std::move(built)), parse_(parse), api_key_(api_key) {}
+  write_plan(result<http::request> built, parser parse, std::string_view api_key,
+             detail::call_context context = {})
+      : request_(std::move(built)), parse_(parse), api_key_(api_key), context_(context) {}
 
   next_action start() {
-    if (!request_) return finish(request_.error());
+    if (!request_) return finish_unsent(request_.error());
     return next_action::send(*request_);
   }
-  next_action on_answer(result<http::response> answer) {
+  next_action on_answer(result<http::response> answer, std::chrono::microseconds took = {}) {
+    const int status = answer ? answer->status : 0;
     outcome_.emplace(
         detail::elide{[&] { return detail::read_answer(std::move(answer), parse_, api_key_); }});
+    if (context_.observe != nullptr)
+      detail::notify(context_.observe,
+                     detail::attempt_event(context_, *request_, 1, status, *outcome_, took));
     return next_action::done();
   }
   // A write never asks to wait: a runner that says it waited ends the plan, and nothing more is
@@ -127,7 +183,7 @@ class write_plan {
           make_error(errc::protocol, "a write plan was resumed after a wait it never asked for"));
     return next_action::done();
   }
-  next_action cancel() { return finish(detail::cancelled_before_send()); }
+  next_action cancel() { return finish_unsent(detail::cancelled_before_send()); }
   // The result, once done; moved from by whoever takes it.
   result<T>&& take_result() { return std::move(*outcome_); }
 
@@ -136,15 +192,18 @@ class write_plan {
   const result<http::request>& request() const noexcept { return request_; }
   parser answer_parser() const noexcept { return parse_; }
   std::string_view redacted_key() const noexcept { return api_key_; }
+  const detail::call_context& context() const noexcept { return context_; }
 
  private:
-  next_action finish(result<T> r) {
-    outcome_.emplace(std::move(r));
+  next_action finish_unsent(error why) {
+    detail::notify(context_.observe, detail::unsent_event(context_, request_, why));
+    outcome_.emplace(std::move(why));
     return next_action::done();
   }
   result<http::request> request_;
   parser parse_;
   std::string_view api_key_;
+  detail::call_context context_;
   std::optional<result<T>> outcome_;
 };
 
@@ -152,6 +211,10 @@ class write_plan {
 // attempt, waiting with exponential backoff, or as long as the provider's Retry-After asks when
 // that is within max_backoff (longer: that error is the result). An invalid policy is the result,
 // and nothing is sent. The policy's sleep is not used: waiting is the runner's.
+//
+// Each attempt is an event to the context's observer. A page of a list (context.page > 0) leaves
+// the event of its last attempt to its list, which knows whether another page follows
+// (last_event()).
 template <class T>
 class read_plan {
  public:
@@ -159,10 +222,11 @@ class read_plan {
   using parser = result<T> (*)(const http::response&);
 
   read_plan(result<http::request> built, parser parse, const retry_policy& policy,
-            std::string_view api_key)
+            std::string_view api_key, detail::call_context context = {})
       : request_(std::move(built)),
         parse_(parse),
         api_key_(api_key),
+        context_(context),
         max_attempts_(policy.max_attempts),
         multiplier_(policy.multiplier),
         backoff_(std::min(policy.initial_backoff, policy.max_backoff)),
@@ -175,26 +239,34 @@ class read_plan {
   }
 
   next_action start() {
-    if (outcome_) return next_action::done();
+    if (outcome_) {
+      event_ = detail::unsent_event(context_, request_, outcome_->error());
+      report();
+      return next_action::done();
+    }
     attempt_ = 1;
     return next_action::send(*request_);
   }
 
-  next_action on_answer(result<http::response> answer) {
+  next_action on_answer(result<http::response> answer, std::chrono::microseconds took = {}) {
+    const int status = answer ? answer->status : 0;
     // Kept in outcome_ either way: the result, or the one a cut-short wait ends with (cancel).
     outcome_.emplace(
         detail::elide{[&] { return detail::read_answer(std::move(answer), parse_, api_key_); }});
-    if (*outcome_ || attempt_ >= max_attempts_) return next_action::done();
-    const error e = outcome_->error();
-    if (!is_retryable(e.code)) return next_action::done();
-    auto wait = backoff_;
-    if (e.retry_after) {
-      // At most 999 999 999 s (parse_retry_after), which milliseconds hold without overflow.
-      wait = std::chrono::duration_cast<std::chrono::milliseconds>(*e.retry_after);
-      if (wait > max_backoff_) return next_action::done();
+    if (context_.observe != nullptr)
+      event_ = detail::attempt_event(context_, *request_, attempt_, status, *outcome_, took);
+    const auto wait = next_wait();
+    if (!wait) {
+      report();
+      return next_action::done();
+    }
+    if (event_) {
+      event_->decision = call_decision::retry;
+      event_->wait = *wait;
+      detail::notify(context_.observe, *event_);
     }
     waiting_ = true;
-    return next_action::wait(wait);
+    return next_action::wait(*wait);
   }
 
   next_action on_waited() {
@@ -206,7 +278,11 @@ class read_plan {
   }
 
   next_action cancel() {
-    if (!waiting_) outcome_.emplace(detail::cancelled_before_send());
+    if (!waiting_) {
+      outcome_.emplace(detail::cancelled_before_send());
+      event_ = detail::unsent_event(context_, request_, outcome_->error());
+      report();
+    }
     waiting_ = false;
     return next_action::done();
   }
@@ -217,10 +293,32 @@ class read_plan {
   // Attempts sent so far, the first included.
   int attempts() const noexcept { return attempt_; }
 
+  // The event of the last attempt, for a list to report (a page's plan does not); empty when
+  // nobody observes.
+  std::optional<call_event>& last_event() noexcept { return event_; }
+
  private:
+  // How long to wait before another attempt, or nothing when the outcome is the result.
+  std::optional<std::chrono::milliseconds> next_wait() const {
+    if (*outcome_ || attempt_ >= max_attempts_) return std::nullopt;
+    const error& e = outcome_->error();
+    if (!is_retryable(e.code)) return std::nullopt;
+    if (!e.retry_after) return backoff_;
+    // At most 999 999 999 s (parse_retry_after), which milliseconds hold without overflow.
+    const auto asked = std::chrono::duration_cast<std::chrono::milliseconds>(*e.retry_after);
+    if (asked > max_backoff_) return std::nullopt;
+    return asked;
+  }
+
+  // The final event, unless a list reports it.
+  void report() {
+    if (context_.page == 0 && event_) detail::notify(context_.observe, *event_);
+  }
+
   result<http::request> request_;
   parser parse_;
   std::string_view api_key_;
+  detail::call_context context_;
   int max_attempts_;
   double multiplier_;
   std::chrono::milliseconds backoff_;
@@ -228,6 +326,7 @@ class read_plan {
   int attempt_ = 0;
   bool waiting_ = false;
   std::optional<result<T>> outcome_;
+  std::optional<call_event> event_;
 };
 
 }  // namespace vnum

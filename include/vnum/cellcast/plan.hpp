@@ -22,43 +22,55 @@ namespace vnum::cellcast {
 // The config is borrowed: it must outlive the plan.
 namespace plans {
 
+// The events' context of an operation: its name and kind, and the config's observer.
+inline vnum::detail::call_context ctx(const config& c, std::string_view name, operation_kind kind) {
+  return {{"cellcast", name, kind}, &c.observe, 0};
+}
+
 inline write_plan<purchase_receipt> purchase_virtual_number(const config& c,
                                                             const purchase_request& r) {
-  return {build_purchase_virtual_number(c, r), parse_purchase_virtual_number, c.api_key};
+  return {build_purchase_virtual_number(c, r), parse_purchase_virtual_number, c.api_key,
+          ctx(c, "purchase_virtual_number", operation_kind::creating_write)};
 }
 
 inline write_plan<purchase_receipt> purchase_virtual_number_postpaid(
     const config& c, const postpaid_purchase_request& r) {
   return {build_purchase_virtual_number_postpaid(c, r), parse_purchase_virtual_number_postpaid,
-          c.api_key};
+          c.api_key, ctx(c, "purchase_virtual_number_postpaid", operation_kind::creating_write)};
 }
 
 inline write_plan<unsubscribe_receipt> unsubscribe_virtual_number(const config& c,
                                                                   std::string_view id) {
-  return {build_unsubscribe_virtual_number(c, id), parse_unsubscribe_virtual_number, c.api_key};
+  return {build_unsubscribe_virtual_number(c, id), parse_unsubscribe_virtual_number, c.api_key,
+          ctx(c, "unsubscribe_virtual_number", operation_kind::idempotent_write)};
 }
 
 inline write_plan<custom_number_receipt> add_custom_number(const config& c,
                                                            const custom_number_request& r) {
-  return {build_add_custom_number(c, r), parse_add_custom_number, c.api_key};
+  return {build_add_custom_number(c, r), parse_add_custom_number, c.api_key,
+          ctx(c, "add_custom_number", operation_kind::creating_write)};
 }
 
 inline write_plan<verify_custom_number_receipt> verify_custom_number(
     const config& c, const verify_custom_number_request& r) {
-  return {build_verify_custom_number(c, r), parse_verify_custom_number, c.api_key};
+  return {build_verify_custom_number(c, r), parse_verify_custom_number, c.api_key,
+          ctx(c, "verify_custom_number", operation_kind::idempotent_write)};
 }
 
 inline write_plan<business_name_receipt> add_business_name(const config& c,
                                                            const business_name_request& r) {
-  return {build_add_business_name(c, r), parse_add_business_name, c.api_key};
+  return {build_add_business_name(c, r), parse_add_business_name, c.api_key,
+          ctx(c, "add_business_name", operation_kind::creating_write)};
 }
 
 inline read_plan<std::vector<card>> list_cards(const config& c) {
-  return {build_list_cards(c), parse_list_cards, c.retry, c.api_key};
+  return {build_list_cards(c), parse_list_cards, c.retry, c.api_key,
+          ctx(c, "list_cards", operation_kind::read)};
 }
 
 inline read_plan<std::vector<custom_number>> list_custom_numbers(const config& c) {
-  return {build_list_custom_numbers(c), parse_list_custom_numbers, c.retry, c.api_key};
+  return {build_list_custom_numbers(c), parse_list_custom_numbers, c.retry, c.api_key,
+          ctx(c, "list_custom_numbers", operation_kind::read)};
 }
 
 // The creating writes once per intent key (<vnum/intent.hpp>): claimed in the ledger before the

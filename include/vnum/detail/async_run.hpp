@@ -21,6 +21,7 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 
+#include <chrono>
 #include <exception>
 #include <memory>
 #include <optional>
@@ -98,7 +99,9 @@ class plan_op {
   // A send's answer.
   template <class Self>
   void operator()(Self& self, result<http::response> answer) {
-    step(self, state_->plan.on_answer(std::move(answer)));
+    const auto took = std::chrono::duration_cast<std::chrono::microseconds>(
+        std::chrono::steady_clock::now() - state_->sent_at);
+    step(self, state_->plan.on_answer(std::move(answer), took));
   }
 
   // A wait's end; operation_aborted when it was cancelled.
@@ -114,6 +117,7 @@ class plan_op {
     std::optional<boost::asio::steady_timer> timer{};
     bool initiating = false;  // the plan is running inside the initiating call
     bool posted = false;      // the result is on its way through the executor
+    std::chrono::steady_clock::time_point sent_at{};  // the current send's start
   };
 
   template <class Self>
@@ -143,6 +147,7 @@ class plan_op {
   template <class Self>
   void send(Self& self, const http::request& r, bool initiating) {
     state& st = *state_;
+    st.sent_at = std::chrono::steady_clock::now();
     std::optional<Self> rescued;
     send_call call{&rescued};
     send_call* const outer = std::exchange(current_send_call, &call);

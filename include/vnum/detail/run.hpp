@@ -10,6 +10,7 @@
 #include <vnum/plan.hpp>
 #include <vnum/retry.hpp>
 
+#include <chrono>
 #include <exception>
 #include <string>
 #include <utility>
@@ -36,7 +37,10 @@ result<typename Plan::value_type> run(Transport& transport, Plan& p, const retry
   next_action a = p.start();
   while (!a.is_done()) {
     if (a.is_send()) {
-      a = p.on_answer(send(transport, a.request()));
+      const auto sent_at = std::chrono::steady_clock::now();
+      auto answer = send(transport, a.request());
+      a = p.on_answer(std::move(answer), std::chrono::duration_cast<std::chrono::microseconds>(
+                                             std::chrono::steady_clock::now() - sent_at));
     } else {
       if (policy.sleep) policy.sleep(a.duration());
       a = p.on_waited();

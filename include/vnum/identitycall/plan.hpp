@@ -13,9 +13,11 @@
 #include <vnum/intent.hpp>
 #include <vnum/plan.hpp>
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -40,14 +42,14 @@ class list_plan {
   static constexpr std::int64_t max_pages = 1000;
 
   list_plan(const config& cfg, result<http::request> first, page_builder build_page,
-            page_parser parse_page)
-      : config_(&cfg), build_page_(build_page), parse_page_(parse_page) {
-    page_.emplace(std::move(first), parse_page_, config_->retry, config_->api_key);
+            page_parser parse_page, std::string_view operation = {})
+      : config_(&cfg), build_page_(build_page), parse_page_(parse_page), operation_(operation) {
+    page_.emplace(std::move(first), parse_page_, config_->retry, config_->api_key, context());
   }
 
   next_action start() { return follow(page_->start()); }
-  next_action on_answer(result<http::response> answer) {
-    return follow(page_->on_answer(std::move(answer)));
+  next_action on_answer(result<http::response> answer, std::chrono::microseconds took = {}) {
+    return follow(page_->on_answer(std::move(answer), took));
   }
   next_action on_waited() { return follow(page_->on_waited()); }
   next_action cancel() { return follow(page_->cancel()); }
@@ -62,17 +64,39 @@ class list_plan {
   next_action follow(next_action a) {
     while (a.is_done()) {
       result<page<Item>> answer = page_->take_result();
-      if (!answer) return finish(on_page(std::move(answer).error()));
-      if (auto refused = number_ == 1 ? check_first(*answer) : check_next(*answer))
+      if (!answer) {
+        report(std::nullopt);
+        return finish(on_page(std::move(answer).error()));
+      }
+      if (auto refused = number_ == 1 ? check_first(*answer) : check_next(*answer)) {
+        report(call_decision::error, errc::protocol);
         return finish(std::move(*refused));
+      }
       for (auto& item : answer->items) all_.push_back(std::move(item));
-      if (number_ >= meta_.total_pages) return finish(std::move(all_));
+      if (number_ >= meta_.total_pages) {
+        report(call_decision::success);
+        return finish(std::move(all_));
+      }
+      report(call_decision::next_page);
       ++number_;
       page_.emplace(build_page_(*config_, number_, meta_.per_page), parse_page_, config_->retry,
-                    config_->api_key);
+                    config_->api_key, context());
       a = page_->start();
     }
     return a;
+  }
+
+  vnum::detail::call_context context() const {
+    return {{"identitycall", operation_, operation_kind::read}, &config_->observe, number_};
+  }
+
+  // The event of the page's last attempt, with what the list made of it (unchanged: nullopt).
+  void report(std::optional<call_decision> decision, std::optional<errc> code = std::nullopt) {
+    auto& e = page_->last_event();
+    if (!e) return;
+    if (decision) e->decision = *decision;
+    if (code) e->error = code;
+    vnum::detail::notify(&config_->observe, *e);
   }
 
   std::optional<error> check_first(const page<Item>& answer) {
@@ -128,6 +152,7 @@ class list_plan {
   const config* config_;
   page_builder build_page_;
   page_parser parse_page_;
+  std::string_view operation_;
   std::optional<read_plan<page<Item>>> page_;
   std::int64_t number_ = 1;
   page_meta meta_{};
@@ -141,62 +166,78 @@ class list_plan {
 // The config is borrowed: it must outlive the plan.
 namespace plans {
 
+// The events' context of an operation: its name and kind, and the config's observer.
+inline vnum::detail::call_context ctx(const config& c, std::string_view name, operation_kind kind) {
+  return {{"identitycall", name, kind}, &c.observe, 0};
+}
+
 inline write_plan<virtual_number> purchase_number(const config& c, const purchase_request& r) {
-  return {build_purchase_number(c, r), parse_purchase_number, c.api_key};
+  return {build_purchase_number(c, r), parse_purchase_number, c.api_key,
+          ctx(c, "purchase_number", operation_kind::creating_write)};
 }
 
 // Every number on the account (or the key's project), across pages (list_plan).
 inline list_plan<virtual_number> list_virtual_numbers(const config& c) {
   return {c, build_list_virtual_numbers(c), build_list_virtual_numbers_page,
-          parse_list_virtual_numbers_page};
+          parse_list_virtual_numbers_page, "list_virtual_numbers"};
 }
 
 inline read_plan<virtual_number_detail> get_virtual_number(const config& c, std::int64_t id) {
-  return {build_get_virtual_number(c, id), parse_get_virtual_number, c.retry, c.api_key};
+  return {build_get_virtual_number(c, id), parse_get_virtual_number, c.retry, c.api_key,
+          ctx(c, "get_virtual_number", operation_kind::read)};
 }
 
 inline write_plan<std::optional<virtual_number_detail>> update_virtual_number(
     const config& c, std::int64_t id, const update_request& r) {
-  return {build_update_virtual_number(c, id, r), parse_update_virtual_number, c.api_key};
+  return {build_update_virtual_number(c, id, r), parse_update_virtual_number, c.api_key,
+          ctx(c, "update_virtual_number", operation_kind::idempotent_write)};
 }
 
 inline read_plan<std::vector<available_number>> search_available_numbers(const config& c,
                                                                          const search_request& r) {
-  return {build_search_available_numbers(c, r), parse_search_available_numbers, c.retry, c.api_key};
+  return {build_search_available_numbers(c, r), parse_search_available_numbers, c.retry, c.api_key,
+          ctx(c, "search_available_numbers", operation_kind::read)};
 }
 
 inline write_plan<std::optional<virtual_number_detail>> add_operator(
     const config& c, std::int64_t id, const add_operator_request& r) {
-  return {build_add_operator(c, id, r), parse_add_operator, c.api_key};
+  return {build_add_operator(c, id, r), parse_add_operator, c.api_key,
+          ctx(c, "add_operator", operation_kind::creating_write)};
 }
 
 inline write_plan<std::optional<virtual_number_detail>> remove_operator(const config& c,
                                                                         std::int64_t id,
                                                                         std::int64_t operator_id) {
-  return {build_remove_operator(c, id, operator_id), parse_remove_operator, c.api_key};
+  return {build_remove_operator(c, id, operator_id), parse_remove_operator, c.api_key,
+          ctx(c, "remove_operator", operation_kind::idempotent_write)};
 }
 
 // Every operator the key sees, across pages (list_plan).
 inline list_plan<operator_summary> list_operators(const config& c) {
-  return {c, build_list_operators(c), build_list_operators_page, parse_list_operators_page};
+  return {c, build_list_operators(c), build_list_operators_page, parse_list_operators_page,
+          "list_operators"};
 }
 
 inline read_plan<operator_detail> get_operator(const config& c, std::int64_t id) {
-  return {build_get_operator(c, id), parse_get_operator, c.retry, c.api_key};
+  return {build_get_operator(c, id), parse_get_operator, c.retry, c.api_key,
+          ctx(c, "get_operator", operation_kind::read)};
 }
 
 inline write_plan<operator_detail> create_operator(const config& c,
                                                    const create_operator_request& r) {
-  return {build_create_operator(c, r), parse_create_operator, c.api_key};
+  return {build_create_operator(c, r), parse_create_operator, c.api_key,
+          ctx(c, "create_operator", operation_kind::creating_write)};
 }
 
 inline write_plan<std::optional<operator_detail>> update_operator(
     const config& c, std::int64_t id, const update_operator_request& r) {
-  return {build_update_operator(c, id, r), parse_update_operator, c.api_key};
+  return {build_update_operator(c, id, r), parse_update_operator, c.api_key,
+          ctx(c, "update_operator", operation_kind::idempotent_write)};
 }
 
 inline write_plan<void> delete_operator(const config& c, std::int64_t id) {
-  return {build_delete_operator(c, id), parse_delete_operator, c.api_key};
+  return {build_delete_operator(c, id), parse_delete_operator, c.api_key,
+          ctx(c, "delete_operator", operation_kind::idempotent_write)};
 }
 
 // The creating writes once per intent key (<vnum/intent.hpp>): claimed in the ledger before the
