@@ -1,7 +1,7 @@
 // vnumctl: every vnum client operation from the shell, on vnum::curl_transport.
 //
 //   vnumctl [--base-url URL] [--dry-run] [--json] [--api-key-file PATH] [--timeout SECONDS]
-//           [--record FILE]
+//           [--record FILE] [--verbose]
 //           cellcast|identitycall COMMAND [flags]
 //   vnumctl [--json] ledger list --ledger SPEC
 //   vnumctl [--json] ledger resolve KEY --ledger SPEC (--took-effect | --no-effect) [--note TEXT]

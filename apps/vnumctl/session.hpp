@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <exception>
 #include <filesystem>
@@ -38,8 +39,9 @@ struct globals {
   bool dry_run = false;
   bool json = false;
   std::string api_key_file;
-  double timeout = 30;  // seconds, the whole exchange
-  std::string record;   // empty: record nothing; else the cassette each exchange is appended to
+  double timeout = 30;   // seconds, the whole exchange
+  std::string record;    // empty: record nothing; else the cassette each exchange is appended to
+  bool verbose = false;  // each attempt's event on stderr
 };
 
 // A CLI11 check that leaves the help's type name as given ("month|year", not
@@ -73,6 +75,32 @@ inline void add_globals(CLI::App& app, globals& g) {
                  "redacted) to the cassette FILE, created if missing, for "
                  "vnum::testing::replay_transport or vnum-fake-server --check FILE")
       ->type_name("FILE");
+  app.add_flag("--verbose", g.verbose,
+               "Print each attempt on stderr as it ends: operation, attempt, page, method and "
+               "path, status or error, time taken, and what came next (never a key or a body)");
+}
+
+// One attempt, as --verbose prints it:
+// "vnumctl: identitycall list_virtual_numbers (read) page 2 attempt 1: GET /api/v1/public/
+// virtual_numbers -> 200 in 1.2 ms: next_page".
+inline std::string event_line(const vnum::call_event& e) {
+  std::string out = "vnumctl: " + std::string(e.provider) + " " + std::string(e.operation) + " (" +
+                    std::string(vnum::to_string(e.kind)) + ")";
+  if (e.page > 0) out += " page " + std::to_string(e.page);
+  if (!e.sent) {
+    out += ": not sent";
+  } else {
+    out += " attempt " + std::to_string(e.attempt) + ": " +
+           std::string(vnum::http::to_string(e.method)) + " " + std::string(e.path) + " -> ";
+    out += e.status != 0 ? std::to_string(e.status) : std::string("no answer");
+    char took[32];
+    std::snprintf(took, sizeof took, " in %.1f ms", static_cast<double>(e.duration.count()) / 1000);
+    out += took;
+  }
+  if (e.error) out += " (" + std::string(vnum::to_string(*e.error)) + ")";
+  out += ": " + std::string(vnum::to_string(e.decision));
+  if (e.wait) out += ", waiting " + std::to_string(e.wait->count()) + " ms";
+  return out;
 }
 
 // A usage error found after parsing: exit 2.
@@ -153,6 +181,8 @@ class session {
     typename Provider::config cfg;
     cfg.api_key = key_;
     if (!globals_.base_url.empty()) cfg.base_url = globals_.base_url;
+    if (globals_.verbose)
+      cfg.observe = [](const vnum::call_event& e) { std::cerr << event_line(e) << '\n'; };
     if (globals_.dry_run) {
       auto request = build(std::as_const(cfg));
       if (!request) return printer_.failure(request.error(), reconcile);

@@ -723,3 +723,31 @@ TEST_CASE(
   CHECK(a.requests() == 0);
   CHECK(file_text(not_cassette) == "shopping list\n");
 }
+
+TEST_CASE("--verbose prints each attempt on stderr, and never the key") {
+  identitycall_account a;
+  a.arm(R"({"kind": "status", "status": 503, "route": "purchase_number"})");
+  auto failed = a.run({"purchase", "--phone-number", "+15551230001"}, {"--verbose"});
+  CHECK(failed.exit_code == 4);  // a creating write's 5xx: outcome_unknown
+  const std::string purchase =
+      "vnumctl: identitycall purchase_number (creating_write) attempt 1: POST "
+      "/api/v1/public/virtual_numbers/purchase -> 503 in ";
+  CHECK(failed.err.starts_with(purchase));
+  CHECK(failed.err.find(" ms (outcome_unknown): outcome_unknown\n") != std::string::npos);
+
+  auto listed = a.run({"list"}, {"--verbose"});
+  REQUIRE(listed.exit_code == 0);
+  CHECK(
+      listed.err.starts_with("vnumctl: identitycall list_virtual_numbers (read) page 1 attempt 1: "
+                             "GET /api/v1/public/virtual_numbers -> 200 in "));
+  CHECK(listed.err.ends_with(" ms: success\n"));
+  CHECK(lines(listed.err) == 1);
+
+  auto refused = a.run({"purchase", "--phone-number", "555"}, {"--verbose"});
+  CHECK(refused.exit_code == 3);
+  CHECK(
+      refused.err.starts_with("vnumctl: identitycall purchase_number (creating_write): not sent "
+                              "(invalid_argument): error\n"));
+  for (const auto* r : {&failed, &listed, &refused})
+    CHECK(r->err.find(identitycall_key) == std::string::npos);
+}
