@@ -1,24 +1,26 @@
-// vnum — exactly once, even across crashes: intent keys and the ledger they are kept in.
-//
-// Neither provider accepts an idempotency key, so vnum keeps one on the client side. A creating
-// write called with once(ledger, key) is claimed in the ledger before anything is sent, then sent,
-// then settled with what happened. The same key again never sends a second time; it answers from
-// the ledger:
-//
-//   state      what happened                              what the same key returns (nothing sent)
-//   pending    claimed, being sent (a live lease)         errc::conflict: another call holds it
-//              or its owner died (the lease ran out)      errc::outcome_unknown naming the key
-//   succeeded  the provider's answer was a success        the same typed result, parsed again
-//   refused    a documented refusal of this request       the same error
-//   unknown    errc::outcome_unknown: may have happened   errc::outcome_unknown naming the key
-//
-// The same key with another request is errc::invalid_argument naming the key. An unsettled
-// intent (unknown, or pending without an owner) is settled by reconciliation (<provider>/
-// reconcile.hpp) or by a person (ledger::resolve, `vnumctl ledger resolve`), never by sending
-// again.
-//
-// A failure that certainly left nothing done and is not about the request (errc::transport: never
-// sent; rate_limited; unauthorized; forbidden) releases the key, so the same call may go again.
+/// @file
+/// @brief Exactly once, even across crashes: intent keys and the ledger they are kept in.
+///
+/// Neither provider accepts an idempotency key, so vnum keeps one on the client side. A creating
+/// write called with once(ledger, key) is claimed in the ledger before anything is sent, then
+/// sent, then settled with what happened. The same key again never sends a second time; it answers
+/// from the ledger:
+///
+/// | state     | what happened                         | the same key returns (nothing sent)   |
+/// |-----------|---------------------------------------|---------------------------------------|
+/// | pending   | claimed, being sent (a live lease)    | errc::conflict: another call holds it |
+/// | pending   | its owner died (the lease ran out)    | errc::outcome_unknown naming the key  |
+/// | succeeded | the provider's answer was a success   | the same typed result, parsed again   |
+/// | refused   | a documented refusal of this request  | the same error                        |
+/// | unknown   | outcome_unknown: it may have happened | errc::outcome_unknown naming the key  |
+///
+/// The same key with another request is errc::invalid_argument naming the key. An unsettled
+/// intent (unknown, or pending without an owner) is settled by reconciliation
+/// (`<vnum/cellcast/reconcile.hpp>`, `<vnum/identitycall/reconcile.hpp>`) or by a person
+/// (ledger::resolve, `vnumctl ledger resolve`), never by sending again.
+///
+/// A failure that certainly left nothing done and is not about the request (errc::transport: never
+/// sent; rate_limited; unauthorized; forbidden) releases the key, so the same call may go again.
 // SPDX-License-Identifier: MIT
 #ifndef VNUM_INTENT_HPP
 #define VNUM_INTENT_HPP
@@ -42,8 +44,18 @@
 
 namespace vnum {
 
-enum class intent_state { pending, succeeded, refused, unknown };
+/// Where an intent stands in its ledger (the file's table says what each means for the same key).
+enum class intent_state {
+  pending,    ///< claimed, and its request being sent (or its owner died before settling it)
+  succeeded,  ///< the provider's answer was a success
+  refused,    ///< a documented refusal of this request (invalid_argument, not_found, conflict or
+              ///< unprocessable)
+  unknown     ///< errc::outcome_unknown: the request may have taken effect
+};
 
+/// The state's name, as a ledger stores it: "pending", "succeeded", "refused" or "unknown".
+/// @param s the state
+/// @return its name; "unknown" for a value that is not an enumerator
 constexpr std::string_view to_string(intent_state s) noexcept {
   switch (s) {
     case intent_state::pending:
@@ -58,7 +70,9 @@ constexpr std::string_view to_string(intent_state s) noexcept {
   return "unknown";
 }
 
-// The state a stored text names; empty for any other text (a store refuses such a row).
+/// The state a stored text names (to_string(intent_state) read back).
+/// @param s the text, compared exactly
+/// @return the state; empty for any other text (a store refuses such a row)
 constexpr std::optional<intent_state> intent_state_from_string(std::string_view s) noexcept {
   for (auto st : {intent_state::pending, intent_state::succeeded, intent_state::refused,
                   intent_state::unknown})
@@ -66,10 +80,12 @@ constexpr std::optional<intent_state> intent_state_from_string(std::string_view 
   return std::nullopt;
 }
 
-// Times in a ledger: milliseconds since the Unix epoch, UTC.
+/// Times in a ledger: milliseconds since the Unix epoch, UTC.
 using ledger_time = std::chrono::sys_time<std::chrono::milliseconds>;
 
-// "2026-12-06T07:45:01.123Z"
+/// A ledger time as ISO 8601 in UTC, to the millisecond: "2026-12-06T07:45:01.123Z".
+/// @param t the time, from 1970 on (a time before the epoch is not printed correctly)
+/// @return the text
 inline std::string to_iso8601(ledger_time t) {
   const auto ms = t.time_since_epoch().count();
   std::time_t secs = static_cast<std::time_t>(ms / 1000);
@@ -87,61 +103,66 @@ inline std::string to_iso8601(ledger_time t) {
   return out;
 }
 
-// One intent as a ledger keeps it.
+/// One intent as a ledger keeps it.
 struct intent_record {
-  std::string key;
-  std::string operation;    // "identitycall.purchase_number"
-  std::string fingerprint;  // the request as built, secrets and credentials excluded
-  intent_state state = intent_state::pending;
-  std::string owner;          // the claimant's token (a pending intent's)
-  ledger_time created_at{};   // when it was claimed, just before its request went out
-  ledger_time lease_until{};  // a pending intent's owner is alive until then
-  ledger_time settled_at{};   // when it left pending (zero while pending)
-  bool owner_alive = false;   // pending and lease_until is after the ledger's now, as read
-  int answer_status = 0;      // succeeded: the provider's status; 0 when no answer was kept
-  std::string answer_body;    // succeeded: the provider's body, the API key redacted
-  error refusal;              // refused: the error the call returned
-  std::string note;           // how it was settled: "answer", "reconciled: ...", "person: ..."
+  std::string key;          ///< the intent key the caller chose
+  std::string operation;    ///< the provider and operation, e.g. "identitycall.purchase_number"
+  std::string fingerprint;  ///< the request as built, secrets and credentials excluded
+  intent_state state = intent_state::pending;  ///< where it stands
+  std::string owner;                           ///< the claimant's token (a pending intent's)
+  ledger_time created_at{};   ///< when it was claimed, just before its request went out
+  ledger_time lease_until{};  ///< a pending intent's owner is alive until then
+  ledger_time settled_at{};   ///< when it left pending (zero while pending)
+  bool owner_alive = false;   ///< pending and lease_until is after the ledger's now, as read
+  int answer_status = 0;      ///< succeeded: the provider's status; 0 when no answer was kept
+  std::string answer_body;    ///< succeeded: the provider's body, the API key redacted
+  /// refused or unknown: the error the call returned, its retry_after cleared
+  error refusal;
+  std::string note;  ///< how it was settled: "answer", "reconciled: ...", "person: ..."
+  /// Compares every field.
   friend bool operator==(const intent_record&, const intent_record&) = default;
 };
 
-// What a claimant asks of the ledger: the key, if nobody holds it.
+/// What a claimant asks of the ledger: the key, if nobody holds it.
 struct intent_claim {
-  std::string key;
-  std::string operation;
-  std::string fingerprint;
-  std::string owner;
-  std::chrono::milliseconds lease{};
+  std::string key;                    ///< the intent key
+  std::string operation;              ///< as intent_record::operation
+  std::string fingerprint;            ///< as intent_record::fingerprint
+  std::string owner;                  ///< the claimant's token, fresh for each call
+  std::chrono::milliseconds lease{};  ///< how long the owner counts as alive from the claim
 };
 
-// A claim either won (the caller owns a new pending intent) or found the intent holding the key.
+/// A claim either won (the caller owns a new pending intent) or found the intent holding the key.
 struct claim_outcome {
-  bool won = false;
-  intent_record existing;  // when !won
+  bool won = false;        ///< whether the caller now owns a new pending intent
+  intent_record existing;  ///< when !won: the intent that holds the key
 };
 
-// How an intent leaves pending or unknown.
+/// How an intent leaves pending or unknown.
 struct settlement {
-  intent_state state = intent_state::unknown;  // succeeded, refused or unknown
-  int answer_status = 0;
-  std::string answer_body;
-  error refusal;
-  std::string note;
+  intent_state state = intent_state::unknown;  ///< succeeded, refused or unknown
+  int answer_status = 0;    ///< succeeded: the provider's status (0: no answer kept)
+  std::string answer_body;  ///< succeeded: the provider's body, the API key redacted
+  error refusal;            ///< refused or unknown: the error the call returned
+  std::string note;         ///< how it was settled, e.g. "answer" or "reconciled: ..."
 };
 
-// Where intents are kept. Every member is one atomic step of the store; each returns an error
-// (errc::transport when the store cannot be read or written) rather than throwing.
-//   claim(c)         inserts c as pending if no live intent holds c.key, else returns that intent.
-//                    A settled intent older than the store's expiry window no longer holds its key.
-//   settle(k, o, s)  the owner's settlement of its pending intent (errc::conflict otherwise: a
-//                    person or reconciliation settled it first, which wins).
-//   release(k, o)    the owner takes back its pending claim: its request certainly had no effect.
-//   resolve(k, s)    settles an unsettled intent: unknown, or pending with its lease run out
-//                    (errc::conflict for a live or settled one, errc::not_found for none).
-//   forget(k)        removes an unsettled intent that did not take effect, as resolve checks.
-//   find(k)          the intent holding k, if any.
-//   unsettled()      every intent that is unknown or pending, oldest first.
-//   reap()           removes the settled intents older than the expiry window; how many.
+/// Where intents are kept. Every member is one atomic step of the store; each returns an error
+/// (errc::transport when the store cannot be read or written) rather than throwing.
+///
+/// - `claim(c)`: inserts `c` as pending if no live intent holds `c.key`, else returns that
+///   intent. A settled intent older than the store's expiry window no longer holds its key.
+/// - `settle(k, o, s)`: the owner's settlement of its pending intent (errc::conflict otherwise: a
+///   person or reconciliation settled it first, which wins).
+/// - `release(k, o)`: the owner takes back its pending claim: its request certainly had no effect.
+/// - `resolve(k, s)`: settles an unsettled intent: unknown, or pending with its lease run out
+///   (errc::conflict for a live or settled one, errc::not_found for none).
+/// - `forget(k)`: removes an unsettled intent that did not take effect, as resolve checks.
+/// - `find(k)`: the intent holding `k`, if any.
+/// - `unsettled()`: every intent that is unknown or pending, oldest first.
+/// - `reap()`: removes the settled intents older than the expiry window; returns how many.
+///
+/// vnum::testing::memory_ledger, vnum::sqlite_ledger and vnum::postgres_ledger satisfy it.
 template <class L>
 concept ledger = requires(L& l, const intent_claim& c, const settlement& s, std::string_view k) {
   { l.claim(c) } -> std::same_as<result<claim_outcome>>;
@@ -154,31 +175,41 @@ concept ledger = requires(L& l, const intent_claim& c, const settlement& s, std:
   { l.reap() } -> std::same_as<result<std::size_t>>;
 };
 
-// A creating write's key and the ledger it is kept in: client.purchase_number(r, once(ledger, k)).
-// The lease is how long a pending claim's owner counts as alive: longer than the transport's
-// timeout plus the time to settle, so that a slow call is never taken for a dead one.
+/// A creating write's key and the ledger it is kept in: client.purchase_number(r, once(ledger, k)).
+/// The lease is how long a pending claim's owner counts as alive: longer than the transport's
+/// timeout plus the time to settle, so that a slow call is never taken for a dead one.
+/// @tparam L the ledger type
 template <ledger L>
 struct intent_key {
-  L* ledger;
-  std::string key;
-  std::chrono::milliseconds lease{std::chrono::minutes(5)};
+  L* ledger;        ///< borrowed: it must outlive the call
+  std::string key;  ///< 1 to 200 bytes, no control characters (else errc::invalid_argument)
+  std::chrono::milliseconds lease{std::chrono::minutes(5)};  ///< how long a claim's owner lives
 };
 
+/// Makes the intent key of a creating write: `client.purchase_number(r, vnum::once(ledger, k))`.
+/// The key is checked when the call starts, not here.
+/// @param l the ledger; borrowed, so it must outlive the call
+/// @param key the caller's key for this one intent (1 to 200 bytes, no control characters)
+/// @param lease how long the claim's owner counts as alive (see intent_key)
+/// @return the intent key
 template <ledger L>
 intent_key<L> once(L& l, std::string key,
                    std::chrono::milliseconds lease = std::chrono::minutes(5)) {
   return {&l, std::move(key), lease};
 }
 
-// What reconciliation (<provider>/reconcile.hpp) made of one unsettled intent.
+/// What reconciliation (a provider's `reconcile.hpp`) made of one unsettled intent.
 enum class reconcile_verdict {
-  settled,       // the provider's records show it took effect: now succeeded, with what they show
-  absent,        // the records do not show it; that alone settles nothing (see the provider's)
-  ambiguous,     // more than one record matches: a person decides
-  needs_person,  // no documented record to check: a person settles it (ledger::resolve)
-  in_flight,     // pending with a live owner: left alone
+  settled,       ///< the provider's records show it took effect: now succeeded, with what they show
+  absent,        ///< the records do not show it; that alone settles nothing (see the provider's)
+  ambiguous,     ///< more than one record matches: a person decides
+  needs_person,  ///< no documented record to check: a person settles it (ledger::resolve)
+  in_flight,     ///< pending with a live owner: left alone
 };
 
+/// The verdict's name: "settled", "absent", "ambiguous", "needs_person" or "in_flight".
+/// @param v the verdict
+/// @return its name; "needs_person" for a value that is not an enumerator
 constexpr std::string_view to_string(reconcile_verdict v) noexcept {
   switch (v) {
     case reconcile_verdict::settled:
@@ -195,11 +226,13 @@ constexpr std::string_view to_string(reconcile_verdict v) noexcept {
   return "needs_person";
 }
 
+/// What reconciliation found for one unsettled intent.
 struct reconciled {
-  std::string key;
-  std::string operation;
-  reconcile_verdict verdict = reconcile_verdict::needs_person;
-  std::string detail;  // what was found, or what a person should check
+  std::string key;        ///< the intent's key
+  std::string operation;  ///< the intent's operation, e.g. "identitycall.purchase_number"
+  reconcile_verdict verdict = reconcile_verdict::needs_person;  ///< what was made of it
+  std::string detail;  ///< what was found, or what a person should check
+  /// Compares every field.
   friend bool operator==(const reconciled&, const reconciled&) = default;
 };
 
@@ -260,15 +293,32 @@ inline std::string quoted_key(std::string_view key) {
 
 }  // namespace detail
 
-// A creating write run once per key: claims the key in the ledger, runs the write plan, and
-// settles what it answered; or, when the key is already held, answers from the ledger and sends
-// nothing. The ledger's calls are made on the thread that steps the plan (the runner's).
+/// A creating write run once per key: claims the key in the ledger, runs the write plan, and
+/// settles what it answered; or, when the key is already held, answers from the ledger and sends
+/// nothing (the file's table says what). The ledger's calls are made on the thread that steps the
+/// plan (the runner's), and block it.
+///
+/// Errors of its own, nothing sent with any: errc::invalid_argument for a key that is empty, longer
+/// than 200 bytes or has a control character, or that was used for another request;
+/// errc::transport when the ledger could not claim; errc::conflict for a key that succeeded but
+/// kept no answer to return (as a person may settle it). A settlement the ledger does not take is
+/// not an error: the call's result is returned either way, and the intent stays pending, then
+/// unknown once its lease runs out, until reconciled.
+/// @tparam T the value of the call's result
+/// @tparam L the ledger type
 template <class T, ledger L>
 class intent_plan {
  public:
-  using value_type = T;
+  using value_type = T;  ///< the value of the call's result
+  /// Turns a built request into the fingerprint the ledger keeps (secrets excluded).
   using fingerprinter = std::string (*)(const http::request&);
 
+  /// A plan that runs `write` once per key.
+  /// @param write the creating write
+  /// @param key the ledger and key
+  /// @param operation the name the ledger keeps, e.g. "identitycall.purchase_number" (borrowed:
+  ///        it must outlive the plan)
+  /// @param fingerprint makes the request's fingerprint
   intent_plan(write_plan<T> write, intent_key<L> key, std::string_view operation,
               fingerprinter fingerprint)
       : write_(std::move(write)),
@@ -276,6 +326,9 @@ class intent_plan {
         operation_(operation),
         fingerprint_(fingerprint) {}
 
+  /// Checks the key and claims it; the first step.
+  /// @return send the write's request when the claim was won; else done (the request failed to
+  ///         build, the key is invalid, the ledger failed, or the key is held: its answer)
   next_action start() {
     if (!write_.request()) return write_.start();  // failed to build: nothing claimed, or sent
     if (auto problem = detail::intent_key_problem(key_.key)) return unsent(std::move(*problem));
@@ -289,6 +342,11 @@ class intent_plan {
     return write_.start();
   }
 
+  /// Reads the answer as the write does, and settles the intent: succeeded (the answer kept, the
+  /// API key redacted), refused, unknown, or released (see the file's documentation).
+  /// @param answer what the transport returned
+  /// @param took how long the exchange took, for the event
+  /// @return done
   next_action on_answer(result<http::response> answer, std::chrono::microseconds took = {}) {
     if (answer && answer->status > 0) kept_ = answer->status;
     const bool have_body = answer.has_value();
@@ -297,11 +355,15 @@ class intent_plan {
     return settle(std::move(body));
   }
 
+  /// A write never asks to wait; ends as write_plan::on_waited() does and settles that result.
+  /// @return done
   next_action on_waited() {
     write_.on_waited();
     return settle({});
   }
 
+  /// The runner stopped before sending: the claim is released, and the result is errc::transport.
+  /// @return done
   next_action cancel() {
     write_.cancel();  // the request was not sent: the claim goes back
     if (!owner_.empty()) (void)key_.ledger->release(key_.key, owner_);
@@ -309,6 +371,8 @@ class intent_plan {
     return next_action::done();
   }
 
+  /// The result, once done; moved from by whoever takes it.
+  /// @return the call's result, to be moved from
   result<T>&& take_result() {
     if (!outcome_) outcome_.emplace(write_.take_result());  // it ended in the write plan's start
     return std::move(*outcome_);

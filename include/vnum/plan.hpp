@@ -1,21 +1,28 @@
-// vnum — plans: the logic of one call as a sans-I/O state machine. A plan never sends, waits or
-// reads a clock: each step returns the next action (send this request, wait this long, or done),
-// and a runner carries it out and reports back. The blocking clients and the Asio clients are two
-// runners over the same plans, so both give the same answers.
-//
-//   next_action a = plan.start();
-//   while (!a.is_done())
-//     a = a.is_send() ? plan.on_answer(transport.send(a.request()))
-//                     : (sleep(a.duration()), plan.on_waited());
-//   result<T> r = plan.take_result();
-//
-// A runner may tell on_answer how long the exchange took (its second argument): the plans put it in
-// the events they emit (<vnum/observe.hpp>), one per attempt, to the observer their context names.
-//
-// A runner that stops early (its operation was cancelled) calls cancel() instead of carrying out
-// the action it holds: after a send that was not made the result is errc::transport, after a wait
-// that was cut short it is the last attempt's error. A plan keeps the request it asks to send, so
-// it must stay at one address while a runner holds the action.
+/// @file
+/// @brief Plans: the logic of one call as a sans-I/O state machine.
+///
+/// A plan never sends, waits or reads a clock: each step returns the next action (send this
+/// request, wait this long, or done), and a runner carries it out and reports back. The blocking
+/// clients and the Asio clients are two runners over the same plans, so both give the same answers.
+///
+/// ```cpp
+/// next_action a = plan.start();
+/// while (!a.is_done())
+///   a = a.is_send() ? plan.on_answer(transport.send(a.request()))
+///                   : (sleep(a.duration()), plan.on_waited());
+/// result<T> r = plan.take_result();
+/// ```
+///
+/// A runner may tell on_answer() how long the exchange took (its second argument): the plans put it
+/// in the events they emit (`<vnum/observe.hpp>`), one per attempt, to the observer their context
+/// names.
+///
+/// A runner that stops early (its operation was cancelled) calls cancel() instead of carrying out
+/// the action it holds: after a send that was not made the result is errc::transport, after a wait
+/// that was cut short it is the last attempt's error. A plan keeps the request it asks to send, so
+/// it must stay at one address while a runner holds the action.
+///
+/// A plan is not thread-safe: one runner steps it, one step at a time.
 // SPDX-License-Identifier: MIT
 #ifndef VNUM_PLAN_HPP
 #define VNUM_PLAN_HPP
@@ -34,22 +41,43 @@
 
 namespace vnum {
 
-// What a plan asks its runner to do next. A send action refers to the request the plan keeps.
+/// What a plan asks its runner to do next. A send action refers to the request the plan keeps.
 class next_action {
  public:
-  enum class kind { send, wait, done };
+  /// The three things a runner may be asked to do.
+  enum class kind {
+    send,  ///< send request() and pass the answer to on_answer()
+    wait,  ///< wait duration(), then call on_waited()
+    done   ///< the plan has its result: take_result()
+  };
 
+  /// Asks the runner to send a request.
+  /// @param r the request; referred to, not copied, so it must outlive the action
+  /// @return a kind::send action
   static next_action send(const http::request& r) noexcept { return {kind::send, &r, {}}; }
+  /// Asks the runner to wait before the next step.
+  /// @param d how long
+  /// @return a kind::wait action
   static next_action wait(std::chrono::milliseconds d) noexcept { return {kind::wait, nullptr, d}; }
+  /// Tells the runner that the plan has its result.
+  /// @return a kind::done action
   static next_action done() noexcept { return {kind::done, nullptr, {}}; }
 
+  /// What to do.
+  /// @return the action's kind
   kind type() const noexcept { return kind_; }
+  /// @return whether this is a kind::send action
   bool is_send() const noexcept { return kind_ == kind::send; }
+  /// @return whether this is a kind::wait action
   bool is_wait() const noexcept { return kind_ == kind::wait; }
+  /// @return whether this is a kind::done action
   bool is_done() const noexcept { return kind_ == kind::done; }
-  // For a send: the request, valid while the plan lives and until its next step.
+  /// For a send: the request, valid while the plan lives and until its next step. Only for a
+  /// kind::send action (any other has no request to refer to).
+  /// @return the request to send
   const http::request& request() const noexcept { return *request_; }
-  // For a wait: how long.
+  /// For a wait: how long (zero for any other kind).
+  /// @return the wait
   std::chrono::milliseconds duration() const noexcept { return wait_; }
 
  private:
@@ -60,7 +88,9 @@ class next_action {
   std::chrono::milliseconds wait_;
 };
 
-// What every plan offers its runners; T is the value of the call's result<T>.
+/// What every plan offers its runners: start(), on_answer(), on_waited() and cancel() step it, each
+/// returning the next_action; take_result() moves its result out once done. `P::value_type` is the
+/// `T` of the call's result<T>.
 template <class P>
 concept plan = requires(P& p, result<http::response> answer) {
   typename P::value_type;
@@ -150,22 +180,40 @@ result<T> read_answer(result<http::response>&& answer, result<T> (*parse)(const 
 
 }  // namespace detail
 
-// A write: one send, never a second; the parser applies the outcome rule of the write's kind.
-// A request that failed to build is the result, and nothing is sent.
+/// A write: one send, never a second; the parser applies the outcome rule of the write's kind.
+/// A request that failed to build is the result, and nothing is sent.
+///
+/// Each call is one event to the context's observer: the attempt's, or an unsent one when the
+/// request failed to build or the runner cancelled.
+/// @tparam T the value of the call's result
 template <class T>
 class write_plan {
  public:
-  using value_type = T;
+  using value_type = T;  ///< the value of the call's result
+  /// Reads an answer into the call's result (a provider's parse_* function).
   using parser = result<T> (*)(const http::response&);
 
+  /// A plan for one write.
+  /// @param built the request as built, or why it could not be built (then that is the result)
+  /// @param parse reads the answer
+  /// @param api_key the secret taken out of any error's text (borrowed: it must outlive the plan)
+  /// @param context the operation and observer the events name (internal; the plans:: factories
+  ///        fill it in)
   write_plan(result<http::request> built, parser parse, std::string_view api_key,
              detail::call_context context = {})
       : request_(std::move(built)), parse_(parse), api_key_(api_key), context_(context) {}
 
+  /// The first step.
+  /// @return send the request; or done when it failed to build (its error is the result)
   next_action start() {
     if (!request_) return finish_unsent(request_.error());
     return next_action::send(*request_);
   }
+  /// Reads the answer to the one send: the parser's result, or the transport's error, with the API
+  /// key redacted from any error.
+  /// @param answer what the transport returned
+  /// @param took how long the exchange took, for the event (zero if the runner does not time it)
+  /// @return done
   next_action on_answer(result<http::response> answer, std::chrono::microseconds took = {}) {
     const int status = answer ? answer->status : 0;
     outcome_.emplace(
@@ -175,23 +223,35 @@ class write_plan {
                      detail::attempt_event(context_, *request_, 1, status, *outcome_, took));
     return next_action::done();
   }
-  // A write never asks to wait: a runner that says it waited ends the plan, and nothing more is
-  // sent (a second send could buy twice).
+  /// A write never asks to wait: a runner that says it waited ends the plan, and nothing more is
+  /// sent (a second send could buy twice). Unless an answer was already read, the result is
+  /// errc::protocol.
+  /// @return done
   next_action on_waited() {
     if (!outcome_)
       outcome_.emplace(
           make_error(errc::protocol, "a write plan was resumed after a wait it never asked for"));
     return next_action::done();
   }
+  /// The runner stopped instead of sending: nothing was sent, and the result is errc::transport.
+  /// @return done
   next_action cancel() { return finish_unsent(detail::cancelled_before_send()); }
-  // The result, once done; moved from by whoever takes it.
+  /// The result, once done; moved from by whoever takes it. Calling it before done is undefined.
+  /// @return the call's result, to be moved from
   result<T>&& take_result() { return std::move(*outcome_); }
 
-  // The request as built (or why it could not be), its parser and the key errors are redacted of:
-  // what an intent_plan (<vnum/intent.hpp>) fingerprints, and reads a kept answer with.
+  /// The request as built, or why it could not be: what an intent_plan (`<vnum/intent.hpp>`)
+  /// fingerprints.
+  /// @return the built request or its error
   const result<http::request>& request() const noexcept { return request_; }
+  /// The parser, with which an intent_plan reads a kept answer.
+  /// @return the parser given at construction
   parser answer_parser() const noexcept { return parse_; }
+  /// The secret that errors and kept answers are redacted of.
+  /// @return the API key given at construction
   std::string_view redacted_key() const noexcept { return api_key_; }
+  /// The operation and observer the events name (internal).
+  /// @return the context given at construction
   const detail::call_context& context() const noexcept { return context_; }
 
  private:
@@ -207,20 +267,30 @@ class write_plan {
   std::optional<result<T>> outcome_;
 };
 
-// A read: sent again while its error is retryable (is_retryable) and the policy allows another
-// attempt, waiting with exponential backoff, or as long as the provider's Retry-After asks when
-// that is within max_backoff (longer: that error is the result). An invalid policy is the result,
-// and nothing is sent. The policy's sleep is not used: waiting is the runner's.
-//
-// Each attempt is an event to the context's observer. A page of a list (context.page > 0) leaves
-// the event of its last attempt to its list, which knows whether another page follows
-// (last_event()).
+/// A read: sent again while its error is retryable (is_retryable()) and the policy allows another
+/// attempt, waiting with exponential backoff, or as long as the provider's Retry-After asks when
+/// that is within max_backoff (longer: that error is the result). An invalid policy is the result
+/// (errc::invalid_argument, as validate(const retry_policy&) says), and nothing is sent. The
+/// policy's sleep is not used: waiting is the runner's.
+///
+/// Each attempt is an event to the context's observer. A page of a list (context.page > 0) leaves
+/// the event of its last attempt to its list, which knows whether another page follows
+/// (last_event()).
+/// @tparam T the value of the call's result
 template <class T>
 class read_plan {
  public:
-  using value_type = T;
+  using value_type = T;  ///< the value of the call's result
+  /// Reads an answer into the call's result (a provider's parse_* function).
   using parser = result<T> (*)(const http::response&);
 
+  /// A plan for one read.
+  /// @param built the request as built, or why it could not be built (then that is the result)
+  /// @param parse reads each answer
+  /// @param policy how to retry; copied, so it need not outlive the plan
+  /// @param api_key the secret taken out of any error's text (borrowed: it must outlive the plan)
+  /// @param context the operation, observer and page the events name (internal; the plans::
+  ///        factories fill it in)
   read_plan(result<http::request> built, parser parse, const retry_policy& policy,
             std::string_view api_key, detail::call_context context = {})
       : request_(std::move(built)),
@@ -238,6 +308,8 @@ class read_plan {
     }
   }
 
+  /// The first step.
+  /// @return send the request; or done when it failed to build or the policy is invalid
   next_action start() {
     if (outcome_) {
       event_ = detail::unsent_event(context_, request_, outcome_->error());
@@ -248,6 +320,12 @@ class read_plan {
     return next_action::send(*request_);
   }
 
+  /// Reads an attempt's answer (the API key redacted from any error) and decides whether to try
+  /// again.
+  /// @param answer what the transport returned
+  /// @param took how long the exchange took, for the event (zero if the runner does not time it)
+  /// @return wait before another attempt, when the error is retryable and the policy allows one;
+  ///         else done, with this attempt's outcome as the result
   next_action on_answer(result<http::response> answer, std::chrono::microseconds took = {}) {
     const int status = answer ? answer->status : 0;
     // Kept in outcome_ either way: the result, or the one a cut-short wait ends with (cancel).
@@ -269,6 +347,8 @@ class read_plan {
     return next_action::wait(*wait);
   }
 
+  /// The wait is over: the next attempt, with the next backoff.
+  /// @return send the request again
   next_action on_waited() {
     waiting_ = false;
     outcome_.reset();
@@ -277,6 +357,9 @@ class read_plan {
     return next_action::send(*request_);
   }
 
+  /// The runner stopped: before a send, the result is errc::transport; during a wait, it is the
+  /// last attempt's error.
+  /// @return done
   next_action cancel() {
     if (!waiting_) {
       outcome_.emplace(detail::cancelled_before_send());
@@ -287,14 +370,16 @@ class read_plan {
     return next_action::done();
   }
 
-  // The result, once done; moved from by whoever takes it.
+  /// The result, once done; moved from by whoever takes it. Calling it before done is undefined.
+  /// @return the call's result, to be moved from
   result<T>&& take_result() { return std::move(*outcome_); }
 
-  // Attempts sent so far, the first included.
+  /// Attempts sent so far, the first included.
+  /// @return 0 before the first send
   int attempts() const noexcept { return attempt_; }
 
-  // The event of the last attempt, for a list to report (a page's plan does not); empty when
-  // nobody observes.
+  /// The event of the last attempt, for a list to report (a page's plan does not).
+  /// @return the event, which the list may amend; empty when nobody observes
   std::optional<call_event>& last_event() noexcept { return event_; }
 
  private:

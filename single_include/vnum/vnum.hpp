@@ -1179,20 +1179,46 @@ namespace vnum::cellcast {
 // Every validate() returns the request as it will be sent (normalized where a field is), or the
 // first field that is wrong.
 
-// purchase-virtual-number.html. The catalog check is skipped for numbers it does not list.
+/// Checks a purchase (purchase-virtual-number.html): exactly one of card, token and becs (a BECS
+/// debit with an email, an account name, and either a payment method or a 6-digit BSB and an
+/// account number), a product and a number, a monthly or yearly cycle, and the product being the
+/// number's product for that cycle. The catalog check is skipped for numbers it does not list.
+/// @param r the purchase
+/// @param catalog the numbers' products (config::products)
+/// @return the request as it will be sent, or errc::invalid_argument with error::field naming the
+///         first wrong field
 result<purchase_request> validate(const purchase_request& r, const product_catalog& catalog = {});
 
+/// Checks a postpaid purchase: the number is required.
+/// @param r the purchase
+/// @return the request as it will be sent, or errc::invalid_argument with error::field naming the
+///         first wrong field
 result<postpaid_purchase_request> validate(const postpaid_purchase_request& r);
 
-// The virtual number's ID becomes one URL path segment.
+/// Checks a virtual number's ID, which becomes one URL path segment: not empty, not "." or "..",
+/// only letters, digits, '-', '_', '.' and '~'.
+/// @param id the ID
+/// @return nothing, or errc::invalid_argument with error::field "id"
 result<void> validate_virtual_number_id(std::string_view id);
 
-// Returns the request with its number normalized to +61XXXXXXXXX, as it will be sent.
+/// Checks a custom number request: a name, and an Australian number (phone::normalize_au()).
+/// @param r the request
+/// @return the request with its number normalized to +61XXXXXXXXX, as it will be sent; or
+///         errc::invalid_argument with error::field naming the first wrong field
 result<custom_number_request> validate(const custom_number_request& r);
 
+/// Checks a verification: a name, an Australian number, and an OTP without spaces.
+/// @param r the request
+/// @return the request with its number normalized to +61XXXXXXXXX, as it will be sent; or
+///         errc::invalid_argument with error::field naming the first wrong field
 result<verify_custom_number_request> validate(const verify_custom_number_request& r);
 
-// business-name.html (current version). Returns the request with customer_contact normalized.
+/// Checks a business name request (business-name.html, current version): a name of 3 to 11
+/// characters, the required texts, an 11-digit ABN, a phone number of digits, an email, and an
+/// Australian customer_contact when one is given.
+/// @param r the request
+/// @return the request with customer_contact normalized, as it will be sent; or
+///         errc::invalid_argument with error::field naming the first wrong field
 result<business_name_request> validate(const business_name_request& r);
 
 }  // namespace vnum::cellcast
@@ -1212,28 +1238,66 @@ result<business_name_request> validate(const business_name_request& r);
 
 namespace vnum::cellcast {
 
-// The purchase pages' headings say /api/v1/virtual-number/purchase but their code samples, and
-// the sibling pages, use /api/v1/apiClient/...: the samples are what the service answers.
+/// The purchase request: POST /api/v1/apiClient/virtual-number/purchase. The purchase pages'
+/// headings say /api/v1/virtual-number/purchase but their code samples, and the sibling pages, use
+/// /api/v1/apiClient/...: the samples are what the service answers.
+/// @param cfg the config: base URL, API key, and the products the purchase is checked against
+/// @param r the purchase
+/// @return the request; or errc::invalid_argument naming the first wrong argument or field (the
+///         validators' checks), or config::api_key or config::base_url when those are unusable
 result<http::request> build_purchase_virtual_number(const config& cfg, const purchase_request& r);
 
+/// The postpaid purchase request: POST /api/v1/apiClient/virtual-number/purchase-postpaid.
+/// @param cfg the config: base URL and API key
+/// @param r the purchase
+/// @return the request; or errc::invalid_argument naming the first wrong argument or field (the
+///         validators' checks), or config::api_key or config::base_url when those are unusable
 result<http::request> build_purchase_virtual_number_postpaid(const config& cfg,
                                                              const postpaid_purchase_request& r);
 
-// The page's JavaScript sample passes its headers as the body; we send no body and real headers.
+/// The unsubscription request: PUT /api/v1/apiClient/virtual-number/unsubscribe/{id}. The page's
+/// JavaScript sample passes its headers as the body; we send no body and real headers.
+/// @param cfg the config: base URL and API key
+/// @param id the virtual number's ID (validate_virtual_number_id())
+/// @return the request; or errc::invalid_argument naming the first wrong argument or field (the
+///         validators' checks), or config::api_key or config::base_url when those are unusable
 result<http::request> build_unsubscribe_virtual_number(const config& cfg, std::string_view id);
 
+/// The custom number request: POST /api/v1/customNumber/add, the number normalized to +61XXXXXXXXX.
+/// @param cfg the config: base URL and API key
+/// @param r the name and number
+/// @return the request; or errc::invalid_argument naming the first wrong argument or field (the
+///         validators' checks), or config::api_key or config::base_url when those are unusable
 result<http::request> build_add_custom_number(const config& cfg, const custom_number_request& r);
 
+/// The verification request: POST /api/v1/customNumber/verifyCustomNumber, the number normalized to
+/// +61XXXXXXXXX.
+/// @param cfg the config: base URL and API key
+/// @param r the name, number and OTP
+/// @return the request; or errc::invalid_argument naming the first wrong argument or field (the
+///         validators' checks), or config::api_key or config::base_url when those are unusable
 result<http::request> build_verify_custom_number(const config& cfg,
                                                  const verify_custom_number_request& r);
 
+/// The business name request: POST /api/v1/business/add (business-name.html, current version).
+/// @param cfg the config: base URL and API key
+/// @param r the request
+/// @return the request; or errc::invalid_argument naming the first wrong argument or field (the
+///         validators' checks), or config::api_key or config::base_url when those are unusable
 result<http::request> build_add_business_name(const config& cfg, const business_name_request& r);
 
-// billing/get-list-credit-card.html: no parameters and no body.
+/// The card list request: GET /api/v1/user/getCards (billing/get-list-credit-card.html): no
+/// parameters and no body.
+/// @param cfg the config: base URL and API key
+/// @return the request; or errc::invalid_argument naming config::api_key or config::base_url when
+///         those are unusable
 result<http::request> build_list_cards(const config& cfg);
 
-// No Cellcast page documents this endpoint; the path is the one the live API answers (see
-// custom_number in model.hpp).
+/// The custom number list request: GET /api/v1/customNumber. No Cellcast page documents this
+/// endpoint; the path is the one the live API answers (see custom_number).
+/// @param cfg the config: base URL and API key
+/// @return the request; or errc::invalid_argument naming config::api_key or config::base_url when
+///         those are unusable
 result<http::request> build_list_custom_numbers(const config& cfg);
 
 }  // namespace vnum::cellcast
@@ -1254,31 +1318,71 @@ result<http::request> build_list_custom_numbers(const config& cfg);
 
 namespace vnum::cellcast {
 
-// A creating write (operation_kind::creating_write).
+/// Reads the answer to a purchase, a creating write (operation_kind::creating_write). Cellcast
+/// answers with an envelope: a 200 with "status": true is the success, a 200 whose status is false
+/// errc::unprocessable, and a 400 envelope errc::invalid_argument (errc::conflict when its message
+/// says the number already exists); the other parsers here read it the same way.
+/// @param r the provider's answer
+/// @return the receipt; or the errc its HTTP status stands for, errc::protocol for a body that is
+///         not the documented success, under the outcome rule of operation_kind::creating_write
+///         (a 2xx not read, or any 5xx, is errc::outcome_unknown)
 result<purchase_receipt> parse_purchase_virtual_number(const http::response& r);
 
-// The postpaid page documents no responses; the family's envelope is assumed. A creating write.
+/// Reads the answer to a postpaid purchase, as parse_purchase_virtual_number(). The postpaid page
+/// documents no responses; the family's envelope is assumed. A creating write.
+/// @param r the provider's answer
+/// @return the receipt; or the errc its HTTP status stands for, errc::protocol for a body that is
+///         not the documented success, under the outcome rule of operation_kind::creating_write
+///         (a 2xx not read, or any 5xx, is errc::outcome_unknown)
 result<purchase_receipt> parse_purchase_virtual_number_postpaid(const http::response& r);
 
-// An idempotent write.
+/// Reads the answer to an unsubscription, an idempotent write.
+/// @param r the provider's answer
+/// @return the receipt; or the errc its HTTP status stands for, errc::protocol for a body that is
+///         not the documented success, under the outcome rule of operation_kind::idempotent_write
+///         (a 2xx not read is errc::outcome_unknown)
 result<unsubscribe_receipt> parse_unsubscribe_virtual_number(const http::response& r);
 
-// A creating write. The two documented successes differ only in their messages: "Custom number
-// created" and "OTP sent to your number successfully"; any other message leaves it unknown whether
-// an OTP is awaited, so it is outcome_unknown too.
+/// Reads the answer to adding a custom number, a creating write. The two documented successes
+/// differ only in their messages: "Custom number created" and "OTP sent to your number
+/// successfully"; any other message leaves it unknown whether an OTP is awaited, so it is
+/// outcome_unknown too.
+/// @param r the provider's answer
+/// @return the receipt (otp_required when an OTP was sent); or the errc its HTTP status stands for,
+/// errc::protocol for a body that is
+///         not the documented success, under the outcome rule of operation_kind::creating_write
+///         (a 2xx not read, or any 5xx, is errc::outcome_unknown)
 result<custom_number_receipt> parse_add_custom_number(const http::response& r);
 
-// An idempotent write: a second verification leaves the number verified.
+/// Reads the answer to a verification, an idempotent write: a second verification leaves the
+/// number verified.
+/// @param r the provider's answer
+/// @return the receipt; or the errc its HTTP status stands for, errc::protocol for a body that is
+///         not the documented success, under the outcome rule of operation_kind::idempotent_write
+///         (a 2xx not read is errc::outcome_unknown)
 result<verify_custom_number_receipt> parse_verify_custom_number(const http::response& r);
 
-// A creating write.
+/// Reads the answer to a business name request, a creating write.
+/// @param r the provider's answer
+/// @return the receipt; or the errc its HTTP status stands for, errc::protocol for a body that is
+///         not the documented success, under the outcome rule of operation_kind::creating_write
+///         (a 2xx not read, or any 5xx, is errc::outcome_unknown)
 result<business_name_receipt> parse_add_business_name(const http::response& r);
 
-// A read: the envelope with "data" an array of Stripe card objects (get-list-credit-card.html).
+/// Reads the card list, a read: the envelope with "data" an array of Stripe card objects
+/// (get-list-credit-card.html).
+/// @param r the provider's answer
+/// @return the cards; or the errc its HTTP status stands for, errc::protocol for a body that is
+///         not the documented success
 result<std::vector<card>> parse_list_cards(const http::response& r);
 
-// A read. The live service answers a bare {"data": [...]} without the envelope; an envelope whose
-// status is false is read as the refusal it is.
+/// Reads the custom number list, a read. The live service answers a bare {"data": [...]} without
+/// the envelope; an envelope whose status is false is read as the refusal it is
+/// (errc::unprocessable).
+/// @param r the provider's answer
+/// @return the custom numbers; or the errc its HTTP status stands for, errc::protocol for a body
+/// that is
+///         not the documented success
 result<std::vector<custom_number>> parse_list_custom_numbers(const http::response& r);
 
 }  // namespace vnum::cellcast
@@ -1467,24 +1571,31 @@ inline std::string request_fingerprint(const http::request& r) {
 
 // ---- vnum/plan.hpp -------------------------------------------------------------------------------
 
-// vnum — plans: the logic of one call as a sans-I/O state machine. A plan never sends, waits or
-// reads a clock: each step returns the next action (send this request, wait this long, or done),
-// and a runner carries it out and reports back. The blocking clients and the Asio clients are two
-// runners over the same plans, so both give the same answers.
-//
-//   next_action a = plan.start();
-//   while (!a.is_done())
-//     a = a.is_send() ? plan.on_answer(transport.send(a.request()))
-//                     : (sleep(a.duration()), plan.on_waited());
-//   result<T> r = plan.take_result();
-//
-// A runner may tell on_answer how long the exchange took (its second argument): the plans put it in
-// the events they emit (<vnum/observe.hpp>), one per attempt, to the observer their context names.
-//
-// A runner that stops early (its operation was cancelled) calls cancel() instead of carrying out
-// the action it holds: after a send that was not made the result is errc::transport, after a wait
-// that was cut short it is the last attempt's error. A plan keeps the request it asks to send, so
-// it must stay at one address while a runner holds the action.
+/// @file
+/// @brief Plans: the logic of one call as a sans-I/O state machine.
+///
+/// A plan never sends, waits or reads a clock: each step returns the next action (send this
+/// request, wait this long, or done), and a runner carries it out and reports back. The blocking
+/// clients and the Asio clients are two runners over the same plans, so both give the same answers.
+///
+/// ```cpp
+/// next_action a = plan.start();
+/// while (!a.is_done())
+///   a = a.is_send() ? plan.on_answer(transport.send(a.request()))
+///                   : (sleep(a.duration()), plan.on_waited());
+/// result<T> r = plan.take_result();
+/// ```
+///
+/// A runner may tell on_answer() how long the exchange took (its second argument): the plans put it
+/// in the events they emit (`<vnum/observe.hpp>`), one per attempt, to the observer their context
+/// names.
+///
+/// A runner that stops early (its operation was cancelled) calls cancel() instead of carrying out
+/// the action it holds: after a send that was not made the result is errc::transport, after a wait
+/// that was cut short it is the last attempt's error. A plan keeps the request it asks to send, so
+/// it must stay at one address while a runner holds the action.
+///
+/// A plan is not thread-safe: one runner steps it, one step at a time.
 #ifndef VNUM_PLAN_HPP
 #define VNUM_PLAN_HPP
 
@@ -1497,22 +1608,43 @@ inline std::string request_fingerprint(const http::request& r) {
 
 namespace vnum {
 
-// What a plan asks its runner to do next. A send action refers to the request the plan keeps.
+/// What a plan asks its runner to do next. A send action refers to the request the plan keeps.
 class next_action {
  public:
-  enum class kind { send, wait, done };
+  /// The three things a runner may be asked to do.
+  enum class kind {
+    send,  ///< send request() and pass the answer to on_answer()
+    wait,  ///< wait duration(), then call on_waited()
+    done   ///< the plan has its result: take_result()
+  };
 
+  /// Asks the runner to send a request.
+  /// @param r the request; referred to, not copied, so it must outlive the action
+  /// @return a kind::send action
   static next_action send(const http::request& r) noexcept { return {kind::send, &r, {}}; }
+  /// Asks the runner to wait before the next step.
+  /// @param d how long
+  /// @return a kind::wait action
   static next_action wait(std::chrono::milliseconds d) noexcept { return {kind::wait, nullptr, d}; }
+  /// Tells the runner that the plan has its result.
+  /// @return a kind::done action
   static next_action done() noexcept { return {kind::done, nullptr, {}}; }
 
+  /// What to do.
+  /// @return the action's kind
   kind type() const noexcept { return kind_; }
+  /// @return whether this is a kind::send action
   bool is_send() const noexcept { return kind_ == kind::send; }
+  /// @return whether this is a kind::wait action
   bool is_wait() const noexcept { return kind_ == kind::wait; }
+  /// @return whether this is a kind::done action
   bool is_done() const noexcept { return kind_ == kind::done; }
-  // For a send: the request, valid while the plan lives and until its next step.
+  /// For a send: the request, valid while the plan lives and until its next step. Only for a
+  /// kind::send action (any other has no request to refer to).
+  /// @return the request to send
   const http::request& request() const noexcept { return *request_; }
-  // For a wait: how long.
+  /// For a wait: how long (zero for any other kind).
+  /// @return the wait
   std::chrono::milliseconds duration() const noexcept { return wait_; }
 
  private:
@@ -1523,7 +1655,9 @@ class next_action {
   std::chrono::milliseconds wait_;
 };
 
-// What every plan offers its runners; T is the value of the call's result<T>.
+/// What every plan offers its runners: start(), on_answer(), on_waited() and cancel() step it, each
+/// returning the next_action; take_result() moves its result out once done. `P::value_type` is the
+/// `T` of the call's result<T>.
 template <class P>
 concept plan = requires(P& p, result<http::response> answer) {
   typename P::value_type;
@@ -1613,22 +1747,40 @@ result<T> read_answer(result<http::response>&& answer, result<T> (*parse)(const 
 
 }  // namespace detail
 
-// A write: one send, never a second; the parser applies the outcome rule of the write's kind.
-// A request that failed to build is the result, and nothing is sent.
+/// A write: one send, never a second; the parser applies the outcome rule of the write's kind.
+/// A request that failed to build is the result, and nothing is sent.
+///
+/// Each call is one event to the context's observer: the attempt's, or an unsent one when the
+/// request failed to build or the runner cancelled.
+/// @tparam T the value of the call's result
 template <class T>
 class write_plan {
  public:
-  using value_type = T;
+  using value_type = T;  ///< the value of the call's result
+  /// Reads an answer into the call's result (a provider's parse_* function).
   using parser = result<T> (*)(const http::response&);
 
+  /// A plan for one write.
+  /// @param built the request as built, or why it could not be built (then that is the result)
+  /// @param parse reads the answer
+  /// @param api_key the secret taken out of any error's text (borrowed: it must outlive the plan)
+  /// @param context the operation and observer the events name (internal; the plans:: factories
+  ///        fill it in)
   write_plan(result<http::request> built, parser parse, std::string_view api_key,
              detail::call_context context = {})
       : request_(std::move(built)), parse_(parse), api_key_(api_key), context_(context) {}
 
+  /// The first step.
+  /// @return send the request; or done when it failed to build (its error is the result)
   next_action start() {
     if (!request_) return finish_unsent(request_.error());
     return next_action::send(*request_);
   }
+  /// Reads the answer to the one send: the parser's result, or the transport's error, with the API
+  /// key redacted from any error.
+  /// @param answer what the transport returned
+  /// @param took how long the exchange took, for the event (zero if the runner does not time it)
+  /// @return done
   next_action on_answer(result<http::response> answer, std::chrono::microseconds took = {}) {
     const int status = answer ? answer->status : 0;
     outcome_.emplace(
@@ -1638,23 +1790,35 @@ class write_plan {
                      detail::attempt_event(context_, *request_, 1, status, *outcome_, took));
     return next_action::done();
   }
-  // A write never asks to wait: a runner that says it waited ends the plan, and nothing more is
-  // sent (a second send could buy twice).
+  /// A write never asks to wait: a runner that says it waited ends the plan, and nothing more is
+  /// sent (a second send could buy twice). Unless an answer was already read, the result is
+  /// errc::protocol.
+  /// @return done
   next_action on_waited() {
     if (!outcome_)
       outcome_.emplace(
           make_error(errc::protocol, "a write plan was resumed after a wait it never asked for"));
     return next_action::done();
   }
+  /// The runner stopped instead of sending: nothing was sent, and the result is errc::transport.
+  /// @return done
   next_action cancel() { return finish_unsent(detail::cancelled_before_send()); }
-  // The result, once done; moved from by whoever takes it.
+  /// The result, once done; moved from by whoever takes it. Calling it before done is undefined.
+  /// @return the call's result, to be moved from
   result<T>&& take_result() { return std::move(*outcome_); }
 
-  // The request as built (or why it could not be), its parser and the key errors are redacted of:
-  // what an intent_plan (<vnum/intent.hpp>) fingerprints, and reads a kept answer with.
+  /// The request as built, or why it could not be: what an intent_plan (`<vnum/intent.hpp>`)
+  /// fingerprints.
+  /// @return the built request or its error
   const result<http::request>& request() const noexcept { return request_; }
+  /// The parser, with which an intent_plan reads a kept answer.
+  /// @return the parser given at construction
   parser answer_parser() const noexcept { return parse_; }
+  /// The secret that errors and kept answers are redacted of.
+  /// @return the API key given at construction
   std::string_view redacted_key() const noexcept { return api_key_; }
+  /// The operation and observer the events name (internal).
+  /// @return the context given at construction
   const detail::call_context& context() const noexcept { return context_; }
 
  private:
@@ -1670,20 +1834,30 @@ class write_plan {
   std::optional<result<T>> outcome_;
 };
 
-// A read: sent again while its error is retryable (is_retryable) and the policy allows another
-// attempt, waiting with exponential backoff, or as long as the provider's Retry-After asks when
-// that is within max_backoff (longer: that error is the result). An invalid policy is the result,
-// and nothing is sent. The policy's sleep is not used: waiting is the runner's.
-//
-// Each attempt is an event to the context's observer. A page of a list (context.page > 0) leaves
-// the event of its last attempt to its list, which knows whether another page follows
-// (last_event()).
+/// A read: sent again while its error is retryable (is_retryable()) and the policy allows another
+/// attempt, waiting with exponential backoff, or as long as the provider's Retry-After asks when
+/// that is within max_backoff (longer: that error is the result). An invalid policy is the result
+/// (errc::invalid_argument, as validate(const retry_policy&) says), and nothing is sent. The
+/// policy's sleep is not used: waiting is the runner's.
+///
+/// Each attempt is an event to the context's observer. A page of a list (context.page > 0) leaves
+/// the event of its last attempt to its list, which knows whether another page follows
+/// (last_event()).
+/// @tparam T the value of the call's result
 template <class T>
 class read_plan {
  public:
-  using value_type = T;
+  using value_type = T;  ///< the value of the call's result
+  /// Reads an answer into the call's result (a provider's parse_* function).
   using parser = result<T> (*)(const http::response&);
 
+  /// A plan for one read.
+  /// @param built the request as built, or why it could not be built (then that is the result)
+  /// @param parse reads each answer
+  /// @param policy how to retry; copied, so it need not outlive the plan
+  /// @param api_key the secret taken out of any error's text (borrowed: it must outlive the plan)
+  /// @param context the operation, observer and page the events name (internal; the plans::
+  ///        factories fill it in)
   read_plan(result<http::request> built, parser parse, const retry_policy& policy,
             std::string_view api_key, detail::call_context context = {})
       : request_(std::move(built)),
@@ -1701,6 +1875,8 @@ class read_plan {
     }
   }
 
+  /// The first step.
+  /// @return send the request; or done when it failed to build or the policy is invalid
   next_action start() {
     if (outcome_) {
       event_ = detail::unsent_event(context_, request_, outcome_->error());
@@ -1711,6 +1887,12 @@ class read_plan {
     return next_action::send(*request_);
   }
 
+  /// Reads an attempt's answer (the API key redacted from any error) and decides whether to try
+  /// again.
+  /// @param answer what the transport returned
+  /// @param took how long the exchange took, for the event (zero if the runner does not time it)
+  /// @return wait before another attempt, when the error is retryable and the policy allows one;
+  ///         else done, with this attempt's outcome as the result
   next_action on_answer(result<http::response> answer, std::chrono::microseconds took = {}) {
     const int status = answer ? answer->status : 0;
     // Kept in outcome_ either way: the result, or the one a cut-short wait ends with (cancel).
@@ -1732,6 +1914,8 @@ class read_plan {
     return next_action::wait(*wait);
   }
 
+  /// The wait is over: the next attempt, with the next backoff.
+  /// @return send the request again
   next_action on_waited() {
     waiting_ = false;
     outcome_.reset();
@@ -1740,6 +1924,9 @@ class read_plan {
     return next_action::send(*request_);
   }
 
+  /// The runner stopped: before a send, the result is errc::transport; during a wait, it is the
+  /// last attempt's error.
+  /// @return done
   next_action cancel() {
     if (!waiting_) {
       outcome_.emplace(detail::cancelled_before_send());
@@ -1750,14 +1937,16 @@ class read_plan {
     return next_action::done();
   }
 
-  // The result, once done; moved from by whoever takes it.
+  /// The result, once done; moved from by whoever takes it. Calling it before done is undefined.
+  /// @return the call's result, to be moved from
   result<T>&& take_result() { return std::move(*outcome_); }
 
-  // Attempts sent so far, the first included.
+  /// Attempts sent so far, the first included.
+  /// @return 0 before the first send
   int attempts() const noexcept { return attempt_; }
 
-  // The event of the last attempt, for a list to report (a page's plan does not); empty when
-  // nobody observes.
+  /// The event of the last attempt, for a list to report (a page's plan does not).
+  /// @return the event, which the list may amend; empty when nobody observes
   std::optional<call_event>& last_event() noexcept { return event_; }
 
  private:
@@ -1798,27 +1987,29 @@ class read_plan {
 
 // ---- vnum/intent.hpp -----------------------------------------------------------------------------
 
-// vnum — exactly once, even across crashes: intent keys and the ledger they are kept in.
-//
-// Neither provider accepts an idempotency key, so vnum keeps one on the client side. A creating
-// write called with once(ledger, key) is claimed in the ledger before anything is sent, then sent,
-// then settled with what happened. The same key again never sends a second time; it answers from
-// the ledger:
-//
-//   state      what happened                              what the same key returns (nothing sent)
-//   pending    claimed, being sent (a live lease)         errc::conflict: another call holds it
-//              or its owner died (the lease ran out)      errc::outcome_unknown naming the key
-//   succeeded  the provider's answer was a success        the same typed result, parsed again
-//   refused    a documented refusal of this request       the same error
-//   unknown    errc::outcome_unknown: may have happened   errc::outcome_unknown naming the key
-//
-// The same key with another request is errc::invalid_argument naming the key. An unsettled
-// intent (unknown, or pending without an owner) is settled by reconciliation (<provider>/
-// reconcile.hpp) or by a person (ledger::resolve, `vnumctl ledger resolve`), never by sending
-// again.
-//
-// A failure that certainly left nothing done and is not about the request (errc::transport: never
-// sent; rate_limited; unauthorized; forbidden) releases the key, so the same call may go again.
+/// @file
+/// @brief Exactly once, even across crashes: intent keys and the ledger they are kept in.
+///
+/// Neither provider accepts an idempotency key, so vnum keeps one on the client side. A creating
+/// write called with once(ledger, key) is claimed in the ledger before anything is sent, then
+/// sent, then settled with what happened. The same key again never sends a second time; it answers
+/// from the ledger:
+///
+/// | state     | what happened                         | the same key returns (nothing sent)   |
+/// |-----------|---------------------------------------|---------------------------------------|
+/// | pending   | claimed, being sent (a live lease)    | errc::conflict: another call holds it |
+/// | pending   | its owner died (the lease ran out)    | errc::outcome_unknown naming the key  |
+/// | succeeded | the provider's answer was a success   | the same typed result, parsed again   |
+/// | refused   | a documented refusal of this request  | the same error                        |
+/// | unknown   | outcome_unknown: it may have happened | errc::outcome_unknown naming the key  |
+///
+/// The same key with another request is errc::invalid_argument naming the key. An unsettled
+/// intent (unknown, or pending without an owner) is settled by reconciliation
+/// (`<vnum/cellcast/reconcile.hpp>`, `<vnum/identitycall/reconcile.hpp>`) or by a person
+/// (ledger::resolve, `vnumctl ledger resolve`), never by sending again.
+///
+/// A failure that certainly left nothing done and is not about the request (errc::transport: never
+/// sent; rate_limited; unauthorized; forbidden) releases the key, so the same call may go again.
 #ifndef VNUM_INTENT_HPP
 #define VNUM_INTENT_HPP
 
@@ -1837,8 +2028,18 @@ class read_plan {
 
 namespace vnum {
 
-enum class intent_state { pending, succeeded, refused, unknown };
+/// Where an intent stands in its ledger (the file's table says what each means for the same key).
+enum class intent_state {
+  pending,    ///< claimed, and its request being sent (or its owner died before settling it)
+  succeeded,  ///< the provider's answer was a success
+  refused,    ///< a documented refusal of this request (invalid_argument, not_found, conflict or
+              ///< unprocessable)
+  unknown     ///< errc::outcome_unknown: the request may have taken effect
+};
 
+/// The state's name, as a ledger stores it: "pending", "succeeded", "refused" or "unknown".
+/// @param s the state
+/// @return its name; "unknown" for a value that is not an enumerator
 constexpr std::string_view to_string(intent_state s) noexcept {
   switch (s) {
     case intent_state::pending:
@@ -1853,7 +2054,9 @@ constexpr std::string_view to_string(intent_state s) noexcept {
   return "unknown";
 }
 
-// The state a stored text names; empty for any other text (a store refuses such a row).
+/// The state a stored text names (to_string(intent_state) read back).
+/// @param s the text, compared exactly
+/// @return the state; empty for any other text (a store refuses such a row)
 constexpr std::optional<intent_state> intent_state_from_string(std::string_view s) noexcept {
   for (auto st : {intent_state::pending, intent_state::succeeded, intent_state::refused,
                   intent_state::unknown})
@@ -1861,10 +2064,12 @@ constexpr std::optional<intent_state> intent_state_from_string(std::string_view 
   return std::nullopt;
 }
 
-// Times in a ledger: milliseconds since the Unix epoch, UTC.
+/// Times in a ledger: milliseconds since the Unix epoch, UTC.
 using ledger_time = std::chrono::sys_time<std::chrono::milliseconds>;
 
-// "2026-12-06T07:45:01.123Z"
+/// A ledger time as ISO 8601 in UTC, to the millisecond: "2026-12-06T07:45:01.123Z".
+/// @param t the time, from 1970 on (a time before the epoch is not printed correctly)
+/// @return the text
 inline std::string to_iso8601(ledger_time t) {
   const auto ms = t.time_since_epoch().count();
   std::time_t secs = static_cast<std::time_t>(ms / 1000);
@@ -1882,61 +2087,66 @@ inline std::string to_iso8601(ledger_time t) {
   return out;
 }
 
-// One intent as a ledger keeps it.
+/// One intent as a ledger keeps it.
 struct intent_record {
-  std::string key;
-  std::string operation;    // "identitycall.purchase_number"
-  std::string fingerprint;  // the request as built, secrets and credentials excluded
-  intent_state state = intent_state::pending;
-  std::string owner;          // the claimant's token (a pending intent's)
-  ledger_time created_at{};   // when it was claimed, just before its request went out
-  ledger_time lease_until{};  // a pending intent's owner is alive until then
-  ledger_time settled_at{};   // when it left pending (zero while pending)
-  bool owner_alive = false;   // pending and lease_until is after the ledger's now, as read
-  int answer_status = 0;      // succeeded: the provider's status; 0 when no answer was kept
-  std::string answer_body;    // succeeded: the provider's body, the API key redacted
-  error refusal;              // refused: the error the call returned
-  std::string note;           // how it was settled: "answer", "reconciled: ...", "person: ..."
+  std::string key;          ///< the intent key the caller chose
+  std::string operation;    ///< the provider and operation, e.g. "identitycall.purchase_number"
+  std::string fingerprint;  ///< the request as built, secrets and credentials excluded
+  intent_state state = intent_state::pending;  ///< where it stands
+  std::string owner;                           ///< the claimant's token (a pending intent's)
+  ledger_time created_at{};   ///< when it was claimed, just before its request went out
+  ledger_time lease_until{};  ///< a pending intent's owner is alive until then
+  ledger_time settled_at{};   ///< when it left pending (zero while pending)
+  bool owner_alive = false;   ///< pending and lease_until is after the ledger's now, as read
+  int answer_status = 0;      ///< succeeded: the provider's status; 0 when no answer was kept
+  std::string answer_body;    ///< succeeded: the provider's body, the API key redacted
+  /// refused or unknown: the error the call returned, its retry_after cleared
+  error refusal;
+  std::string note;  ///< how it was settled: "answer", "reconciled: ...", "person: ..."
+  /// Compares every field.
   friend bool operator==(const intent_record&, const intent_record&) = default;
 };
 
-// What a claimant asks of the ledger: the key, if nobody holds it.
+/// What a claimant asks of the ledger: the key, if nobody holds it.
 struct intent_claim {
-  std::string key;
-  std::string operation;
-  std::string fingerprint;
-  std::string owner;
-  std::chrono::milliseconds lease{};
+  std::string key;                    ///< the intent key
+  std::string operation;              ///< as intent_record::operation
+  std::string fingerprint;            ///< as intent_record::fingerprint
+  std::string owner;                  ///< the claimant's token, fresh for each call
+  std::chrono::milliseconds lease{};  ///< how long the owner counts as alive from the claim
 };
 
-// A claim either won (the caller owns a new pending intent) or found the intent holding the key.
+/// A claim either won (the caller owns a new pending intent) or found the intent holding the key.
 struct claim_outcome {
-  bool won = false;
-  intent_record existing;  // when !won
+  bool won = false;        ///< whether the caller now owns a new pending intent
+  intent_record existing;  ///< when !won: the intent that holds the key
 };
 
-// How an intent leaves pending or unknown.
+/// How an intent leaves pending or unknown.
 struct settlement {
-  intent_state state = intent_state::unknown;  // succeeded, refused or unknown
-  int answer_status = 0;
-  std::string answer_body;
-  error refusal;
-  std::string note;
+  intent_state state = intent_state::unknown;  ///< succeeded, refused or unknown
+  int answer_status = 0;    ///< succeeded: the provider's status (0: no answer kept)
+  std::string answer_body;  ///< succeeded: the provider's body, the API key redacted
+  error refusal;            ///< refused or unknown: the error the call returned
+  std::string note;         ///< how it was settled, e.g. "answer" or "reconciled: ..."
 };
 
-// Where intents are kept. Every member is one atomic step of the store; each returns an error
-// (errc::transport when the store cannot be read or written) rather than throwing.
-//   claim(c)         inserts c as pending if no live intent holds c.key, else returns that intent.
-//                    A settled intent older than the store's expiry window no longer holds its key.
-//   settle(k, o, s)  the owner's settlement of its pending intent (errc::conflict otherwise: a
-//                    person or reconciliation settled it first, which wins).
-//   release(k, o)    the owner takes back its pending claim: its request certainly had no effect.
-//   resolve(k, s)    settles an unsettled intent: unknown, or pending with its lease run out
-//                    (errc::conflict for a live or settled one, errc::not_found for none).
-//   forget(k)        removes an unsettled intent that did not take effect, as resolve checks.
-//   find(k)          the intent holding k, if any.
-//   unsettled()      every intent that is unknown or pending, oldest first.
-//   reap()           removes the settled intents older than the expiry window; how many.
+/// Where intents are kept. Every member is one atomic step of the store; each returns an error
+/// (errc::transport when the store cannot be read or written) rather than throwing.
+///
+/// - `claim(c)`: inserts `c` as pending if no live intent holds `c.key`, else returns that
+///   intent. A settled intent older than the store's expiry window no longer holds its key.
+/// - `settle(k, o, s)`: the owner's settlement of its pending intent (errc::conflict otherwise: a
+///   person or reconciliation settled it first, which wins).
+/// - `release(k, o)`: the owner takes back its pending claim: its request certainly had no effect.
+/// - `resolve(k, s)`: settles an unsettled intent: unknown, or pending with its lease run out
+///   (errc::conflict for a live or settled one, errc::not_found for none).
+/// - `forget(k)`: removes an unsettled intent that did not take effect, as resolve checks.
+/// - `find(k)`: the intent holding `k`, if any.
+/// - `unsettled()`: every intent that is unknown or pending, oldest first.
+/// - `reap()`: removes the settled intents older than the expiry window; returns how many.
+///
+/// vnum::testing::memory_ledger, vnum::sqlite_ledger and vnum::postgres_ledger satisfy it.
 template <class L>
 concept ledger = requires(L& l, const intent_claim& c, const settlement& s, std::string_view k) {
   { l.claim(c) } -> std::same_as<result<claim_outcome>>;
@@ -1949,31 +2159,41 @@ concept ledger = requires(L& l, const intent_claim& c, const settlement& s, std:
   { l.reap() } -> std::same_as<result<std::size_t>>;
 };
 
-// A creating write's key and the ledger it is kept in: client.purchase_number(r, once(ledger, k)).
-// The lease is how long a pending claim's owner counts as alive: longer than the transport's
-// timeout plus the time to settle, so that a slow call is never taken for a dead one.
+/// A creating write's key and the ledger it is kept in: client.purchase_number(r, once(ledger, k)).
+/// The lease is how long a pending claim's owner counts as alive: longer than the transport's
+/// timeout plus the time to settle, so that a slow call is never taken for a dead one.
+/// @tparam L the ledger type
 template <ledger L>
 struct intent_key {
-  L* ledger;
-  std::string key;
-  std::chrono::milliseconds lease{std::chrono::minutes(5)};
+  L* ledger;        ///< borrowed: it must outlive the call
+  std::string key;  ///< 1 to 200 bytes, no control characters (else errc::invalid_argument)
+  std::chrono::milliseconds lease{std::chrono::minutes(5)};  ///< how long a claim's owner lives
 };
 
+/// Makes the intent key of a creating write: `client.purchase_number(r, vnum::once(ledger, k))`.
+/// The key is checked when the call starts, not here.
+/// @param l the ledger; borrowed, so it must outlive the call
+/// @param key the caller's key for this one intent (1 to 200 bytes, no control characters)
+/// @param lease how long the claim's owner counts as alive (see intent_key)
+/// @return the intent key
 template <ledger L>
 intent_key<L> once(L& l, std::string key,
                    std::chrono::milliseconds lease = std::chrono::minutes(5)) {
   return {&l, std::move(key), lease};
 }
 
-// What reconciliation (<provider>/reconcile.hpp) made of one unsettled intent.
+/// What reconciliation (a provider's `reconcile.hpp`) made of one unsettled intent.
 enum class reconcile_verdict {
-  settled,       // the provider's records show it took effect: now succeeded, with what they show
-  absent,        // the records do not show it; that alone settles nothing (see the provider's)
-  ambiguous,     // more than one record matches: a person decides
-  needs_person,  // no documented record to check: a person settles it (ledger::resolve)
-  in_flight,     // pending with a live owner: left alone
+  settled,       ///< the provider's records show it took effect: now succeeded, with what they show
+  absent,        ///< the records do not show it; that alone settles nothing (see the provider's)
+  ambiguous,     ///< more than one record matches: a person decides
+  needs_person,  ///< no documented record to check: a person settles it (ledger::resolve)
+  in_flight,     ///< pending with a live owner: left alone
 };
 
+/// The verdict's name: "settled", "absent", "ambiguous", "needs_person" or "in_flight".
+/// @param v the verdict
+/// @return its name; "needs_person" for a value that is not an enumerator
 constexpr std::string_view to_string(reconcile_verdict v) noexcept {
   switch (v) {
     case reconcile_verdict::settled:
@@ -1990,11 +2210,13 @@ constexpr std::string_view to_string(reconcile_verdict v) noexcept {
   return "needs_person";
 }
 
+/// What reconciliation found for one unsettled intent.
 struct reconciled {
-  std::string key;
-  std::string operation;
-  reconcile_verdict verdict = reconcile_verdict::needs_person;
-  std::string detail;  // what was found, or what a person should check
+  std::string key;        ///< the intent's key
+  std::string operation;  ///< the intent's operation, e.g. "identitycall.purchase_number"
+  reconcile_verdict verdict = reconcile_verdict::needs_person;  ///< what was made of it
+  std::string detail;  ///< what was found, or what a person should check
+  /// Compares every field.
   friend bool operator==(const reconciled&, const reconciled&) = default;
 };
 
@@ -2055,15 +2277,32 @@ inline std::string quoted_key(std::string_view key) {
 
 }  // namespace detail
 
-// A creating write run once per key: claims the key in the ledger, runs the write plan, and
-// settles what it answered; or, when the key is already held, answers from the ledger and sends
-// nothing. The ledger's calls are made on the thread that steps the plan (the runner's).
+/// A creating write run once per key: claims the key in the ledger, runs the write plan, and
+/// settles what it answered; or, when the key is already held, answers from the ledger and sends
+/// nothing (the file's table says what). The ledger's calls are made on the thread that steps the
+/// plan (the runner's), and block it.
+///
+/// Errors of its own, nothing sent with any: errc::invalid_argument for a key that is empty, longer
+/// than 200 bytes or has a control character, or that was used for another request;
+/// errc::transport when the ledger could not claim; errc::conflict for a key that succeeded but
+/// kept no answer to return (as a person may settle it). A settlement the ledger does not take is
+/// not an error: the call's result is returned either way, and the intent stays pending, then
+/// unknown once its lease runs out, until reconciled.
+/// @tparam T the value of the call's result
+/// @tparam L the ledger type
 template <class T, ledger L>
 class intent_plan {
  public:
-  using value_type = T;
+  using value_type = T;  ///< the value of the call's result
+  /// Turns a built request into the fingerprint the ledger keeps (secrets excluded).
   using fingerprinter = std::string (*)(const http::request&);
 
+  /// A plan that runs `write` once per key.
+  /// @param write the creating write
+  /// @param key the ledger and key
+  /// @param operation the name the ledger keeps, e.g. "identitycall.purchase_number" (borrowed:
+  ///        it must outlive the plan)
+  /// @param fingerprint makes the request's fingerprint
   intent_plan(write_plan<T> write, intent_key<L> key, std::string_view operation,
               fingerprinter fingerprint)
       : write_(std::move(write)),
@@ -2071,6 +2310,9 @@ class intent_plan {
         operation_(operation),
         fingerprint_(fingerprint) {}
 
+  /// Checks the key and claims it; the first step.
+  /// @return send the write's request when the claim was won; else done (the request failed to
+  ///         build, the key is invalid, the ledger failed, or the key is held: its answer)
   next_action start() {
     if (!write_.request()) return write_.start();  // failed to build: nothing claimed, or sent
     if (auto problem = detail::intent_key_problem(key_.key)) return unsent(std::move(*problem));
@@ -2084,6 +2326,11 @@ class intent_plan {
     return write_.start();
   }
 
+  /// Reads the answer as the write does, and settles the intent: succeeded (the answer kept, the
+  /// API key redacted), refused, unknown, or released (see the file's documentation).
+  /// @param answer what the transport returned
+  /// @param took how long the exchange took, for the event
+  /// @return done
   next_action on_answer(result<http::response> answer, std::chrono::microseconds took = {}) {
     if (answer && answer->status > 0) kept_ = answer->status;
     const bool have_body = answer.has_value();
@@ -2092,11 +2339,15 @@ class intent_plan {
     return settle(std::move(body));
   }
 
+  /// A write never asks to wait; ends as write_plan::on_waited() does and settles that result.
+  /// @return done
   next_action on_waited() {
     write_.on_waited();
     return settle({});
   }
 
+  /// The runner stopped before sending: the claim is released, and the result is errc::transport.
+  /// @return done
   next_action cancel() {
     write_.cancel();  // the request was not sent: the claim goes back
     if (!owner_.empty()) (void)key_.ledger->release(key_.key, owner_);
@@ -2104,6 +2355,8 @@ class intent_plan {
     return next_action::done();
   }
 
+  /// The result, once done; moved from by whoever takes it.
+  /// @return the call's result, to be moved from
   result<T>&& take_result() {
     if (!outcome_) outcome_.emplace(write_.take_result());  // it ended in the write plan's start
     return std::move(*outcome_);
@@ -2251,52 +2504,87 @@ namespace vnum::cellcast {
 // The config is borrowed: it must outlive the plan.
 namespace plans {
 
-// The events' context of an operation: its name and kind, and the config's observer.
+/// The events' context of an operation: its name and kind, and the config's observer (internal:
+/// the functions below use it).
+/// @param c the config, whose observer is borrowed
+/// @param name the operation's name
+/// @param kind the operation's kind
+/// @return the context
 inline vnum::detail::call_context ctx(const config& c, std::string_view name, operation_kind kind) {
   return {{"cellcast", name, kind}, &c.observe, 0};
 }
 
+/// Purchase a virtual number (card, token or BECS debit): a creating write.
+/// @param c the config; borrowed
+/// @param r the purchase, checked against config::products too
+/// @return the plan
 inline write_plan<purchase_receipt> purchase_virtual_number(const config& c,
                                                             const purchase_request& r) {
   return {build_purchase_virtual_number(c, r), parse_purchase_virtual_number, c.api_key,
           ctx(c, "purchase_virtual_number", operation_kind::creating_write)};
 }
 
+/// Purchase a virtual number on a postpaid account: a creating write.
+/// @param c the config; borrowed
+/// @param r the purchase
+/// @return the plan
 inline write_plan<purchase_receipt> purchase_virtual_number_postpaid(
     const config& c, const postpaid_purchase_request& r) {
   return {build_purchase_virtual_number_postpaid(c, r), parse_purchase_virtual_number_postpaid,
           c.api_key, ctx(c, "purchase_virtual_number_postpaid", operation_kind::creating_write)};
 }
 
+/// Unsubscribe a virtual number: an idempotent write.
+/// @param c the config; borrowed
+/// @param id the virtual number's ID (one URL path segment)
+/// @return the plan
 inline write_plan<unsubscribe_receipt> unsubscribe_virtual_number(const config& c,
                                                                   std::string_view id) {
   return {build_unsubscribe_virtual_number(c, id), parse_unsubscribe_virtual_number, c.api_key,
           ctx(c, "unsubscribe_virtual_number", operation_kind::idempotent_write)};
 }
 
+/// Add a custom number: a creating write.
+/// @param c the config; borrowed
+/// @param r the name and number
+/// @return the plan
 inline write_plan<custom_number_receipt> add_custom_number(const config& c,
                                                            const custom_number_request& r) {
   return {build_add_custom_number(c, r), parse_add_custom_number, c.api_key,
           ctx(c, "add_custom_number", operation_kind::creating_write)};
 }
 
+/// Verify a custom number with its OTP: an idempotent write.
+/// @param c the config; borrowed
+/// @param r the name, number and OTP
+/// @return the plan
 inline write_plan<verify_custom_number_receipt> verify_custom_number(
     const config& c, const verify_custom_number_request& r) {
   return {build_verify_custom_number(c, r), parse_verify_custom_number, c.api_key,
           ctx(c, "verify_custom_number", operation_kind::idempotent_write)};
 }
 
+/// Ask for a business name (an Alpha ID, as sender ID) to be approved: a creating write.
+/// @param c the config; borrowed
+/// @param r the request
+/// @return the plan
 inline write_plan<business_name_receipt> add_business_name(const config& c,
                                                            const business_name_request& r) {
   return {build_add_business_name(c, r), parse_add_business_name, c.api_key,
           ctx(c, "add_business_name", operation_kind::creating_write)};
 }
 
+/// List the account's cards: a read.
+/// @param c the config; borrowed
+/// @return the plan
 inline read_plan<std::vector<card>> list_cards(const config& c) {
   return {build_list_cards(c), parse_list_cards, c.retry, c.api_key,
           ctx(c, "list_cards", operation_kind::read)};
 }
 
+/// List the account's custom numbers: a read.
+/// @param c the config; borrowed
+/// @return the plan
 inline read_plan<std::vector<custom_number>> list_custom_numbers(const config& c) {
   return {build_list_custom_numbers(c), parse_list_custom_numbers, c.retry, c.api_key,
           ctx(c, "list_custom_numbers", operation_kind::read)};
@@ -2305,6 +2593,12 @@ inline read_plan<std::vector<custom_number>> list_custom_numbers(const config& c
 // The creating writes once per intent key (<vnum/intent.hpp>): claimed in the ledger before the
 // send, settled after it; a key already held answers from the ledger and nothing is sent.
 
+/// purchase_virtual_number(const config&, const purchase_request&) once per intent key: the ledger
+/// operation "cellcast.purchase_virtual_number".
+/// @param c the config; borrowed
+/// @param r the purchase
+/// @param k the ledger and key (from vnum::once())
+/// @return the plan
 template <ledger L>
 intent_plan<purchase_receipt, L> purchase_virtual_number(const config& c, const purchase_request& r,
                                                          intent_key<L> k) {
@@ -2312,6 +2606,12 @@ intent_plan<purchase_receipt, L> purchase_virtual_number(const config& c, const 
           vnum::detail::request_fingerprint};
 }
 
+/// purchase_virtual_number_postpaid(const config&, const postpaid_purchase_request&) once per
+/// intent key: the ledger operation "cellcast.purchase_virtual_number_postpaid".
+/// @param c the config; borrowed
+/// @param r the purchase
+/// @param k the ledger and key (from vnum::once())
+/// @return the plan
 template <ledger L>
 intent_plan<purchase_receipt, L> purchase_virtual_number_postpaid(
     const config& c, const postpaid_purchase_request& r, intent_key<L> k) {
@@ -2319,6 +2619,12 @@ intent_plan<purchase_receipt, L> purchase_virtual_number_postpaid(
           "cellcast.purchase_virtual_number_postpaid", vnum::detail::request_fingerprint};
 }
 
+/// add_custom_number(const config&, const custom_number_request&) once per intent key: the ledger
+/// operation "cellcast.add_custom_number".
+/// @param c the config; borrowed
+/// @param r the name and number
+/// @param k the ledger and key (from vnum::once())
+/// @return the plan
 template <ledger L>
 intent_plan<custom_number_receipt, L> add_custom_number(const config& c,
                                                         const custom_number_request& r,
@@ -2327,6 +2633,12 @@ intent_plan<custom_number_receipt, L> add_custom_number(const config& c,
           vnum::detail::request_fingerprint};
 }
 
+/// add_business_name(const config&, const business_name_request&) once per intent key: the
+/// ledger operation "cellcast.add_business_name".
+/// @param c the config; borrowed
+/// @param r the request
+/// @param k the ledger and key (from vnum::once())
+/// @return the plan
 template <ledger L>
 intent_plan<business_name_receipt, L> add_business_name(const config& c,
                                                         const business_name_request& r,
@@ -2635,7 +2947,13 @@ class client : public vnum::detail::client_base<T, config> {
 
 namespace vnum::cellcast {
 
-// What a person checks for each unsettled Cellcast intent; the ledger is only read.
+/// What a person checks for each unsettled Cellcast intent; the ledger is only read, and nothing
+/// is sent. Every verdict is reconcile_verdict::needs_person, or reconcile_verdict::in_flight for a
+/// pending intent with a live owner; intents of other providers are skipped. The client is not
+/// used (Cellcast documents no list to check against): it is taken for the twin's signature.
+/// @param ledger the ledger
+/// @return one entry per unsettled Cellcast intent, oldest first; or the ledger's error from
+///         unsettled()
 template <http::transport T, ledger L>
 result<std::vector<reconciled>> reconcile(client<T>&, L& ledger) {
   auto open = ledger.unsettled();
@@ -3224,40 +3542,68 @@ struct page {
 
 namespace vnum::identitycall {
 
-// purchase. The page asks for an E.164 number and an ISO 3166-1 alpha-2 country; a country that
-// the number's calling code does not serve is refused here rather than by the provider.
+/// Checks a purchase. The page asks for an E.164 number and an ISO 3166-1 alpha-2 country; a
+/// country that the number's calling code does not serve is refused here rather than by the
+/// provider. The optional type, name, requirement group and costs are checked when set.
+/// @param r the purchase
+/// @return the request as it will be sent, or errc::invalid_argument with error::field naming the
+///         first wrong field
 result<purchase_request> validate(const purchase_request& r);
 
-// A virtual number's id ("Virtual number ID", an integer) becomes a URL path segment.
+/// Checks a virtual number's id ("Virtual number ID", an integer), which becomes a URL path
+/// segment: it must be positive.
+/// @param id the id
+/// @return nothing, or errc::invalid_argument with error::field "id"
 result<void> validate_virtual_number_id(std::int64_t id);
 
-// An operator's id ("Operator ID", an integer), as remove_operator sends it in the query string and
-// the operator calls put it in the URL path.
+/// Checks an operator's id ("Operator ID", an integer), as remove_operator sends it in the query
+/// string and the operator calls put it in the URL path: it must be positive.
+/// @param id the id
+/// @return nothing, or errc::invalid_argument with error::field "operator_id"
 result<void> validate_operator_id(std::int64_t id);
 
-// update. An update that sets nothing would change nothing; it is refused as a likely mistake.
+/// Checks a number's update. An update that sets nothing would change nothing; it is refused as a
+/// likely mistake (error::field "update_request").
+/// @param r the update
+/// @return the request as it will be sent, or errc::invalid_argument with error::field naming the
+///         first wrong field
 result<update_request> validate(const update_request& r);
 
-// available. The page calls country case-insensitive; returns the request with it in upper case,
-// as it will be sent.
+/// Checks a search (available). The page calls country case-insensitive; it goes out in upper
+/// case.
+/// @param r the filters
+/// @return the request as it will be sent, or errc::invalid_argument with error::field naming the
+///         first wrong field
 result<search_request> validate(const search_request& r);
 
-// add-operator: "Send exactly one" shape. The provider lets operator_id win when both are present;
-// we refuse that instead of silently dropping the phone number. A name only goes with a new
-// operator.
+/// Checks an add-operator request: "Send exactly one" shape. The provider lets operator_id win
+/// when both are present; we refuse that instead of silently dropping the phone number. A name
+/// only goes with a new operator.
+/// @param r the request
+/// @return the request as it will be sent, or errc::invalid_argument with error::field naming the
+///         first wrong field
 result<add_operator_request> validate(const add_operator_request& r);
 
-// operators/create. The page takes a phone number "in E.164 or local format" and normalizes it; how
-// it would read a local number (which country?) is not documented, so vnum refuses local formats
-// rather than guess, and asks for E.164 exactly. Returns the request as it will be sent.
+/// Checks an operator's creation (operators/create). The page takes a phone number "in E.164 or
+/// local format" and normalizes it; how it would read a local number (which country?) is not
+/// documented, so vnum refuses local formats rather than guess, and asks for E.164 exactly.
+/// @param r the operator
+/// @return the request as it will be sent, or errc::invalid_argument with error::field naming the
+///         first wrong field
 result<create_operator_request> validate(const create_operator_request& r);
 
-// operators/update. An update that sets nothing would change nothing; it is refused as a likely
-// mistake. A name, when set, must not be empty (the provider derives initials from it); a phone
-// number is E.164 exactly, as on create. Returns the request as it will be sent.
+/// Checks an operator's update (operators/update). An update that sets nothing would change
+/// nothing; it is refused as a likely mistake. A name, when set, must not be empty (the provider
+/// derives initials from it); a phone number is E.164 exactly, as on create.
+/// @param r the update
+/// @return the request as it will be sent, or errc::invalid_argument with error::field naming the
+///         first wrong field
 result<update_operator_request> validate(const update_operator_request& r);
 
-// A page of a list (guides/pagination): page from 1, per_page from 1 to 100.
+/// Checks a page of a list (guides/pagination): page from 1, per_page from 1 to 100.
+/// @param page the page
+/// @param per_page entries per page
+/// @return nothing, or errc::invalid_argument with error::field "page" or "per_page"
 result<void> validate_page(std::int64_t page, std::int64_t per_page);
 
 }  // namespace vnum::identitycall
@@ -3277,59 +3623,129 @@ result<void> validate_page(std::int64_t page, std::int64_t per_page);
 
 namespace vnum::identitycall {
 
-// The purchase page's path, /virtual_numbers/purchase; one copy of the API overview lists
-// POST /virtual_numbers instead. The endpoint page wins.
+/// The purchase request: POST /api/v1/public/virtual_numbers/purchase, the purchase page's path;
+/// one copy of the API overview lists POST /virtual_numbers instead. The endpoint page wins.
+/// @param cfg the config: base URL and API key
+/// @param r the purchase
+/// @return the request; or errc::invalid_argument naming the first wrong argument or field (the
+///         validators' checks), or config::api_key or config::base_url when those are unusable
 result<http::request> build_purchase_number(const config& cfg, const purchase_request& r);
 
-// "This endpoint takes no query parameters": no paging, although the pagination guide (written
-// about recordings) says list endpoints take page and per_page.
+/// The list request: GET /api/v1/public/virtual_numbers. "This endpoint takes no query
+/// parameters": no paging, although the pagination guide (written about recordings) says list
+/// endpoints take page and per_page.
+/// @param cfg the config: base URL and API key
+/// @return the request; or errc::invalid_argument naming config::api_key or config::base_url
+///         when those are unusable
 result<http::request> build_list_virtual_numbers(const config& cfg);
 
-// Page `page` of the list, `per_page` entries each, as the pagination guide asks for the pages
-// after the first (the first goes out as build_list_virtual_numbers, without parameters).
+/// Page `page` of the list, `per_page` entries each, as the pagination guide asks for the pages
+/// after the first (the first goes out as build_list_virtual_numbers(), without parameters).
+/// @param cfg the config: base URL and API key
+/// @param page the page, from 1
+/// @param per_page entries per page, 1 to 100 (validate_page())
+/// @return the request; or errc::invalid_argument naming the first wrong argument or field (the
+///         validators' checks), or config::api_key or config::base_url when those are unusable
 result<http::request> build_list_virtual_numbers_page(const config& cfg, std::int64_t page,
                                                       std::int64_t per_page);
 
+/// The request for one number: GET /api/v1/public/virtual_numbers/{id}.
+/// @param cfg the config: base URL and API key
+/// @param id the virtual number's id (validate_virtual_number_id())
+/// @return the request; or errc::invalid_argument naming the first wrong argument or field (the
+///         validators' checks), or config::api_key or config::base_url when those are unusable
 result<http::request> build_get_virtual_number(const config& cfg, std::int64_t id);
 
-// Only the fields that are set go into the body.
+/// The update request: PATCH /api/v1/public/virtual_numbers/{id}. Only the fields that are set
+/// go into the body.
+/// @param cfg the config: base URL and API key
+/// @param id the virtual number's id (validate_virtual_number_id())
+/// @param r the fields to change
+/// @return the request; or errc::invalid_argument naming the first wrong argument or field (the
+///         validators' checks), or config::api_key or config::base_url when those are unusable
 result<http::request> build_update_virtual_number(const config& cfg, std::int64_t id,
                                                   const update_request& r);
 
-// Parameters that are not set are left out, and the provider's defaults apply.
+/// The search request: GET /api/v1/public/virtual_numbers/available. Parameters that are not set
+/// are left out, and the provider's defaults apply.
+/// @param cfg the config: base URL and API key
+/// @param r the filters
+/// @return the request; or errc::invalid_argument naming the first wrong argument or field (the
+///         validators' checks), or config::api_key or config::base_url when those are unusable
 result<http::request> build_search_available_numbers(const config& cfg,
                                                      const search_request& r = {});
 
-// The add-operator page's path; one copy of the API overview lists POST
-// /virtual_numbers/:id/operators.
+/// The add-operator request: POST /api/v1/public/virtual_numbers/{id}/add_operator, the
+/// add-operator page's path; one copy of the API overview lists POST
+/// /virtual_numbers/:id/operators.
+/// @param cfg the config: base URL and API key
+/// @param id the virtual number's id (validate_virtual_number_id())
+/// @param r the operator: an existing one's id, or a new one's phone number
+/// @return the request; or errc::invalid_argument naming the first wrong argument or field (the
+///         validators' checks), or config::api_key or config::base_url when those are unusable
 result<http::request> build_add_operator(const config& cfg, std::int64_t id,
                                          const add_operator_request& r);
 
-// The page allows operator_id "as a query string parameter or in a JSON body"; its example uses
-// the query string, without a body or content-type, and so do we. (One copy of the API overview
-// lists DELETE /virtual_numbers/:id/operators/:operator_id instead.)
+/// The remove-operator request: DELETE
+/// /api/v1/public/virtual_numbers/{id}/remove_operator?operator_id=... The page allows operator_id
+/// "as a query string parameter or in a JSON body"; its example uses the query string, without a
+/// body or content-type, and so do we. (One copy of the API overview lists DELETE
+/// /virtual_numbers/:id/operators/:operator_id instead.)
+/// @param cfg the config: base URL and API key
+/// @param id the virtual number's id (validate_virtual_number_id())
+/// @param operator_id the operator's id (validate_operator_id())
+/// @return the request; or errc::invalid_argument naming the first wrong argument or field (the
+///         validators' checks), or config::api_key or config::base_url when those are unusable
 result<http::request> build_remove_operator(const config& cfg, std::int64_t id,
                                             std::int64_t operator_id);
 
-// operators/list: "This endpoint takes no query parameters. Operators are returned sorted by name
-// ascending." No paging either.
+/// The operator list request: GET /api/v1/public/operators. operators/list: "This endpoint takes
+/// no query parameters. Operators are returned sorted by name ascending." No paging either.
+/// @param cfg the config: base URL and API key
+/// @return the request; or errc::invalid_argument naming config::api_key or config::base_url
+///         when those are unusable
 result<http::request> build_list_operators(const config& cfg);
 
-// Page `page` of the operators, as build_list_virtual_numbers_page.
+/// Page `page` of the operators, as build_list_virtual_numbers_page().
+/// @param cfg the config: base URL and API key
+/// @param page the page, from 1
+/// @param per_page entries per page, 1 to 100 (validate_page())
+/// @return the request; or errc::invalid_argument naming the first wrong argument or field (the
+///         validators' checks), or config::api_key or config::base_url when those are unusable
 result<http::request> build_list_operators_page(const config& cfg, std::int64_t page,
                                                 std::int64_t per_page);
 
+/// The request for one operator: GET /api/v1/public/operators/{id}.
+/// @param cfg the config: base URL and API key
+/// @param id the operator's id (validate_operator_id())
+/// @return the request; or errc::invalid_argument naming the first wrong argument or field (the
+///         validators' checks), or config::api_key or config::base_url when those are unusable
 result<http::request> build_get_operator(const config& cfg, std::int64_t id);
 
-// operators/create. Only the fields that are set go into the body, in the page's order.
+/// The create-operator request: POST /api/v1/public/operators (operators/create). Only the fields
+/// that are set go into the body, in the page's order.
+/// @param cfg the config: base URL and API key
+/// @param r the operator
+/// @return the request; or errc::invalid_argument naming the first wrong argument or field (the
+///         validators' checks), or config::api_key or config::base_url when those are unusable
 result<http::request> build_create_operator(const config& cfg, const create_operator_request& r);
 
-// operators/update. Only the fields that are set go into the body; clear_email sends
-// "email": null ("Send null to clear").
+/// The operator update request: PATCH /api/v1/public/operators/{id} (operators/update). Only the
+/// fields that are set go into the body; clear_email sends "email": null ("Send null to clear").
+/// @param cfg the config: base URL and API key
+/// @param id the operator's id (validate_operator_id())
+/// @param r the fields to change
+/// @return the request; or errc::invalid_argument naming the first wrong argument or field (the
+///         validators' checks), or config::api_key or config::base_url when those are unusable
 result<http::request> build_update_operator(const config& cfg, std::int64_t id,
                                             const update_operator_request& r);
 
-// operators/delete: the operator and its assignments go; the virtual numbers stay. No body.
+/// The delete-operator request: DELETE /api/v1/public/operators/{id} (operators/delete): the
+/// operator and its assignments go; the virtual numbers stay. No body.
+/// @param cfg the config: base URL and API key
+/// @param id the operator's id (validate_operator_id())
+/// @return the request; or errc::invalid_argument naming the first wrong argument or field (the
+///         validators' checks), or config::api_key or config::base_url when those are unusable
 result<http::request> build_delete_operator(const config& cfg, std::int64_t id);
 
 }  // namespace vnum::identitycall
@@ -3350,58 +3766,118 @@ result<http::request> build_delete_operator(const config& cfg, std::int64_t id);
 
 namespace vnum::identitycall {
 
-// A creating write. purchase: 201 Created. A 200 with the same body is taken as the success it is
-// too: refusing it would invite a retry that buys a second number.
+/// Reads the answer to a purchase, a creating write. purchase: 201 Created. A 200 with the same
+/// body is taken as the success it is too: refusing it would invite a retry that buys a second
+/// number. A number without a positive id or a phone number is not read.
+/// @param r the provider's answer
+/// @return the number bought; or the errc its HTTP status stands for, errc::protocol for a body
+/// that is
+///         not the documented success, under the outcome rule of operation_kind::creating_write
+///         (a 2xx not read, or any 5xx, is errc::outcome_unknown)
 result<virtual_number> parse_purchase_number(const http::response& r);
 
-// A read. One answer of list: 200 {"data": [...]}, with "meta" when it is one page of several.
+/// Reads one answer of List Virtual Numbers, a read: 200 {"data": [...]}, with "meta" when it is
+/// one page of several.
+/// @param r the provider's answer
+/// @return the page; or the errc its HTTP status stands for, errc::protocol for a body that is
+///         not the documented success
 result<page<virtual_number>> parse_list_virtual_numbers_page(const http::response& r);
 
-// A read. The entries of one answer of list (its meta, if any, is not looked at: see
-// parse_list_virtual_numbers_page and client::list_virtual_numbers, which follow the pages).
+/// Reads the entries of one answer of List Virtual Numbers, a read (its meta, if any, is not looked
+/// at: see parse_list_virtual_numbers_page() and client::list_virtual_numbers, which follow the
+/// pages).
+/// @param r the provider's answer
+/// @return the entries; or the errc its HTTP status stands for, errc::protocol for a body that is
+///         not the documented success
 result<std::vector<virtual_number>> parse_list_virtual_numbers(const http::response& r);
 
-// A read.
+/// Reads the answer to Get Virtual Number, a read.
+/// @param r the provider's answer
+/// @return the number; or the errc its HTTP status stands for, errc::protocol for a body that is
+///         not the documented success
 result<virtual_number_detail> parse_get_virtual_number(const http::response& r);
 
-// An idempotent write. update: "Returns the same detail payload as Get Virtual Number"; nothing on
-// 204.
+/// Reads the answer to a number's update, an idempotent write. update: "Returns the same detail
+/// payload as Get Virtual Number"; nothing on 204.
+/// @param r the provider's answer
+/// @return the number, or nothing on 204; or the errc its HTTP status stands for, errc::protocol
+/// for a body that is
+///         not the documented success, under the outcome rule of operation_kind::idempotent_write
+///         (a 2xx not read is errc::outcome_unknown)
 result<std::optional<virtual_number_detail>> parse_update_virtual_number(const http::response& r);
 
-// A read.
+/// Reads the answer to Search Available Numbers, a read.
+/// @param r the provider's answer
+/// @return the numbers; or the errc its HTTP status stands for, errc::protocol for a body that is
+///         not the documented success
 result<std::vector<available_number>> parse_search_available_numbers(const http::response& r);
 
-// A creating write (it may create an operator). add-operator: the page's response section was not
-// retrievable. Its siblings that change a number's operators (update, remove_operator) return the
-// detail payload, so that is what is read here, on 200 or 201 since the status is not known
-// either; nothing on 204.
+/// Reads the answer to adding an operator, a creating write (it may create an operator).
+/// add-operator: the page's response section was not retrievable. Its siblings that change a
+/// number's operators (update, remove_operator) return the detail payload, so that is what is read
+/// here, on 200 or 201 since the status is not known either; nothing on 204.
+/// @param r the provider's answer
+/// @return the number, or nothing on 204; or the errc its HTTP status stands for, errc::protocol
+/// for a body that is
+///         not the documented success, under the outcome rule of operation_kind::creating_write
+///         (a 2xx not read, or any 5xx, is errc::outcome_unknown)
 result<std::optional<virtual_number_detail>> parse_add_operator(const http::response& r);
 
-// An idempotent write. remove-operator: "Returns the same detail payload as Get Virtual Number,
-// reflecting the updated operator list"; nothing on 204.
+/// Reads the answer to removing an operator, an idempotent write. remove-operator: "Returns the
+/// same detail payload as Get Virtual Number, reflecting the updated operator list"; nothing on
+/// 204.
+/// @param r the provider's answer
+/// @return the number, or nothing on 204; or the errc its HTTP status stands for, errc::protocol
+/// for a body that is
+///         not the documented success, under the outcome rule of operation_kind::idempotent_write
+///         (a 2xx not read is errc::outcome_unknown)
 result<std::optional<virtual_number_detail>> parse_remove_operator(const http::response& r);
 
-// A read. One answer of operators/list: 200 {"data": [...]}, sorted by name, with "meta" when it
-// is one page of several.
+/// Reads one answer of operators/list, a read: 200 {"data": [...]}, sorted by name, with "meta"
+/// when it is one page of several.
+/// @param r the provider's answer
+/// @return the page; or the errc its HTTP status stands for, errc::protocol for a body that is
+///         not the documented success
 result<page<operator_summary>> parse_list_operators_page(const http::response& r);
 
-// A read. The entries of one answer of operators/list, as parse_list_virtual_numbers.
+/// Reads the entries of one answer of operators/list, a read, as parse_list_virtual_numbers().
+/// @param r the provider's answer
+/// @return the entries; or the errc its HTTP status stands for, errc::protocol for a body that is
+///         not the documented success
 result<std::vector<operator_summary>> parse_list_operators(const http::response& r);
 
-// A read.
+/// Reads the answer to Get Operator, a read.
+/// @param r the provider's answer
+/// @return the operator; or the errc its HTTP status stands for, errc::protocol for a body that is
+///         not the documented success
 result<operator_detail> parse_get_operator(const http::response& r);
 
-// A creating write. operators/create: 201 Created. A 200 with the same body is taken as the
-// success it is too, as for a purchase: refusing it would invite a retry that creates a second
-// operator.
+/// Reads the answer to an operator's creation, a creating write. operators/create: 201 Created. A
+/// 200 with the same body is taken as the success it is too, as for a purchase: refusing it would
+/// invite a retry that creates a second operator.
+/// @param r the provider's answer
+/// @return the operator; or the errc its HTTP status stands for, errc::protocol for a body that is
+///         not the documented success, under the outcome rule of operation_kind::creating_write
+///         (a 2xx not read, or any 5xx, is errc::outcome_unknown)
 result<operator_detail> parse_create_operator(const http::response& r);
 
-// An idempotent write. operators/update: "The same fields as Get Operator"; nothing on 204.
+/// Reads the answer to an operator's update, an idempotent write. operators/update: "The same
+/// fields as Get Operator"; nothing on 204.
+/// @param r the provider's answer
+/// @return the operator, or nothing on 204; or the errc its HTTP status stands for, errc::protocol
+/// for a body that is
+///         not the documented success, under the outcome rule of operation_kind::idempotent_write
+///         (a 2xx not read is errc::outcome_unknown)
 result<std::optional<operator_detail>> parse_update_operator(const http::response& r);
 
-// An idempotent write. operators/delete: 200 {"success": true} (not the {"data": ...} envelope);
-// 204 without a body is the success the Errors page's status table allows too. A 200 whose
-// success is false or missing does not say that the operator is gone: outcome_unknown.
+/// Reads the answer to an operator's deletion, an idempotent write. operators/delete: 200
+/// {"success": true} (not the {"data": ...} envelope); 204 without a body is the success the
+/// Errors page's status table allows too. A 200 whose success is false or missing does not say
+/// that the operator is gone: outcome_unknown.
+/// @param r the provider's answer
+/// @return nothing; or the errc its HTTP status stands for, errc::protocol for a body that is
+///         not the documented success, under the outcome rule of operation_kind::idempotent_write
+///         (a 2xx not read is errc::outcome_unknown)
 result<void> parse_delete_operator(const http::response& r);
 
 }  // namespace vnum::identitycall
@@ -3425,40 +3901,67 @@ result<void> parse_delete_operator(const http::response& r);
 
 namespace vnum::identitycall {
 
-// A complete list. The first request goes out as the List page documents it (no parameters); if
-// its answer has meta and more than one page, pages 2 to total_pages follow with the per_page the
-// first answer reported, each a read (retried as config::retry allows). A failure on any page is
-// that failure, never a short list; pages that contradict the first, an empty page before the
-// last, or more than max_pages pages are errc::protocol naming the page. The config is borrowed:
-// it must outlive the plan.
+/// A complete list. The first request goes out as the List page documents it (no parameters); if
+/// its answer has meta and more than one page, pages 2 to total_pages follow with the per_page the
+/// first answer reported, each a read (retried as config::retry allows). A failure on any page is
+/// that failure (after the first page, its message names the page), never a short list; pages
+/// that contradict the first, an empty page before the last, or more than max_pages pages are
+/// errc::protocol naming the page. The config is borrowed: it must outlive the plan.
+///
+/// Each page's last attempt is one event, whose decision is call_decision::next_page when another
+/// page follows.
+/// @tparam Item the type of the list's entries
 template <class Item>
 class list_plan {
  public:
-  using value_type = std::vector<Item>;
+  using value_type = std::vector<Item>;  ///< the whole list, every page's entries in order
+  /// Builds the request for a page after the first: (config, page, per_page).
   using page_builder = result<http::request> (*)(const config&, std::int64_t, std::int64_t);
+  /// Reads one page's answer.
   using page_parser = result<page<Item>> (*)(const http::response&);
 
-  // The most pages a list may have before it is refused as a protocol error (100 000 entries at
-  // the largest page size): a bound, so that a provider that never says "last page" cannot keep a
-  // caller reading forever.
+  /// The most pages a list may have before it is refused as a protocol error (100 000 entries at
+  /// the largest page size): a bound, so that a provider that never says "last page" cannot keep
+  /// a caller reading forever.
   static constexpr std::int64_t max_pages = 1000;
 
+  /// A plan for a whole list.
+  /// @param cfg the client's config (its retry policy, API key and observer); borrowed
+  /// @param first the first page's request as built, or why it could not be (then that is the
+  ///        result, and nothing is sent)
+  /// @param build_page builds the requests for pages 2 on
+  /// @param parse_page reads each page
+  /// @param operation the name the events give, e.g. "list_operators" (borrowed)
   list_plan(const config& cfg, result<http::request> first, page_builder build_page,
             page_parser parse_page, std::string_view operation = {})
       : config_(&cfg), build_page_(build_page), parse_page_(parse_page), operation_(operation) {
     page_.emplace(std::move(first), parse_page_, config_->retry, config_->api_key, context());
   }
 
+  /// The first step.
+  /// @return send the first page's request; or done when it failed to build or the retry policy
+  ///         is invalid (errc::invalid_argument)
   next_action start() { return follow(page_->start()); }
+  /// Passes an answer to the current page's read; when that page is done, checks it and asks for
+  /// the next.
+  /// @param answer what the transport returned
+  /// @param took how long the exchange took, for the event
+  /// @return send (this page again, or the next), wait before a retry, or done
   next_action on_answer(result<http::response> answer, std::chrono::microseconds took = {}) {
     return follow(page_->on_answer(std::move(answer), took));
   }
+  /// The wait before a retry of the current page is over.
+  /// @return send the page's request again
   next_action on_waited() { return follow(page_->on_waited()); }
+  /// The runner stopped: the result is the current page's, as read_plan::cancel() says.
+  /// @return done
   next_action cancel() { return follow(page_->cancel()); }
-  // The result, once done; moved from by whoever takes it.
+  /// The result, once done; moved from by whoever takes it.
+  /// @return the whole list, or the error that ended it
   result<value_type>&& take_result() { return std::move(*outcome_); }
 
-  // The page being read: 1 for the first request.
+  /// The page being read: 1 for the first request.
+  /// @return the page's number
   std::int64_t page_number() const noexcept { return number_; }
 
  private:
@@ -3568,45 +4071,81 @@ class list_plan {
 // The config is borrowed: it must outlive the plan.
 namespace plans {
 
-// The events' context of an operation: its name and kind, and the config's observer.
+/// The events' context of an operation: its name and kind, and the config's observer (internal:
+/// the functions below use it).
+/// @param c the config, whose observer is borrowed
+/// @param name the operation's name
+/// @param kind the operation's kind
+/// @return the context
 inline vnum::detail::call_context ctx(const config& c, std::string_view name, operation_kind kind) {
   return {{"identitycall", name, kind}, &c.observe, 0};
 }
 
+/// Purchase Number: a creating write.
+/// @param c the config; borrowed
+/// @param r the purchase
+/// @return the plan; its result as parse_purchase_number() reads the answer, or the error of
+///         build_purchase_number() (nothing sent)
 inline write_plan<virtual_number> purchase_number(const config& c, const purchase_request& r) {
   return {build_purchase_number(c, r), parse_purchase_number, c.api_key,
           ctx(c, "purchase_number", operation_kind::creating_write)};
 }
 
-// Every number on the account (or the key's project), across pages (list_plan).
+/// List Virtual Numbers: every number on the account (or the key's project), across pages
+/// (list_plan); each page a read.
+/// @param c the config; borrowed
+/// @return the plan
 inline list_plan<virtual_number> list_virtual_numbers(const config& c) {
   return {c, build_list_virtual_numbers(c), build_list_virtual_numbers_page,
           parse_list_virtual_numbers_page, "list_virtual_numbers"};
 }
 
+/// Get Virtual Number: a read.
+/// @param c the config; borrowed
+/// @param id the number's id (positive, else errc::invalid_argument and nothing is sent)
+/// @return the plan
 inline read_plan<virtual_number_detail> get_virtual_number(const config& c, std::int64_t id) {
   return {build_get_virtual_number(c, id), parse_get_virtual_number, c.retry, c.api_key,
           ctx(c, "get_virtual_number", operation_kind::read)};
 }
 
+/// Update Virtual Number: an idempotent write.
+/// @param c the config; borrowed
+/// @param id the number's id
+/// @param r the fields to change (at least one)
+/// @return the plan; its result is empty when the provider answers 204
 inline write_plan<std::optional<virtual_number_detail>> update_virtual_number(
     const config& c, std::int64_t id, const update_request& r) {
   return {build_update_virtual_number(c, id, r), parse_update_virtual_number, c.api_key,
           ctx(c, "update_virtual_number", operation_kind::idempotent_write)};
 }
 
+/// Search Available Numbers: a read.
+/// @param c the config; borrowed
+/// @param r the filters
+/// @return the plan
 inline read_plan<std::vector<available_number>> search_available_numbers(const config& c,
                                                                          const search_request& r) {
   return {build_search_available_numbers(c, r), parse_search_available_numbers, c.retry, c.api_key,
           ctx(c, "search_available_numbers", operation_kind::read)};
 }
 
+/// Add Operator to a number: a creating write (it may create an operator).
+/// @param c the config; borrowed
+/// @param id the number's id
+/// @param r the operator: an existing one's id, or a new one's phone number
+/// @return the plan; its result is empty when the provider answers 204
 inline write_plan<std::optional<virtual_number_detail>> add_operator(
     const config& c, std::int64_t id, const add_operator_request& r) {
   return {build_add_operator(c, id, r), parse_add_operator, c.api_key,
           ctx(c, "add_operator", operation_kind::creating_write)};
 }
 
+/// Remove Operator from a number: an idempotent write.
+/// @param c the config; borrowed
+/// @param id the number's id
+/// @param operator_id the operator's id
+/// @return the plan; its result is empty when the provider answers 204
 inline write_plan<std::optional<virtual_number_detail>> remove_operator(const config& c,
                                                                         std::int64_t id,
                                                                         std::int64_t operator_id) {
@@ -3614,29 +4153,48 @@ inline write_plan<std::optional<virtual_number_detail>> remove_operator(const co
           ctx(c, "remove_operator", operation_kind::idempotent_write)};
 }
 
-// Every operator the key sees, across pages (list_plan).
+/// List Operators: every operator the key sees, across pages (list_plan); each page a read.
+/// @param c the config; borrowed
+/// @return the plan
 inline list_plan<operator_summary> list_operators(const config& c) {
   return {c, build_list_operators(c), build_list_operators_page, parse_list_operators_page,
           "list_operators"};
 }
 
+/// Get Operator: a read.
+/// @param c the config; borrowed
+/// @param id the operator's id (positive, else errc::invalid_argument and nothing is sent)
+/// @return the plan
 inline read_plan<operator_detail> get_operator(const config& c, std::int64_t id) {
   return {build_get_operator(c, id), parse_get_operator, c.retry, c.api_key,
           ctx(c, "get_operator", operation_kind::read)};
 }
 
+/// Create Operator: a creating write.
+/// @param c the config; borrowed
+/// @param r the operator
+/// @return the plan
 inline write_plan<operator_detail> create_operator(const config& c,
                                                    const create_operator_request& r) {
   return {build_create_operator(c, r), parse_create_operator, c.api_key,
           ctx(c, "create_operator", operation_kind::creating_write)};
 }
 
+/// Update Operator: an idempotent write.
+/// @param c the config; borrowed
+/// @param id the operator's id
+/// @param r the fields to change (at least one)
+/// @return the plan; its result is empty when the provider answers 204
 inline write_plan<std::optional<operator_detail>> update_operator(
     const config& c, std::int64_t id, const update_operator_request& r) {
   return {build_update_operator(c, id, r), parse_update_operator, c.api_key,
           ctx(c, "update_operator", operation_kind::idempotent_write)};
 }
 
+/// Delete Operator: an idempotent write (the operator and its assignments go; the numbers stay).
+/// @param c the config; borrowed
+/// @param id the operator's id
+/// @return the plan
 inline write_plan<void> delete_operator(const config& c, std::int64_t id) {
   return {build_delete_operator(c, id), parse_delete_operator, c.api_key,
           ctx(c, "delete_operator", operation_kind::idempotent_write)};
@@ -3645,6 +4203,12 @@ inline write_plan<void> delete_operator(const config& c, std::int64_t id) {
 // The creating writes once per intent key (<vnum/intent.hpp>): claimed in the ledger before the
 // send, settled after it; a key already held answers from the ledger and nothing is sent.
 
+/// purchase_number(const config&, const purchase_request&) once per intent key: the ledger
+/// operation "identitycall.purchase_number".
+/// @param c the config; borrowed
+/// @param r the purchase
+/// @param k the ledger and key (from vnum::once())
+/// @return the plan
 template <ledger L>
 intent_plan<virtual_number, L> purchase_number(const config& c, const purchase_request& r,
                                                intent_key<L> k) {
@@ -3652,6 +4216,12 @@ intent_plan<virtual_number, L> purchase_number(const config& c, const purchase_r
           vnum::detail::request_fingerprint};
 }
 
+/// create_operator(const config&, const create_operator_request&) once per intent key: the ledger
+/// operation "identitycall.create_operator".
+/// @param c the config; borrowed
+/// @param r the operator
+/// @param k the ledger and key (from vnum::once())
+/// @return the plan
 template <ledger L>
 intent_plan<operator_detail, L> create_operator(const config& c, const create_operator_request& r,
                                                 intent_key<L> k) {
@@ -3659,6 +4229,13 @@ intent_plan<operator_detail, L> create_operator(const config& c, const create_op
           vnum::detail::request_fingerprint};
 }
 
+/// add_operator(const config&, std::int64_t, const add_operator_request&) once per intent key:
+/// the ledger operation "identitycall.add_operator".
+/// @param c the config; borrowed
+/// @param id the number's id
+/// @param r the operator
+/// @param k the ledger and key (from vnum::once())
+/// @return the plan
 template <ledger L>
 intent_plan<std::optional<virtual_number_detail>, L> add_operator(const config& c, std::int64_t id,
                                                                   const add_operator_request& r,
@@ -3957,9 +4534,23 @@ inline std::optional<std::string> fingerprint_member(std::string_view fingerprin
 
 }  // namespace detail
 
-// Settles what IdentityCall's lists can settle of the ledger's unsettled IdentityCall intents,
-// and says of each what it found. An error (a list could not be read, the ledger failed) settles
-// nothing more than was settled before it.
+/// Settles what IdentityCall's lists can settle of the ledger's unsettled IdentityCall intents,
+/// and says of each what it found. An error (a list could not be read, the ledger failed) settles
+/// nothing more than was settled before it.
+///
+/// A purchase is looked for in List Virtual Numbers by its phone number, an operator's creation in
+/// List Operators by its phone number and name, each list read whole (every page) at most once per
+/// call, through the client's transport and with its retry policy. One match whose entry reads as
+/// the call's own answer is settled (succeeded, kept as that answer, so the same key returns it);
+/// none is absent, more than one ambiguous; any other operation (add_operator), and a match that
+/// does not read as the answer, need a person; a pending intent with a live owner is in flight and
+/// left alone. Intents of other providers are skipped. Nothing is sent but the lists' reads; only
+/// the ledger is written.
+/// @param c the client whose transport and config read the lists
+/// @param ledger the ledger; its calls block the calling thread
+/// @return one entry per unsettled IdentityCall intent, oldest first; or the first error: the
+///         ledger's (from unsettled() or resolve()), or a list's read (as client::list_operators
+///         and client::list_virtual_numbers give them)
 template <http::transport T, ledger L>
 result<std::vector<reconciled>> reconcile(client<T>& c, L& ledger) {
   auto open = ledger.unsettled();

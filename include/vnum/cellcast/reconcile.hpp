@@ -21,7 +21,13 @@
 
 namespace vnum::cellcast {
 
-// What a person checks for each unsettled Cellcast intent; the ledger is only read.
+/// What a person checks for each unsettled Cellcast intent; the ledger is only read, and nothing
+/// is sent. Every verdict is reconcile_verdict::needs_person, or reconcile_verdict::in_flight for a
+/// pending intent with a live owner; intents of other providers are skipped. The client is not
+/// used (Cellcast documents no list to check against): it is taken for the twin's signature.
+/// @param ledger the ledger
+/// @return one entry per unsettled Cellcast intent, oldest first; or the ledger's error from
+///         unsettled()
 template <http::transport T, ledger L>
 result<std::vector<reconciled>> reconcile(client<T>&, L& ledger) {
   auto open = ledger.unsettled();

@@ -15,20 +15,46 @@ namespace vnum::cellcast {
 // Every validate() returns the request as it will be sent (normalized where a field is), or the
 // first field that is wrong.
 
-// purchase-virtual-number.html. The catalog check is skipped for numbers it does not list.
+/// Checks a purchase (purchase-virtual-number.html): exactly one of card, token and becs (a BECS
+/// debit with an email, an account name, and either a payment method or a 6-digit BSB and an
+/// account number), a product and a number, a monthly or yearly cycle, and the product being the
+/// number's product for that cycle. The catalog check is skipped for numbers it does not list.
+/// @param r the purchase
+/// @param catalog the numbers' products (config::products)
+/// @return the request as it will be sent, or errc::invalid_argument with error::field naming the
+///         first wrong field
 result<purchase_request> validate(const purchase_request& r, const product_catalog& catalog = {});
 
+/// Checks a postpaid purchase: the number is required.
+/// @param r the purchase
+/// @return the request as it will be sent, or errc::invalid_argument with error::field naming the
+///         first wrong field
 result<postpaid_purchase_request> validate(const postpaid_purchase_request& r);
 
-// The virtual number's ID becomes one URL path segment.
+/// Checks a virtual number's ID, which becomes one URL path segment: not empty, not "." or "..",
+/// only letters, digits, '-', '_', '.' and '~'.
+/// @param id the ID
+/// @return nothing, or errc::invalid_argument with error::field "id"
 result<void> validate_virtual_number_id(std::string_view id);
 
-// Returns the request with its number normalized to +61XXXXXXXXX, as it will be sent.
+/// Checks a custom number request: a name, and an Australian number (phone::normalize_au()).
+/// @param r the request
+/// @return the request with its number normalized to +61XXXXXXXXX, as it will be sent; or
+///         errc::invalid_argument with error::field naming the first wrong field
 result<custom_number_request> validate(const custom_number_request& r);
 
+/// Checks a verification: a name, an Australian number, and an OTP without spaces.
+/// @param r the request
+/// @return the request with its number normalized to +61XXXXXXXXX, as it will be sent; or
+///         errc::invalid_argument with error::field naming the first wrong field
 result<verify_custom_number_request> validate(const verify_custom_number_request& r);
 
-// business-name.html (current version). Returns the request with customer_contact normalized.
+/// Checks a business name request (business-name.html, current version): a name of 3 to 11
+/// characters, the required texts, an 11-digit ABN, a phone number of digits, an email, and an
+/// Australian customer_contact when one is given.
+/// @param r the request
+/// @return the request with customer_contact normalized, as it will be sent; or
+///         errc::invalid_argument with error::field naming the first wrong field
 result<business_name_request> validate(const business_name_request& r);
 
 }  // namespace vnum::cellcast

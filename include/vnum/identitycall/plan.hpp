@@ -23,40 +23,67 @@
 
 namespace vnum::identitycall {
 
-// A complete list. The first request goes out as the List page documents it (no parameters); if
-// its answer has meta and more than one page, pages 2 to total_pages follow with the per_page the
-// first answer reported, each a read (retried as config::retry allows). A failure on any page is
-// that failure, never a short list; pages that contradict the first, an empty page before the
-// last, or more than max_pages pages are errc::protocol naming the page. The config is borrowed:
-// it must outlive the plan.
+/// A complete list. The first request goes out as the List page documents it (no parameters); if
+/// its answer has meta and more than one page, pages 2 to total_pages follow with the per_page the
+/// first answer reported, each a read (retried as config::retry allows). A failure on any page is
+/// that failure (after the first page, its message names the page), never a short list; pages
+/// that contradict the first, an empty page before the last, or more than max_pages pages are
+/// errc::protocol naming the page. The config is borrowed: it must outlive the plan.
+///
+/// Each page's last attempt is one event, whose decision is call_decision::next_page when another
+/// page follows.
+/// @tparam Item the type of the list's entries
 template <class Item>
 class list_plan {
  public:
-  using value_type = std::vector<Item>;
+  using value_type = std::vector<Item>;  ///< the whole list, every page's entries in order
+  /// Builds the request for a page after the first: (config, page, per_page).
   using page_builder = result<http::request> (*)(const config&, std::int64_t, std::int64_t);
+  /// Reads one page's answer.
   using page_parser = result<page<Item>> (*)(const http::response&);
 
-  // The most pages a list may have before it is refused as a protocol error (100 000 entries at
-  // the largest page size): a bound, so that a provider that never says "last page" cannot keep a
-  // caller reading forever.
+  /// The most pages a list may have before it is refused as a protocol error (100 000 entries at
+  /// the largest page size): a bound, so that a provider that never says "last page" cannot keep
+  /// a caller reading forever.
   static constexpr std::int64_t max_pages = 1000;
 
+  /// A plan for a whole list.
+  /// @param cfg the client's config (its retry policy, API key and observer); borrowed
+  /// @param first the first page's request as built, or why it could not be (then that is the
+  ///        result, and nothing is sent)
+  /// @param build_page builds the requests for pages 2 on
+  /// @param parse_page reads each page
+  /// @param operation the name the events give, e.g. "list_operators" (borrowed)
   list_plan(const config& cfg, result<http::request> first, page_builder build_page,
             page_parser parse_page, std::string_view operation = {})
       : config_(&cfg), build_page_(build_page), parse_page_(parse_page), operation_(operation) {
     page_.emplace(std::move(first), parse_page_, config_->retry, config_->api_key, context());
   }
 
+  /// The first step.
+  /// @return send the first page's request; or done when it failed to build or the retry policy
+  ///         is invalid (errc::invalid_argument)
   next_action start() { return follow(page_->start()); }
+  /// Passes an answer to the current page's read; when that page is done, checks it and asks for
+  /// the next.
+  /// @param answer what the transport returned
+  /// @param took how long the exchange took, for the event
+  /// @return send (this page again, or the next), wait before a retry, or done
   next_action on_answer(result<http::response> answer, std::chrono::microseconds took = {}) {
     return follow(page_->on_answer(std::move(answer), took));
   }
+  /// The wait before a retry of the current page is over.
+  /// @return send the page's request again
   next_action on_waited() { return follow(page_->on_waited()); }
+  /// The runner stopped: the result is the current page's, as read_plan::cancel() says.
+  /// @return done
   next_action cancel() { return follow(page_->cancel()); }
-  // The result, once done; moved from by whoever takes it.
+  /// The result, once done; moved from by whoever takes it.
+  /// @return the whole list, or the error that ended it
   result<value_type>&& take_result() { return std::move(*outcome_); }
 
-  // The page being read: 1 for the first request.
+  /// The page being read: 1 for the first request.
+  /// @return the page's number
   std::int64_t page_number() const noexcept { return number_; }
 
  private:
@@ -166,45 +193,81 @@ class list_plan {
 // The config is borrowed: it must outlive the plan.
 namespace plans {
 
-// The events' context of an operation: its name and kind, and the config's observer.
+/// The events' context of an operation: its name and kind, and the config's observer (internal:
+/// the functions below use it).
+/// @param c the config, whose observer is borrowed
+/// @param name the operation's name
+/// @param kind the operation's kind
+/// @return the context
 inline vnum::detail::call_context ctx(const config& c, std::string_view name, operation_kind kind) {
   return {{"identitycall", name, kind}, &c.observe, 0};
 }
 
+/// Purchase Number: a creating write.
+/// @param c the config; borrowed
+/// @param r the purchase
+/// @return the plan; its result as parse_purchase_number() reads the answer, or the error of
+///         build_purchase_number() (nothing sent)
 inline write_plan<virtual_number> purchase_number(const config& c, const purchase_request& r) {
   return {build_purchase_number(c, r), parse_purchase_number, c.api_key,
           ctx(c, "purchase_number", operation_kind::creating_write)};
 }
 
-// Every number on the account (or the key's project), across pages (list_plan).
+/// List Virtual Numbers: every number on the account (or the key's project), across pages
+/// (list_plan); each page a read.
+/// @param c the config; borrowed
+/// @return the plan
 inline list_plan<virtual_number> list_virtual_numbers(const config& c) {
   return {c, build_list_virtual_numbers(c), build_list_virtual_numbers_page,
           parse_list_virtual_numbers_page, "list_virtual_numbers"};
 }
 
+/// Get Virtual Number: a read.
+/// @param c the config; borrowed
+/// @param id the number's id (positive, else errc::invalid_argument and nothing is sent)
+/// @return the plan
 inline read_plan<virtual_number_detail> get_virtual_number(const config& c, std::int64_t id) {
   return {build_get_virtual_number(c, id), parse_get_virtual_number, c.retry, c.api_key,
           ctx(c, "get_virtual_number", operation_kind::read)};
 }
 
+/// Update Virtual Number: an idempotent write.
+/// @param c the config; borrowed
+/// @param id the number's id
+/// @param r the fields to change (at least one)
+/// @return the plan; its result is empty when the provider answers 204
 inline write_plan<std::optional<virtual_number_detail>> update_virtual_number(
     const config& c, std::int64_t id, const update_request& r) {
   return {build_update_virtual_number(c, id, r), parse_update_virtual_number, c.api_key,
           ctx(c, "update_virtual_number", operation_kind::idempotent_write)};
 }
 
+/// Search Available Numbers: a read.
+/// @param c the config; borrowed
+/// @param r the filters
+/// @return the plan
 inline read_plan<std::vector<available_number>> search_available_numbers(const config& c,
                                                                          const search_request& r) {
   return {build_search_available_numbers(c, r), parse_search_available_numbers, c.retry, c.api_key,
           ctx(c, "search_available_numbers", operation_kind::read)};
 }
 
+/// Add Operator to a number: a creating write (it may create an operator).
+/// @param c the config; borrowed
+/// @param id the number's id
+/// @param r the operator: an existing one's id, or a new one's phone number
+/// @return the plan; its result is empty when the provider answers 204
 inline write_plan<std::optional<virtual_number_detail>> add_operator(
     const config& c, std::int64_t id, const add_operator_request& r) {
   return {build_add_operator(c, id, r), parse_add_operator, c.api_key,
           ctx(c, "add_operator", operation_kind::creating_write)};
 }
 
+/// Remove Operator from a number: an idempotent write.
+/// @param c the config; borrowed
+/// @param id the number's id
+/// @param operator_id the operator's id
+/// @return the plan; its result is empty when the provider answers 204
 inline write_plan<std::optional<virtual_number_detail>> remove_operator(const config& c,
                                                                         std::int64_t id,
                                                                         std::int64_t operator_id) {
@@ -212,29 +275,48 @@ inline write_plan<std::optional<virtual_number_detail>> remove_operator(const co
           ctx(c, "remove_operator", operation_kind::idempotent_write)};
 }
 
-// Every operator the key sees, across pages (list_plan).
+/// List Operators: every operator the key sees, across pages (list_plan); each page a read.
+/// @param c the config; borrowed
+/// @return the plan
 inline list_plan<operator_summary> list_operators(const config& c) {
   return {c, build_list_operators(c), build_list_operators_page, parse_list_operators_page,
           "list_operators"};
 }
 
+/// Get Operator: a read.
+/// @param c the config; borrowed
+/// @param id the operator's id (positive, else errc::invalid_argument and nothing is sent)
+/// @return the plan
 inline read_plan<operator_detail> get_operator(const config& c, std::int64_t id) {
   return {build_get_operator(c, id), parse_get_operator, c.retry, c.api_key,
           ctx(c, "get_operator", operation_kind::read)};
 }
 
+/// Create Operator: a creating write.
+/// @param c the config; borrowed
+/// @param r the operator
+/// @return the plan
 inline write_plan<operator_detail> create_operator(const config& c,
                                                    const create_operator_request& r) {
   return {build_create_operator(c, r), parse_create_operator, c.api_key,
           ctx(c, "create_operator", operation_kind::creating_write)};
 }
 
+/// Update Operator: an idempotent write.
+/// @param c the config; borrowed
+/// @param id the operator's id
+/// @param r the fields to change (at least one)
+/// @return the plan; its result is empty when the provider answers 204
 inline write_plan<std::optional<operator_detail>> update_operator(
     const config& c, std::int64_t id, const update_operator_request& r) {
   return {build_update_operator(c, id, r), parse_update_operator, c.api_key,
           ctx(c, "update_operator", operation_kind::idempotent_write)};
 }
 
+/// Delete Operator: an idempotent write (the operator and its assignments go; the numbers stay).
+/// @param c the config; borrowed
+/// @param id the operator's id
+/// @return the plan
 inline write_plan<void> delete_operator(const config& c, std::int64_t id) {
   return {build_delete_operator(c, id), parse_delete_operator, c.api_key,
           ctx(c, "delete_operator", operation_kind::idempotent_write)};
@@ -243,6 +325,12 @@ inline write_plan<void> delete_operator(const config& c, std::int64_t id) {
 // The creating writes once per intent key (<vnum/intent.hpp>): claimed in the ledger before the
 // send, settled after it; a key already held answers from the ledger and nothing is sent.
 
+/// purchase_number(const config&, const purchase_request&) once per intent key: the ledger
+/// operation "identitycall.purchase_number".
+/// @param c the config; borrowed
+/// @param r the purchase
+/// @param k the ledger and key (from vnum::once())
+/// @return the plan
 template <ledger L>
 intent_plan<virtual_number, L> purchase_number(const config& c, const purchase_request& r,
                                                intent_key<L> k) {
@@ -250,6 +338,12 @@ intent_plan<virtual_number, L> purchase_number(const config& c, const purchase_r
           vnum::detail::request_fingerprint};
 }
 
+/// create_operator(const config&, const create_operator_request&) once per intent key: the ledger
+/// operation "identitycall.create_operator".
+/// @param c the config; borrowed
+/// @param r the operator
+/// @param k the ledger and key (from vnum::once())
+/// @return the plan
 template <ledger L>
 intent_plan<operator_detail, L> create_operator(const config& c, const create_operator_request& r,
                                                 intent_key<L> k) {
@@ -257,6 +351,13 @@ intent_plan<operator_detail, L> create_operator(const config& c, const create_op
           vnum::detail::request_fingerprint};
 }
 
+/// add_operator(const config&, std::int64_t, const add_operator_request&) once per intent key:
+/// the ledger operation "identitycall.add_operator".
+/// @param c the config; borrowed
+/// @param id the number's id
+/// @param r the operator
+/// @param k the ledger and key (from vnum::once())
+/// @return the plan
 template <ledger L>
 intent_plan<std::optional<virtual_number_detail>, L> add_operator(const config& c, std::int64_t id,
                                                                   const add_operator_request& r,

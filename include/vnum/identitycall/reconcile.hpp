@@ -80,9 +80,23 @@ inline std::optional<std::string> fingerprint_member(std::string_view fingerprin
 
 }  // namespace detail
 
-// Settles what IdentityCall's lists can settle of the ledger's unsettled IdentityCall intents,
-// and says of each what it found. An error (a list could not be read, the ledger failed) settles
-// nothing more than was settled before it.
+/// Settles what IdentityCall's lists can settle of the ledger's unsettled IdentityCall intents,
+/// and says of each what it found. An error (a list could not be read, the ledger failed) settles
+/// nothing more than was settled before it.
+///
+/// A purchase is looked for in List Virtual Numbers by its phone number, an operator's creation in
+/// List Operators by its phone number and name, each list read whole (every page) at most once per
+/// call, through the client's transport and with its retry policy. One match whose entry reads as
+/// the call's own answer is settled (succeeded, kept as that answer, so the same key returns it);
+/// none is absent, more than one ambiguous; any other operation (add_operator), and a match that
+/// does not read as the answer, need a person; a pending intent with a live owner is in flight and
+/// left alone. Intents of other providers are skipped. Nothing is sent but the lists' reads; only
+/// the ledger is written.
+/// @param c the client whose transport and config read the lists
+/// @param ledger the ledger; its calls block the calling thread
+/// @return one entry per unsettled IdentityCall intent, oldest first; or the first error: the
+///         ledger's (from unsettled() or resolve()), or a list's read (as client::list_operators
+///         and client::list_virtual_numbers give them)
 template <http::transport T, ledger L>
 result<std::vector<reconciled>> reconcile(client<T>& c, L& ledger) {
   auto open = ledger.unsettled();
