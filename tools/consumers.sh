@@ -8,6 +8,9 @@
 #   cmake_find_package   find_package(vnum 0.1 CONFIG REQUIRED) after cmake --install to a prefix
 #   pkg_config (cmake)   a Makefile using pkg-config --cflags vnum, against that prefix
 #   pkg_config (meson)   the same Makefile against a prefix that meson install wrote
+#   meson wrap-file      a [wrap-file] subprojects/vnum.wrap naming the tarball meson dist made of
+#                        this checkout (its last commit), found in subprojects/packagecache/ with
+#                        downloads off; dependency('vnum') and dependency('vnum-curl')
 # Prints one line per consumer with the time it took, and writes build-consumers/testlog.json in
 # meson's test-log format (one entry per consumer) for tools/summarize_tests.py.
 # The compiler is $CXX (default g++). Exits non-zero if any consumer failed.
@@ -24,11 +27,15 @@ mkdir -p "$out"
 : >"$out/testlog.json"
 failed=0
 
-# consumer NAME FUNCTION: runs FUNCTION (with set -e -x) in a subshell, output to NAME's log.
+# consumer NAME FUNCTION: runs FUNCTION (with set -e -x) in a subshell, output to NAME's log. The
+# subshell's status is taken after it ends, not tested by an if: under an if, set -e would not stop
+# at a failing step, and only the last step would count.
 consumer() {
-  local name=$1 fn=$2 start=$SECONDS result=OK
+  local name=$1 fn=$2 start=$SECONDS result=OK rc
   local log="$out/$fn.log"
-  if ! (set -ex; "$fn") >"$log" 2>&1; then
+  (set -ex; "$fn") >"$log" 2>&1
+  rc=$?
+  if [ "$rc" -ne 0 ]; then
     result=FAIL
     failed=$((failed + 1))
   fi
@@ -105,6 +112,32 @@ pkg_config_meson() {
   ./buy_number
 }
 
+meson_wrap_file() {
+  local dist="$out/vnum-dist-build" version tarball hash
+  # The release tarball, made as for a release: meson dist from a configured build packs the last
+  # commit (git archive HEAD); --allow-dirty lets a checkout with uncommitted changes make one too,
+  # without them.
+  meson setup "$dist" "$root"
+  meson dist -C "$dist" --no-tests --formats xztar --allow-dirty
+  version=$(meson introspect --projectinfo "$dist" |
+    python3 -c 'import json, sys; print(json.load(sys.stdin)["version"])')
+  tarball="vnum-$version.tar.xz"
+  hash=$(sha256sum "$dist/meson-dist/$tarball" | cut -d' ' -f1)
+  copy wrap_file meson_wrap_file
+  mkdir subprojects/packagecache
+  cp "$dist/meson-dist/$tarball" subprojects/packagecache/
+  sed -e "s/@VERSION@/$version/g" -e "s/@SOURCE_HASH@/$hash/" subprojects/vnum.wrap.in \
+    >subprojects/vnum.wrap
+  rm subprojects/vnum.wrap.in
+  cat subprojects/vnum.wrap
+  # nodownload: the wrap's source_url is never fetched; the tarball comes from packagecache/.
+  meson setup build --wrap-mode=nodownload --force-fallback-for=vnum
+  test -f "subprojects/vnum-$version/meson.build"  # unpacked from the tarball
+  ninja -C build -j "$jobs"
+  ./build/buy_number
+  ./build/curl_client
+}
+
 echo "== consumers (CXX=$CXX; logs in ${out#"$root"/}/)"
 consumer "single header" single_header
 consumer "meson subproject" meson_subproject
@@ -112,4 +145,5 @@ consumer "cmake add_subdirectory" cmake_subdirectory
 consumer "cmake find_package" cmake_find_package
 consumer "pkg-config (cmake install)" pkg_config_cmake
 consumer "pkg-config (meson install)" pkg_config_meson
+consumer "meson wrap-file" meson_wrap_file
 [ "$failed" -eq 0 ]
