@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Every check, each step timed:
 #   1. single_include/ is what tools/amalgamate.py makes of include/ now, clang-format finds no
-#      drift, no header includes a layer above it (tools/check_layers.py), clang-tidy finds
-#      nothing: one test each;
+#      drift, no header includes a layer above it (tools/check_layers.py), the README's tables
+#      agree with the code (tools/check_readme_tables.py), Doxygen documents every public name
+#      without a warning (docs/Doxyfile), clang-tidy finds nothing: one test each;
 #   2. the whole test suite under g++ (warnings are errors; clang++ builds it in step 5);
 #   3. the whole test suite once more, under the first compiler, against single_include/ only
 #      (-Dsingle_header=true);
@@ -84,6 +85,16 @@ sources() {
 timed "freshness check" check "single_include freshness" python3 tools/amalgamate.py --check
 timed "format check" check "clang-format" bash -c "$(declare -f sources); sources | xargs clang-format --dry-run -Werror"
 timed "layer check" check "header layers" python3 tools/check_layers.py
+timed "README tables check" check "README tables" python3 tools/check_readme_tables.py
+
+# The API reference (docs/Doxyfile): every public name documented; any Doxygen warning fails it.
+api_reference() {
+  local out
+  rm -rf build-docs
+  out=$(doxygen docs/Doxyfile 2>&1 >/dev/null) || { echo "$out" | head -30; return 1; }
+  [ -z "$out" ] || { echo "$out" | head -30; return 1; }
+}
+timed "API reference check" check "API reference (Doxygen)" api_reference
 
 # clang-tidy (.clang-tidy) over every header and template, through tools/tidy_headers.cpp, and over
 # the programs; the test sources are left out (Catch2's and trompeloeil's macros are not ours).
