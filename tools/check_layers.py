@@ -30,6 +30,7 @@ LAYERS = [
     (r"(cellcast|identitycall)/reconcile\.hpp", 10, "provider"),
     (r"(vnum|src)\.hpp", 11, "umbrella"),
     (r"asio\.hpp", 12, "umbrella"),
+    (r"fmt\.hpp", 12, "umbrella"),  # opt-in (its users link fmt): vnum.hpp never includes it
     (r"testing/.*\.hpp", 13, "testing"),
     (r"transport/detail/.*\.hpp", 13, "transport-detail"),
     (r"ledger/.*\.hpp", 13, "ledger"),

@@ -3,6 +3,7 @@
 // checked too.
 #define VNUM_IMPLEMENTATION
 #include <vnum/asio.hpp>
+#include <vnum/fmt.hpp>
 #include <vnum/ledger/postgres.hpp>
 #include <vnum/ledger/sqlite.hpp>
 #include <vnum/testing/async_adapter.hpp>
@@ -37,6 +38,13 @@ void tidy_async(
   cellcast.async_list_cards(boost::asio::detached);
   cellcast.async_unsubscribe_virtual_number("66ea98514f0c1a121c76ec17", boost::asio::detached);
   identitycall.async_list_operators(boost::asio::detached);
+}
+
+// <vnum/fmt.hpp>'s formatter, over a model type, an enum without operator<<, call_event and a
+// result.
+inline std::string tidy_format(const vnum::cellcast::purchase_request& r, vnum::errc c,
+                               const vnum::call_event& e, const vnum::result<void>& v) {
+  return fmt::format("{} {:>20} {} {}", r, c, e, v);
 }
 
 // beast_transport's operation, for a handler of any type.
