@@ -922,7 +922,7 @@ struct config {
   std::string base_url = "https://api.cellcast.com";  ///< each operation's path is appended to it
   product_catalog products;  ///< the products a purchase is checked against (see product_catalog)
   retry_policy retry{};      ///< list_cards and list_custom_numbers only (reads); off by default
-  observer observe;  ///< called once per attempt (<vnum/observe.hpp>); empty: nothing is called
+  observer observe{};  ///< called once per attempt (<vnum/observe.hpp>); empty: nothing is called
 };
 
 /// BECS Direct Debit (payment_type "au_becs_debit"), from the current purchase-virtual-number
@@ -3102,7 +3102,7 @@ struct config {
   /// page say api.identitycall.com. The endpoint pages win.
   std::string base_url = "https://api.identitycall.ai";
   retry_policy retry{};  ///< list, get and search only (GET); off by default
-  observer observe;      ///< called once per attempt (<vnum/observe.hpp>); empty: nothing is called
+  observer observe{};    ///< called once per attempt (<vnum/observe.hpp>); empty: nothing is called
 };
 
 /// Buys a number: the body of POST /virtual_numbers/purchase (purchase), for purchase_number.

@@ -122,7 +122,7 @@ struct config {
   /// page say api.identitycall.com. The endpoint pages win.
   std::string base_url = "https://api.identitycall.ai";
   retry_policy retry{};  ///< list, get and search only (GET); off by default
-  observer observe;      ///< called once per attempt (<vnum/observe.hpp>); empty: nothing is called
+  observer observe{};    ///< called once per attempt (<vnum/observe.hpp>); empty: nothing is called
 };
 
 /// Buys a number: the body of POST /virtual_numbers/purchase (purchase), for purchase_number.
