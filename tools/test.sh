@@ -7,7 +7,8 @@
 #   2. the whole test suite under g++ (warnings are errors; clang++ builds it in step 5);
 #   3. the whole test suite once more, under the first compiler, against single_include/ only
 #      (-Dsingle_header=true);
-#   4. the consumer projects (tools/consumers.sh; each counts as one test);
+#   4. the consumer projects (tools/consumers.sh; each counts as one test), and the build switches
+#      off, on and on without their library (tools/switches.sh, one test);
 #   5. the whole suite under clang++ with AddressSanitizer and UndefinedBehaviorSanitizer (warnings
 #      are errors: this is the clang++ build too), the programs with Asio coroutines (which clang 14
 #      cannot compile with AddressSanitizer) under g++ with the same sanitizers, and the threaded
