@@ -20,6 +20,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
+#include <fstream>
 #include <string>
 #include <thread>
 #include <utility>
@@ -123,6 +124,37 @@ TEST_CASE("the ready line: one JSON line with the URL on 127.0.0.1 and the API k
   fake_server defaults("identitycall");
   CHECK(defaults.api_key == "idc_" + std::string(32, 'f'));  // fake_identitycall's own key
   CHECK(defaults.url != s.url);                              // --port 0: each picks a free port
+}
+
+TEST_CASE("a server dies with the test that started it, even one that crashes") {
+  proc::pipe_pair report;
+  const pid_t test = ::fork();
+  REQUIRE(test >= 0);
+  if (test == 0) {  // a test process that starts a server and dies without stopping it
+    report.close_read();
+    pid_t server = -1;
+    {
+      auto* started = new proc::child({server_binary(), "identitycall"});  // never destroyed
+      if (started->first_line()) server = started->pid();
+    }
+    (void)::write(report.write, &server, sizeof server);
+    ::_exit(0);
+  }
+  report.close_write();
+  pid_t server = -1;
+  REQUIRE(::read(report.read, &server, sizeof server) == static_cast<ssize_t>(sizeof server));
+  ::waitpid(test, nullptr, 0);
+  REQUIRE(server > 0);
+  // Gone, or a zombie left for init to reap: no longer running either way.
+  auto running = [server] {
+    std::ifstream stat("/proc/" + std::to_string(server) + "/stat");
+    std::string pid, name, state;
+    return stat >> pid >> name >> state && state != "Z";
+  };
+  const auto deadline = std::chrono::steady_clock::now() + 5s;
+  while (running() && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(10ms);
+  CHECK_FALSE(running());
 }
 
 TEST_CASE("--port N listens on that port") {

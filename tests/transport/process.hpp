@@ -1,4 +1,4 @@
-// Child processes for the end-to-end tests: started with posix_spawn, their output read through
+// Child processes for the end-to-end tests: started with fork and exec, their output read through
 // pipes with a deadline, and always stopped (SIGTERM, a bounded wait, then SIGKILL) by RAII, also
 // when an assertion fails.
 #ifndef VNUM_TESTS_TRANSPORT_PROCESS_HPP
@@ -7,7 +7,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <spawn.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -76,35 +76,44 @@ std::string read_until(int fd, clock::time_point deadline, Stop stop) {
 // A running child; the destructor stops it.
 class child {
  public:
-  // Starts argv[0] with its stdout and stderr on pipes.
+  // Starts argv[0] with its stdout and stderr on pipes. The child is killed if this process dies
+  // first (PR_SET_PDEATHSIG), so that a test that crashes leaves no server behind; "first" means
+  // the thread that started it, so start children from a thread that outlives them.
   explicit child(const std::vector<std::string>& argv) {
     std::vector<char*> args;
     for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, out_.write, STDOUT_FILENO);
-    posix_spawn_file_actions_adddup2(&actions, err_.write, STDERR_FILENO);
-    // The child starts with SIGINT and SIGTERM at their defaults and unblocked.
-    posix_spawnattr_t attr;
-    posix_spawnattr_init(&attr);
-    sigset_t none, defaults;
-    sigemptyset(&none);
-    sigemptyset(&defaults);
-    sigaddset(&defaults, SIGINT);
-    sigaddset(&defaults, SIGTERM);
-    sigaddset(&defaults, SIGPIPE);
-    posix_spawnattr_setsigmask(&attr, &none);
-    posix_spawnattr_setsigdefault(&attr, &defaults);
-    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
-    const int rc = posix_spawn(&pid_, args[0], &actions, &attr, args.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    posix_spawnattr_destroy(&attr);
+    pipe_pair exec_failed;  // closes on a successful exec (O_CLOEXEC); else carries errno
+    const pid_t parent = ::getpid();
+    pid_ = ::fork();
+    if (pid_ < 0) throw std::runtime_error("cannot start " + argv[0] + ": fork failed");
+    if (pid_ == 0) {
+      // Only async-signal-safe calls from here to exec: the parent may have threads.
+      ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+      if (::getppid() != parent) ::_exit(127);  // the parent died before the line above
+      ::dup2(out_.write, STDOUT_FILENO);
+      ::dup2(err_.write, STDERR_FILENO);
+      // The child starts with SIGINT, SIGTERM and SIGPIPE at their defaults and nothing blocked.
+      for (int sig : {SIGINT, SIGTERM, SIGPIPE}) ::signal(sig, SIG_DFL);
+      sigset_t none;
+      sigemptyset(&none);
+      ::sigprocmask(SIG_SETMASK, &none, nullptr);
+      ::execve(args[0], args.data(), environ);
+      const int error = errno;
+      (void)::write(exec_failed.write, &error, sizeof error);
+      ::_exit(127);
+    }
     out_.close_write();
     err_.close_write();
-    if (rc != 0) {
+    exec_failed.close_write();
+    int error = 0;
+    ssize_t n;
+    while ((n = ::read(exec_failed.read, &error, sizeof error)) < 0 && errno == EINTR) {
+    }
+    if (n == static_cast<ssize_t>(sizeof error)) {
+      ::waitpid(pid_, nullptr, 0);
       pid_ = -1;
-      throw std::runtime_error("cannot start " + argv[0] + ": " + std::to_string(rc));
+      throw std::runtime_error("cannot start " + argv[0] + ": " + std::to_string(error));
     }
   }
 
