@@ -189,7 +189,8 @@ TEST_CASE("a lost answer is kept as unknown, and the same key is outcome_unknown
                                           vnum::to_iso8601(a.now - 10min) +
                                           " and its outcome is unknown ("));
   CHECK(again.error().message.ends_with(
-      "); reconcile it (vnumctl ledger list) before trying again; nothing was sent"));
+      "); reconcile it with the provider's records before trying again (reconcile(), or "
+      "resolve it by hand); nothing was sent"));
   CHECK(a.sent() == 1);
   CHECK(a.fake.numbers().size() == 1);  // the purchase went through: a second would buy twice
 }
@@ -226,7 +227,8 @@ TEST_CASE("a key whose owner died before recording is outcome_unknown, and nothi
   CHECK(r.error().code == errc::outcome_unknown);
   CHECK(r.error().message == "intent key \"signup-42\": sent at " + vnum::to_iso8601(a.now - 5min) +
                                  " by a call that ended before recording its answer; reconcile it "
-                                 "(vnumctl ledger list) before trying again; nothing was sent");
+                                 "with the provider's records before trying again (reconcile(), "
+                                 "or resolve it by hand); nothing was sent");
   CHECK(a.sent() == 0);
 }
 

@@ -5,7 +5,7 @@
     in the enum's order, and nothing else;
   - the outcome-rule table ("| Provider | Operation | Kind |") gives every operation of both
     clients exactly once, with the kind its plan states (plans::<name> in
-    include/vnum/<provider>/plan.hpp: ctx(c, "<name>", operation_kind::<kind>), a list_plan is a
+    include/vnum/<provider>/plan.hpp: detail::call_context_of(c, "<name>", operation_kind::<kind>), a list_plan is a
     read).
 
     python3 tools/check_readme_tables.py [ROOT]
@@ -48,7 +48,7 @@ def errc_problems(root, lines):
 def plan_kinds(root, provider):
     source = (root / f"include/vnum/{provider}/plan.hpp").read_text(encoding="utf-8")
     kinds = {m.group(1): KINDS[m.group(2)]
-             for m in re.finditer(r'ctx\(c, "(\w+)", operation_kind::(\w+)\)', source)}
+             for m in re.finditer(r'call_context_of\(c, "(\w+)",\s*operation_kind::(\w+)\)', source)}
     for m in re.finditer(r'parse_\w+_page,\s*"(\w+)"\}', source):
         kinds[m.group(1)] = "read"
     return kinds

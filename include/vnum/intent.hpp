@@ -313,17 +313,16 @@ class intent_plan {
   /// Turns a built request into the fingerprint the ledger keeps (secrets excluded).
   using fingerprinter = std::string (*)(const http::request&);
 
-  /// A plan that runs `write` once per key.
+  /// A plan that runs `write` once per key. The ledger keeps the write's operation as
+  /// "provider.name", e.g. "identitycall.purchase_number" (from its context).
   /// @param write the creating write
   /// @param key the ledger and key
-  /// @param operation the name the ledger keeps, e.g. "identitycall.purchase_number" (borrowed:
-  ///        it must outlive the plan)
   /// @param fingerprint makes the request's fingerprint
-  intent_plan(write_plan<T> write, intent_key<L> key, std::string_view operation,
-              fingerprinter fingerprint)
+  intent_plan(write_plan<T> write, intent_key<L> key, fingerprinter fingerprint)
       : write_(std::move(write)),
         key_(std::move(key)),
-        operation_(operation),
+        operation_(std::string(write_.context().op.provider) + "." +
+                   std::string(write_.context().op.name)),
         fingerprint_(fingerprint) {}
 
   /// Checks the key and claims it; the first step.
@@ -332,8 +331,8 @@ class intent_plan {
   next_action start() {
     if (!write_.request()) return write_.start();  // failed to build: nothing claimed, or sent
     if (auto problem = detail::intent_key_problem(key_.key)) return unsent(std::move(*problem));
-    intent_claim c{key_.key, std::string(operation_), fingerprint_(*write_.request()),
-                   detail::new_owner_token(), key_.lease};
+    intent_claim c{key_.key, operation_, fingerprint_(*write_.request()), detail::new_owner_token(),
+                   key_.lease};
     auto claimed = key_.ledger->claim(c);
     if (!claimed)
       return unsent(ledger_failure(claimed.error(), "claiming it failed; nothing was sent"));
@@ -458,11 +457,7 @@ class intent_plan {
       case intent_state::refused:
         return held.refusal;
       case intent_state::unknown:
-        return make_error(errc::outcome_unknown,
-                          name + ": sent at " + to_iso8601(held.created_at) +
-                              " and its outcome is unknown (" + held.refusal.message +
-                              "); reconcile it (vnumctl ledger list) before trying again; nothing "
-                              "was sent");
+        return outcome_unknown(held, " and its outcome is unknown (" + held.refusal.message + ")");
       case intent_state::pending:
         break;
     }
@@ -470,10 +465,16 @@ class intent_plan {
       return make_error(errc::conflict, name + ": another call holds it (claimed at " +
                                             to_iso8601(held.created_at) + ", its lease runs to " +
                                             to_iso8601(held.lease_until) + "); nothing was sent");
+    return outcome_unknown(held, " by a call that ended before recording its answer");
+  }
+
+  // A held key whose request may have taken effect: when it was sent, and `why` it is not known.
+  static error outcome_unknown(const intent_record& held, const std::string& why) {
     return make_error(errc::outcome_unknown,
-                      name + ": sent at " + to_iso8601(held.created_at) +
-                          " by a call that ended before recording its answer; reconcile it "
-                          "(vnumctl ledger list) before trying again; nothing was sent");
+                      detail::quoted_key(held.key) + ": sent at " + to_iso8601(held.created_at) +
+                          why +
+                          "; reconcile it with the provider's records before trying again "
+                          "(reconcile(), or resolve it by hand); nothing was sent");
   }
 
   error ledger_failure(const error& e, std::string_view what) const {
@@ -491,7 +492,7 @@ class intent_plan {
 
   write_plan<T> write_;
   intent_key<L> key_;
-  std::string_view operation_;
+  std::string operation_;  // "provider.name", as the ledger keeps it
   fingerprinter fingerprint_;
   std::string owner_;  // set once the claim is won
   int kept_ = 0;

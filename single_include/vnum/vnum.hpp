@@ -2297,17 +2297,16 @@ class intent_plan {
   /// Turns a built request into the fingerprint the ledger keeps (secrets excluded).
   using fingerprinter = std::string (*)(const http::request&);
 
-  /// A plan that runs `write` once per key.
+  /// A plan that runs `write` once per key. The ledger keeps the write's operation as
+  /// "provider.name", e.g. "identitycall.purchase_number" (from its context).
   /// @param write the creating write
   /// @param key the ledger and key
-  /// @param operation the name the ledger keeps, e.g. "identitycall.purchase_number" (borrowed:
-  ///        it must outlive the plan)
   /// @param fingerprint makes the request's fingerprint
-  intent_plan(write_plan<T> write, intent_key<L> key, std::string_view operation,
-              fingerprinter fingerprint)
+  intent_plan(write_plan<T> write, intent_key<L> key, fingerprinter fingerprint)
       : write_(std::move(write)),
         key_(std::move(key)),
-        operation_(operation),
+        operation_(std::string(write_.context().op.provider) + "." +
+                   std::string(write_.context().op.name)),
         fingerprint_(fingerprint) {}
 
   /// Checks the key and claims it; the first step.
@@ -2316,8 +2315,8 @@ class intent_plan {
   next_action start() {
     if (!write_.request()) return write_.start();  // failed to build: nothing claimed, or sent
     if (auto problem = detail::intent_key_problem(key_.key)) return unsent(std::move(*problem));
-    intent_claim c{key_.key, std::string(operation_), fingerprint_(*write_.request()),
-                   detail::new_owner_token(), key_.lease};
+    intent_claim c{key_.key, operation_, fingerprint_(*write_.request()), detail::new_owner_token(),
+                   key_.lease};
     auto claimed = key_.ledger->claim(c);
     if (!claimed)
       return unsent(ledger_failure(claimed.error(), "claiming it failed; nothing was sent"));
@@ -2442,11 +2441,7 @@ class intent_plan {
       case intent_state::refused:
         return held.refusal;
       case intent_state::unknown:
-        return make_error(errc::outcome_unknown,
-                          name + ": sent at " + to_iso8601(held.created_at) +
-                              " and its outcome is unknown (" + held.refusal.message +
-                              "); reconcile it (vnumctl ledger list) before trying again; nothing "
-                              "was sent");
+        return outcome_unknown(held, " and its outcome is unknown (" + held.refusal.message + ")");
       case intent_state::pending:
         break;
     }
@@ -2454,10 +2449,16 @@ class intent_plan {
       return make_error(errc::conflict, name + ": another call holds it (claimed at " +
                                             to_iso8601(held.created_at) + ", its lease runs to " +
                                             to_iso8601(held.lease_until) + "); nothing was sent");
+    return outcome_unknown(held, " by a call that ended before recording its answer");
+  }
+
+  // A held key whose request may have taken effect: when it was sent, and `why` it is not known.
+  static error outcome_unknown(const intent_record& held, const std::string& why) {
     return make_error(errc::outcome_unknown,
-                      name + ": sent at " + to_iso8601(held.created_at) +
-                          " by a call that ended before recording its answer; reconcile it "
-                          "(vnumctl ledger list) before trying again; nothing was sent");
+                      detail::quoted_key(held.key) + ": sent at " + to_iso8601(held.created_at) +
+                          why +
+                          "; reconcile it with the provider's records before trying again "
+                          "(reconcile(), or resolve it by hand); nothing was sent");
   }
 
   error ledger_failure(const error& e, std::string_view what) const {
@@ -2475,7 +2476,7 @@ class intent_plan {
 
   write_plan<T> write_;
   intent_key<L> key_;
-  std::string_view operation_;
+  std::string operation_;  // "provider.name", as the ledger keeps it
   fingerprinter fingerprint_;
   std::string owner_;  // set once the claim is won
   int kept_ = 0;
@@ -2498,21 +2499,22 @@ class intent_plan {
 
 namespace vnum::cellcast {
 
+namespace detail {
+
+// The events' context of an operation of this provider: its name and kind, and the config's
+// observer.
+inline vnum::detail::call_context call_context_of(const config& c, std::string_view name,
+                                                  operation_kind kind) {
+  return {{"cellcast", name, kind}, &c.observe, 0};
+}
+
+}  // namespace detail
+
 // One function per client method, with its arguments: the operation, validated and built (nothing
 // is sent when that fails), as a plan of its kind. Each says whether it is a read (retried as
 // config::retry allows) or a write (sent once; its parser applies the outcome rule of its kind).
 // The config is borrowed: it must outlive the plan.
 namespace plans {
-
-/// The events' context of an operation: its name and kind, and the config's observer (internal:
-/// the functions below use it).
-/// @param c the config, whose observer is borrowed
-/// @param name the operation's name
-/// @param kind the operation's kind
-/// @return the context
-inline vnum::detail::call_context ctx(const config& c, std::string_view name, operation_kind kind) {
-  return {{"cellcast", name, kind}, &c.observe, 0};
-}
 
 /// Purchase a virtual number (card, token or BECS debit): a creating write.
 /// @param c the config; borrowed
@@ -2521,7 +2523,7 @@ inline vnum::detail::call_context ctx(const config& c, std::string_view name, op
 inline write_plan<purchase_receipt> purchase_virtual_number(const config& c,
                                                             const purchase_request& r) {
   return {build_purchase_virtual_number(c, r), parse_purchase_virtual_number, c.api_key,
-          ctx(c, "purchase_virtual_number", operation_kind::creating_write)};
+          detail::call_context_of(c, "purchase_virtual_number", operation_kind::creating_write)};
 }
 
 /// Purchase a virtual number on a postpaid account: a creating write.
@@ -2531,7 +2533,9 @@ inline write_plan<purchase_receipt> purchase_virtual_number(const config& c,
 inline write_plan<purchase_receipt> purchase_virtual_number_postpaid(
     const config& c, const postpaid_purchase_request& r) {
   return {build_purchase_virtual_number_postpaid(c, r), parse_purchase_virtual_number_postpaid,
-          c.api_key, ctx(c, "purchase_virtual_number_postpaid", operation_kind::creating_write)};
+          c.api_key,
+          detail::call_context_of(c, "purchase_virtual_number_postpaid",
+                                  operation_kind::creating_write)};
 }
 
 /// Unsubscribe a virtual number: an idempotent write.
@@ -2540,8 +2544,9 @@ inline write_plan<purchase_receipt> purchase_virtual_number_postpaid(
 /// @return the plan
 inline write_plan<unsubscribe_receipt> unsubscribe_virtual_number(const config& c,
                                                                   std::string_view id) {
-  return {build_unsubscribe_virtual_number(c, id), parse_unsubscribe_virtual_number, c.api_key,
-          ctx(c, "unsubscribe_virtual_number", operation_kind::idempotent_write)};
+  return {
+      build_unsubscribe_virtual_number(c, id), parse_unsubscribe_virtual_number, c.api_key,
+      detail::call_context_of(c, "unsubscribe_virtual_number", operation_kind::idempotent_write)};
 }
 
 /// Add a custom number: a creating write.
@@ -2551,7 +2556,7 @@ inline write_plan<unsubscribe_receipt> unsubscribe_virtual_number(const config& 
 inline write_plan<custom_number_receipt> add_custom_number(const config& c,
                                                            const custom_number_request& r) {
   return {build_add_custom_number(c, r), parse_add_custom_number, c.api_key,
-          ctx(c, "add_custom_number", operation_kind::creating_write)};
+          detail::call_context_of(c, "add_custom_number", operation_kind::creating_write)};
 }
 
 /// Verify a custom number with its OTP: an idempotent write.
@@ -2561,7 +2566,7 @@ inline write_plan<custom_number_receipt> add_custom_number(const config& c,
 inline write_plan<verify_custom_number_receipt> verify_custom_number(
     const config& c, const verify_custom_number_request& r) {
   return {build_verify_custom_number(c, r), parse_verify_custom_number, c.api_key,
-          ctx(c, "verify_custom_number", operation_kind::idempotent_write)};
+          detail::call_context_of(c, "verify_custom_number", operation_kind::idempotent_write)};
 }
 
 /// Ask for a business name (an Alpha ID, as sender ID) to be approved: a creating write.
@@ -2571,7 +2576,7 @@ inline write_plan<verify_custom_number_receipt> verify_custom_number(
 inline write_plan<business_name_receipt> add_business_name(const config& c,
                                                            const business_name_request& r) {
   return {build_add_business_name(c, r), parse_add_business_name, c.api_key,
-          ctx(c, "add_business_name", operation_kind::creating_write)};
+          detail::call_context_of(c, "add_business_name", operation_kind::creating_write)};
 }
 
 /// List the account's cards: a read.
@@ -2579,7 +2584,7 @@ inline write_plan<business_name_receipt> add_business_name(const config& c,
 /// @return the plan
 inline read_plan<std::vector<card>> list_cards(const config& c) {
   return {build_list_cards(c), parse_list_cards, c.retry, c.api_key,
-          ctx(c, "list_cards", operation_kind::read)};
+          detail::call_context_of(c, "list_cards", operation_kind::read)};
 }
 
 /// List the account's custom numbers: a read.
@@ -2587,7 +2592,7 @@ inline read_plan<std::vector<card>> list_cards(const config& c) {
 /// @return the plan
 inline read_plan<std::vector<custom_number>> list_custom_numbers(const config& c) {
   return {build_list_custom_numbers(c), parse_list_custom_numbers, c.retry, c.api_key,
-          ctx(c, "list_custom_numbers", operation_kind::read)};
+          detail::call_context_of(c, "list_custom_numbers", operation_kind::read)};
 }
 
 // The creating writes once per intent key (<vnum/intent.hpp>): claimed in the ledger before the
@@ -2602,8 +2607,7 @@ inline read_plan<std::vector<custom_number>> list_custom_numbers(const config& c
 template <ledger L>
 intent_plan<purchase_receipt, L> purchase_virtual_number(const config& c, const purchase_request& r,
                                                          intent_key<L> k) {
-  return {purchase_virtual_number(c, r), std::move(k), "cellcast.purchase_virtual_number",
-          vnum::detail::request_fingerprint};
+  return {purchase_virtual_number(c, r), std::move(k), vnum::detail::request_fingerprint};
 }
 
 /// purchase_virtual_number_postpaid(const config&, const postpaid_purchase_request&) once per
@@ -2615,8 +2619,7 @@ intent_plan<purchase_receipt, L> purchase_virtual_number(const config& c, const 
 template <ledger L>
 intent_plan<purchase_receipt, L> purchase_virtual_number_postpaid(
     const config& c, const postpaid_purchase_request& r, intent_key<L> k) {
-  return {purchase_virtual_number_postpaid(c, r), std::move(k),
-          "cellcast.purchase_virtual_number_postpaid", vnum::detail::request_fingerprint};
+  return {purchase_virtual_number_postpaid(c, r), std::move(k), vnum::detail::request_fingerprint};
 }
 
 /// add_custom_number(const config&, const custom_number_request&) once per intent key: the ledger
@@ -2629,8 +2632,7 @@ template <ledger L>
 intent_plan<custom_number_receipt, L> add_custom_number(const config& c,
                                                         const custom_number_request& r,
                                                         intent_key<L> k) {
-  return {add_custom_number(c, r), std::move(k), "cellcast.add_custom_number",
-          vnum::detail::request_fingerprint};
+  return {add_custom_number(c, r), std::move(k), vnum::detail::request_fingerprint};
 }
 
 /// add_business_name(const config&, const business_name_request&) once per intent key: the
@@ -2643,8 +2645,7 @@ template <ledger L>
 intent_plan<business_name_receipt, L> add_business_name(const config& c,
                                                         const business_name_request& r,
                                                         intent_key<L> k) {
-  return {add_business_name(c, r), std::move(k), "cellcast.add_business_name",
-          vnum::detail::request_fingerprint};
+  return {add_business_name(c, r), std::move(k), vnum::detail::request_fingerprint};
 }
 
 }  // namespace plans
@@ -4065,21 +4066,22 @@ class list_plan {
   std::optional<result<value_type>> outcome_;
 };
 
+namespace detail {
+
+// The events' context of an operation of this provider: its name and kind, and the config's
+// observer.
+inline vnum::detail::call_context call_context_of(const config& c, std::string_view name,
+                                                  operation_kind kind) {
+  return {{"identitycall", name, kind}, &c.observe, 0};
+}
+
+}  // namespace detail
+
 // One function per client method, with its arguments: the operation, validated and built (nothing
 // is sent when that fails), as a plan of its kind. Each says whether it is a read (retried as
 // config::retry allows) or a write (sent once; its parser applies the outcome rule of its kind).
 // The config is borrowed: it must outlive the plan.
 namespace plans {
-
-/// The events' context of an operation: its name and kind, and the config's observer (internal:
-/// the functions below use it).
-/// @param c the config, whose observer is borrowed
-/// @param name the operation's name
-/// @param kind the operation's kind
-/// @return the context
-inline vnum::detail::call_context ctx(const config& c, std::string_view name, operation_kind kind) {
-  return {{"identitycall", name, kind}, &c.observe, 0};
-}
 
 /// Purchase Number: a creating write.
 /// @param c the config; borrowed
@@ -4088,7 +4090,7 @@ inline vnum::detail::call_context ctx(const config& c, std::string_view name, op
 ///         build_purchase_number() (nothing sent)
 inline write_plan<virtual_number> purchase_number(const config& c, const purchase_request& r) {
   return {build_purchase_number(c, r), parse_purchase_number, c.api_key,
-          ctx(c, "purchase_number", operation_kind::creating_write)};
+          detail::call_context_of(c, "purchase_number", operation_kind::creating_write)};
 }
 
 /// List Virtual Numbers: every number on the account (or the key's project), across pages
@@ -4106,7 +4108,7 @@ inline list_plan<virtual_number> list_virtual_numbers(const config& c) {
 /// @return the plan
 inline read_plan<virtual_number_detail> get_virtual_number(const config& c, std::int64_t id) {
   return {build_get_virtual_number(c, id), parse_get_virtual_number, c.retry, c.api_key,
-          ctx(c, "get_virtual_number", operation_kind::read)};
+          detail::call_context_of(c, "get_virtual_number", operation_kind::read)};
 }
 
 /// Update Virtual Number: an idempotent write.
@@ -4117,7 +4119,7 @@ inline read_plan<virtual_number_detail> get_virtual_number(const config& c, std:
 inline write_plan<std::optional<virtual_number_detail>> update_virtual_number(
     const config& c, std::int64_t id, const update_request& r) {
   return {build_update_virtual_number(c, id, r), parse_update_virtual_number, c.api_key,
-          ctx(c, "update_virtual_number", operation_kind::idempotent_write)};
+          detail::call_context_of(c, "update_virtual_number", operation_kind::idempotent_write)};
 }
 
 /// Search Available Numbers: a read.
@@ -4127,7 +4129,7 @@ inline write_plan<std::optional<virtual_number_detail>> update_virtual_number(
 inline read_plan<std::vector<available_number>> search_available_numbers(const config& c,
                                                                          const search_request& r) {
   return {build_search_available_numbers(c, r), parse_search_available_numbers, c.retry, c.api_key,
-          ctx(c, "search_available_numbers", operation_kind::read)};
+          detail::call_context_of(c, "search_available_numbers", operation_kind::read)};
 }
 
 /// Add Operator to a number: a creating write (it may create an operator).
@@ -4138,7 +4140,7 @@ inline read_plan<std::vector<available_number>> search_available_numbers(const c
 inline write_plan<std::optional<virtual_number_detail>> add_operator(
     const config& c, std::int64_t id, const add_operator_request& r) {
   return {build_add_operator(c, id, r), parse_add_operator, c.api_key,
-          ctx(c, "add_operator", operation_kind::creating_write)};
+          detail::call_context_of(c, "add_operator", operation_kind::creating_write)};
 }
 
 /// Remove Operator from a number: an idempotent write.
@@ -4150,7 +4152,7 @@ inline write_plan<std::optional<virtual_number_detail>> remove_operator(const co
                                                                         std::int64_t id,
                                                                         std::int64_t operator_id) {
   return {build_remove_operator(c, id, operator_id), parse_remove_operator, c.api_key,
-          ctx(c, "remove_operator", operation_kind::idempotent_write)};
+          detail::call_context_of(c, "remove_operator", operation_kind::idempotent_write)};
 }
 
 /// List Operators: every operator the key sees, across pages (list_plan); each page a read.
@@ -4167,7 +4169,7 @@ inline list_plan<operator_summary> list_operators(const config& c) {
 /// @return the plan
 inline read_plan<operator_detail> get_operator(const config& c, std::int64_t id) {
   return {build_get_operator(c, id), parse_get_operator, c.retry, c.api_key,
-          ctx(c, "get_operator", operation_kind::read)};
+          detail::call_context_of(c, "get_operator", operation_kind::read)};
 }
 
 /// Create Operator: a creating write.
@@ -4177,7 +4179,7 @@ inline read_plan<operator_detail> get_operator(const config& c, std::int64_t id)
 inline write_plan<operator_detail> create_operator(const config& c,
                                                    const create_operator_request& r) {
   return {build_create_operator(c, r), parse_create_operator, c.api_key,
-          ctx(c, "create_operator", operation_kind::creating_write)};
+          detail::call_context_of(c, "create_operator", operation_kind::creating_write)};
 }
 
 /// Update Operator: an idempotent write.
@@ -4188,7 +4190,7 @@ inline write_plan<operator_detail> create_operator(const config& c,
 inline write_plan<std::optional<operator_detail>> update_operator(
     const config& c, std::int64_t id, const update_operator_request& r) {
   return {build_update_operator(c, id, r), parse_update_operator, c.api_key,
-          ctx(c, "update_operator", operation_kind::idempotent_write)};
+          detail::call_context_of(c, "update_operator", operation_kind::idempotent_write)};
 }
 
 /// Delete Operator: an idempotent write (the operator and its assignments go; the numbers stay).
@@ -4197,7 +4199,7 @@ inline write_plan<std::optional<operator_detail>> update_operator(
 /// @return the plan
 inline write_plan<void> delete_operator(const config& c, std::int64_t id) {
   return {build_delete_operator(c, id), parse_delete_operator, c.api_key,
-          ctx(c, "delete_operator", operation_kind::idempotent_write)};
+          detail::call_context_of(c, "delete_operator", operation_kind::idempotent_write)};
 }
 
 // The creating writes once per intent key (<vnum/intent.hpp>): claimed in the ledger before the
@@ -4212,8 +4214,7 @@ inline write_plan<void> delete_operator(const config& c, std::int64_t id) {
 template <ledger L>
 intent_plan<virtual_number, L> purchase_number(const config& c, const purchase_request& r,
                                                intent_key<L> k) {
-  return {purchase_number(c, r), std::move(k), "identitycall.purchase_number",
-          vnum::detail::request_fingerprint};
+  return {purchase_number(c, r), std::move(k), vnum::detail::request_fingerprint};
 }
 
 /// create_operator(const config&, const create_operator_request&) once per intent key: the ledger
@@ -4225,8 +4226,7 @@ intent_plan<virtual_number, L> purchase_number(const config& c, const purchase_r
 template <ledger L>
 intent_plan<operator_detail, L> create_operator(const config& c, const create_operator_request& r,
                                                 intent_key<L> k) {
-  return {create_operator(c, r), std::move(k), "identitycall.create_operator",
-          vnum::detail::request_fingerprint};
+  return {create_operator(c, r), std::move(k), vnum::detail::request_fingerprint};
 }
 
 /// add_operator(const config&, std::int64_t, const add_operator_request&) once per intent key:
@@ -4240,8 +4240,7 @@ template <ledger L>
 intent_plan<std::optional<virtual_number_detail>, L> add_operator(const config& c, std::int64_t id,
                                                                   const add_operator_request& r,
                                                                   intent_key<L> k) {
-  return {add_operator(c, id, r), std::move(k), "identitycall.add_operator",
-          vnum::detail::request_fingerprint};
+  return {add_operator(c, id, r), std::move(k), vnum::detail::request_fingerprint};
 }
 
 }  // namespace plans

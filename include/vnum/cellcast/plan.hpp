@@ -16,21 +16,22 @@
 
 namespace vnum::cellcast {
 
+namespace detail {
+
+// The events' context of an operation of this provider: its name and kind, and the config's
+// observer.
+inline vnum::detail::call_context call_context_of(const config& c, std::string_view name,
+                                                  operation_kind kind) {
+  return {{"cellcast", name, kind}, &c.observe, 0};
+}
+
+}  // namespace detail
+
 // One function per client method, with its arguments: the operation, validated and built (nothing
 // is sent when that fails), as a plan of its kind. Each says whether it is a read (retried as
 // config::retry allows) or a write (sent once; its parser applies the outcome rule of its kind).
 // The config is borrowed: it must outlive the plan.
 namespace plans {
-
-/// The events' context of an operation: its name and kind, and the config's observer (internal:
-/// the functions below use it).
-/// @param c the config, whose observer is borrowed
-/// @param name the operation's name
-/// @param kind the operation's kind
-/// @return the context
-inline vnum::detail::call_context ctx(const config& c, std::string_view name, operation_kind kind) {
-  return {{"cellcast", name, kind}, &c.observe, 0};
-}
 
 /// Purchase a virtual number (card, token or BECS debit): a creating write.
 /// @param c the config; borrowed
@@ -39,7 +40,7 @@ inline vnum::detail::call_context ctx(const config& c, std::string_view name, op
 inline write_plan<purchase_receipt> purchase_virtual_number(const config& c,
                                                             const purchase_request& r) {
   return {build_purchase_virtual_number(c, r), parse_purchase_virtual_number, c.api_key,
-          ctx(c, "purchase_virtual_number", operation_kind::creating_write)};
+          detail::call_context_of(c, "purchase_virtual_number", operation_kind::creating_write)};
 }
 
 /// Purchase a virtual number on a postpaid account: a creating write.
@@ -49,7 +50,9 @@ inline write_plan<purchase_receipt> purchase_virtual_number(const config& c,
 inline write_plan<purchase_receipt> purchase_virtual_number_postpaid(
     const config& c, const postpaid_purchase_request& r) {
   return {build_purchase_virtual_number_postpaid(c, r), parse_purchase_virtual_number_postpaid,
-          c.api_key, ctx(c, "purchase_virtual_number_postpaid", operation_kind::creating_write)};
+          c.api_key,
+          detail::call_context_of(c, "purchase_virtual_number_postpaid",
+                                  operation_kind::creating_write)};
 }
 
 /// Unsubscribe a virtual number: an idempotent write.
@@ -58,8 +61,9 @@ inline write_plan<purchase_receipt> purchase_virtual_number_postpaid(
 /// @return the plan
 inline write_plan<unsubscribe_receipt> unsubscribe_virtual_number(const config& c,
                                                                   std::string_view id) {
-  return {build_unsubscribe_virtual_number(c, id), parse_unsubscribe_virtual_number, c.api_key,
-          ctx(c, "unsubscribe_virtual_number", operation_kind::idempotent_write)};
+  return {
+      build_unsubscribe_virtual_number(c, id), parse_unsubscribe_virtual_number, c.api_key,
+      detail::call_context_of(c, "unsubscribe_virtual_number", operation_kind::idempotent_write)};
 }
 
 /// Add a custom number: a creating write.
@@ -69,7 +73,7 @@ inline write_plan<unsubscribe_receipt> unsubscribe_virtual_number(const config& 
 inline write_plan<custom_number_receipt> add_custom_number(const config& c,
                                                            const custom_number_request& r) {
   return {build_add_custom_number(c, r), parse_add_custom_number, c.api_key,
-          ctx(c, "add_custom_number", operation_kind::creating_write)};
+          detail::call_context_of(c, "add_custom_number", operation_kind::creating_write)};
 }
 
 /// Verify a custom number with its OTP: an idempotent write.
@@ -79,7 +83,7 @@ inline write_plan<custom_number_receipt> add_custom_number(const config& c,
 inline write_plan<verify_custom_number_receipt> verify_custom_number(
     const config& c, const verify_custom_number_request& r) {
   return {build_verify_custom_number(c, r), parse_verify_custom_number, c.api_key,
-          ctx(c, "verify_custom_number", operation_kind::idempotent_write)};
+          detail::call_context_of(c, "verify_custom_number", operation_kind::idempotent_write)};
 }
 
 /// Ask for a business name (an Alpha ID, as sender ID) to be approved: a creating write.
@@ -89,7 +93,7 @@ inline write_plan<verify_custom_number_receipt> verify_custom_number(
 inline write_plan<business_name_receipt> add_business_name(const config& c,
                                                            const business_name_request& r) {
   return {build_add_business_name(c, r), parse_add_business_name, c.api_key,
-          ctx(c, "add_business_name", operation_kind::creating_write)};
+          detail::call_context_of(c, "add_business_name", operation_kind::creating_write)};
 }
 
 /// List the account's cards: a read.
@@ -97,7 +101,7 @@ inline write_plan<business_name_receipt> add_business_name(const config& c,
 /// @return the plan
 inline read_plan<std::vector<card>> list_cards(const config& c) {
   return {build_list_cards(c), parse_list_cards, c.retry, c.api_key,
-          ctx(c, "list_cards", operation_kind::read)};
+          detail::call_context_of(c, "list_cards", operation_kind::read)};
 }
 
 /// List the account's custom numbers: a read.
@@ -105,7 +109,7 @@ inline read_plan<std::vector<card>> list_cards(const config& c) {
 /// @return the plan
 inline read_plan<std::vector<custom_number>> list_custom_numbers(const config& c) {
   return {build_list_custom_numbers(c), parse_list_custom_numbers, c.retry, c.api_key,
-          ctx(c, "list_custom_numbers", operation_kind::read)};
+          detail::call_context_of(c, "list_custom_numbers", operation_kind::read)};
 }
 
 // The creating writes once per intent key (<vnum/intent.hpp>): claimed in the ledger before the
@@ -120,8 +124,7 @@ inline read_plan<std::vector<custom_number>> list_custom_numbers(const config& c
 template <ledger L>
 intent_plan<purchase_receipt, L> purchase_virtual_number(const config& c, const purchase_request& r,
                                                          intent_key<L> k) {
-  return {purchase_virtual_number(c, r), std::move(k), "cellcast.purchase_virtual_number",
-          vnum::detail::request_fingerprint};
+  return {purchase_virtual_number(c, r), std::move(k), vnum::detail::request_fingerprint};
 }
 
 /// purchase_virtual_number_postpaid(const config&, const postpaid_purchase_request&) once per
@@ -133,8 +136,7 @@ intent_plan<purchase_receipt, L> purchase_virtual_number(const config& c, const 
 template <ledger L>
 intent_plan<purchase_receipt, L> purchase_virtual_number_postpaid(
     const config& c, const postpaid_purchase_request& r, intent_key<L> k) {
-  return {purchase_virtual_number_postpaid(c, r), std::move(k),
-          "cellcast.purchase_virtual_number_postpaid", vnum::detail::request_fingerprint};
+  return {purchase_virtual_number_postpaid(c, r), std::move(k), vnum::detail::request_fingerprint};
 }
 
 /// add_custom_number(const config&, const custom_number_request&) once per intent key: the ledger
@@ -147,8 +149,7 @@ template <ledger L>
 intent_plan<custom_number_receipt, L> add_custom_number(const config& c,
                                                         const custom_number_request& r,
                                                         intent_key<L> k) {
-  return {add_custom_number(c, r), std::move(k), "cellcast.add_custom_number",
-          vnum::detail::request_fingerprint};
+  return {add_custom_number(c, r), std::move(k), vnum::detail::request_fingerprint};
 }
 
 /// add_business_name(const config&, const business_name_request&) once per intent key: the
@@ -161,8 +162,7 @@ template <ledger L>
 intent_plan<business_name_receipt, L> add_business_name(const config& c,
                                                         const business_name_request& r,
                                                         intent_key<L> k) {
-  return {add_business_name(c, r), std::move(k), "cellcast.add_business_name",
-          vnum::detail::request_fingerprint};
+  return {add_business_name(c, r), std::move(k), vnum::detail::request_fingerprint};
 }
 
 }  // namespace plans

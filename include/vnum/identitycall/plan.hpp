@@ -187,21 +187,22 @@ class list_plan {
   std::optional<result<value_type>> outcome_;
 };
 
+namespace detail {
+
+// The events' context of an operation of this provider: its name and kind, and the config's
+// observer.
+inline vnum::detail::call_context call_context_of(const config& c, std::string_view name,
+                                                  operation_kind kind) {
+  return {{"identitycall", name, kind}, &c.observe, 0};
+}
+
+}  // namespace detail
+
 // One function per client method, with its arguments: the operation, validated and built (nothing
 // is sent when that fails), as a plan of its kind. Each says whether it is a read (retried as
 // config::retry allows) or a write (sent once; its parser applies the outcome rule of its kind).
 // The config is borrowed: it must outlive the plan.
 namespace plans {
-
-/// The events' context of an operation: its name and kind, and the config's observer (internal:
-/// the functions below use it).
-/// @param c the config, whose observer is borrowed
-/// @param name the operation's name
-/// @param kind the operation's kind
-/// @return the context
-inline vnum::detail::call_context ctx(const config& c, std::string_view name, operation_kind kind) {
-  return {{"identitycall", name, kind}, &c.observe, 0};
-}
 
 /// Purchase Number: a creating write.
 /// @param c the config; borrowed
@@ -210,7 +211,7 @@ inline vnum::detail::call_context ctx(const config& c, std::string_view name, op
 ///         build_purchase_number() (nothing sent)
 inline write_plan<virtual_number> purchase_number(const config& c, const purchase_request& r) {
   return {build_purchase_number(c, r), parse_purchase_number, c.api_key,
-          ctx(c, "purchase_number", operation_kind::creating_write)};
+          detail::call_context_of(c, "purchase_number", operation_kind::creating_write)};
 }
 
 /// List Virtual Numbers: every number on the account (or the key's project), across pages
@@ -228,7 +229,7 @@ inline list_plan<virtual_number> list_virtual_numbers(const config& c) {
 /// @return the plan
 inline read_plan<virtual_number_detail> get_virtual_number(const config& c, std::int64_t id) {
   return {build_get_virtual_number(c, id), parse_get_virtual_number, c.retry, c.api_key,
-          ctx(c, "get_virtual_number", operation_kind::read)};
+          detail::call_context_of(c, "get_virtual_number", operation_kind::read)};
 }
 
 /// Update Virtual Number: an idempotent write.
@@ -239,7 +240,7 @@ inline read_plan<virtual_number_detail> get_virtual_number(const config& c, std:
 inline write_plan<std::optional<virtual_number_detail>> update_virtual_number(
     const config& c, std::int64_t id, const update_request& r) {
   return {build_update_virtual_number(c, id, r), parse_update_virtual_number, c.api_key,
-          ctx(c, "update_virtual_number", operation_kind::idempotent_write)};
+          detail::call_context_of(c, "update_virtual_number", operation_kind::idempotent_write)};
 }
 
 /// Search Available Numbers: a read.
@@ -249,7 +250,7 @@ inline write_plan<std::optional<virtual_number_detail>> update_virtual_number(
 inline read_plan<std::vector<available_number>> search_available_numbers(const config& c,
                                                                          const search_request& r) {
   return {build_search_available_numbers(c, r), parse_search_available_numbers, c.retry, c.api_key,
-          ctx(c, "search_available_numbers", operation_kind::read)};
+          detail::call_context_of(c, "search_available_numbers", operation_kind::read)};
 }
 
 /// Add Operator to a number: a creating write (it may create an operator).
@@ -260,7 +261,7 @@ inline read_plan<std::vector<available_number>> search_available_numbers(const c
 inline write_plan<std::optional<virtual_number_detail>> add_operator(
     const config& c, std::int64_t id, const add_operator_request& r) {
   return {build_add_operator(c, id, r), parse_add_operator, c.api_key,
-          ctx(c, "add_operator", operation_kind::creating_write)};
+          detail::call_context_of(c, "add_operator", operation_kind::creating_write)};
 }
 
 /// Remove Operator from a number: an idempotent write.
@@ -272,7 +273,7 @@ inline write_plan<std::optional<virtual_number_detail>> remove_operator(const co
                                                                         std::int64_t id,
                                                                         std::int64_t operator_id) {
   return {build_remove_operator(c, id, operator_id), parse_remove_operator, c.api_key,
-          ctx(c, "remove_operator", operation_kind::idempotent_write)};
+          detail::call_context_of(c, "remove_operator", operation_kind::idempotent_write)};
 }
 
 /// List Operators: every operator the key sees, across pages (list_plan); each page a read.
@@ -289,7 +290,7 @@ inline list_plan<operator_summary> list_operators(const config& c) {
 /// @return the plan
 inline read_plan<operator_detail> get_operator(const config& c, std::int64_t id) {
   return {build_get_operator(c, id), parse_get_operator, c.retry, c.api_key,
-          ctx(c, "get_operator", operation_kind::read)};
+          detail::call_context_of(c, "get_operator", operation_kind::read)};
 }
 
 /// Create Operator: a creating write.
@@ -299,7 +300,7 @@ inline read_plan<operator_detail> get_operator(const config& c, std::int64_t id)
 inline write_plan<operator_detail> create_operator(const config& c,
                                                    const create_operator_request& r) {
   return {build_create_operator(c, r), parse_create_operator, c.api_key,
-          ctx(c, "create_operator", operation_kind::creating_write)};
+          detail::call_context_of(c, "create_operator", operation_kind::creating_write)};
 }
 
 /// Update Operator: an idempotent write.
@@ -310,7 +311,7 @@ inline write_plan<operator_detail> create_operator(const config& c,
 inline write_plan<std::optional<operator_detail>> update_operator(
     const config& c, std::int64_t id, const update_operator_request& r) {
   return {build_update_operator(c, id, r), parse_update_operator, c.api_key,
-          ctx(c, "update_operator", operation_kind::idempotent_write)};
+          detail::call_context_of(c, "update_operator", operation_kind::idempotent_write)};
 }
 
 /// Delete Operator: an idempotent write (the operator and its assignments go; the numbers stay).
@@ -319,7 +320,7 @@ inline write_plan<std::optional<operator_detail>> update_operator(
 /// @return the plan
 inline write_plan<void> delete_operator(const config& c, std::int64_t id) {
   return {build_delete_operator(c, id), parse_delete_operator, c.api_key,
-          ctx(c, "delete_operator", operation_kind::idempotent_write)};
+          detail::call_context_of(c, "delete_operator", operation_kind::idempotent_write)};
 }
 
 // The creating writes once per intent key (<vnum/intent.hpp>): claimed in the ledger before the
@@ -334,8 +335,7 @@ inline write_plan<void> delete_operator(const config& c, std::int64_t id) {
 template <ledger L>
 intent_plan<virtual_number, L> purchase_number(const config& c, const purchase_request& r,
                                                intent_key<L> k) {
-  return {purchase_number(c, r), std::move(k), "identitycall.purchase_number",
-          vnum::detail::request_fingerprint};
+  return {purchase_number(c, r), std::move(k), vnum::detail::request_fingerprint};
 }
 
 /// create_operator(const config&, const create_operator_request&) once per intent key: the ledger
@@ -347,8 +347,7 @@ intent_plan<virtual_number, L> purchase_number(const config& c, const purchase_r
 template <ledger L>
 intent_plan<operator_detail, L> create_operator(const config& c, const create_operator_request& r,
                                                 intent_key<L> k) {
-  return {create_operator(c, r), std::move(k), "identitycall.create_operator",
-          vnum::detail::request_fingerprint};
+  return {create_operator(c, r), std::move(k), vnum::detail::request_fingerprint};
 }
 
 /// add_operator(const config&, std::int64_t, const add_operator_request&) once per intent key:
@@ -362,8 +361,7 @@ template <ledger L>
 intent_plan<std::optional<virtual_number_detail>, L> add_operator(const config& c, std::int64_t id,
                                                                   const add_operator_request& r,
                                                                   intent_key<L> k) {
-  return {add_operator(c, id, r), std::move(k), "identitycall.add_operator",
-          vnum::detail::request_fingerprint};
+  return {add_operator(c, id, r), std::move(k), vnum::detail::request_fingerprint};
 }
 
 }  // namespace plans
