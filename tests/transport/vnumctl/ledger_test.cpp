@@ -8,6 +8,7 @@
 #include <vnum/vnum.hpp>
 
 #include "../process.hpp"
+#include "account.hpp"
 #include "run.hpp"
 
 #include <catch2/catch.hpp>
@@ -26,11 +27,8 @@ using namespace std::chrono_literals;
 
 namespace {
 
-std::string path_from(const char* variable) {
-  const char* path = std::getenv(variable);
-  if (path == nullptr || *path == '\0') FAIL(variable << " is not set (meson test sets it)");
-  return path;
-}
+using cli::lines;
+using cli::parse;
 
 const std::string cellcast_key = "cc_cli_SECRET_key";
 const std::string identitycall_key = "idc_cli_SECRET_key";
@@ -54,26 +52,9 @@ void check_no_secret(const proc::outcome& r) {
   }
 }
 
-// vnumctl ARGS... with exactly the environment `env`.
+// vnumctl ARGS... with exactly the environment `env`, no output showing a secret.
 proc::outcome vnumctl(std::vector<std::string> args, std::vector<std::string> env = {}) {
-  args.insert(args.begin(), path_from("VNUMCTL"));
-  auto r = proc::run(args, env);
-  INFO("stdout: " << r.out << "\nstderr: " << r.err);
-  check_no_secret(r);
-  return r;
-}
-
-std::size_t lines(const std::string& text) {
-  std::size_t n = 0;
-  for (char c : text) n += c == '\n' ? 1U : 0U;
-  return n;
-}
-
-json::value parse(const std::string& text) {
-  INFO(text);
-  auto v = vnum::detail::parse_json(text);
-  REQUIRE(v);
-  return *v;
+  return cli::vnumctl(std::move(args), std::move(env), check_no_secret);
 }
 
 std::string text(const json::value& v) {
@@ -151,51 +132,10 @@ class ledger_file {
   std::optional<vnum::sqlite_ledger> ledger_;
 };
 
-// vnum-fake-server for one provider, started from a world file, with its admin routes.
-class fake_account {
- public:
+// vnum-fake-server for one provider, every vnumctl output checked for secrets.
+struct fake_account : cli::fake_account {
   fake_account(std::string provider, const std::string& world, std::string key)
-      : provider_(std::move(provider)),
-        key_(std::move(key)),
-        server_({path_from("VNUM_FAKE_SERVER"), provider_, "--world",
-                 dir_.write("world.json", world)}) {
-    auto line = server_.first_line();
-    if (!line) FAIL("vnum-fake-server printed no ready line: " << server_.stderr_text(1s));
-    url_ = std::string(parse(*line).at("url").as_string());
-  }
-
-  const std::string& url() const { return url_; }
-
-  // vnumctl --base-url URL [global flags] PROVIDER COMMAND..., with the account's key exported.
-  proc::outcome run(std::vector<std::string> command, std::vector<std::string> globals = {}) {
-    std::vector<std::string> args{"--base-url", url_};
-    args.insert(args.end(), globals.begin(), globals.end());
-    args.push_back(provider_);
-    args.insert(args.end(), command.begin(), command.end());
-    const std::string variable =
-        provider_ == "cellcast" ? "CELLCAST_API_KEY" : "IDENTITYCALL_API_KEY";
-    return vnumctl(std::move(args), {variable + "=" + key_});
-  }
-
-  std::size_t requests() {
-    auto r = transport_.send({http::method::get, url_ + "/_fake/journal", {}, {}});
-    REQUIRE(r);
-    REQUIRE(r->status == 200);
-    return parse(r->body).as_array().size();
-  }
-
- private:
-  std::string provider_;
-  std::string key_;
-  proc::temp_dir dir_;
-  proc::child server_;
-  std::string url_;
-  vnum::curl_transport transport_{[] {
-    vnum::curl_transport::options o;
-    o.timeout = 10s;
-    o.connect_timeout = 2s;
-    return o;
-  }()};
+      : cli::fake_account(std::move(provider), world, std::move(key), check_no_secret) {}
 };
 
 // The fingerprint of IdentityCall's purchase of `phone`, as the client's intent keeps it.

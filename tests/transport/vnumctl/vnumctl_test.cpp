@@ -8,6 +8,7 @@
 #include <vnum/vnum.hpp>
 
 #include "../process.hpp"
+#include "account.hpp"
 #include "run.hpp"
 
 #include <catch2/catch.hpp>
@@ -26,11 +27,9 @@ using namespace std::chrono_literals;
 
 namespace {
 
-std::string path_from(const char* variable) {
-  const char* path = std::getenv(variable);
-  if (path == nullptr || *path == '\0') FAIL(variable << " is not set (meson test sets it)");
-  return path;
-}
+using cli::lines;
+using cli::parse;
+using cli::path_from;
 
 const std::string cellcast_key = "cc_cli_SECRET_key";
 const std::string identitycall_key = "idc_cli_SECRET_key";
@@ -65,13 +64,9 @@ void check_no_key(const proc::outcome& r) {
   }
 }
 
-// vnumctl ARGS... with exactly the environment `env`.
+// vnumctl ARGS... with exactly the environment `env`, no output showing a key.
 proc::outcome vnumctl(std::vector<std::string> args, std::vector<std::string> env = {}) {
-  args.insert(args.begin(), path_from("VNUMCTL"));
-  auto r = proc::run(args, env);
-  INFO("stdout: " << r.out << "\nstderr: " << r.err);
-  check_no_key(r);
-  return r;
+  return cli::vnumctl(std::move(args), std::move(env), check_no_key);
 }
 
 std::string file_text(const std::string& path) {
@@ -79,84 +74,13 @@ std::string file_text(const std::string& path) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-std::size_t lines(const std::string& text) {
-  std::size_t n = 0;
-  for (char c : text) n += c == '\n' ? 1U : 0U;
-  return n;
-}
-
-json::value parse(const std::string& text) {
-  INFO(text);
-  auto v = vnum::detail::parse_json(text);
-  REQUIRE(v);
-  return *v;
-}
-
-// vnum-fake-server for one provider, started from a world file, with its admin routes.
-class fake_account {
- public:
-  fake_account(std::string provider, std::string world, std::string key)
-      : provider_(std::move(provider)),
-        key_(std::move(key)),
-        server_({path_from("VNUM_FAKE_SERVER"), provider_, "--world",
-                 dir_.write("world.json", world)}) {
-    auto line = server_.first_line();
-    if (!line) FAIL("vnum-fake-server printed no ready line: " << server_.stderr_text(1s));
-    url_ = std::string(parse(*line).at("url").as_string());
-  }
-
-  const std::string& url() const { return url_; }
-  proc::temp_dir& dir() { return dir_; }
-
-  std::string key_variable() const {
-    return provider_ == "cellcast" ? "CELLCAST_API_KEY" : "IDENTITYCALL_API_KEY";
-  }
-
-  // vnumctl --base-url URL [global flags] PROVIDER COMMAND..., with the account's key exported.
-  proc::outcome run(std::vector<std::string> command, std::vector<std::string> globals = {}) {
-    std::vector<std::string> args{"--base-url", url_};
-    args.insert(args.end(), globals.begin(), globals.end());
-    args.push_back(provider_);
-    args.insert(args.end(), command.begin(), command.end());
-    return vnumctl(std::move(args), {key_variable() + "=" + key_});
-  }
-
-  http::response admin(http::method m, const std::string& path, std::string body = {}) {
-    auto r = transport_.send({m, url_ + path, {{"content-type", "application/json"}}, body});
-    REQUIRE(r);
-    return *r;
-  }
-  void arm(const std::string& fault) {
-    REQUIRE(admin(http::method::post, "/_fake/fault", fault).status == 200);
-  }
-  std::string journal() {
-    auto r = admin(http::method::get, "/_fake/journal");
-    REQUIRE(r.status == 200);
-    CHECK(r.body.find("SECRET") == std::string::npos);
-    return r.body;
-  }
-  std::size_t requests() { return parse(journal()).as_array().size(); }
-
- private:
-  std::string provider_;
-  std::string key_;
-  proc::temp_dir dir_;
-  proc::child server_;
-  std::string url_;
-  vnum::curl_transport transport_{[] {
-    vnum::curl_transport::options o;
-    o.timeout = 10s;
-    o.connect_timeout = 2s;
-    return o;
-  }()};
+struct cellcast_account : cli::fake_account {
+  cellcast_account() : fake_account("cellcast", cellcast_world, cellcast_key, check_no_key) {}
 };
 
-struct cellcast_account : fake_account {
-  cellcast_account() : fake_account("cellcast", cellcast_world, cellcast_key) {}
-};
-
-struct identitycall_account : fake_account {
-  identitycall_account() : fake_account("identitycall", identitycall_world, identitycall_key) {}
+struct identitycall_account : cli::fake_account {
+  identitycall_account()
+      : fake_account("identitycall", identitycall_world, identitycall_key, check_no_key) {}
 };
 
 const std::vector<std::string> business_flags{"--business-name",
