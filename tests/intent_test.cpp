@@ -306,6 +306,19 @@ TEST_CASE("an empty, overlong or control-character key is invalid_argument, noth
   CHECK(a.client.purchase_number(sales_line(), once(a.ledger, std::string(200, 'k'))));
 }
 
+TEST_CASE("a lease of zero or less is invalid_argument naming it, nothing claimed or sent") {
+  identitycall_account a;
+  for (auto lease : {0ms, -5000ms}) {
+    auto r = a.client.purchase_number(sales_line(), once(a.ledger, "signup-42", lease));
+    REQUIRE_FALSE(r);
+    CHECK(r.error().code == errc::invalid_argument);
+    CHECK(r.error().field == "intent lease");
+    CHECK(r.error().message == "intent lease: must be longer than zero");
+  }
+  CHECK(absent(a.ledger, "signup-42"));
+  CHECK(a.sent() == 0);
+}
+
 TEST_CASE("a ledger that cannot claim fails the call as transport, and nothing is sent") {
   struct broken_ledger : memory_ledger {
     vnum::result<vnum::claim_outcome> claim(const vnum::intent_claim&) {

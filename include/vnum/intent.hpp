@@ -241,6 +241,12 @@ namespace detail {
 // The longest key a ledger takes: enough for a UUID with a prefix, short enough to index.
 inline constexpr std::size_t max_intent_key = 200;
 
+// A store's option that must not be negative (its name as the field).
+inline std::optional<error> negative_option(std::string field, std::chrono::milliseconds value) {
+  if (value >= std::chrono::milliseconds::zero()) return std::nullopt;
+  return invalid_argument(std::move(field), "must not be negative");
+}
+
 inline std::optional<error> intent_key_problem(std::string_view key) {
   if (key.empty()) return invalid_argument("intent key", "must not be empty");
   if (key.size() > max_intent_key)
@@ -331,6 +337,9 @@ class intent_plan {
   next_action start() {
     if (!write_.request()) return write_.start();  // failed to build: nothing claimed, or sent
     if (auto problem = detail::intent_key_problem(key_.key)) return unsent(std::move(*problem));
+    // A lease that has run out as it is taken would make the call's own claim look abandoned.
+    if (key_.lease <= std::chrono::milliseconds::zero())
+      return unsent(invalid_argument("intent lease", "must be longer than zero"));
     intent_claim c{key_.key, operation_, fingerprint_(*write_.request()), detail::new_owner_token(),
                    key_.lease};
     auto claimed = key_.ledger->claim(c);

@@ -22,6 +22,7 @@
 #include <memory>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 using namespace std::chrono_literals;
@@ -594,6 +595,29 @@ TEST_CASE("sqlite: a file of another schema version is refused at open") {
   CHECK(l.error().code == errc::protocol);
   CHECK(l.error().message == "sqlite ledger " + store.path() +
                                  ": the file's schema version is 7, this vnum reads version 1");
+}
+
+TEST_CASE("a negative expiry or busy timeout is invalid_argument naming it, nothing opened") {
+  const std::string dir = make_temp_dir();
+  vnum::sqlite_ledger::options bad_expiry;
+  bad_expiry.expiry = -1ms;
+  vnum::sqlite_ledger::options bad_wait;
+  bad_wait.busy_timeout = -1ms;
+  for (auto [o, field] : {std::pair{bad_expiry, "expiry"}, std::pair{bad_wait, "busy_timeout"}}) {
+    auto l = vnum::sqlite_ledger::open(dir + "/never.db", o);
+    REQUIRE_FALSE(l);
+    CHECK(l.error().code == errc::invalid_argument);
+    CHECK(l.error().field == field);
+    CHECK(l.error().message == std::string(field) + ": must not be negative");
+  }
+  CHECK_FALSE(std::filesystem::exists(dir + "/never.db"));
+  vnum::postgres_ledger::options pg;
+  pg.expiry = -1ms;
+  auto p = vnum::postgres_ledger::open("host=/nonexistent", pg);
+  REQUIRE_FALSE(p);
+  CHECK(p.error().message == "expiry: must not be negative");
+  std::error_code ec;
+  std::filesystem::remove_all(dir, ec);
 }
 
 TEST_CASE("sqlite: connections opening one new file at once all open it") {

@@ -115,6 +115,7 @@ class postgres_ledger {
   /// @return the ledger; errc::transport when the server cannot be reached or the tables cannot
   ///   be created; errc::protocol when their schema version is not schema_version.
   static result<postgres_ledger> open(const std::string& conninfo, options o = {}) {
+    if (auto problem = detail::negative_option("expiry", o.expiry)) return *problem;
     auto s = std::make_unique<state>();
     s->opts = o;
     // expand_dbname: the first "dbname" is the whole connection string; the keywords after it

@@ -112,6 +112,9 @@ class sqlite_ledger {
   ///   process held it past options::busy_timeout, or it is not a database); errc::protocol when
   ///   its schema version is not schema_version.
   static result<sqlite_ledger> open(std::string path, options o = {}) {
+    for (auto problem : {detail::negative_option("expiry", o.expiry),
+                         detail::negative_option("busy_timeout", o.busy_timeout)})
+      if (problem) return *problem;
     auto s = std::make_unique<state>();
     s->path = std::move(path);
     s->opts = o;

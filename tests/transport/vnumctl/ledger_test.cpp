@@ -516,4 +516,8 @@ TEST_CASE("vnumctl ledger reap: settled intents past the window go, unsettled on
 
   auto bad = vnumctl({"ledger", "reap", "--ledger", f.spec(), "--expiry", "-1"});
   CHECK(bad.exit_code == 2);
+  CHECK(bad.err ==
+        "vnumctl: --expiry: Value -1 not in range 0.000000 to 8784.000000 (see vnumctl ledger reap "
+        "--help)\n");
+  CHECK(f.holds("lost"));
 }
