@@ -918,6 +918,80 @@ class fault {
 
 #endif  // VNUM_TESTING_FAULT_HPP
 
+// ---- vnum/testing/journal.hpp --------------------------------------------------------------------
+
+// vnum — what a fake provider keeps of the requests it received: the last N of them, each with
+// what the fake did, and a count of those it let go.
+#ifndef VNUM_TESTING_JOURNAL_HPP
+#define VNUM_TESTING_JOURNAL_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace vnum::testing {
+
+/// How many requests a fake's journal keeps unless told otherwise (set_journal_limit()): enough
+/// for any test's assertions, few enough that a long-lived fake does not grow without bound.
+inline constexpr std::size_t default_journal_limit = 10'000;
+
+/// What a fake did with one request (journal_entry::outcome).
+enum class journal_outcome {
+  answered,         ///< A read (GET), answered with whatever status it earned.
+  applied,          ///< A write the fake applied: it answered 2xx.
+  refused,          ///< A write the fake refused, changing nothing: it answered 4xx or 5xx.
+  request_lost,     ///< An injected fault::request_lost(): it never reached the fake.
+  response_lost,    ///< An injected fault::response_lost(): handled, then its answer was lost.
+  injected_status,  ///< An injected fault::status(): that status answered, nothing changed.
+};
+
+/// The outcome's name, as vnum-fake-server's journal shows it.
+/// @param o the outcome.
+/// @return its enumerator's name: "applied", "request_lost", ...
+constexpr std::string_view to_string(journal_outcome o) noexcept {
+  switch (o) {
+    case journal_outcome::answered:
+      return "answered";
+    case journal_outcome::applied:
+      return "applied";
+    case journal_outcome::refused:
+      return "refused";
+    case journal_outcome::request_lost:
+      return "request_lost";
+    case journal_outcome::response_lost:
+      return "response_lost";
+    case journal_outcome::injected_status:
+      return "injected_status";
+  }
+  return "";
+}
+
+/// One request a fake received, and what it did with it (journal_entries()).
+/// @tparam Route the fake's route enumeration (cellcast_route, identitycall_route).
+template <class Route>
+struct journal_entry {
+  /// 1 for the fake's first request, counting every request since it was made (also those the
+  /// journal no longer keeps), so that a reader can ask only for what is new.
+  std::uint64_t sequence = 0;
+  http::request request;         ///< The request as received, credentials included.
+  std::optional<Route> route;    ///< The route it matched; nullopt for an unknown route.
+  int status = 0;                ///< The status answered (or that was lost); 0 for request_lost.
+  journal_outcome outcome = {};  ///< What the fake did.
+};
+
+/// A fault armed and not fired yet (armed_faults()).
+/// @tparam Route the fake's route enumeration.
+template <class Route>
+struct armed_fault {
+  fault what;                 ///< The fault.
+  std::optional<Route> only;  ///< The route it waits for; nullopt: the next request, any route.
+};
+
+}  // namespace vnum::testing
+
+#endif  // VNUM_TESTING_JOURNAL_HPP
+
 // ---- vnum/testing/detail/fake_base.hpp -----------------------------------------------------------
 
 // vnum — what both fake providers share: thread safety, the request journal, armed faults, and
@@ -926,6 +1000,8 @@ class fault {
 #ifndef VNUM_TESTING_DETAIL_FAKE_BASE_HPP
 #define VNUM_TESTING_DETAIL_FAKE_BASE_HPP
 
+#include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <mutex>
 #include <optional>
@@ -1005,10 +1081,11 @@ inline http::response json_response(int status, const boost::json::value& body,
   return r;
 }
 
-// What every fake does around its own rules: thread safety, the journal of requests received,
-// and the faults armed for the next matching request. Derived supplies match(request) ->
-// {route or nullopt, path parameter}, handle(request, route, parameter) -> response, and
-// injected(fault) -> the provider's answer for an injected status; each is called under the lock.
+// What every fake does around its own rules: thread safety, the journal of requests received
+// (the last journal_limit() of them), and the faults armed for the next matching request. Derived
+// supplies match(request) -> {route or nullopt, path parameter}, handle(request, route, parameter)
+// -> response, and injected(fault) -> the provider's answer for an injected status; each is called
+// under the lock.
 template <class Derived, class Route>
 class fake_base {
  public:
@@ -1016,10 +1093,46 @@ class fake_base {
   fake_base(const fake_base&) = delete;
   fake_base& operator=(const fake_base&) = delete;
 
-  // Every request received, in order (a request lost by an injected fault never arrived).
+  // The requests received, in order, of those the journal keeps (a request lost by an injected
+  // fault never arrived).
   std::vector<http::request> journal() const {
     std::lock_guard lock(mutex_);
-    return journal_;
+    std::vector<http::request> out;
+    out.reserve(journal_.size());
+    for (const auto& e : journal_)
+      if (e.outcome != journal_outcome::request_lost) out.push_back(e.request);
+    return out;
+  }
+
+  // Every request the journal keeps, lost ones too, each with what the fake did; only those
+  // whose sequence is above `after`.
+  std::vector<journal_entry<Route>> journal_entries(std::uint64_t after = 0) const {
+    std::lock_guard lock(mutex_);
+    std::vector<journal_entry<Route>> out;
+    for (const auto& e : journal_)
+      if (e.sequence > after) out.push_back(e);
+    return out;
+  }
+
+  // Keeps the last n requests from now on (dropping the oldest beyond n at once).
+  void set_journal_limit(std::size_t n) {
+    std::lock_guard lock(mutex_);
+    limit_ = n;
+    trim();
+  }
+  std::size_t journal_limit() const {
+    std::lock_guard lock(mutex_);
+    return limit_;
+  }
+  // How many requests the journal let go to stay within its limit.
+  std::uint64_t journal_dropped() const {
+    std::lock_guard lock(mutex_);
+    return dropped_;
+  }
+  // How many requests the fake received in all (the last entry's sequence).
+  std::uint64_t journal_received() const {
+    std::lock_guard lock(mutex_);
+    return received_;
   }
 
   // Arms a fault for the next request, or for the next request to one route.
@@ -1031,20 +1144,37 @@ class fake_base {
     std::lock_guard lock(mutex_);
     armed_.push_back({f, only});
   }
+  // The faults armed and not fired yet, in the order they will be considered.
+  std::vector<armed_fault<Route>> armed_faults() const {
+    std::lock_guard lock(mutex_);
+    return {armed_.begin(), armed_.end()};
+  }
 
   result<http::response> send(const http::request& r) {
     std::lock_guard lock(mutex_);
     Derived& self = static_cast<Derived&>(*this);
     const auto [route, parameter] = self.match(r);
     std::optional<fault> f = take(route);
-    if (f && f->type() == fault::kind::request_lost)
+    if (f && f->type() == fault::kind::request_lost) {
+      record(r, route, 0, journal_outcome::request_lost);
       return make_error(errc::transport, "injected fault: the request never reached the provider");
-    journal_.push_back(r);
-    if (f && f->type() == fault::kind::status) return Derived::injected(*f);
+    }
+    if (f && f->type() == fault::kind::status) {
+      http::response injected = Derived::injected(*f);
+      record(r, route, injected.status, journal_outcome::injected_status);
+      return injected;
+    }
     http::response answer = self.handle(r, route, parameter);
-    if (f && f->type() == fault::kind::response_lost)
+    if (f && f->type() == fault::kind::response_lost) {
+      record(r, route, answer.status, journal_outcome::response_lost);
       return make_error(errc::outcome_unknown,
                         "injected fault: the provider applied the request but its answer was lost");
+    }
+    const bool ok = answer.status >= 200 && answer.status < 300;
+    record(r, route, answer.status,
+           r.method == http::method::get ? journal_outcome::answered
+           : ok                          ? journal_outcome::applied
+                                         : journal_outcome::refused);
     return answer;
   }
 
@@ -1052,11 +1182,6 @@ class fake_base {
   mutable std::mutex mutex_;  // guards the derived fake's state too
 
  private:
-  struct armed_fault {
-    fault what;
-    std::optional<Route> only;
-  };
-
   // The first armed fault that applies to this route, removed from the queue.
   std::optional<fault> take(std::optional<Route> route) {
     for (auto it = armed_.begin(); it != armed_.end(); ++it) {
@@ -1068,8 +1193,24 @@ class fake_base {
     return std::nullopt;
   }
 
-  std::deque<armed_fault> armed_;
-  std::vector<http::request> journal_;
+  void record(const http::request& r, std::optional<Route> route, int status,
+              journal_outcome outcome) {
+    journal_.push_back({++received_, r, route, status, outcome});
+    trim();
+  }
+
+  void trim() {
+    while (journal_.size() > limit_) {
+      journal_.pop_front();
+      ++dropped_;
+    }
+  }
+
+  std::deque<armed_fault<Route>> armed_;
+  std::deque<journal_entry<Route>> journal_;
+  std::size_t limit_ = default_journal_limit;
+  std::uint64_t dropped_ = 0;
+  std::uint64_t received_ = 0;
 };
 
 }  // namespace vnum::testing::detail
@@ -1161,10 +1302,13 @@ constexpr std::string_view to_string(cellcast_route r) noexcept {
 ///   {code, message, stack} ("Forbidden", "Too many requests" with Retry-After, "Internal server
 ///   error", "Service unavailable").
 ///
-/// From the fakes' common base it has `send(request)` (the http::transport), `journal()` (every
-/// request received, in order; one lost by an injected fault never arrived) and
-/// `fail_next(fault)` / `fail_next(fault, route)` (arms a fault for the next request, or for the
-/// next request to one route).
+/// From the fakes' common base it has `send(request)` (the http::transport); `journal()` (the
+/// requests received, in order; one lost by an injected fault never arrived) and
+/// `journal_entries(after)` (each request with its route, status and journal_outcome, lost ones
+/// too), which keep the last `journal_limit()` requests (default_journal_limit; change it with
+/// `set_journal_limit(n)`) and count the rest in `journal_dropped()`, of `journal_received()` in
+/// all; `fail_next(fault)` / `fail_next(fault, route)` (arms a fault for the next request, or for
+/// the next request to one route) and `armed_faults()` (those not fired yet).
 ///
 /// Thread-safe: any number of threads may share one instance (one mutex guards its state).
 ///
@@ -1303,6 +1447,63 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
   std::vector<std::string> business_names() const {
     std::lock_guard lock(mutex_);
     return business_names_;
+  }
+
+  /// A card on the account, with its ID (cards()).
+  struct stored_card {
+    std::string id;        ///< The card's ID.
+    card_details details;  ///< What the list of cards shows.
+  };
+  /// @return the cards on the account, in the order added.
+  std::vector<stored_card> cards() const {
+    std::lock_guard lock(mutex_);
+    std::vector<stored_card> out;
+    for (const std::string& id : card_order_) out.push_back({id, cards_.at(id)});
+    return out;
+  }
+
+  /// A virtual number of the inventory (inventory()); subscriptions() says which are bought.
+  struct inventory_number {
+    std::string id;               ///< Its ID, as a purchase names it.
+    std::string number;           ///< E.164.
+    std::string monthly_product;  ///< The product of recurring_time "month".
+    std::string yearly_product;   ///< The product of recurring_time "year".
+  };
+  /// @return every virtual number of the inventory, bought or not, by ID.
+  std::vector<inventory_number> inventory() const {
+    std::lock_guard lock(mutex_);
+    std::vector<inventory_number> out;
+    for (const auto& [id, n] : inventory_) out.push_back({id, n.e164, n.monthly, n.yearly});
+    return out;
+  }
+
+  /// An OTP sent to a custom number and not verified yet (pending_otps()).
+  struct pending_otp {
+    std::string number;  ///< The custom number, +61XXXXXXXXX.
+    std::string otp;     ///< The OTP it was sent.
+  };
+  /// @return every OTP awaiting verification, by number.
+  std::vector<pending_otp> pending_otps() const {
+    std::lock_guard lock(mutex_);
+    std::vector<pending_otp> out;
+    for (const auto& [number, otp] : pending_otp_) out.push_back({number, otp});
+    return out;
+  }
+
+  /// @return whether adding a custom number sends it an OTP (require_otp()).
+  bool otp_required() const {
+    std::lock_guard lock(mutex_);
+    return otp_required_;
+  }
+  /// @return whether postpaid purchases are enabled (enable_postpaid()).
+  bool postpaid_enabled() const {
+    std::lock_guard lock(mutex_);
+    return postpaid_;
+  }
+  /// @return whether the key answers 401 "Token expired" (expire_key()).
+  bool key_expired() const {
+    std::lock_guard lock(mutex_);
+    return key_expired_;
   }
 
  private:
@@ -1789,10 +1990,13 @@ constexpr std::string_view to_string(identitycall_route r) noexcept {
 /// - injected statuses: {"error": ...} with 401/403/404 as above, 422 "Provider error", 429 "Rate
 ///   limit exceeded" with Retry-After, 500 "Internal server error", 503 "Service unavailable".
 ///
-/// From the fakes' common base it has `send(request)` (the http::transport), `journal()` (every
-/// request received, in order; one lost by an injected fault never arrived) and
-/// `fail_next(fault)` / `fail_next(fault, route)` (arms a fault for the next request, or for the
-/// next request to one route).
+/// From the fakes' common base it has `send(request)` (the http::transport); `journal()` (the
+/// requests received, in order; one lost by an injected fault never arrived) and
+/// `journal_entries(after)` (each request with its route, status and journal_outcome, lost ones
+/// too), which keep the last `journal_limit()` requests (default_journal_limit; change it with
+/// `set_journal_limit(n)`) and count the rest in `journal_dropped()`, of `journal_received()` in
+/// all; `fail_next(fault)` / `fail_next(fault, route)` (arms a fault for the next request, or for
+/// the next request to one route) and `armed_faults()` (those not fired yet).
 ///
 /// Thread-safe: any number of threads may share one instance (one mutex guards its state).
 ///
@@ -2015,6 +2219,25 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
     std::lock_guard lock(mutex_);
     std::vector<operator_state> out;
     for (const auto& [id, op] : operators_) out.push_back(op);
+    return out;
+  }
+
+  /// @return the numbers the search offers (a purchase takes its number out), in the order added.
+  std::vector<offer> available() const {
+    std::lock_guard lock(mutex_);
+    return available_;
+  }
+
+  /// A regulatory requirement group (requirement_groups()).
+  struct requirement_group {
+    std::int64_t id = 0;    ///< Its id.
+    bool approved = false;  ///< Whether a purchase may name it.
+  };
+  /// @return the requirement groups, by id.
+  std::vector<requirement_group> requirement_groups() const {
+    std::lock_guard lock(mutex_);
+    std::vector<requirement_group> out;
+    for (const auto& [id, approved] : requirement_groups_) out.push_back({id, approved});
     return out;
   }
 

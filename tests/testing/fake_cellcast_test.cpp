@@ -8,8 +8,10 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 using namespace vnum::cellcast;
@@ -323,6 +325,129 @@ TEST_CASE("journal: every request received, in order, as sent") {
   CHECK(journal[1].url ==
         "https://api.cellcast.com/api/v1/apiClient/virtual-number/unsubscribe/"
         "66ea98514f0c1a121c76ec17");
+}
+
+TEST_CASE("journal: each entry says its route, its status and what the fake did") {
+  account a;
+  using vnum::testing::journal_outcome;
+  REQUIRE(a.cellcast.list_cards());
+  REQUIRE(a.cellcast.purchase_virtual_number(monthly()));
+  CHECK(a.cellcast.purchase_virtual_number(monthly()).error().code == errc::invalid_argument);
+  a.fake.fail_next(fault::request_lost());
+  CHECK_FALSE(a.cellcast.unsubscribe_virtual_number(number_id));
+  a.fake.fail_next(fault::status(503));
+  CHECK_FALSE(a.cellcast.unsubscribe_virtual_number(number_id));
+  a.fake.fail_next(fault::response_lost());
+  CHECK_FALSE(a.cellcast.unsubscribe_virtual_number(number_id));
+  CHECK(a.raw(http::method::get, "/api/v1/nowhere", "")->status == 404);
+
+  const auto entries = a.fake.journal_entries();
+  REQUIRE(entries.size() == 7);
+  using route = fake_cellcast::route;
+  const std::vector<std::tuple<std::uint64_t, std::optional<route>, int, journal_outcome>> seen{
+      {entries[0].sequence, entries[0].route, entries[0].status, entries[0].outcome},
+      {entries[1].sequence, entries[1].route, entries[1].status, entries[1].outcome},
+      {entries[2].sequence, entries[2].route, entries[2].status, entries[2].outcome},
+      {entries[3].sequence, entries[3].route, entries[3].status, entries[3].outcome},
+      {entries[4].sequence, entries[4].route, entries[4].status, entries[4].outcome},
+      {entries[5].sequence, entries[5].route, entries[5].status, entries[5].outcome},
+      {entries[6].sequence, entries[6].route, entries[6].status, entries[6].outcome}};
+  const std::vector<std::tuple<std::uint64_t, std::optional<route>, int, journal_outcome>> want{
+      {1, route::list_cards, 200, journal_outcome::answered},
+      {2, route::purchase_virtual_number, 200, journal_outcome::applied},
+      {3, route::purchase_virtual_number, 400, journal_outcome::refused},
+      {4, route::unsubscribe_virtual_number, 0, journal_outcome::request_lost},
+      {5, route::unsubscribe_virtual_number, 503, journal_outcome::injected_status},
+      {6, route::unsubscribe_virtual_number, 200, journal_outcome::response_lost},
+      {7, std::nullopt, 404, journal_outcome::answered}};
+  CHECK(seen == want);
+  CHECK(entries[1].request == *build_purchase_virtual_number(a.cellcast.config(), monthly()));
+  CHECK(a.fake.journal().size() == 6);    // the lost request never arrived
+  CHECK(a.fake.subscriptions().empty());  // the lost answer's unsubscription was applied
+}
+
+TEST_CASE("journal: entries after a sequence are only the newer ones") {
+  account a;
+  for (int i = 0; i < 4; ++i) REQUIRE(a.cellcast.list_cards());
+  const auto newer = a.fake.journal_entries(2);
+  REQUIRE(newer.size() == 2);
+  CHECK(newer[0].sequence == 3);
+  CHECK(newer[1].sequence == 4);
+  CHECK(a.fake.journal_entries(4).empty());
+}
+
+TEST_CASE("journal: it keeps the last 10 000 requests by default and counts those it let go") {
+  fake_cellcast fake;
+  CHECK(fake.journal_limit() == vnum::testing::default_journal_limit);
+  CHECK(vnum::testing::default_journal_limit == 10'000);
+  const http::request r{http::method::get, "https://api.cellcast.com/api/v1/user/getCards", {}, {}};
+  for (int i = 0; i < 10'005; ++i) REQUIRE(fake.send(r));
+  CHECK(fake.journal().size() == 10'000);
+  CHECK(fake.journal_dropped() == 5);
+  CHECK(fake.journal_received() == 10'005);
+  CHECK(fake.journal_entries().front().sequence == 6);
+}
+
+TEST_CASE("journal: a lower limit drops the oldest at once; zero keeps nothing") {
+  account a;
+  for (const char* path : {"/api/v1/a", "/api/v1/b", "/api/v1/c", "/api/v1/d"})
+    REQUIRE(a.raw(http::method::get, path, ""));
+  a.fake.set_journal_limit(2);
+  auto kept = a.fake.journal();
+  REQUIRE(kept.size() == 2);
+  CHECK(kept[0].url == "https://api.cellcast.com/api/v1/c");
+  CHECK(kept[1].url == "https://api.cellcast.com/api/v1/d");
+  CHECK(a.fake.journal_dropped() == 2);
+  a.fake.set_journal_limit(0);
+  REQUIRE(a.raw(http::method::get, "/api/v1/e", ""));
+  CHECK(a.fake.journal().empty());
+  CHECK(a.fake.journal_dropped() == 5);
+  CHECK(a.fake.journal_received() == 5);
+}
+
+TEST_CASE("armed faults: listed in the order they will be considered, gone once fired") {
+  account a;
+  a.fake.fail_next(fault::status(429).retry_after(std::chrono::seconds(7)),
+                   fake_cellcast::route::list_cards);
+  a.fake.fail_next(fault::response_lost());
+  auto armed = a.fake.armed_faults();
+  REQUIRE(armed.size() == 2);
+  CHECK(armed[0].what.type() == fault::kind::status);
+  CHECK(armed[0].what.http_status() == 429);
+  CHECK(armed[0].what.retry_after() == std::chrono::seconds(7));
+  CHECK(armed[0].only == fake_cellcast::route::list_cards);
+  CHECK(armed[1].what.type() == fault::kind::response_lost);
+  CHECK(armed[1].only == std::nullopt);
+  CHECK(a.cellcast.list_cards().error().code == errc::rate_limited);
+  armed = a.fake.armed_faults();
+  REQUIRE(armed.size() == 1);
+  CHECK(armed[0].what.type() == fault::kind::response_lost);
+}
+
+TEST_CASE("state: the inventory, the cards, the pending OTPs and the settings, as held") {
+  account a;
+  a.fake.require_otp(true);
+  REQUIRE(a.cellcast.add_custom_number({"Office", "0412345678"}));
+  REQUIRE(a.cellcast.purchase_virtual_number(monthly()));
+  const auto inventory = a.fake.inventory();
+  REQUIRE(inventory.size() == 1);
+  CHECK(inventory[0].id == number_id);
+  CHECK(inventory[0].number == "+61400000001");
+  CHECK(inventory[0].monthly_product == "prod_PFdN753rT3lNFW");
+  CHECK(inventory[0].yearly_product == "prod_YEARLY1");
+  const auto cards = a.fake.cards();
+  REQUIRE(cards.size() == 1);
+  CHECK(cards[0].id == "card_1SQmzoGOdUwLPbU6ll0QwsyH");
+  CHECK(cards[0].details.last4 == "4242");
+  const auto pending = a.fake.pending_otps();
+  REQUIRE(pending.size() == 1);
+  CHECK(pending[0].number == "+61412345678");
+  CHECK(pending[0].otp == a.fake.otp_for("+61412345678"));
+  CHECK(a.fake.otp_required());
+  CHECK_FALSE(a.fake.postpaid_enabled());
+  CHECK_FALSE(a.fake.key_expired());
+  a.fake.expire_key();
+  CHECK(a.fake.key_expired());
 }
 
 TEST_CASE("list cards: every card added, as Stripe card objects whose id a purchase takes") {

@@ -637,6 +637,72 @@ TEST_CASE("fake: an operator's numbers are those the key can see") {
   CHECK(json_of(a.ops(http::method::get, "")).at("data").at(0).at("virtual_numbers_count") == 2);
 }
 
+TEST_CASE("journal: each entry says its route, its status and what the fake did") {
+  account a;
+  using vnum::testing::journal_outcome;
+  using route = fake_identitycall::route;
+  a.fake.add_available("+15551234567", "US", "local");
+  REQUIRE(a.call(http::method::get, "")->status == 200);
+  REQUIRE(a.call(http::method::post, "/purchase", R"({"phone_number":"+15551234567"})")->status ==
+          201);
+  REQUIRE(a.call(http::method::post, "/purchase", R"({"phone_number":"+15551234567"})")->status ==
+          422);
+  a.fake.fail_next(fault::request_lost());
+  CHECK_FALSE(a.call(http::method::get, ""));
+  a.fake.fail_next(fault::status(503));
+  CHECK(a.call(http::method::get, "")->status == 503);
+  a.fake.fail_next(fault::response_lost());
+  CHECK_FALSE(a.call(http::method::delete_, "/1"));
+
+  const auto entries = a.fake.journal_entries();
+  REQUIRE(entries.size() == 6);
+  CHECK(entries[0].route == route::list_virtual_numbers);
+  CHECK(entries[0].outcome == journal_outcome::answered);
+  CHECK(entries[1].route == route::purchase_number);
+  CHECK(entries[1].status == 201);
+  CHECK(entries[1].outcome == journal_outcome::applied);
+  CHECK(entries[2].status == 422);
+  CHECK(entries[2].outcome == journal_outcome::refused);
+  CHECK(entries[3].status == 0);
+  CHECK(entries[3].outcome == journal_outcome::request_lost);
+  CHECK(entries[4].status == 503);
+  CHECK(entries[4].outcome == journal_outcome::injected_status);
+  CHECK(entries[5].outcome == journal_outcome::response_lost);
+  CHECK(entries[5].sequence == 6);
+  CHECK(a.fake.journal().size() == 5);  // the lost request never arrived
+}
+
+TEST_CASE("journal: it keeps the last N requests and counts those it let go") {
+  account a;
+  CHECK(a.fake.journal_limit() == vnum::testing::default_journal_limit);
+  a.fake.set_journal_limit(3);
+  for (int i = 0; i < 5; ++i) REQUIRE(a.call(http::method::get, "/" + std::to_string(i)));
+  const auto kept = a.fake.journal();
+  REQUIRE(kept.size() == 3);
+  CHECK(kept[0].url == base + "/2");
+  CHECK(kept[2].url == base + "/4");
+  CHECK(a.fake.journal_dropped() == 2);
+  CHECK(a.fake.journal_received() == 5);
+}
+
+TEST_CASE("state: the offers and the requirement groups, as held") {
+  account a;
+  a.fake.add_available("+15551234567", "US", "local");
+  const auto first = a.fake.add_requirement_group(false);
+  const auto second = a.fake.add_requirement_group(true);
+  const auto offers = a.fake.available();
+  REQUIRE(offers.size() == 1);
+  CHECK(offers[0].phone_number == "+15551234567");
+  CHECK(offers[0].country_code == "US");
+  CHECK(offers[0].number_type == "local");
+  const auto groups = a.fake.requirement_groups();
+  REQUIRE(groups.size() == 2);
+  CHECK(groups[0].id == first);
+  CHECK_FALSE(groups[0].approved);
+  CHECK(groups[1].id == second);
+  CHECK(groups[1].approved);
+}
+
 TEST_CASE("fault: a fault can be restricted to an operator route") {
   account a;
   a.fake.fail_next(fault::status(503), fake_identitycall::route::create_operator);

@@ -85,10 +85,13 @@ constexpr std::string_view to_string(cellcast_route r) noexcept {
 ///   {code, message, stack} ("Forbidden", "Too many requests" with Retry-After, "Internal server
 ///   error", "Service unavailable").
 ///
-/// From the fakes' common base it has `send(request)` (the http::transport), `journal()` (every
-/// request received, in order; one lost by an injected fault never arrived) and
-/// `fail_next(fault)` / `fail_next(fault, route)` (arms a fault for the next request, or for the
-/// next request to one route).
+/// From the fakes' common base it has `send(request)` (the http::transport); `journal()` (the
+/// requests received, in order; one lost by an injected fault never arrived) and
+/// `journal_entries(after)` (each request with its route, status and journal_outcome, lost ones
+/// too), which keep the last `journal_limit()` requests (default_journal_limit; change it with
+/// `set_journal_limit(n)`) and count the rest in `journal_dropped()`, of `journal_received()` in
+/// all; `fail_next(fault)` / `fail_next(fault, route)` (arms a fault for the next request, or for
+/// the next request to one route) and `armed_faults()` (those not fired yet).
 ///
 /// Thread-safe: any number of threads may share one instance (one mutex guards its state).
 ///
@@ -227,6 +230,63 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
   std::vector<std::string> business_names() const {
     std::lock_guard lock(mutex_);
     return business_names_;
+  }
+
+  /// A card on the account, with its ID (cards()).
+  struct stored_card {
+    std::string id;        ///< The card's ID.
+    card_details details;  ///< What the list of cards shows.
+  };
+  /// @return the cards on the account, in the order added.
+  std::vector<stored_card> cards() const {
+    std::lock_guard lock(mutex_);
+    std::vector<stored_card> out;
+    for (const std::string& id : card_order_) out.push_back({id, cards_.at(id)});
+    return out;
+  }
+
+  /// A virtual number of the inventory (inventory()); subscriptions() says which are bought.
+  struct inventory_number {
+    std::string id;               ///< Its ID, as a purchase names it.
+    std::string number;           ///< E.164.
+    std::string monthly_product;  ///< The product of recurring_time "month".
+    std::string yearly_product;   ///< The product of recurring_time "year".
+  };
+  /// @return every virtual number of the inventory, bought or not, by ID.
+  std::vector<inventory_number> inventory() const {
+    std::lock_guard lock(mutex_);
+    std::vector<inventory_number> out;
+    for (const auto& [id, n] : inventory_) out.push_back({id, n.e164, n.monthly, n.yearly});
+    return out;
+  }
+
+  /// An OTP sent to a custom number and not verified yet (pending_otps()).
+  struct pending_otp {
+    std::string number;  ///< The custom number, +61XXXXXXXXX.
+    std::string otp;     ///< The OTP it was sent.
+  };
+  /// @return every OTP awaiting verification, by number.
+  std::vector<pending_otp> pending_otps() const {
+    std::lock_guard lock(mutex_);
+    std::vector<pending_otp> out;
+    for (const auto& [number, otp] : pending_otp_) out.push_back({number, otp});
+    return out;
+  }
+
+  /// @return whether adding a custom number sends it an OTP (require_otp()).
+  bool otp_required() const {
+    std::lock_guard lock(mutex_);
+    return otp_required_;
+  }
+  /// @return whether postpaid purchases are enabled (enable_postpaid()).
+  bool postpaid_enabled() const {
+    std::lock_guard lock(mutex_);
+    return postpaid_;
+  }
+  /// @return whether the key answers 401 "Token expired" (expire_key()).
+  bool key_expired() const {
+    std::lock_guard lock(mutex_);
+    return key_expired_;
   }
 
  private:

@@ -128,10 +128,13 @@ constexpr std::string_view to_string(identitycall_route r) noexcept {
 /// - injected statuses: {"error": ...} with 401/403/404 as above, 422 "Provider error", 429 "Rate
 ///   limit exceeded" with Retry-After, 500 "Internal server error", 503 "Service unavailable".
 ///
-/// From the fakes' common base it has `send(request)` (the http::transport), `journal()` (every
-/// request received, in order; one lost by an injected fault never arrived) and
-/// `fail_next(fault)` / `fail_next(fault, route)` (arms a fault for the next request, or for the
-/// next request to one route).
+/// From the fakes' common base it has `send(request)` (the http::transport); `journal()` (the
+/// requests received, in order; one lost by an injected fault never arrived) and
+/// `journal_entries(after)` (each request with its route, status and journal_outcome, lost ones
+/// too), which keep the last `journal_limit()` requests (default_journal_limit; change it with
+/// `set_journal_limit(n)`) and count the rest in `journal_dropped()`, of `journal_received()` in
+/// all; `fail_next(fault)` / `fail_next(fault, route)` (arms a fault for the next request, or for
+/// the next request to one route) and `armed_faults()` (those not fired yet).
 ///
 /// Thread-safe: any number of threads may share one instance (one mutex guards its state).
 ///
@@ -354,6 +357,25 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
     std::lock_guard lock(mutex_);
     std::vector<operator_state> out;
     for (const auto& [id, op] : operators_) out.push_back(op);
+    return out;
+  }
+
+  /// @return the numbers the search offers (a purchase takes its number out), in the order added.
+  std::vector<offer> available() const {
+    std::lock_guard lock(mutex_);
+    return available_;
+  }
+
+  /// A regulatory requirement group (requirement_groups()).
+  struct requirement_group {
+    std::int64_t id = 0;    ///< Its id.
+    bool approved = false;  ///< Whether a purchase may name it.
+  };
+  /// @return the requirement groups, by id.
+  std::vector<requirement_group> requirement_groups() const {
+    std::lock_guard lock(mutex_);
+    std::vector<requirement_group> out;
+    for (const auto& [id, approved] : requirement_groups_) out.push_back({id, approved});
     return out;
   }
 

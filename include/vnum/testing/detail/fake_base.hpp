@@ -8,7 +8,10 @@
 #include <vnum/detail/json.hpp>
 #include <vnum/http.hpp>
 #include <vnum/testing/fault.hpp>
+#include <vnum/testing/journal.hpp>
 
+#include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <mutex>
 #include <optional>
@@ -88,10 +91,11 @@ inline http::response json_response(int status, const boost::json::value& body,
   return r;
 }
 
-// What every fake does around its own rules: thread safety, the journal of requests received,
-// and the faults armed for the next matching request. Derived supplies match(request) ->
-// {route or nullopt, path parameter}, handle(request, route, parameter) -> response, and
-// injected(fault) -> the provider's answer for an injected status; each is called under the lock.
+// What every fake does around its own rules: thread safety, the journal of requests received
+// (the last journal_limit() of them), and the faults armed for the next matching request. Derived
+// supplies match(request) -> {route or nullopt, path parameter}, handle(request, route, parameter)
+// -> response, and injected(fault) -> the provider's answer for an injected status; each is called
+// under the lock.
 template <class Derived, class Route>
 class fake_base {
  public:
@@ -99,10 +103,46 @@ class fake_base {
   fake_base(const fake_base&) = delete;
   fake_base& operator=(const fake_base&) = delete;
 
-  // Every request received, in order (a request lost by an injected fault never arrived).
+  // The requests received, in order, of those the journal keeps (a request lost by an injected
+  // fault never arrived).
   std::vector<http::request> journal() const {
     std::lock_guard lock(mutex_);
-    return journal_;
+    std::vector<http::request> out;
+    out.reserve(journal_.size());
+    for (const auto& e : journal_)
+      if (e.outcome != journal_outcome::request_lost) out.push_back(e.request);
+    return out;
+  }
+
+  // Every request the journal keeps, lost ones too, each with what the fake did; only those
+  // whose sequence is above `after`.
+  std::vector<journal_entry<Route>> journal_entries(std::uint64_t after = 0) const {
+    std::lock_guard lock(mutex_);
+    std::vector<journal_entry<Route>> out;
+    for (const auto& e : journal_)
+      if (e.sequence > after) out.push_back(e);
+    return out;
+  }
+
+  // Keeps the last n requests from now on (dropping the oldest beyond n at once).
+  void set_journal_limit(std::size_t n) {
+    std::lock_guard lock(mutex_);
+    limit_ = n;
+    trim();
+  }
+  std::size_t journal_limit() const {
+    std::lock_guard lock(mutex_);
+    return limit_;
+  }
+  // How many requests the journal let go to stay within its limit.
+  std::uint64_t journal_dropped() const {
+    std::lock_guard lock(mutex_);
+    return dropped_;
+  }
+  // How many requests the fake received in all (the last entry's sequence).
+  std::uint64_t journal_received() const {
+    std::lock_guard lock(mutex_);
+    return received_;
   }
 
   // Arms a fault for the next request, or for the next request to one route.
@@ -114,20 +154,37 @@ class fake_base {
     std::lock_guard lock(mutex_);
     armed_.push_back({f, only});
   }
+  // The faults armed and not fired yet, in the order they will be considered.
+  std::vector<armed_fault<Route>> armed_faults() const {
+    std::lock_guard lock(mutex_);
+    return {armed_.begin(), armed_.end()};
+  }
 
   result<http::response> send(const http::request& r) {
     std::lock_guard lock(mutex_);
     Derived& self = static_cast<Derived&>(*this);
     const auto [route, parameter] = self.match(r);
     std::optional<fault> f = take(route);
-    if (f && f->type() == fault::kind::request_lost)
+    if (f && f->type() == fault::kind::request_lost) {
+      record(r, route, 0, journal_outcome::request_lost);
       return make_error(errc::transport, "injected fault: the request never reached the provider");
-    journal_.push_back(r);
-    if (f && f->type() == fault::kind::status) return Derived::injected(*f);
+    }
+    if (f && f->type() == fault::kind::status) {
+      http::response injected = Derived::injected(*f);
+      record(r, route, injected.status, journal_outcome::injected_status);
+      return injected;
+    }
     http::response answer = self.handle(r, route, parameter);
-    if (f && f->type() == fault::kind::response_lost)
+    if (f && f->type() == fault::kind::response_lost) {
+      record(r, route, answer.status, journal_outcome::response_lost);
       return make_error(errc::outcome_unknown,
                         "injected fault: the provider applied the request but its answer was lost");
+    }
+    const bool ok = answer.status >= 200 && answer.status < 300;
+    record(r, route, answer.status,
+           r.method == http::method::get ? journal_outcome::answered
+           : ok                          ? journal_outcome::applied
+                                         : journal_outcome::refused);
     return answer;
   }
 
@@ -135,11 +192,6 @@ class fake_base {
   mutable std::mutex mutex_;  // guards the derived fake's state too
 
  private:
-  struct armed_fault {
-    fault what;
-    std::optional<Route> only;
-  };
-
   // The first armed fault that applies to this route, removed from the queue.
   std::optional<fault> take(std::optional<Route> route) {
     for (auto it = armed_.begin(); it != armed_.end(); ++it) {
@@ -151,8 +203,24 @@ class fake_base {
     return std::nullopt;
   }
 
-  std::deque<armed_fault> armed_;
-  std::vector<http::request> journal_;
+  void record(const http::request& r, std::optional<Route> route, int status,
+              journal_outcome outcome) {
+    journal_.push_back({++received_, r, route, status, outcome});
+    trim();
+  }
+
+  void trim() {
+    while (journal_.size() > limit_) {
+      journal_.pop_front();
+      ++dropped_;
+    }
+  }
+
+  std::deque<armed_fault<Route>> armed_;
+  std::deque<journal_entry<Route>> journal_;
+  std::size_t limit_ = default_journal_limit;
+  std::uint64_t dropped_ = 0;
+  std::uint64_t received_ = 0;
 };
 
 }  // namespace vnum::testing::detail
