@@ -2,7 +2,7 @@
 // served over HTTP on 127.0.0.1, for tests that run in another process or language, or that test
 // a transport.
 //
-//   vnum-fake-server cellcast|identitycall [--port N] [--world FILE]
+//   vnum-fake-server cellcast|identitycall [--port N] [--world FILE] [--journal-limit N]
 //   vnum-fake-server cellcast|identitycall [--world FILE] --check CASSETTE
 //
 // Binds 127.0.0.1 only (--port 0, the default, picks a free port). When ready it prints one line
@@ -21,8 +21,16 @@
 //                         (matching) request: request_lost closes the connection without applying
 //                         the request, response_lost applies it then closes without answering,
 //                         status answers that status (429 with Retry-After: retry_after).
-//   GET  /_fake/journal  the requests received, in order, as a JSON array of {method, path, query,
-//                         headers, body}, the authorization header's credentials masked.
+//   GET  /_fake/journal  the last --journal-limit requests received (default 10 000), in order, as
+//                         a JSON array of {sequence, method, path, query, headers, body, route,
+//                         status, outcome}, the authorization header's credentials masked;
+//                         ?after=N: only those whose sequence is above N; ?with_lost=1: also
+//                         those an injected request_lost kept from arriving. Its headers
+//                         Vnum-Journal-Limit, Vnum-Journal-Dropped and Vnum-Journal-Received say
+//                         how many it keeps, let go and received in all.
+//   GET  /_fake/state    the world the fake holds now, as JSON (state.hpp), never an API key.
+//   GET  /_fake/         a page showing the state and the journal, with forms to arm faults and
+//                         reset (page.hpp: self-contained, no network needed).
 //   POST /_fake/reset    restores the world the server started with (journal and faults too).
 //   GET  /_fake/otp?number=61400000000   (cellcast) the OTP "sent" to a custom number.
 // Admin errors answer {"error": "..."} with 400 (or 404 for an unknown admin route).
@@ -39,7 +47,9 @@
 #include <vnum/testing/fake_cellcast.hpp>
 #include <vnum/testing/fake_identitycall.hpp>
 
+#include "page.hpp"
 #include "server.hpp"
+#include "state.hpp"
 #include "world.hpp"
 
 #include <signal.h>
@@ -69,11 +79,13 @@ namespace http = vnum::http;
 using vnum::testing::fault;
 
 constexpr const char* usage =
-    "usage: vnum-fake-server cellcast|identitycall [--port N] [--world FILE] [--check CASSETTE]\n"
+    "usage: vnum-fake-server cellcast|identitycall [--port N] [--world FILE] [--journal-limit N]\n"
+    "                        [--check CASSETTE]\n"
     "  Serves vnum's fake provider over HTTP on 127.0.0.1. Prints one line when ready:\n"
     "  {\"url\":\"http://127.0.0.1:PORT\",\"api_key\":\"...\"}; stops on SIGINT or SIGTERM.\n"
     "  --port N      the port to listen on (default 0: a free port)\n"
     "  --world FILE  a JSON world to seed the fake with (see README, \"The fake server\")\n"
+    "  --journal-limit N  keep the last N requests in the journal (default 10000)\n"
     "  --check CASSETTE  serve nothing: replay the cassette against the fake, print every\n"
     "                difference; exit 0 if it conforms, 1 if not, 2 if the cassette is malformed\n";
 
@@ -108,7 +120,9 @@ std::string masked_authorization(std::string_view value) {
   return space == std::string_view::npos ? "***" : std::string(value.substr(0, space + 1)) + "***";
 }
 
-json::object journal_entry(const http::request& r) {
+template <class Route>
+json::object journal_entry(const vnum::testing::journal_entry<Route>& e) {
+  const http::request& r = e.request;
   const auto target = vnum::testing::detail::parse_target(r.url);
   json::object headers;
   for (const auto& h : r.headers) {
@@ -116,11 +130,15 @@ json::object journal_entry(const http::request& r) {
     for (char& c : name) c = vnum::detail::to_lower(c);
     headers[name] = http::iequals(name, "authorization") ? masked_authorization(h.value) : h.value;
   }
-  return {{"method", http::to_string(r.method)},
+  return {{"sequence", e.sequence},
+          {"method", http::to_string(r.method)},
           {"path", target.path},
           {"query", target.query},
           {"headers", std::move(headers)},
-          {"body", r.body}};
+          {"body", r.body},
+          {"route", e.route ? json::value(to_string(*e.route)) : json::value(nullptr)},
+          {"status", e.status},
+          {"outcome", to_string(e.outcome)}};
 }
 
 template <class Route, std::size_t N>
@@ -130,42 +148,14 @@ std::optional<Route> route_named(std::string_view name, const std::array<Route, 
   return std::nullopt;
 }
 
-constexpr std::array cellcast_routes{
-    vnum::testing::cellcast_route::purchase_virtual_number,
-    vnum::testing::cellcast_route::purchase_virtual_number_postpaid,
-    vnum::testing::cellcast_route::unsubscribe_virtual_number,
-    vnum::testing::cellcast_route::add_custom_number,
-    vnum::testing::cellcast_route::verify_custom_number,
-    vnum::testing::cellcast_route::add_business_name,
-    vnum::testing::cellcast_route::list_cards,
-    vnum::testing::cellcast_route::list_custom_numbers,
-};
-
-constexpr std::array identitycall_routes{
-    vnum::testing::identitycall_route::list_virtual_numbers,
-    vnum::testing::identitycall_route::get_virtual_number,
-    vnum::testing::identitycall_route::update_virtual_number,
-    vnum::testing::identitycall_route::search_available_numbers,
-    vnum::testing::identitycall_route::purchase_number,
-    vnum::testing::identitycall_route::add_operator,
-    vnum::testing::identitycall_route::remove_operator,
-    vnum::testing::identitycall_route::list_operators,
-    vnum::testing::identitycall_route::get_operator,
-    vnum::testing::identitycall_route::create_operator,
-    vnum::testing::identitycall_route::update_operator,
-    vnum::testing::identitycall_route::delete_operator,
-};
-
-const auto& routes_of(const vnum::testing::fake_cellcast*) { return cellcast_routes; }
-const auto& routes_of(const vnum::testing::fake_identitycall*) { return identitycall_routes; }
-
 // The fake of one provider behind the HTTP routes, and the world that reset restores.
 template <class Fake, class World>
 class provider {
   static constexpr bool is_cellcast = std::is_same_v<Fake, vnum::testing::fake_cellcast>;
 
  public:
-  explicit provider(World world) : world_(std::move(world)), fake_(world_.make()) {}
+  provider(World world, std::size_t journal_limit)
+      : world_(std::move(world)), journal_limit_(journal_limit), fake_(make()) {}
 
   std::string api_key() const { return current()->api_key(); }
 
@@ -174,15 +164,25 @@ class provider {
     using httplib::Response;
     base_url_ = std::move(base_url);
     svr.Post("/_fake/fault", [this](const Request& req, Response& res) { arm(req, res); });
-    svr.Get("/_fake/journal", [this](const Request&, Response& res) { journal(res); });
+    svr.Get("/_fake/journal", [this](const Request& req, Response& res) { journal(req, res); });
+    svr.Get("/_fake/state", [this](const Request&, Response& res) {
+      answer_json(res, 200, vnum_fake_server::state_of(*current()));
+    });
+    svr.Get("/_fake/", [](const Request&, Response& res) {
+      res.set_header("Cache-Control", "no-store");
+      res.set_content(vnum_fake_server::page.data(), vnum_fake_server::page.size(),
+                      "text/html; charset=utf-8");
+    });
+    svr.Get("/_fake", [](const Request&, Response& res) { res.set_redirect("/_fake/"); });
     svr.Post("/_fake/reset", [this](const Request&, Response& res) { reset(res); });
     if constexpr (is_cellcast)
       svr.Get("/_fake/otp", [this](const Request& req, Response& res) { otp(req, res); });
     const httplib::Server::Handler unknown_admin = [](const Request&, Response& res) {
       admin_error(res, 404,
-                  is_cellcast ? "no such admin route (/_fake/fault, /_fake/journal, /_fake/reset, "
-                                "/_fake/otp)"
-                              : "no such admin route (/_fake/fault, /_fake/journal, /_fake/reset)");
+                  is_cellcast ? "no such admin route (/_fake/, /_fake/fault, /_fake/journal, "
+                                "/_fake/state, /_fake/reset, /_fake/otp)"
+                              : "no such admin route (/_fake/, /_fake/fault, /_fake/journal, "
+                                "/_fake/state, /_fake/reset)");
     };
     const httplib::Server::Handler forward = [this](const Request& req, Response& res) {
       serve(req, res);
@@ -195,6 +195,12 @@ class provider {
   }
 
  private:
+  std::shared_ptr<Fake> make() const {
+    auto fake = world_.make();
+    fake->set_journal_limit(journal_limit_);
+    return fake;
+  }
+
   std::shared_ptr<Fake> current() const {
     std::lock_guard lock(mutex_);
     return fake_;
@@ -258,10 +264,10 @@ class provider {
         vnum_fake_server::reader::fail("kind", "must be request_lost, response_lost or status");
       auto fake = current();
       if (route_name) {
-        auto route = route_named(*route_name, routes_of(fake.get()));
+        auto route = route_named(*route_name, vnum_fake_server::routes_of(*fake));
         if (!route) {
           std::string names;
-          for (auto each : routes_of(fake.get()))
+          for (auto each : vnum_fake_server::routes_of(*fake))
             names += (names.empty() ? "" : ", ") + std::string(to_string(each));
           vnum_fake_server::reader::fail(
               "route", "'" + *route_name + "' is not a route of this provider (" + names + ")");
@@ -276,14 +282,31 @@ class provider {
     }
   }
 
-  void journal(httplib::Response& res) {
+  void journal(const httplib::Request& req, httplib::Response& res) {
+    std::uint64_t after = 0;
+    if (req.has_param("after")) {
+      const std::string text = req.get_param_value("after");
+      auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), after);
+      if (ec != std::errc() || end != text.data() + text.size())
+        return admin_error(res, 400,
+                           "after must be a sequence number (0 or more), not '" + text + "'");
+    }
+    // One copy of the fake's counters and entries, so that the headers agree with the body.
+    auto fake = current();
     json::array out;
-    for (const auto& r : current()->journal()) out.push_back(journal_entry(r));
+    // A lost request never arrived (as the fake's journal() says); the page asks to see it too.
+    const bool with_lost = req.get_param_value("with_lost") == "1";
+    for (const auto& e : fake->journal_entries(after))
+      if (with_lost || e.outcome != vnum::testing::journal_outcome::request_lost)
+        out.push_back(journal_entry(e));
+    res.set_header("Vnum-Journal-Limit", std::to_string(fake->journal_limit()));
+    res.set_header("Vnum-Journal-Dropped", std::to_string(fake->journal_dropped()));
+    res.set_header("Vnum-Journal-Received", std::to_string(fake->journal_received()));
     answer_json(res, 200, out);
   }
 
   void reset(httplib::Response& res) {
-    auto fresh = world_.make();
+    auto fresh = make();
     {
       std::lock_guard lock(mutex_);
       fake_ = std::move(fresh);
@@ -308,6 +331,7 @@ class provider {
   }
 
   const World world_;
+  const std::size_t journal_limit_;
   std::string base_url_;
   mutable std::mutex mutex_;  // guards fake_ (the pointer), never held while serving
   std::shared_ptr<Fake> fake_;
@@ -318,6 +342,7 @@ struct arguments {
   int port = 0;
   std::string world;
   std::string check;
+  std::size_t journal_limit = vnum::testing::default_journal_limit;
 };
 
 // nullopt after printing a usage error; exits 0 after --help.
@@ -345,6 +370,18 @@ std::optional<arguments> parse_arguments(int argc, char** argv) {
         return std::nullopt;
       }
       a.port = port;
+    } else if (arg == "--journal-limit") {
+      auto v = value(arg);
+      if (!v) return std::nullopt;
+      std::size_t limit = 0;
+      auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), limit);
+      if (ec != std::errc() || end != v->data() + v->size()) {
+        std::cerr << "vnum-fake-server: --journal-limit must be a number of requests (0 or more), "
+                     "not '"
+                  << *v << "'\n";
+        return std::nullopt;
+      }
+      a.journal_limit = limit;
     } else if (arg == "--world") {
       auto v = value(arg);
       if (!v) return std::nullopt;
@@ -407,7 +444,7 @@ int run(const arguments& args, sigset_t signals) {
     }
   }
   if (!args.check.empty()) return check<Fake>(world, args.check);
-  provider<Fake, World> fake(std::move(world));
+  provider<Fake, World> fake(std::move(world), args.journal_limit);
 
   vnum_fake_server::server svr;
   svr.set_keep_alive_max_count(1000);
