@@ -115,6 +115,16 @@ for cxx in $compilers; do
 done
 first=${compilers%% *}
 
+# meson leaves out the page's browser test (fake_page_test) where Chromium, chromedriver or
+# Selenium is missing; the README's test command installs them, so here a missing one fails.
+browser_test_ran() {
+  grep -q '"name": "fake_page_test"' "build-test-${first}/meson-logs/testlog.json" 2>/dev/null || {
+    echo "fake_page_test did not run: install chromium, chromium-driver and python3-selenium"
+    return 1
+  }
+}
+timed "browser test check" check "browser test present" browser_test_ran
+
 # only CXX DIR "TARGET..." "TEST..." [MESON OPTION...]: builds and runs only some tests.
 only() {
   local cxx=$1 dir=$2 targets=$3 tests=$4
