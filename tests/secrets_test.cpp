@@ -63,7 +63,7 @@ TEST_CASE("secrets: a provider that echoes the key, escaped or not, never gets i
       c.api_key = key;
       cc::client<echoing_transport&> cellcast{t, c};
       if (auto r = cellcast.purchase_virtual_number(
-              {"card_1", "prod_M", "66ea", cc::billing_cycle::month, false});
+              {"card_1", "prod_M", "66ea98514f0c1a121c76ec17", cc::billing_cycle::month, false});
           !r)
         require_no_key(r.error());
       if (auto r = cellcast.list_cards(); !r) require_no_key(r.error());
@@ -94,9 +94,11 @@ TEST_CASE("secrets: printed requests show neither the key, nor the OTP, token or
   auto verify = cc::build_verify_custom_number(c, {"Support", "0400000000", "913475"});
   REQUIRE(verify);
   auto token = cc::build_purchase_virtual_number(
-      c, {"", "prod_M", "66ea", cc::billing_cycle::month, false, "tok_secret123", std::nullopt});
+      c, {"", "prod_M", "66ea98514f0c1a121c76ec17", cc::billing_cycle::month, false,
+          "tok_secret123", std::nullopt});
   REQUIRE(token);
-  auto becs = cc::purchase_request{"", "prod_M", "66ea", cc::billing_cycle::month, false};
+  auto becs = cc::purchase_request{"", "prod_M", "66ea98514f0c1a121c76ec17",
+                                   cc::billing_cycle::month, false};
   becs.becs = cc::becs_debit{"ops@example.com", "John", "", "000000", "987654321"};
   auto bank = cc::build_purchase_virtual_number(c, becs);
   REQUIRE(bank);
@@ -119,13 +121,13 @@ TEST_CASE("secrets: printed requests show neither the key, nor the OTP, token or
 TEST_CASE("secrets: the fakes' journal, printed, shows no key, and receipts carry none") {
   vnum::testing::fake_cellcast cellcast{key};
   cellcast.add_card("card_1");
-  cellcast.add_number("66ea", "+61400111222", "prod_M", "prod_Y");
+  cellcast.add_number("66ea98514f0c1a121c76ec17", "+61400111222", "prod_M", "prod_Y");
   cellcast.require_otp(true);
   cc::config c;
   c.api_key = key;
   cc::client<vnum::testing::fake_cellcast&> client{cellcast, c};
-  auto bought =
-      client.purchase_virtual_number({"card_1", "prod_M", "66ea", cc::billing_cycle::month, false});
+  auto bought = client.purchase_virtual_number(
+      {"card_1", "prod_M", "66ea98514f0c1a121c76ec17", cc::billing_cycle::month, false});
   REQUIRE(bought);
   CHECK(printed(*bought).find(key) == std::string::npos);
   auto added = client.add_custom_number({"Support", "0400000000"});

@@ -53,9 +53,9 @@ def main():
     write("fuzz_validate", [b"\0".join(f.encode() for f in row) for row in fields])
     requests = [
         ["\x01", "/api/v1/apiClient/virtual-number/purchase",
-         '{"card":"card_1","product":"prod_M","number":"66ea","recurring_time":"month"}', "", "content-type"],
+         '{"card":"card_1","product":"prod_M","number":"66ea98514f0c1a121c76ec17","recurring_time":"month"}', "", "content-type"],
         ["\x00", "/api/v1/user/getCards", "", "", "accept"],
-        ["\x02", "/api/v1/apiClient/virtual-number/unsubscribe/66ea", "", "", "x"],
+        ["\x02", "/api/v1/apiClient/virtual-number/unsubscribe/66ea98514f0c1a121c76ec17", "", "", "x"],
         ["\x01", "/api/v1/public/virtual_numbers/purchase", '{"phone_number":"+15551234567"}', "", "x"],
         ["\x03", "/api/v1/public/operators/1", '{"email":null}', "", "x"],
         ["\x00", "/api/v1/public/virtual_numbers?page=2&per_page=1", "", "", "x"],
@@ -63,7 +63,7 @@ def main():
     write("fuzz_fakes", [b"\0".join(f.encode() for f in row) for row in requests])
     worlds = [
         {"api_key": "cc_test_key", "cards": ["card_1"],
-         "numbers": [{"id": "66ea", "number": "+61400111222", "monthly_product": "prod_M",
+         "numbers": [{"id": "66ea98514f0c1a121c76ec17", "number": "+61400111222", "monthly_product": "prod_M",
                       "yearly_product": "prod_Y"}], "otp_required": True},
         {"api_key": "idc_test", "available": [{"phone_number": "+15551234567",
                                               "country_code": "US", "number_type": "local"}],

@@ -947,9 +947,9 @@ struct becs_debit {
 /// product must be the number's monthly product for billing_cycle::month and its yearly product
 /// for billing_cycle::year.
 struct purchase_request {
-  std::string card;                  ///< a Stripe card ID (card::id, from list_cards)
-  std::string product;               ///< the number's product for recurring_time (product_ids)
-  std::string number;                ///< the virtual number's ID, e.g. "66ea98514f0c1a121c76ec17"
+  std::string card;     ///< a Stripe card ID (card::id, from list_cards)
+  std::string product;  ///< the number's product for recurring_time (product_ids)
+  std::string number;   ///< the virtual number's ObjectId, e.g. "66ea98514f0c1a121c76ec17"
   billing_cycle recurring_time{};    ///< must be set: the zero value is rejected
   bool resubscribe = false;          ///< true to resubscribe a number bought before
   std::string token{};               ///< a Stripe token (API-only)
@@ -968,7 +968,7 @@ struct purchase_request {
 /// (purchase-virtual-number-postpaid.html), for accounts that Cellcast has enabled for postpaid
 /// billing.
 struct postpaid_purchase_request {
-  std::string number;        ///< the virtual number's ID
+  std::string number;        ///< the virtual number's ObjectId (24 hex digits)
   bool resubscribe = false;  ///< true to resubscribe a number bought before
   /// Prints the fields (for logs and test failures).
   friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,
@@ -1181,22 +1181,26 @@ namespace vnum::cellcast {
 
 /// Checks a purchase (purchase-virtual-number.html): exactly one of card, token and becs (a BECS
 /// debit with an email, an account name, and either a payment method or a 6-digit BSB and an
-/// account number), a product and a number, a monthly or yearly cycle, and the product being the
-/// number's product for that cycle. The catalog check is skipped for numbers it does not list.
+/// account number), a product, a number that is a Cellcast ObjectId (24 hexadecimal digits, either
+/// case, e.g. 66ea98514f0c1a121c76ec17: Cellcast answers any other ID with an internal server
+/// error), a monthly or yearly cycle, and the product being the number's product for that cycle.
+/// The catalog check is skipped for numbers it does not list.
 /// @param r the purchase
 /// @param catalog the numbers' products (config::products)
 /// @return the request as it will be sent, or errc::invalid_argument with error::field naming the
 ///         first wrong field
 result<purchase_request> validate(const purchase_request& r, const product_catalog& catalog = {});
 
-/// Checks a postpaid purchase: the number is required.
+/// Checks a postpaid purchase: the number is a Cellcast ObjectId (24 hexadecimal digits, either
+/// case), as in validate(const purchase_request&, const product_catalog&).
 /// @param r the purchase
 /// @return the request as it will be sent, or errc::invalid_argument with error::field naming the
 ///         first wrong field
 result<postpaid_purchase_request> validate(const postpaid_purchase_request& r);
 
-/// Checks a virtual number's ID, which becomes one URL path segment: not empty, not "." or "..",
-/// only letters, digits, '-', '_', '.' and '~'.
+/// Checks a virtual number's ID, which becomes one URL path segment: a Cellcast ObjectId, 24
+/// hexadecimal digits of either case (e.g. 66ea98514f0c1a121c76ec17); Cellcast answers any other
+/// ID with an internal server error.
 /// @param id the ID
 /// @return nothing, or errc::invalid_argument with error::field "id"
 result<void> validate_virtual_number_id(std::string_view id);
@@ -2869,7 +2873,8 @@ class client : public vnum::detail::client_base<T, config> {
 
   /// Ends a virtual number's subscription:
   /// `PUT /api/v1/apiClient/virtual-number/unsubscribe/{id}`. An idempotent write.
-  /// @param id the virtual number's ID, e.g. "66ea98514f0c1a121c76ec17" (one URL path segment).
+  /// @param id the virtual number's ID, e.g. "66ea98514f0c1a121c76ec17" (a Cellcast ObjectId: 24
+  /// hexadecimal digits).
   /// @return Cellcast's confirmation.
   result<unsubscribe_receipt> unsubscribe_virtual_number(std::string_view id) {
     return this->run(plans::unsubscribe_virtual_number(this->config(), id));
@@ -6093,6 +6098,7 @@ result<T> apply_outcome_rule(const outcome& o, const http::response& r, result<T
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace vnum::cellcast {
@@ -6102,10 +6108,11 @@ namespace detail {
 using vnum::detail::json_document;
 using vnum::detail::json_reader;
 
-// The envelope of Cellcast's 200 and 400 answers: {"app_type", ..., "maintainence" (sic), ...,
-// "status": bool, "message": string, "data": ..., "error": ...}. Only "status" is required:
-// "message" may be null, and "data" and "error" may be objects, arrays ("data": [] is what PHP
-// back ends send for an empty object) or null. 401 and 404 come as {code, message, stack} instead.
+// The envelope of Cellcast's 200 and 400 answers (and, seen live, of 422s): {"app_type", ...,
+// "maintainence" (sic), ..., "status": bool, "message": string, "data": ..., "error": ...}. Only
+// "status" is required: "message" may be null, and "data" and "error" may be objects, arrays
+// ("data": [] is what PHP back ends send for an empty object) or null. 401 and 404 come as
+// {code, message, stack} instead.
 // The members point into the parsed body, which outlives the envelope.
 struct envelope {
   bool status = false;
@@ -6141,25 +6148,32 @@ inline std::string describe_envelope(const envelope& e) {
     }
   }
   if (details.empty() || details == e.message) return e.message;
+  if (e.message.empty()) return details;
   return e.message + " (" + details + ")";
 }
 
+// An envelope that says nothing reads as "HTTP 422 without a message", like any silent answer.
 inline error envelope_error(const http::response& r, errc code, const envelope& e) {
+  std::string described = describe_envelope(e);
+  if (described.empty()) return vnum::detail::status_error(r, code, std::nullopt);
   error err = vnum::detail::status_error(r, code, e.message);
-  err.message = describe_envelope(e);
+  err.message = std::move(described);
   return err;
 }
 
-// The error an answer that is not a documented success stands for.
+// The error an answer that is not a documented success stands for. Any 4xx may carry the
+// envelope (live: 422 for a low balance, 400 for an unregistered sender id), whose message and
+// error details are read; its class stays the one of the HTTP status.
 inline error error_for(const http::response& r) {
-  if (r.status == 400) {
+  const std::optional<errc> code = vnum::detail::errc_for_status(r.status);
+  if (r.status >= 400 && r.status <= 499 && code) {
     json_document doc;
     if (const auto* v = doc.parse(r.body))
       if (auto e = read_envelope(*v)) {
         // custom-number.html: "Number already exist in system" is a 400 whose status is true.
-        if (vnum::detail::contains_ignore_case(e->message, "already exist"))
+        if (r.status == 400 && vnum::detail::contains_ignore_case(e->message, "already exist"))
           return envelope_error(r, errc::conflict, *e);
-        return envelope_error(r, errc::invalid_argument, *e);
+        return envelope_error(r, *code, *e);
       }
   }
   return vnum::detail::generic_failure(r);
@@ -6368,6 +6382,22 @@ inline result<void> check_cycle(billing_cycle c) {
 
 using vnum::detail::in_quotes;
 
+// Every id in Cellcast's docs is a MongoDB ObjectId (66ea98514f0c1a121c76ec17); live, any other id
+// was answered "internal server error" with Mongoose's CastError, so it is refused before sending.
+// Both cases of hex digits are taken, as MongoDB takes them.
+inline result<void> check_object_id(std::string_view field, std::string_view id) {
+  if (id.empty()) return invalid_argument(std::string(field), "is required and must not be empty");
+  constexpr auto is_hex = [](char c) {
+    return vnum::detail::is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  };
+  bool hex = id.size() == 24;
+  for (char c : id) hex = hex && is_hex(c);
+  if (!hex)
+    return invalid_argument(std::string(field),
+                            "must be a Cellcast ObjectId: 24 hexadecimal digits");
+  return {};
+}
+
 // The product must be the number's product for the chosen cycle (purchase-virtual-number.html:
 // monthlyProductId for month, yearlyProductId for year).
 inline result<void> check_product_matches_cycle(const purchase_request& r,
@@ -6420,19 +6450,19 @@ inline result<void> check_payment(const purchase_request& r) {
 result<purchase_request> validate(const purchase_request& r, const product_catalog& catalog) {
   if (auto v = detail::check_payment(r); !v) return v.error();
   if (auto v = detail::check_required_text("product", r.product); !v) return v.error();
-  if (auto v = detail::check_required_text("number", r.number); !v) return v.error();
+  if (auto v = detail::check_object_id("number", r.number); !v) return v.error();
   if (auto v = detail::check_cycle(r.recurring_time); !v) return v.error();
   if (auto v = detail::check_product_matches_cycle(r, catalog); !v) return v.error();
   return r;
 }
 
 result<postpaid_purchase_request> validate(const postpaid_purchase_request& r) {
-  if (auto v = detail::check_required_text("number", r.number); !v) return v.error();
+  if (auto v = detail::check_object_id("number", r.number); !v) return v.error();
   return r;
 }
 
 result<void> validate_virtual_number_id(std::string_view id) {
-  return vnum::detail::check_path_segment("id", id);
+  return detail::check_object_id("id", id);
 }
 
 result<custom_number_request> validate(const custom_number_request& r) {

@@ -32,6 +32,9 @@ http::request expected(http::method m, std::string url, std::string body) {
   return {m, std::move(url), json_headers(), std::move(body)};
 }
 
+// Cellcast's documented example id, a MongoDB ObjectId as every Cellcast id is.
+constexpr std::string_view number_id = "66ea98514f0c1a121c76ec17";
+
 purchase_request documented_purchase() {
   return {"card_1SQmzoGOdUwLPbU6ll0QwsyH", "prod_PFdN753rT3lNFW", "66ea98514f0c1a121c76ec17",
           billing_cycle::month, false};
@@ -158,9 +161,11 @@ TEST_CASE("business name: the page's fields, nested as documented") {
 TEST_CASE("the base URL is configurable, with or without a trailing slash") {
   auto cfg = test_config();
   cfg.base_url = "http://127.0.0.1:8080/";
-  auto r = build_unsubscribe_virtual_number(cfg, "abc");
+  auto r = build_unsubscribe_virtual_number(cfg, number_id);
   REQUIRE(r);
-  CHECK(r->url == "http://127.0.0.1:8080/api/v1/apiClient/virtual-number/unsubscribe/abc");
+  CHECK(
+      r->url ==
+      "http://127.0.0.1:8080/api/v1/apiClient/virtual-number/unsubscribe/66ea98514f0c1a121c76ec17");
 }
 
 TEST_CASE("a malformed base URL is refused") {
@@ -184,7 +189,7 @@ TEST_CASE("a malformed base URL is refused") {
   };
   for (const auto& [bad, message] : cases) {
     cfg.base_url = bad;
-    auto r = build_unsubscribe_virtual_number(cfg, "abc");
+    auto r = build_unsubscribe_virtual_number(cfg, number_id);
     INFO(bad);
     REQUIRE_FALSE(r);
     CHECK(r.error().code == errc::invalid_argument);
@@ -196,22 +201,24 @@ TEST_CASE("a malformed base URL is refused") {
 TEST_CASE("the base URL's scheme is case-insensitive and goes out in lower case") {
   auto cfg = test_config();
   cfg.base_url = "HTTPS://api.cellcast.com/";
-  auto r = build_unsubscribe_virtual_number(cfg, "abc");
+  auto r = build_unsubscribe_virtual_number(cfg, number_id);
   REQUIRE(r);
-  CHECK(r->url == "https://api.cellcast.com/api/v1/apiClient/virtual-number/unsubscribe/abc");
+  CHECK(r->url ==
+        "https://api.cellcast.com/api/v1/apiClient/virtual-number/unsubscribe/"
+        "66ea98514f0c1a121c76ec17");
 }
 
 TEST_CASE("the API key is required and cannot inject headers; the error never repeats it") {
   auto cfg = test_config();
   cfg.api_key.clear();
-  auto r = build_unsubscribe_virtual_number(cfg, "abc");
+  auto r = build_unsubscribe_virtual_number(cfg, number_id);
   REQUIRE_FALSE(r);
   CHECK(r.error().code == errc::invalid_argument);
   CHECK(r.error().field == "api_key");
   CHECK(r.error().message == "api_key: is required and must not be empty");
 
   cfg.api_key = "secret-key\r\nX-Injected: yes";
-  r = build_unsubscribe_virtual_number(cfg, "abc");
+  r = build_unsubscribe_virtual_number(cfg, number_id);
   REQUIRE_FALSE(r);
   CHECK(r.error().field == "api_key");
   CHECK(r.error().message ==
@@ -220,23 +227,23 @@ TEST_CASE("the API key is required and cannot inject headers; the error never re
   CHECK(vnum::to_string(r.error()).find("secret-key") == std::string::npos);
 
   cfg.api_key = "====";
-  r = build_unsubscribe_virtual_number(cfg, "abc");
+  r = build_unsubscribe_virtual_number(cfg, number_id);
   REQUIRE_FALSE(r);
   CHECK(r.error().message == "api_key: is only '=' padding");
   cfg.api_key = "key=with-inner-padding";
-  r = build_unsubscribe_virtual_number(cfg, "abc");
+  r = build_unsubscribe_virtual_number(cfg, number_id);
   REQUIRE_FALSE(r);
   CHECK(r.error().message ==
         "api_key: has a character a bearer token cannot have at offset 3 (letters, digits, '-', "
         "'.', '_', '~', '+', '/' and trailing '=' only)");
   cfg.api_key = "k\xc3\xa9y";
-  r = build_unsubscribe_virtual_number(cfg, "abc");
+  r = build_unsubscribe_virtual_number(cfg, number_id);
   REQUIRE_FALSE(r);
   CHECK(r.error().message ==
         "api_key: has a character a bearer token cannot have at offset 1 (letters, digits, '-', "
         "'.', '_', '~', '+', '/' and trailing '=' only)");
   cfg.api_key = "a-Z.0_9~+/==";  // every allowed character, and trailing padding
-  CHECK(build_unsubscribe_virtual_number(cfg, "abc"));
+  CHECK(build_unsubscribe_virtual_number(cfg, number_id));
 }
 
 TEST_CASE("a validation failure builds no request") {

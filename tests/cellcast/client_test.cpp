@@ -79,6 +79,30 @@ TEST_CASE("client: nothing is sent when validation fails") {
   CHECK(cellcast.add_custom_number({"Custom Number", "+15551234567"}).error().field == "number");
 }
 
+TEST_CASE("client: an id that is not a Cellcast ObjectId is refused and nothing is sent") {
+  mock_transport transport;
+  FORBID_CALL(transport, send(_));
+  client<mock_transport&> cellcast{transport, test_config()};
+  const std::string message = "must be a Cellcast ObjectId: 24 hexadecimal digits";
+  auto order = documented_purchase();
+  order.number = "abc";
+  auto bought = cellcast.purchase_virtual_number(order);
+  REQUIRE_FALSE(bought);
+  CHECK(bought.error().code == errc::invalid_argument);
+  CHECK(bought.error().field == "number");
+  CHECK(bought.error().message == "number: " + message);
+  auto postpaid = cellcast.purchase_virtual_number_postpaid({"66ea98514f0c1a121c76ec1", false});
+  REQUIRE_FALSE(postpaid);
+  CHECK(postpaid.error().code == errc::invalid_argument);
+  CHECK(postpaid.error().field == "number");
+  CHECK(postpaid.error().message == "number: " + message);
+  auto released = cellcast.unsubscribe_virtual_number("n1");
+  REQUIRE_FALSE(released);
+  CHECK(released.error().code == errc::invalid_argument);
+  CHECK(released.error().field == "id");
+  CHECK(released.error().message == "id: " + message);
+}
+
 TEST_CASE("client: the catalog can be filled after construction") {
   mock_transport transport;
   FORBID_CALL(transport, send(_));

@@ -376,6 +376,66 @@ TEST_CASE("a 400 that is not the envelope keeps whatever message it has") {
                 errc::invalid_argument, 400, "Invalid product", "Invalid product");
 }
 
+TEST_CASE("a 422 envelope is unprocessable with its message and its error details") {
+  // An example body: Cellcast answered a low balance live with a 422 envelope; this wording is
+  // ours.
+  auto body = R"({"status": false, "message": "Insufficient balance", "data": [],
+                  "error": {"balance": "balance is below the number's price"}})";
+  require_error(parse_purchase_virtual_number(answer(422, body)), errc::unprocessable, 422,
+                "Insufficient balance (balance is below the number's price)",
+                "Insufficient balance");
+}
+
+TEST_CASE("a 4xx envelope keeps the class its status stands for") {
+  auto body = R"({"status": false, "message": "Not yours", "error": {"id": "belongs to another"}})";
+  require_error(parse_unsubscribe_virtual_number(answer(403, body)), errc::forbidden, 403,
+                "Not yours (belongs to another)", "Not yours");
+  require_error(parse_unsubscribe_virtual_number(answer(404, body)), errc::not_found, 404,
+                "Not yours (belongs to another)", "Not yours");
+  auto limited = parse_list_cards(
+      answer(429, R"({"status": false, "message": "Slow down"})", {{"Retry-After", "7"}}));
+  require_error(limited, errc::rate_limited, 429, "Slow down", "Slow down");
+  CHECK(limited.error().retry_after == std::chrono::seconds(7));
+}
+
+TEST_CASE("already exist is a conflict at 400 only") {
+  auto body = R"({"status": true, "message": "Number already exist in system"})";
+  require_error(parse_add_custom_number(answer(422, body)), errc::unprocessable, 422,
+                "Number already exist in system", "Number already exist in system");
+}
+
+TEST_CASE("a 4xx envelope without a message or details says so") {
+  require_error(parse_purchase_virtual_number(answer(422, R"({"status": false, "error": {}})")),
+                errc::unprocessable, 422, "HTTP 422 without a message", "");
+}
+
+TEST_CASE("a 4xx envelope without a message reads its error details") {
+  auto body = R"({"status": false, "message": null, "error": {"number": "is not valid"}})";
+  require_error(parse_purchase_virtual_number(answer(422, body)), errc::unprocessable, 422,
+                "is not valid", "");
+}
+
+TEST_CASE("401 and 404 bodies {code, message, stack} read as before at any operation") {
+  require_error(parse_list_cards(answer(401, ex::unsubscribe_401)), errc::unauthorized, 401,
+                "Token expired", "Token expired");
+  require_error(parse_purchase_virtual_number(answer(404, ex::unsubscribe_404)), errc::not_found,
+                404, "Virtual number not found", "Virtual number not found");
+}
+
+TEST_CASE("a 422 whose body is not the envelope keeps whatever message it has") {
+  require_error(parse_purchase_virtual_number(
+                    answer(422, R"({"code":422,"message":"Unprocessable","stack":"x"})")),
+                errc::unprocessable, 422, "Unprocessable", "Unprocessable");
+  require_error(parse_purchase_virtual_number(answer(422, "<html>nope</html>")),
+                errc::unprocessable, 422, "HTTP 422 without a message", "");
+}
+
+TEST_CASE("an undocumented 4xx stays a protocol error, envelope or not") {
+  require_error(
+      parse_purchase_virtual_number(answer(418, R"({"status": false, "message": "teapot"})")),
+      errc::protocol, 418, "unexpected response: HTTP status 418 is not documented", "");
+}
+
 TEST_CASE("no parser throws, whatever the body") {
   const std::vector<std::string> bodies = {
       "",

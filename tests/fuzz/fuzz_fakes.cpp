@@ -26,7 +26,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // New fakes for every input, so that runs do not depend on each other and journals stay small.
   vnum::testing::fake_cellcast cellcast;
   cellcast.add_card("card_1");
-  cellcast.add_number("66ea", "+61400111222", "prod_M", "prod_Y");
+  cellcast.add_number("66ea98514f0c1a121c76ec17", "+61400111222", "prod_M", "prod_Y");
   vnum::testing::fake_identitycall identitycall;
   identitycall.add_available("+15551234567", "US", "local");
   identitycall.add_operator("Jane Doe", "+15550000001");

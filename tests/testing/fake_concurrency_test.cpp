@@ -21,7 +21,11 @@ namespace {
 constexpr int threads = 4;
 constexpr int per_thread = 25;
 
-std::string number_id(int t, int i) { return "num" + std::to_string(t) + "x" + std::to_string(i); }
+// A Cellcast ObjectId (24 hex digits) per thread and index: its last four digits are t and i.
+std::string number_id(int t, int i) {
+  const std::string tail = std::to_string(t * 1000 + i);  // t < 10, i < 1000
+  return "66ea98514f0c1a121c76" + std::string(4 - tail.size(), '0') + tail;
+}
 }  // namespace
 
 TEST_CASE("threads sharing a fake_cellcast each buy their own numbers") {

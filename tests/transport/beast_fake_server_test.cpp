@@ -141,17 +141,19 @@ TEST_CASE("Cellcast end to end: every operation sent with async_send") {
   CHECK((*cards)[0].id == "card_1");
   CHECK((*cards)[0].last4 == "4242");
 
-  auto bought = a.call(cc::build_purchase_virtual_number(cfg, monthly("n1", "prod_M1")),
-                       cc::parse_purchase_virtual_number);
+  auto bought =
+      a.call(cc::build_purchase_virtual_number(cfg, monthly("66ea98514f0c1a121c76ec17", "prod_M1")),
+             cc::parse_purchase_virtual_number);
   REQUIRE(bought);
   CHECK(bought->message == "Payment is Successful. Dedicated Number has been assigned you.");
 
-  auto postpaid = a.call(cc::build_purchase_virtual_number_postpaid(cfg, {"n2"}),
-                         cc::parse_purchase_virtual_number_postpaid);
+  auto postpaid =
+      a.call(cc::build_purchase_virtual_number_postpaid(cfg, {"66ea98514f0c1a121c76ec18"}),
+             cc::parse_purchase_virtual_number_postpaid);
   REQUIRE(postpaid);
 
-  auto released =
-      a.call(cc::build_unsubscribe_virtual_number(cfg, "n1"), cc::parse_unsubscribe_virtual_number);
+  auto released = a.call(cc::build_unsubscribe_virtual_number(cfg, "66ea98514f0c1a121c76ec17"),
+                         cc::parse_unsubscribe_virtual_number);
   REQUIRE(released);
   CHECK(released->message == "Virtual number has been unsubscribed successfully.");
 
@@ -177,9 +179,10 @@ TEST_CASE("Cellcast end to end: every operation sent with async_send") {
   REQUIRE(business_name);
 
   // A refusal travels as the provider's answer: a number already bought.
-  require_error(a.call(cc::build_purchase_virtual_number_postpaid(cfg, {"n2"}),
-                       cc::parse_purchase_virtual_number_postpaid),
-                errc::invalid_argument);
+  require_error(
+      a.call(cc::build_purchase_virtual_number_postpaid(cfg, {"66ea98514f0c1a121c76ec18"}),
+             cc::parse_purchase_virtual_number_postpaid),
+      errc::invalid_argument);
 
   auto journal = a.journal();
   CHECK(journal.size() == 9);
@@ -285,7 +288,8 @@ TEST_CASE("Cellcast faults through beast_transport") {
   cellcast_account a;
   namespace cc = vnum::cellcast;
   REQUIRE(a.call(cc::build_list_cards(a.cfg), cc::parse_list_cards));  // a kept-alive connection
-  auto purchase = cc::build_purchase_virtual_number(a.cfg, monthly("n1", "prod_M1"));
+  auto purchase =
+      cc::build_purchase_virtual_number(a.cfg, monthly("66ea98514f0c1a121c76ec17", "prod_M1"));
   REQUIRE(purchase);
 
   SECTION("response_lost: applied, the answer lost: outcome_unknown, and bought exactly once") {

@@ -58,9 +58,9 @@ inline const std::string cellcast_world = R"({
   "api_key": "cc_e2e_SECRET_key",
   "cards": ["card_1"],
   "numbers": [
-    {"id": "n1", "number": "+61400000001", "monthly_product": "prod_M1", "yearly_product": "prod_Y1"},
-    {"id": "n2", "number": "+61400000002", "monthly_product": "prod_M2", "yearly_product": "prod_Y2"},
-    {"id": "n3", "number": "+61400000003", "monthly_product": "prod_M3", "yearly_product": "prod_Y3"}
+    {"id": "66ea98514f0c1a121c76ec17", "number": "+61400000001", "monthly_product": "prod_M1", "yearly_product": "prod_Y1"},
+    {"id": "66ea98514f0c1a121c76ec18", "number": "+61400000002", "monthly_product": "prod_M2", "yearly_product": "prod_Y2"},
+    {"id": "66ea98514f0c1a121c76ec19", "number": "+61400000003", "monthly_product": "prod_M3", "yearly_product": "prod_Y3"}
   ],
   "otp_required": true,
   "postpaid": true

@@ -173,14 +173,14 @@ TEST_CASE("Cellcast end to end: every operation through the client on curl_trans
   CHECK((*cards)[0].id == "card_1");
   CHECK((*cards)[0].last4 == "4242");
 
-  auto bought = c.purchase_virtual_number(monthly("n1", "prod_M1"));
+  auto bought = c.purchase_virtual_number(monthly("66ea98514f0c1a121c76ec17", "prod_M1"));
   REQUIRE(bought);
   CHECK(bought->message == "Payment is Successful. Dedicated Number has been assigned you.");
 
-  auto postpaid = c.purchase_virtual_number_postpaid({"n2"});
+  auto postpaid = c.purchase_virtual_number_postpaid({"66ea98514f0c1a121c76ec18"});
   REQUIRE(postpaid);
 
-  auto released = c.unsubscribe_virtual_number("n1");
+  auto released = c.unsubscribe_virtual_number("66ea98514f0c1a121c76ec17");
   REQUIRE(released);
   CHECK(released->message == "Virtual number has been unsubscribed successfully.");
 
@@ -203,7 +203,8 @@ TEST_CASE("Cellcast end to end: every operation through the client on curl_trans
   REQUIRE(business_name);
 
   // A refusal travels as the provider's answer: a number already bought.
-  require_error(c.purchase_virtual_number_postpaid({"n2"}), errc::invalid_argument);
+  require_error(c.purchase_virtual_number_postpaid({"66ea98514f0c1a121c76ec18"}),
+                errc::invalid_argument);
 
   auto journal = a.control.journal();
   CHECK(journal.size() == 9);
@@ -318,8 +319,9 @@ TEST_CASE("every route answers as the in-process fake: the same statuses and bod
     vnum::testing::fake_cellcast fake("cc_e2e_SECRET_key");
     fake.add_card("card_1");
     for (int i = 1; i <= 3; ++i)
-      fake.add_number("n" + std::to_string(i), "+6140000000" + std::to_string(i),
-                      "prod_M" + std::to_string(i), "prod_Y" + std::to_string(i));
+      fake.add_number("66ea98514f0c1a121c76ec" + std::to_string(16 + i),
+                      "+6140000000" + std::to_string(i), "prod_M" + std::to_string(i),
+                      "prod_Y" + std::to_string(i));
     fake.require_otp(true);
     fake.enable_postpaid(true);
     const std::vector<http::header> auth{{"authorization", "Bearer cc_e2e_SECRET_key"},
@@ -332,20 +334,24 @@ TEST_CASE("every route answers as the in-process fake: the same statuses and bod
             {m::get, "/api/v1/user/getCards", auth, ""},
             {m::get, "/api/v1/user/getCards", wrong, ""},
             {m::post, purchase_path, auth,
-             R"({"card":"card_1","product":"prod_M1","number":"n1","recurring_time":"month"})"},
+             R"({"card":"card_1","product":"prod_M1","number":"66ea98514f0c1a121c76ec17","recurring_time":"month"})"},
             {m::post, purchase_path, auth,
-             R"({"card":"card_1","product":"prod_M1","number":"n1","recurring_time":"month"})"},
+             R"({"card":"card_1","product":"prod_M1","number":"66ea98514f0c1a121c76ec17","recurring_time":"month"})"},
             {m::post, purchase_path, auth,
-             R"({"card":"card_1","product":"prod_Y2","number":"n2","recurring_time":"month"})"},
+             R"({"card":"card_1","product":"prod_Y2","number":"66ea98514f0c1a121c76ec18","recurring_time":"month"})"},
             {m::post, purchase_path, auth,
-             R"({"card":"card_9","product":"prod_M2","number":"n2","recurring_time":"month"})"},
+             R"({"card":"card_9","product":"prod_M2","number":"66ea98514f0c1a121c76ec18","recurring_time":"month"})"},
             {m::post, purchase_path, auth,
-             R"({"card":"card_1","product":"prod_M1","number":"n9","recurring_time":"month"})"},
+             R"({"card":"card_1","product":"prod_M1","number":"66ea98514f0c1a121c76ec99","recurring_time":"month"})"},
             {m::post, purchase_path, auth, "not json"},
             {m::post, "/api/v1/apiClient/virtual-number/purchase-postpaid", auth,
-             R"({"number":"n2"})"},
+             R"({"number":"66ea98514f0c1a121c76ec18"})"},
+            {m::put, "/api/v1/apiClient/virtual-number/unsubscribe/66ea98514f0c1a121c76ec17", auth,
+             ""},
+            {m::put, "/api/v1/apiClient/virtual-number/unsubscribe/66ea98514f0c1a121c76ec17", auth,
+             ""},
             {m::put, "/api/v1/apiClient/virtual-number/unsubscribe/n1", auth, ""},
-            {m::put, "/api/v1/apiClient/virtual-number/unsubscribe/n1", auth, ""},
+            {m::get, "/api/v1/customNumber", wrong, ""},
             {m::post, "/api/v1/customNumber/add", auth,
              R"({"name":"Support","number":"0400000000"})"},
             {m::post, "/api/v1/customNumber/add", auth,
@@ -416,17 +422,20 @@ TEST_CASE("Cellcast faults over real sockets") {
 
   SECTION("response_lost: applied, the answer lost: outcome_unknown, and bought exactly once") {
     a.control.arm(R"({"kind": "response_lost", "route": "purchase_virtual_number"})");
-    auto lost = c.purchase_virtual_number(monthly("n1", "prod_M1"));
+    auto lost = c.purchase_virtual_number(monthly("66ea98514f0c1a121c76ec17", "prod_M1"));
     require_error(lost, errc::outcome_unknown);
     CHECK(a.control.count(purchase_path) == 1);  // never sent a second time
     // It was applied: buying it again is refused.
-    require_error(c.purchase_virtual_number(monthly("n1", "prod_M1")), errc::invalid_argument);
+    require_error(c.purchase_virtual_number(monthly("66ea98514f0c1a121c76ec17", "prod_M1")),
+                  errc::invalid_argument);
   }
   SECTION("request_lost: the connection closes, nothing applied") {
     a.control.arm(R"({"kind": "request_lost"})");
-    require_error(c.purchase_virtual_number(monthly("n1", "prod_M1")), errc::outcome_unknown);
+    require_error(c.purchase_virtual_number(monthly("66ea98514f0c1a121c76ec17", "prod_M1")),
+                  errc::outcome_unknown);
     CHECK(a.control.count(purchase_path) == 0);
-    auto again = c.purchase_virtual_number(monthly("n1", "prod_M1"));  // the state is unchanged
+    auto again = c.purchase_virtual_number(
+        monthly("66ea98514f0c1a121c76ec17", "prod_M1"));  // the state is unchanged
     REQUIRE(again);
   }
   SECTION("an armed 429: rate_limited with the Retry-After") {
@@ -438,7 +447,7 @@ TEST_CASE("Cellcast faults over real sockets") {
   }
   SECTION("an armed 503: outcome_unknown for a purchase, server_error for a read") {
     a.control.arm(R"({"kind": "status", "status": 503, "route": "purchase_virtual_number"})");
-    auto purchase = c.purchase_virtual_number(monthly("n1", "prod_M1"));
+    auto purchase = c.purchase_virtual_number(monthly("66ea98514f0c1a121c76ec17", "prod_M1"));
     require_error(purchase, errc::outcome_unknown);
     CHECK(purchase.error().http_status == 503);
     a.control.arm(R"({"kind": "status", "status": 503})");
@@ -510,7 +519,7 @@ TEST_CASE("the admin routes: refusals, the journal, reset") {
     CHECK(body.at("message") == "Invalid request body");
   }
   SECTION("the journal: method, path, query, headers (credentials masked), body") {
-    REQUIRE(a.cellcast.purchase_virtual_number(monthly("n1", "prod_M1")));
+    REQUIRE(a.cellcast.purchase_virtual_number(monthly("66ea98514f0c1a121c76ec17", "prod_M1")));
     auto j = a.control.journal();
     REQUIRE(j.size() == 1);
     const auto& e = j[0].as_object();
@@ -518,14 +527,15 @@ TEST_CASE("the admin routes: refusals, the journal, reset") {
     CHECK(e.at("path").as_string() == purchase_path);
     CHECK(e.at("query") == "");
     CHECK(e.at("headers").at("authorization") == "Bearer ***");
-    CHECK(json::parse(e.at("body").as_string()).at("number") == "n1");
+    CHECK(json::parse(e.at("body").as_string()).at("number") == "66ea98514f0c1a121c76ec17");
   }
   SECTION("reset restores the world: the number is for sale again and the journal is empty") {
-    REQUIRE(a.cellcast.purchase_virtual_number(monthly("n1", "prod_M1")));
+    REQUIRE(a.cellcast.purchase_virtual_number(monthly("66ea98514f0c1a121c76ec17", "prod_M1")));
     a.control.arm(R"({"kind": "status", "status": 500})");
     CHECK(a.control.post("/_fake/reset", "").status == 200);
     CHECK(a.control.journal().empty());
-    REQUIRE(a.cellcast.purchase_virtual_number(monthly("n1", "prod_M1")));  // no fault left
+    REQUIRE(a.cellcast.purchase_virtual_number(
+        monthly("66ea98514f0c1a121c76ec17", "prod_M1")));  // no fault left
   }
 }
 
@@ -618,10 +628,10 @@ TEST_CASE("a world file with an unknown key or a wrong type is refused at start:
               "otp_required must be true or false, not a string"},
           bad{"cellcast", R"({"cards": [1]})", "cards[0] must be a card id"},
           bad{"cellcast",
-              R"({"numbers": [{"id": "n1", "number": "+61400000001", "monthy_product": "p", "yearly_product": "y"}]})",
+              R"({"numbers": [{"id": "66ea98514f0c1a121c76ec17", "number": "+61400000001", "monthy_product": "p", "yearly_product": "y"}]})",
               "numbers[0].monthy_product is not a known key"},
           bad{"cellcast",
-              R"({"numbers": [{"id": "n1", "number": "+61400000001", "yearly_product": "y"}]})",
+              R"({"numbers": [{"id": "66ea98514f0c1a121c76ec17", "number": "+61400000001", "yearly_product": "y"}]})",
               "numbers[0].monthly_product is required"},
           bad{"identitycall",
               R"({"available": [{"phone_number": 15551230001, "country_code": "US", "number_type": "local"}]})",

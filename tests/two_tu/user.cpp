@@ -16,9 +16,9 @@ int run_user_code() {
     return 1;
   }
   vnum::cellcast::product_catalog catalog;
-  catalog.add("66ea", {"prod_M", "prod_Y"});
+  catalog.add("66ea98514f0c1a121c76ec17", {"prod_M", "prod_Y"});
   auto wrong = vnum::cellcast::validate(
-      vnum::cellcast::purchase_request{"card_1", "prod_Y", "66ea",
+      vnum::cellcast::purchase_request{"card_1", "prod_Y", "66ea98514f0c1a121c76ec17",
                                        vnum::cellcast::billing_cycle::month},
       catalog);
   if (wrong ||

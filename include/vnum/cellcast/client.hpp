@@ -115,7 +115,8 @@ class client : public vnum::detail::client_base<T, config> {
 
   /// Ends a virtual number's subscription:
   /// `PUT /api/v1/apiClient/virtual-number/unsubscribe/{id}`. An idempotent write.
-  /// @param id the virtual number's ID, e.g. "66ea98514f0c1a121c76ec17" (one URL path segment).
+  /// @param id the virtual number's ID, e.g. "66ea98514f0c1a121c76ec17" (a Cellcast ObjectId: 24
+  /// hexadecimal digits).
   /// @return Cellcast's confirmation.
   result<unsubscribe_receipt> unsubscribe_virtual_number(std::string_view id) {
     return this->run(plans::unsubscribe_virtual_number(this->config(), id));

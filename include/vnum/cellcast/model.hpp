@@ -125,9 +125,9 @@ struct becs_debit {
 /// product must be the number's monthly product for billing_cycle::month and its yearly product
 /// for billing_cycle::year.
 struct purchase_request {
-  std::string card;                  ///< a Stripe card ID (card::id, from list_cards)
-  std::string product;               ///< the number's product for recurring_time (product_ids)
-  std::string number;                ///< the virtual number's ID, e.g. "66ea98514f0c1a121c76ec17"
+  std::string card;     ///< a Stripe card ID (card::id, from list_cards)
+  std::string product;  ///< the number's product for recurring_time (product_ids)
+  std::string number;   ///< the virtual number's ObjectId, e.g. "66ea98514f0c1a121c76ec17"
   billing_cycle recurring_time{};    ///< must be set: the zero value is rejected
   bool resubscribe = false;          ///< true to resubscribe a number bought before
   std::string token{};               ///< a Stripe token (API-only)
@@ -146,7 +146,7 @@ struct purchase_request {
 /// (purchase-virtual-number-postpaid.html), for accounts that Cellcast has enabled for postpaid
 /// billing.
 struct postpaid_purchase_request {
-  std::string number;        ///< the virtual number's ID
+  std::string number;        ///< the virtual number's ObjectId (24 hex digits)
   bool resubscribe = false;  ///< true to resubscribe a number bought before
   /// Prints the fields (for logs and test failures).
   friend std::ostream& operator<<(std::derived_from<std::ostream> auto& os,

@@ -17,22 +17,26 @@ namespace vnum::cellcast {
 
 /// Checks a purchase (purchase-virtual-number.html): exactly one of card, token and becs (a BECS
 /// debit with an email, an account name, and either a payment method or a 6-digit BSB and an
-/// account number), a product and a number, a monthly or yearly cycle, and the product being the
-/// number's product for that cycle. The catalog check is skipped for numbers it does not list.
+/// account number), a product, a number that is a Cellcast ObjectId (24 hexadecimal digits, either
+/// case, e.g. 66ea98514f0c1a121c76ec17: Cellcast answers any other ID with an internal server
+/// error), a monthly or yearly cycle, and the product being the number's product for that cycle.
+/// The catalog check is skipped for numbers it does not list.
 /// @param r the purchase
 /// @param catalog the numbers' products (config::products)
 /// @return the request as it will be sent, or errc::invalid_argument with error::field naming the
 ///         first wrong field
 result<purchase_request> validate(const purchase_request& r, const product_catalog& catalog = {});
 
-/// Checks a postpaid purchase: the number is required.
+/// Checks a postpaid purchase: the number is a Cellcast ObjectId (24 hexadecimal digits, either
+/// case), as in validate(const purchase_request&, const product_catalog&).
 /// @param r the purchase
 /// @return the request as it will be sent, or errc::invalid_argument with error::field naming the
 ///         first wrong field
 result<postpaid_purchase_request> validate(const postpaid_purchase_request& r);
 
-/// Checks a virtual number's ID, which becomes one URL path segment: not empty, not "." or "..",
-/// only letters, digits, '-', '_', '.' and '~'.
+/// Checks a virtual number's ID, which becomes one URL path segment: a Cellcast ObjectId, 24
+/// hexadecimal digits of either case (e.g. 66ea98514f0c1a121c76ec17); Cellcast answers any other
+/// ID with an internal server error.
 /// @param id the ID
 /// @return nothing, or errc::invalid_argument with error::field "id"
 result<void> validate_virtual_number_id(std::string_view id);

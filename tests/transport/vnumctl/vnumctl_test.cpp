@@ -38,8 +38,8 @@ const std::string cellcast_world = R"({
   "api_key": "cc_cli_SECRET_key",
   "cards": ["card_1"],
   "numbers": [
-    {"id": "n1", "number": "+61400000001", "monthly_product": "prod_M1", "yearly_product": "prod_Y1"},
-    {"id": "n2", "number": "+61400000002", "monthly_product": "prod_M2", "yearly_product": "prod_Y2"}
+    {"id": "66ea98514f0c1a121c76ec17", "number": "+61400000001", "monthly_product": "prod_M1", "yearly_product": "prod_Y1"},
+    {"id": "66ea98514f0c1a121c76ec18", "number": "+61400000002", "monthly_product": "prod_M2", "yearly_product": "prod_Y2"}
   ],
   "otp_required": true,
   "postpaid": true
@@ -168,12 +168,13 @@ TEST_CASE("exit 2, usage: one line on stderr, nothing sent") {
   SECTION("no command") { usage(a.run({}), "vnumctl cellcast --help"); }
   SECTION("a missing argument") {
     usage(a.run({"unsubscribe"}), "ID is required");
-    usage(a.run({"purchase", "--card", "card_1", "--number", "n1", "--cycle", "month"}),
+    usage(a.run({"purchase", "--card", "card_1", "--number", "66ea98514f0c1a121c76ec17", "--cycle",
+                 "month"}),
           "--product is required");
   }
   SECTION("a bad value") {
-    usage(a.run({"purchase", "--card", "card_1", "--product", "prod_M1", "--number", "n1",
-                 "--cycle", "week"}),
+    usage(a.run({"purchase", "--card", "card_1", "--product", "prod_M1", "--number",
+                 "66ea98514f0c1a121c76ec17", "--cycle", "week"}),
           "--cycle: week not in {month,year}");
     usage(a.run({"list-cards"}, {"--timeout", "0"}), "--timeout");
     usage(vnumctl({"identitycall", "get", "abc"}), "ID = abc");
@@ -212,21 +213,23 @@ TEST_CASE("Cellcast: every command once, printed for a human") {
         "card_1  Visa   4242   12/2030  credit   AU       -\n");
   CHECK(cards.err.empty());
 
-  auto bought = a.run({"purchase", "--card", "card_1", "--product", "prod_M1", "--number", "n1",
-                       "--cycle", "month"});
+  auto bought = a.run({"purchase", "--card", "card_1", "--product", "prod_M1", "--number",
+                       "66ea98514f0c1a121c76ec17", "--cycle", "month"});
   REQUIRE(bought.exit_code == 0);
   CHECK(bought.out ==
-        "Bought virtual number n1 (month, product prod_M1, card card_1): Payment is Successful. "
+        "Bought virtual number 66ea98514f0c1a121c76ec17 (month, product prod_M1, card card_1): "
+        "Payment is Successful. "
         "Dedicated Number has been assigned you.\n");
 
-  auto postpaid = a.run({"purchase-postpaid", "--number", "n2"});
+  auto postpaid = a.run({"purchase-postpaid", "--number", "66ea98514f0c1a121c76ec18"});
   REQUIRE(postpaid.exit_code == 0);
-  CHECK(postpaid.out.starts_with("Bought virtual number n2 (postpaid): "));
+  CHECK(postpaid.out.starts_with("Bought virtual number 66ea98514f0c1a121c76ec18 (postpaid): "));
 
-  auto released = a.run({"unsubscribe", "n1"});
+  auto released = a.run({"unsubscribe", "66ea98514f0c1a121c76ec17"});
   REQUIRE(released.exit_code == 0);
   CHECK(released.out ==
-        "Released virtual number n1: Virtual number has been unsubscribed successfully.\n");
+        "Released virtual number 66ea98514f0c1a121c76ec17: Virtual number has been unsubscribed "
+        "successfully.\n");
 
   auto added = a.run({"add-custom-number", "--name", "Support line", "--number", "0400 000 000"});
   REQUIRE(added.exit_code == 0);
@@ -339,8 +342,8 @@ TEST_CASE("--json: each result is one JSON document with the typed result's fiel
     CHECK(card.at("exp_year") == 2030);
     CHECK(card.at("name").is_null());
 
-    auto bought = a.run({"purchase", "--card", "card_1", "--product", "prod_M1", "--number", "n1",
-                         "--cycle", "month", "--json"});
+    auto bought = a.run({"purchase", "--card", "card_1", "--product", "prod_M1", "--number",
+                         "66ea98514f0c1a121c76ec17", "--cycle", "month", "--json"});
     REQUIRE(bought.exit_code == 0);
     CHECK(parse(bought.out).at("message") ==
           "Payment is Successful. Dedicated Number has been assigned you.");
@@ -401,23 +404,24 @@ TEST_CASE("--dry-run prints the exact request, secrets masked, and sends nothing
     cellcast_account a;
     const auto before = a.journal();
 
-    auto card = a.run({"purchase", "--card", "card_1", "--product", "prod_M1", "--number", "n1",
-                       "--cycle", "month"},
+    auto card = a.run({"purchase", "--card", "card_1", "--product", "prod_M1", "--number",
+                       "66ea98514f0c1a121c76ec17", "--cycle", "month"},
                       {"--dry-run"});
     REQUIRE(card.exit_code == 0);
-    CHECK(card.out == "POST " + a.url() +
-                          "/api/v1/apiClient/virtual-number/purchase\n"
-                          "authorization: Bearer ***\n"
-                          "content-type: application/json\n"
-                          "accept: application/json\n"
-                          "user-agent: vnum/" VNUM_VERSION_STRING
-                          "\n\n"
-                          R"({"card":"card_1","product":"prod_M1","number":"n1",)"
-                          R"("recurring_time":"month","resubscribe":false})"
-                          "\n");
+    CHECK(card.out ==
+          "POST " + a.url() +
+              "/api/v1/apiClient/virtual-number/purchase\n"
+              "authorization: Bearer ***\n"
+              "content-type: application/json\n"
+              "accept: application/json\n"
+              "user-agent: vnum/" VNUM_VERSION_STRING
+              "\n\n"
+              R"({"card":"card_1","product":"prod_M1","number":"66ea98514f0c1a121c76ec17",)"
+              R"("recurring_time":"month","resubscribe":false})"
+              "\n");
 
     auto token = a.run({"purchase", "--token", "tok_visa_4242", "--product", "prod_M1", "--number",
-                        "n1", "--cycle", "month"},
+                        "66ea98514f0c1a121c76ec17", "--cycle", "month"},
                        {"--dry-run"});
     REQUIRE(token.exit_code == 0);
     CHECK(token.out.find(R"("token":"***")") != std::string::npos);
@@ -425,7 +429,7 @@ TEST_CASE("--dry-run prints the exact request, secrets masked, and sends nothing
 
     auto becs = a.run({"purchase", "--becs-email", "a@b.com.au", "--becs-name", "A B", "--becs-bsb",
                        "062000", "--becs-account", "987654321", "--product", "prod_Y1", "--number",
-                       "n1", "--cycle", "year"},
+                       "66ea98514f0c1a121c76ec17", "--cycle", "year"},
                       {"--dry-run", "--json"});
     REQUIRE(becs.exit_code == 0);
     const auto request = parse(becs.out).at("request");
@@ -443,10 +447,11 @@ TEST_CASE("--dry-run prints the exact request, secrets masked, and sends nothing
                             "\n"));
     CHECK(otp.out.find("918273") == std::string::npos);
 
-    auto release = a.run({"unsubscribe", "n1"}, {"--dry-run"});
+    auto release = a.run({"unsubscribe", "66ea98514f0c1a121c76ec17"}, {"--dry-run"});
     REQUIRE(release.exit_code == 0);
-    CHECK(release.out.starts_with("PUT " + a.url() +
-                                  "/api/v1/apiClient/virtual-number/unsubscribe/n1\n"));
+    CHECK(release.out.starts_with(
+        "PUT " + a.url() +
+        "/api/v1/apiClient/virtual-number/unsubscribe/66ea98514f0c1a121c76ec17\n"));
 
     auto refused =
         a.run({"add-custom-number", "--name", "S", "--number", "0500 000 000"}, {"--dry-run"});
@@ -540,8 +545,15 @@ TEST_CASE("exit 1: the provider refuses or fails") {
   }
   SECTION("Cellcast: a number bought already; an expired key") {
     cellcast_account a;
-    const std::vector<std::string> buy{"purchase", "--card", "card_1",  "--product", "prod_M1",
-                                       "--number", "n1",     "--cycle", "month"};
+    const std::vector<std::string> buy{"purchase",
+                                       "--card",
+                                       "card_1",
+                                       "--product",
+                                       "prod_M1",
+                                       "--number",
+                                       "66ea98514f0c1a121c76ec17",
+                                       "--cycle",
+                                       "month"};
     REQUIRE(a.run(buy).exit_code == 0);
     auto again = a.run(buy);
     CHECK(again.exit_code == 1);
@@ -586,8 +598,8 @@ TEST_CASE(
   const std::string cassette = a.dir().reserve("flow.cassette.json");
   REQUIRE(a.run({"list-cards"}, {"--record", cassette}).exit_code == 0);
   // A second run continues the same cassette.
-  REQUIRE(a.run({"purchase", "--token", "tok_SECRET_visa", "--product", "prod_M1", "--number", "n1",
-                 "--cycle", "month"},
+  REQUIRE(a.run({"purchase", "--token", "tok_SECRET_visa", "--product", "prod_M1", "--number",
+                 "66ea98514f0c1a121c76ec17", "--cycle", "month"},
                 {"--record", cassette})
               .exit_code == 0);
 
@@ -617,7 +629,7 @@ TEST_CASE(
   vnum::cellcast::purchase_request buy;
   buy.token = "tok_any";
   buy.product = "prod_M1";
-  buy.number = "n1";
+  buy.number = "66ea98514f0c1a121c76ec17";
   buy.recurring_time = vnum::cellcast::billing_cycle::month;
   CHECK(replayed.purchase_virtual_number(buy));
   CHECK(replayed.transport().all_played());

@@ -17,6 +17,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace vnum::cellcast {
@@ -26,10 +27,11 @@ namespace detail {
 using vnum::detail::json_document;
 using vnum::detail::json_reader;
 
-// The envelope of Cellcast's 200 and 400 answers: {"app_type", ..., "maintainence" (sic), ...,
-// "status": bool, "message": string, "data": ..., "error": ...}. Only "status" is required:
-// "message" may be null, and "data" and "error" may be objects, arrays ("data": [] is what PHP
-// back ends send for an empty object) or null. 401 and 404 come as {code, message, stack} instead.
+// The envelope of Cellcast's 200 and 400 answers (and, seen live, of 422s): {"app_type", ...,
+// "maintainence" (sic), ..., "status": bool, "message": string, "data": ..., "error": ...}. Only
+// "status" is required: "message" may be null, and "data" and "error" may be objects, arrays
+// ("data": [] is what PHP back ends send for an empty object) or null. 401 and 404 come as
+// {code, message, stack} instead.
 // The members point into the parsed body, which outlives the envelope.
 struct envelope {
   bool status = false;
@@ -65,25 +67,32 @@ inline std::string describe_envelope(const envelope& e) {
     }
   }
   if (details.empty() || details == e.message) return e.message;
+  if (e.message.empty()) return details;
   return e.message + " (" + details + ")";
 }
 
+// An envelope that says nothing reads as "HTTP 422 without a message", like any silent answer.
 inline error envelope_error(const http::response& r, errc code, const envelope& e) {
+  std::string described = describe_envelope(e);
+  if (described.empty()) return vnum::detail::status_error(r, code, std::nullopt);
   error err = vnum::detail::status_error(r, code, e.message);
-  err.message = describe_envelope(e);
+  err.message = std::move(described);
   return err;
 }
 
-// The error an answer that is not a documented success stands for.
+// The error an answer that is not a documented success stands for. Any 4xx may carry the
+// envelope (live: 422 for a low balance, 400 for an unregistered sender id), whose message and
+// error details are read; its class stays the one of the HTTP status.
 inline error error_for(const http::response& r) {
-  if (r.status == 400) {
+  const std::optional<errc> code = vnum::detail::errc_for_status(r.status);
+  if (r.status >= 400 && r.status <= 499 && code) {
     json_document doc;
     if (const auto* v = doc.parse(r.body))
       if (auto e = read_envelope(*v)) {
         // custom-number.html: "Number already exist in system" is a 400 whose status is true.
-        if (vnum::detail::contains_ignore_case(e->message, "already exist"))
+        if (r.status == 400 && vnum::detail::contains_ignore_case(e->message, "already exist"))
           return envelope_error(r, errc::conflict, *e);
-        return envelope_error(r, errc::invalid_argument, *e);
+        return envelope_error(r, *code, *e);
       }
   }
   return vnum::detail::generic_failure(r);

@@ -40,6 +40,22 @@ inline result<void> check_cycle(billing_cycle c) {
 
 using vnum::detail::in_quotes;
 
+// Every id in Cellcast's docs is a MongoDB ObjectId (66ea98514f0c1a121c76ec17); live, any other id
+// was answered "internal server error" with Mongoose's CastError, so it is refused before sending.
+// Both cases of hex digits are taken, as MongoDB takes them.
+inline result<void> check_object_id(std::string_view field, std::string_view id) {
+  if (id.empty()) return invalid_argument(std::string(field), "is required and must not be empty");
+  constexpr auto is_hex = [](char c) {
+    return vnum::detail::is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  };
+  bool hex = id.size() == 24;
+  for (char c : id) hex = hex && is_hex(c);
+  if (!hex)
+    return invalid_argument(std::string(field),
+                            "must be a Cellcast ObjectId: 24 hexadecimal digits");
+  return {};
+}
+
 // The product must be the number's product for the chosen cycle (purchase-virtual-number.html:
 // monthlyProductId for month, yearlyProductId for year).
 inline result<void> check_product_matches_cycle(const purchase_request& r,
@@ -92,19 +108,19 @@ inline result<void> check_payment(const purchase_request& r) {
 result<purchase_request> validate(const purchase_request& r, const product_catalog& catalog) {
   if (auto v = detail::check_payment(r); !v) return v.error();
   if (auto v = detail::check_required_text("product", r.product); !v) return v.error();
-  if (auto v = detail::check_required_text("number", r.number); !v) return v.error();
+  if (auto v = detail::check_object_id("number", r.number); !v) return v.error();
   if (auto v = detail::check_cycle(r.recurring_time); !v) return v.error();
   if (auto v = detail::check_product_matches_cycle(r, catalog); !v) return v.error();
   return r;
 }
 
 result<postpaid_purchase_request> validate(const postpaid_purchase_request& r) {
-  if (auto v = detail::check_required_text("number", r.number); !v) return v.error();
+  if (auto v = detail::check_object_id("number", r.number); !v) return v.error();
   return r;
 }
 
 result<void> validate_virtual_number_id(std::string_view id) {
-  return vnum::detail::check_path_segment("id", id);
+  return detail::check_object_id("id", id);
 }
 
 result<custom_number_request> validate(const custom_number_request& r) {
