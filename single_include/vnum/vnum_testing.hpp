@@ -847,6 +847,72 @@ result<conformance_report> replay_against(Fake& fake, const std::string& cassett
 
 #endif  // VNUM_TESTING_CASSETTE_HPP
 
+// ---- vnum/detail/utf8.hpp ------------------------------------------------------------------------
+
+// vnum — UTF-8 as JSON requires it (RFC 8259 §8.1): the checks every text field of a request
+// passes, and its length in characters.
+// Lower detail level: needs nothing else of vnum; the core headers (error, http, phone) use it.
+#ifndef VNUM_DETAIL_UTF8_HPP
+#define VNUM_DETAIL_UTF8_HPP
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+namespace vnum::detail {
+
+// The length of the well-formed UTF-8 sequence at s[i] (1 to 4), or 0 when the bytes there are not
+// one: a stray continuation byte, a truncated sequence, an overlong form, a UTF-16 surrogate, or a
+// code point above U+10FFFF.
+constexpr std::size_t utf8_sequence_length(std::string_view s, std::size_t i) noexcept {
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char b0 = byte(i);
+  if (b0 < 0x80) return 1;
+  std::size_t n = 0;
+  unsigned char lo = 0x80, hi = 0xBF;  // the allowed range of the second byte
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    n = 2;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    n = 3;
+    if (b0 == 0xE0) lo = 0xA0;  // overlong
+    if (b0 == 0xED) hi = 0x9F;  // surrogates
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    n = 4;
+    if (b0 == 0xF0) lo = 0x90;  // overlong
+    if (b0 == 0xF4) hi = 0x8F;  // above U+10FFFF
+  } else {
+    return 0;
+  }
+  if (i + n > s.size()) return 0;
+  if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
+  for (std::size_t k = 2; k < n; ++k)
+    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
+  return n;
+}
+
+// The byte offset of the first byte that does not start a well-formed sequence; nullopt when all
+// of s is valid UTF-8.
+constexpr std::optional<std::size_t> first_invalid_utf8(std::string_view s) noexcept {
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t n = utf8_sequence_length(s, i);
+    if (n == 0) return i;
+    i += n;
+  }
+  return std::nullopt;
+}
+
+// Characters (code points) in valid UTF-8; what a provider means by "between 3 and 11 characters".
+constexpr std::size_t utf8_length(std::string_view s) noexcept {
+  std::size_t count = 0;
+  for (char c : s)
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
+  return count;
+}
+
+}  // namespace vnum::detail
+
+#endif  // VNUM_DETAIL_UTF8_HPP
+
 // ---- vnum/testing/fault.hpp ----------------------------------------------------------------------
 
 // vnum — faults that the fake providers inject into the next matching request, so that users can
@@ -1283,7 +1349,12 @@ constexpr std::string_view to_string(cellcast_route r) noexcept {
 /// {"data": [{"number", "name"}]} with the number as digits without '+'.
 ///
 /// Modelled rather than documented (the docs leave them open), in Cellcast's own shapes:
-/// - an unknown API key: 401 {code, message: "Invalid token", stack};
+/// - an unknown API key: 401 {code, message: "Invalid token", stack}; on the list of custom numbers
+///   401 {code, message: "Unauthorized"} without stack, as the live list answered;
+/// - a number ID that is not a MongoDB ObjectId (24 hexadecimal digits) in a purchase's or a
+///   postpaid purchase's "number" or in unsubscribe's path: 500 with the envelope, status false,
+///   message "internal server error" and a Mongoose CastError in "error", as the live service
+///   answered one; nothing changes;
 /// - purchase: a missing field, an unknown card, an invalid payment_type or incomplete BECS
 ///   details, a product that is not the number's product for recurring_time, a number already
 ///   subscribed: 400 envelopes with status false; a number not in the inventory: 404 "Virtual
@@ -1292,7 +1363,8 @@ constexpr std::string_view to_string(cellcast_route r) noexcept {
 ///   like the card purchase;
 /// - verify: an empty name answers "200 Empty Name" as a 200 envelope with status false; an
 ///   unknown number or a wrong OTP: 400 envelopes;
-/// - business name: missing fields: 400 envelopes; success: a 200 envelope;
+/// - business name: missing fields, or a name of fewer than 3 or more than 11 characters (counted
+///   as characters, not bytes): 400 envelopes; success: a 200 envelope;
 /// - the list of custom numbers holds those created without OTP and those verified; one that
 ///   awaits its OTP is not listed yet;
 /// - a card added without details is a Visa ending 4242, expiring 12/2030, credit, AU, no name;
@@ -1545,6 +1617,34 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
     return detail::json_response(status, body, std::move(headers));
   }
 
+  // Every Cellcast id is a MongoDB ObjectId: 24 hexadecimal digits, of either case.
+  static bool is_object_id(std::string_view id) {
+    if (id.size() != 24) return false;
+    for (char c : id)
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')))
+        return false;
+    return true;
+  }
+
+  // How the live service answered an id that is not an ObjectId. Seen live: the envelope with
+  // status false, message "internal server error", and Mongoose's CastError object in "error".
+  // Modelled: the status 500 (the live one was not recorded; 500 is what "internal server error"
+  // implies), and the CastError's path "_id", model "VirtualNumber" and empty reason.
+  static http::response cast_error(const std::string& id) {
+    json_object cast{
+        {"stringValue", "\"" + id + "\""},
+        {"valueType", "string"},
+        {"kind", "ObjectId"},
+        {"value", id},
+        {"path", "_id"},
+        {"reason", json_object()},
+        {"name", "CastError"},
+        {"message", "Cast to ObjectId failed for value \"" + id +
+                        "\" (type string) at path \"_id\" for model \"VirtualNumber\""}};
+    return detail::json_response(500,
+                                 envelope(false, "internal server error", 0, {}, std::move(cast)));
+  }
+
   static http::response injected(const fault& f) {
     switch (f.http_status()) {
       case 400:
@@ -1607,6 +1707,9 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
 
   http::response handle(const http::request& r, std::optional<route> which, const std::string& id) {
     const std::string token = detail::bearer_token(r);
+    // The live list of custom numbers answered a bad key without "stack", unlike the other routes.
+    if (token != api_key() && which == route::list_custom_numbers)
+      return detail::json_response(401, json_object{{"code", 401}, {"message", "Unauthorized"}});
     if (token != api_key()) return api_error(401, "Invalid token");
     if (key_expired_) return api_error(401, "Token expired");
     if (!which) return api_error(404, "Not found");
@@ -1667,6 +1770,7 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
   }
 
   std::optional<http::response> check_available(const std::string& number_id) const {
+    if (!is_object_id(number_id)) return cast_error(number_id);
     if (!inventory_.contains(number_id)) return api_error(404, "Virtual number not found");
     if (subscriptions_.contains(number_id))
       return bad_request("Number already purchased", {{"error", "number is not available"}});
@@ -1712,6 +1816,7 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
   }
 
   http::response unsubscribe(const std::string& number_id) {
+    if (!is_object_id(number_id)) return cast_error(number_id);
     if (subscriptions_.erase(number_id) == 0) return api_error(404, "Virtual number not found");
     return ok("Virtual number has been unsubscribed successfully.");
   }
@@ -1785,7 +1890,7 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
     for (const char* field : {"businessname", "descriptionInternal", "purposeOfUse"})
       if (detail::text(b, field).empty()) return missing(field);
     const std::string name = detail::text(b, "businessname");
-    if (name.size() < 3 || name.size() > 11)
+    if (const auto n = vnum::detail::utf8_length(name); n < 3 || n > 11)
       return bad_request("Business name must be between 3 and 11 characters",
                          {{"error", "businessname is not valid"}});
     for (const char* object : {"companyInformation", "requestorContact"}) {

@@ -252,7 +252,8 @@ TEST_CASE("fake: a business name request is recorded") {
 TEST_CASE("fake: an unknown key, an unknown route and a body that is not JSON") {
   account a;
   auto r = a.fake.send({http::method::put,
-                        "https://api.cellcast.com/api/v1/apiClient/virtual-number/unsubscribe/x",
+                        "https://api.cellcast.com/api/v1/apiClient/virtual-number/unsubscribe/" +
+                            std::string(number_id),
                         {{"authorization", "Bearer wrong"}},
                         ""});
   REQUIRE(r);
@@ -263,6 +264,135 @@ TEST_CASE("fake: an unknown key, an unknown route and a body that is not JSON") 
   auto body = a.raw(http::method::post, custom_add, "{not json");
   REQUIRE(body);
   CHECK(body->status == 400);
+}
+
+namespace {
+// How the fake answers an id that is not a Cellcast ObjectId: the envelope and a Mongoose
+// CastError, as the live service did (the fake's 500 and the CastError's path and model are
+// modelled, see fake_cellcast::cast_error).
+std::string cast_error_body(const std::string& id) {
+  return R"({"app_type":"web","app_version":"1.0","maintainence":0,"new_version":0,)"
+         R"("force_update":0,"invalid_token":0,"refresh_token":"","show_message":0,)"
+         R"("is_enc":false,"status":false,"message":"internal server error",)"
+         R"("message_type":"toast","data":{},"error":{"stringValue":"\")" +
+         id + R"(\"","valueType":"string","kind":"ObjectId","value":")" + id +
+         R"(","path":"_id","reason":{},"name":"CastError",)"
+         R"("message":"Cast to ObjectId failed for value \")" +
+         id + R"(\" (type string) at path \"_id\" for model \"VirtualNumber\""}})";
+}
+}  // namespace
+
+TEST_CASE("fake: a purchase whose number is not an ObjectId is a 500 CastError, nothing bought") {
+  account a;
+  answers(a.raw(http::method::post, "/api/v1/apiClient/virtual-number/purchase",
+                R"({"card":"card_1SQmzoGOdUwLPbU6ll0QwsyH","product":"prod_PFdN753rT3lNFW",)"
+                R"("number":"abc","recurring_time":"month"})"),
+          500, cast_error_body("abc"));
+  CHECK(a.fake.subscriptions().empty());
+}
+
+TEST_CASE("fake: a postpaid purchase whose number is not an ObjectId is a 500 CastError") {
+  account a;
+  a.fake.enable_postpaid(true);
+  answers(a.raw(http::method::post, "/api/v1/apiClient/virtual-number/purchase-postpaid",
+                R"({"number":"66ea98514f0c1a121c76ec1","resubscribe":false})"),
+          500, cast_error_body("66ea98514f0c1a121c76ec1"));
+  CHECK(a.fake.subscriptions().empty());
+}
+
+TEST_CASE("fake: an unsubscribe whose id is not an ObjectId is a 500 CastError, nothing released") {
+  account a;
+  REQUIRE(a.cellcast.purchase_virtual_number(monthly()));
+  answers(a.raw(http::method::put, "/api/v1/apiClient/virtual-number/unsubscribe/n1", ""), 500,
+          cast_error_body("n1"));
+  REQUIRE(a.fake.subscriptions().size() == 1);
+  CHECK(a.fake.subscriptions()[0].number_id == number_id);
+}
+
+TEST_CASE("fake: an ObjectId in upper case is an id like any other") {
+  account a;
+  answers(a.raw(http::method::put,
+                "/api/v1/apiClient/virtual-number/unsubscribe/66EA98514F0C1A121C76EC17", ""),
+          404, ex::unsubscribe_404);
+}
+
+TEST_CASE("fake: the CastError answer reads as a server error, for a purchase outcome_unknown") {
+  account a;
+  auto answer = a.raw(http::method::post, "/api/v1/apiClient/virtual-number/purchase",
+                      R"({"card":"card_1SQmzoGOdUwLPbU6ll0QwsyH","product":"prod_PFdN753rT3lNFW",)"
+                      R"("number":"abc","recurring_time":"month"})");
+  REQUIRE(answer);
+  auto bought = parse_purchase_virtual_number(*answer);
+  REQUIRE_FALSE(bought);
+  CHECK(bought.error().code == errc::outcome_unknown);
+  CHECK(bought.error().http_status == 500);
+  CHECK(bought.error().provider_message == "internal server error");
+  auto released = parse_unsubscribe_virtual_number(*answer);
+  REQUIRE_FALSE(released);
+  CHECK(released.error().code == errc::server_error);
+  CHECK(released.error().message == "internal server error");
+}
+
+TEST_CASE("fake: a business name is counted in characters: 11 taken, 12 refused, as vnum does") {
+  account a;
+  business_name_request r;
+  r.business_name = "ÉÉÉÉÉÉÉÉÉÉÉ";  // 11 characters, 22 bytes
+  r.description_internal = "Marketing";
+  r.purpose_of_use = "Promotional SMS";
+  r.ownership = true;
+  r.company = {"Pizza Co Pty Ltd", "12345678901", "https://pizzaco.com.au", "1 Main St"};
+  r.requestor = {"John", "Smith", "Manager", "0400000000", "john@pizzaco.com.au"};
+  REQUIRE(validate(r));
+  REQUIRE(a.cellcast.add_business_name(r));  // the validator's and the fake's answer
+  CHECK(a.fake.business_names() == std::vector<std::string>{"ÉÉÉÉÉÉÉÉÉÉÉ"});
+
+  r.business_name = "ÉÉÉÉÉÉÉÉÉÉÉÉ";  // 12 characters
+  auto refused = validate(r);
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().field == "business_name");
+  CHECK(refused.error().message == "business_name: must be between 3 and 11 characters");
+  auto raw = a.raw(http::method::post, "/api/v1/business/add",
+                   R"({"businessname":"ÉÉÉÉÉÉÉÉÉÉÉÉ","descriptionInternal":"Marketing",)"
+                   R"("purposeOfUse":"Promotional SMS","ownership":true,)"
+                   R"("companyInformation":{},"requestorContact":{}})");
+  REQUIRE(raw);
+  CHECK(raw->status == 400);
+  auto parsed = parse_add_business_name(*raw);
+  REQUIRE_FALSE(parsed);
+  CHECK(parsed.error().code == errc::invalid_argument);
+  CHECK(parsed.error().message ==
+        "Business name must be between 3 and 11 characters (businessname is not valid)");
+  CHECK(a.fake.business_names() == std::vector<std::string>{"ÉÉÉÉÉÉÉÉÉÉÉ"});
+}
+
+TEST_CASE("fake: a bad key on the list of custom numbers answers the live shape, without stack") {
+  account a;
+  const vnum::http::request list{http::method::get,
+                                 "https://api.cellcast.com/api/v1/customNumber",
+                                 {{"authorization", "Bearer wrong"}},
+                                 ""};
+  auto r = a.fake.send(list);
+  REQUIRE(r);
+  CHECK(r->status == 401);
+  CHECK(boost::json::parse(r->body) == boost::json::parse(ex::list_custom_numbers_401));
+  auto parsed = parse_list_custom_numbers(*r);
+  REQUIRE_FALSE(parsed);
+  CHECK(parsed.error().code == errc::unauthorized);
+  CHECK(parsed.error().http_status == 401);
+  CHECK(parsed.error().message == "Unauthorized");
+}
+
+TEST_CASE("fake: a bad key on the other routes still answers Invalid token with a stack") {
+  account a;
+  auto r = a.fake.send({http::method::get,
+                        "https://api.cellcast.com/api/v1/user/getCards",
+                        {{"authorization", "Bearer wrong"}},
+                        ""});
+  REQUIRE(r);
+  CHECK(r->status == 401);
+  CHECK(boost::json::parse(r->body) ==
+        boost::json::parse(
+            R"({"code":401,"message":"Invalid token","stack":"APIError: Invalid token ...."})"));
 }
 
 TEST_CASE("fault: a lost request changes nothing, is not journaled, and is a transport error") {

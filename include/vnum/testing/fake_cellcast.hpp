@@ -4,6 +4,7 @@
 #ifndef VNUM_TESTING_FAKE_CELLCAST_HPP
 #define VNUM_TESTING_FAKE_CELLCAST_HPP
 
+#include <vnum/detail/utf8.hpp>
 #include <vnum/testing/detail/fake_base.hpp>
 #include <vnum/testing/fault.hpp>
 
@@ -66,7 +67,12 @@ constexpr std::string_view to_string(cellcast_route r) noexcept {
 /// {"data": [{"number", "name"}]} with the number as digits without '+'.
 ///
 /// Modelled rather than documented (the docs leave them open), in Cellcast's own shapes:
-/// - an unknown API key: 401 {code, message: "Invalid token", stack};
+/// - an unknown API key: 401 {code, message: "Invalid token", stack}; on the list of custom numbers
+///   401 {code, message: "Unauthorized"} without stack, as the live list answered;
+/// - a number ID that is not a MongoDB ObjectId (24 hexadecimal digits) in a purchase's or a
+///   postpaid purchase's "number" or in unsubscribe's path: 500 with the envelope, status false,
+///   message "internal server error" and a Mongoose CastError in "error", as the live service
+///   answered one; nothing changes;
 /// - purchase: a missing field, an unknown card, an invalid payment_type or incomplete BECS
 ///   details, a product that is not the number's product for recurring_time, a number already
 ///   subscribed: 400 envelopes with status false; a number not in the inventory: 404 "Virtual
@@ -75,7 +81,8 @@ constexpr std::string_view to_string(cellcast_route r) noexcept {
 ///   like the card purchase;
 /// - verify: an empty name answers "200 Empty Name" as a 200 envelope with status false; an
 ///   unknown number or a wrong OTP: 400 envelopes;
-/// - business name: missing fields: 400 envelopes; success: a 200 envelope;
+/// - business name: missing fields, or a name of fewer than 3 or more than 11 characters (counted
+///   as characters, not bytes): 400 envelopes; success: a 200 envelope;
 /// - the list of custom numbers holds those created without OTP and those verified; one that
 ///   awaits its OTP is not listed yet;
 /// - a card added without details is a Visa ending 4242, expiring 12/2030, credit, AU, no name;
@@ -328,6 +335,34 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
     return detail::json_response(status, body, std::move(headers));
   }
 
+  // Every Cellcast id is a MongoDB ObjectId: 24 hexadecimal digits, of either case.
+  static bool is_object_id(std::string_view id) {
+    if (id.size() != 24) return false;
+    for (char c : id)
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')))
+        return false;
+    return true;
+  }
+
+  // How the live service answered an id that is not an ObjectId. Seen live: the envelope with
+  // status false, message "internal server error", and Mongoose's CastError object in "error".
+  // Modelled: the status 500 (the live one was not recorded; 500 is what "internal server error"
+  // implies), and the CastError's path "_id", model "VirtualNumber" and empty reason.
+  static http::response cast_error(const std::string& id) {
+    json_object cast{
+        {"stringValue", "\"" + id + "\""},
+        {"valueType", "string"},
+        {"kind", "ObjectId"},
+        {"value", id},
+        {"path", "_id"},
+        {"reason", json_object()},
+        {"name", "CastError"},
+        {"message", "Cast to ObjectId failed for value \"" + id +
+                        "\" (type string) at path \"_id\" for model \"VirtualNumber\""}};
+    return detail::json_response(500,
+                                 envelope(false, "internal server error", 0, {}, std::move(cast)));
+  }
+
   static http::response injected(const fault& f) {
     switch (f.http_status()) {
       case 400:
@@ -390,6 +425,9 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
 
   http::response handle(const http::request& r, std::optional<route> which, const std::string& id) {
     const std::string token = detail::bearer_token(r);
+    // The live list of custom numbers answered a bad key without "stack", unlike the other routes.
+    if (token != api_key() && which == route::list_custom_numbers)
+      return detail::json_response(401, json_object{{"code", 401}, {"message", "Unauthorized"}});
     if (token != api_key()) return api_error(401, "Invalid token");
     if (key_expired_) return api_error(401, "Token expired");
     if (!which) return api_error(404, "Not found");
@@ -450,6 +488,7 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
   }
 
   std::optional<http::response> check_available(const std::string& number_id) const {
+    if (!is_object_id(number_id)) return cast_error(number_id);
     if (!inventory_.contains(number_id)) return api_error(404, "Virtual number not found");
     if (subscriptions_.contains(number_id))
       return bad_request("Number already purchased", {{"error", "number is not available"}});
@@ -495,6 +534,7 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
   }
 
   http::response unsubscribe(const std::string& number_id) {
+    if (!is_object_id(number_id)) return cast_error(number_id);
     if (subscriptions_.erase(number_id) == 0) return api_error(404, "Virtual number not found");
     return ok("Virtual number has been unsubscribed successfully.");
   }
@@ -568,7 +608,7 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
     for (const char* field : {"businessname", "descriptionInternal", "purposeOfUse"})
       if (detail::text(b, field).empty()) return missing(field);
     const std::string name = detail::text(b, "businessname");
-    if (name.size() < 3 || name.size() > 11)
+    if (const auto n = vnum::detail::utf8_length(name); n < 3 || n > 11)
       return bad_request("Business name must be between 3 and 11 characters",
                          {{"error", "businessname is not valid"}});
     for (const char* object : {"companyInformation", "requestorContact"}) {
