@@ -213,6 +213,7 @@ class provider {
     if (!method) return admin_error(res, 405, "method not allowed");
     r.method = *method;
     r.url = base_url_ + req.target;
+    r.headers.reserve(req.headers.size());
     for (const auto& [name, value] : req.headers)
       if (!added_by_httplib(name)) r.headers.push_back({name, value});
     r.body = req.body;
@@ -230,7 +231,8 @@ class provider {
       else if (!http::iequals(h.name, "content-length"))
         res.set_header(h.name, h.value);
     }
-    res.set_content(answer->body, content_type);
+    res.body = std::move(answer->body);  // what set_content does, without copying the body
+    res.set_header("Content-Type", content_type);
   }
 
   void arm(const httplib::Request& req, httplib::Response& res) {
