@@ -182,7 +182,8 @@ function table(name, rows) {
   const objects = rows.map((r) => (r !== null && typeof r === "object" ? r : {value: r}));
   const columns = [];
   for (const o of objects) for (const k of Object.keys(o)) if (!columns.includes(k)) columns.push(k);
-  const head = el("tr", {}, ...columns.map((c) => el("th", {scope: "col"}, c)));
+  const head = el("tr", {}, ...columns.map((c) =>
+    el("th", {scope: "col", "data-column": c}, c.replace(/_/g, " "))));
   const body = objects.map((o) => el("tr", {}, ...columns.map((c) => {
     const cell = el("td", {"data-column": c});
     if (c === "state") cell.append(el("span", {class: "badge s-" + o[c]}, text(o[c])));

@@ -105,7 +105,7 @@ def table(driver, name):
     return driver.execute_script("""
       const t = document.querySelector('table[data-table="' + arguments[0] + '"]');
       if (!t) return [];
-      const heads = [...t.tHead.rows[0].cells].map((c) => c.textContent);
+      const heads = [...t.tHead.rows[0].cells].map((c) => c.dataset.column);
       return [...t.tBodies[0].rows].map((r) =>
         Object.fromEntries([...r.cells].map((c, i) => [heads[i], c.textContent])));""", name)
 
