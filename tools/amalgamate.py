@@ -29,11 +29,16 @@ written.
 
 Rules the headers must follow (the tool stops with the offending file and line otherwise):
 vnum headers are included as <vnum/...> (not "..."), and have no #pragma once. A vnum header
-included inside an #if block other than the include guard (vnum.hpp's `#if
-defined(VNUM_IMPLEMENTATION)`, for the compiled part) is emitted inside that block, with every
-header it reaches that the output does not have yet; such a header is emitted again, its guard
-keeping it single, where a later header includes it unconditionally. (Unchecked: a header must not depend on what the
-header including it defined before the #include, since it is emitted before that header.)
+included inside an #if block other than the include guard (the compiled part: vnum.hpp's `#if
+defined(VNUM_IMPLEMENTATION)` including src.hpp, and each test kit header's `#if
+defined(VNUM_IMPLEMENTATION) || defined(VNUM_TESTING_IMPLEMENTATION)` including its own
+definitions from vnum/testing/impl/) is emitted inside that block, with every header it reaches
+that the output does not have yet; such a header is emitted again, its guard keeping it single,
+where a later header includes it unconditionally. An umbrella's block comes before the umbrella's
+own text (which is only its include guard); any other header's block stays where the header has
+it, after the text above it, so that the definitions follow the declarations they define.
+(Unchecked: a header must not depend on what the header including it defined before the
+#include, since it is emitted before that header.)
 
 Forwarders (--forwarders) let a build compile sources that include individual headers, such as
 <vnum/cellcast/validate.hpp>, against the single headers only: DIR/vnum/cellcast/validate.hpp is
@@ -122,17 +127,32 @@ class Amalgamation:
                 return
         (self.conditional if conditional else self.contained).add(name)
         text = []
+        started = False
+
+        def flush():  # the header's text so far, after its section line
+            nonlocal started
+            if not started:
+                self.out += ["", f"// ---- {name} " + "-" * max(3, 92 - len(name)), ""]
+                started = True
+            self.out += text
+            text.clear()
+
         for dependency, conditions, line_where, line in self.read(name,
                                                                   self.header_path(name, where)):
-            if dependency and conditions:
+            if dependency and conditions and name in UMBRELLAS:
                 self.out += conditions
                 self.add(dependency, line_where, conditional=True)
                 self.out += ["#endif"] * len(conditions)
+            elif dependency and conditions:
+                # A header's own definitions (the test kit's impl/): where the header includes
+                # them, inside its own #if lines, after the declarations they define.
+                flush()
+                self.add(dependency, line_where, conditional=True)
             elif dependency:
                 self.add(dependency, line_where, conditional)
             else:
                 text.append(line)
-        self.out += ["", f"// ---- {name} " + "-" * max(3, 92 - len(name)), ""] + text
+        flush()
 
     def read(self, name, path):
         """The header's lines as (vnum header it includes or None, the #if lines it is included
