@@ -18,7 +18,7 @@ LAYERS = [
     (r"version\.hpp", 0, "core"),
     (r"detail/(ascii|print|utf8|country)\.hpp", 0, "core-detail"),
     (r"error\.hpp", 1, "core"),
-    (r"(http|retry|observe)\.hpp", 2, "core"),
+    (r"(http|retry|observe|ledger)\.hpp", 2, "core"),
     (r"(phone|plan|async_transport|intent)\.hpp", 3, "core"),
     (r"detail/.*\.hpp", 4, "shared-detail"),
     (r"(cellcast|identitycall)/model\.hpp", 5, "provider"),
