@@ -7,8 +7,11 @@
 //                                              valgrind --tool=callgrind (benchmarks/run does it)
 // Before either, every pair's two sides are checked to compute the same result; a pair that
 // disagrees is named and the program exits with 1.
-#define VNUM_IMPLEMENTATION  // this translation unit compiles Boost.JSON's sources
+// This translation unit compiles Boost.JSON's sources, vnum's definitions and the test kit's (the
+// fakes of fake_benchmark.cpp).
+#define VNUM_IMPLEMENTATION
 #include <vnum/vnum.hpp>
+#include <vnum/vnum_testing.hpp>
 
 #include "alloc_counter.hpp"
 #include "registry.hpp"

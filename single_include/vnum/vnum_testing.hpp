@@ -49,27 +49,23 @@
 //      "response": {"status", "headers", "body"}   or   "error": {"code", "message"}}, ...]}
 // A body that is a JSON object or array is stored as that JSON value; any other body as a string
 // holding its text.
+//
+// Declared here; the functions and replay_transport's members are defined in
+// <vnum/testing/impl/cassette.hpp>, compiled once per program: in the translation unit that
+// defines VNUM_IMPLEMENTATION (or VNUM_TESTING_IMPLEMENTATION) and includes this header (or
+// <vnum/vnum_testing.hpp>). This header includes no Boost.JSON.
 #ifndef VNUM_TESTING_CASSETTE_HPP
 #define VNUM_TESTING_CASSETTE_HPP
 
-#include <boost/json/stream_parser.hpp>
-
-#include <algorithm>
 #include <cstddef>
-#include <cstdint>
 #include <exception>
-#include <filesystem>
-#include <fstream>
 #include <functional>
-#include <iterator>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <ostream>
-#include <sstream>
 #include <string>
 #include <string_view>
-#include <system_error>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -79,9 +75,7 @@ namespace vnum::testing {
 /// The body fields whose values are secrets other than the API key: an OTP, a Stripe token, BECS
 /// bank details. Extend the list per recording_transport.
 /// @return "otp", "token", "becs_account_number" and "becs_bsb_number".
-inline std::vector<std::string> default_secret_fields() {
-  return {vnum::detail::secret_body_fields.begin(), vnum::detail::secret_body_fields.end()};
-}
+std::vector<std::string> default_secret_fields();
 
 /// What a redacted value is replaced with.
 inline constexpr std::string_view redacted_value = "***";
@@ -106,6 +100,329 @@ struct cassette {
 /// @cond INTERNAL
 namespace cassette_detail {
 
+struct difference {
+  std::string path, recorded, actual;
+};
+
+// A path matches a pattern when equal, "[*]" matching any index; a pattern "**.name" matches a
+// member called `name` at any depth.
+bool path_matches(std::string_view path, std::string_view pattern);
+
+// The differences between a recorded body and an actual one: as JSON when both are, else as text;
+// a redacted recorded value matches anything, and the `ignore` paths are skipped.
+std::vector<difference> body_diff(std::string_view recorded, std::string_view actual,
+                                  const std::vector<std::string>& ignore);
+
+}  // namespace cassette_detail
+/// @endcond
+
+/// The request as it is written to a cassette: the authorization value keeps only its scheme
+/// (`Bearer ***`), and the credential it carried is masked wherever else it appears (URL, headers,
+/// body); the values of `secret_fields` in a JSON body (at any depth) are `***`.
+/// @param r the request as sent.
+/// @param secret_fields the body members whose string or number values are masked.
+/// @return the redacted copy.
+http::request redact(http::request r, const std::vector<std::string>& secret_fields);
+
+/// The cassette as text: the vnum_cassette JSON format, one exchange member per line.
+/// @param c the cassette.
+/// @return the text that save() writes and parse_cassette() reads.
+std::string to_text(const cassette& c);
+
+/// Writes the cassette to `path` atomically: a temporary file next to it (`path` + ".tmp"), then a
+/// rename.
+/// @param c the cassette.
+/// @param path the file to replace.
+/// @return nothing; errc::invalid_argument when the temporary file cannot be written or renamed.
+result<void> save(const cassette& c, const std::string& path);
+
+/// Reads a cassette from its text.
+/// @param text the cassette, as to_text() writes it.
+/// @param name prefixes every error ("buy.cassette.json:41: ...").
+/// @return the cassette; errc::invalid_argument when the text is not valid JSON (naming the line
+/// where parsing stopped) or its JSON is not a version-1 cassette (naming the exchange, its line
+/// and the key).
+result<cassette> parse_cassette(std::string_view text, const std::string& name);
+
+/// Reads a cassette file.
+/// @param path the file.
+/// @return the cassette; errc::invalid_argument when the file cannot be opened ("path: cannot
+/// open") or as parse_cassette() refuses it.
+result<cassette> load_cassette(const std::string& path);
+
+/// Wraps a transport and records every exchange to the cassette at `path`, replacing what the
+/// file held (or, given `earlier`, after its exchanges).
+///
+/// Each exchange (request; response or transport error) is redacted (see redact()) before anything
+/// is written, and the file is rewritten atomically (see save()) after each exchange; nothing is
+/// written before the first. Thread-safe: exchanges are appended in the order their answers
+/// arrive.
+///
+/// @code
+/// using vnum::testing::fake_cellcast;
+/// fake_cellcast fake;
+/// vnum::testing::recording_transport<fake_cellcast&> rec{fake, "buy.cassette.json"};
+/// vnum::cellcast::client<decltype(rec)&> c{rec, cfg};
+/// @endcode
+///
+/// @tparam T the transport, owned, or borrowed when T is a reference.
+template <http::transport T>
+class recording_transport {
+ public:
+  /// @param inner the transport that sends.
+  /// @param path the cassette file; replaced at the first exchange.
+  /// @param secret_fields the body members to redact.
+  /// @param source the cassette's source.
+  recording_transport(T inner, std::string path,
+                      std::vector<std::string> secret_fields = default_secret_fields(),
+                      std::string_view source = "recorded by vnum::testing::recording_transport")
+      : inner_(std::forward<T>(inner)),
+        state_(std::make_unique<state>()),
+        path_(std::move(path)),
+        secret_fields_(std::move(secret_fields)) {
+    state_->c.source = std::string(source);
+  }
+
+  /// Continues `earlier` (a cassette loaded from `path`, say): new exchanges follow its own, and
+  /// its source is kept. Nothing is written until the first exchange.
+  /// @param inner the transport that sends.
+  /// @param path the cassette file.
+  /// @param earlier the exchanges the cassette starts with.
+  /// @param secret_fields the body members to redact.
+  recording_transport(T inner, std::string path, const cassette& earlier,
+                      std::vector<std::string> secret_fields = default_secret_fields())
+      : inner_(std::forward<T>(inner)),
+        state_(std::make_unique<state>()),
+        path_(std::move(path)),
+        secret_fields_(std::move(secret_fields)) {
+    state_->c = earlier;
+  }
+
+  /// Sends `r` through the inner transport and records the exchange.
+  /// @param r the request; sent as is, recorded redacted.
+  /// @return the inner transport's answer; errc::outcome_unknown when it threw (recorded so).
+  /// @throws vnum::exception when the cassette cannot be saved.
+  result<http::response> send(const http::request& r) {
+    exchange e;
+    e.request = redact(r, secret_fields_);
+    result<http::response> answer = make_error(errc::outcome_unknown, "");
+    try {
+      answer = inner_.send(r);
+    } catch (const std::exception& ex) {
+      answer = make_error(errc::outcome_unknown, std::string("the transport threw: ") + ex.what());
+    }
+    if (answer) {
+      e.response = *answer;
+    } else {
+      e.error = answer.error();
+    }
+    std::lock_guard lock(state_->m);
+    state_->c.exchanges.push_back(std::move(e));
+    if (auto saved = save(state_->c, path_); !saved) throw vnum::exception(saved.error());
+    return answer;
+  }
+
+  /// @return the exchanges recorded so far (after `earlier`'s), as written.
+  cassette recorded() const {
+    std::lock_guard lock(state_->m);
+    return state_->c;
+  }
+  /// @return the cassette file's path.
+  const std::string& path() const noexcept { return path_; }
+  /// @return the wrapped transport.
+  std::remove_reference_t<T>& inner() noexcept { return inner_; }
+
+ private:
+  struct state {
+    mutable std::mutex m;
+    cassette c;
+  };
+  T inner_;
+  std::unique_ptr<state> state_;
+  std::string path_;
+  std::vector<std::string> secret_fields_;
+};
+
+/// Answers each request from a cassette: with the recorded answer of the next unplayed exchange
+/// whose method, URL path and query, and body match. Thread-safe.
+///
+/// @code
+/// vnum::cellcast::client<vnum::testing::replay_transport> c{
+///     vnum::testing::replay_transport{"buy.cassette.json"}, cfg};
+/// @endcode
+class replay_transport {
+ public:
+  /// @param path the cassette file.
+  /// @throws vnum::exception (errc::invalid_argument, "path:line: reason") when the file cannot be
+  /// opened or the cassette is malformed.
+  explicit replay_transport(const std::string& path);
+  /// @param c the exchanges to answer from, none played yet.
+  explicit replay_transport(cassette c);
+
+  /// Loads a cassette file without throwing.
+  /// @param path the cassette file.
+  /// @return the transport; errc::invalid_argument as load_cassette() gives it.
+  static result<replay_transport> load(const std::string& path);
+
+  /// Plays the first unplayed exchange that matches `r`: the same method, URL path and query (the
+  /// host is not compared), and body (as JSON when both are, a redacted recorded value matching
+  /// anything; else as text). Headers are not compared.
+  /// @param r the request.
+  /// @return the recorded response, or the recorded transport error; errc::transport when no
+  /// unplayed exchange matches, naming the closest one and how it differs.
+  result<http::response> send(const http::request& r);
+
+  /// @return whether every exchange has been played.
+  bool all_played() const;
+  /// @return the indices of the exchanges not played yet, in order.
+  std::vector<std::size_t> unplayed() const;
+  /// @return the cassette as loaded.
+  const vnum::testing::cassette& recorded() const noexcept { return c_; }
+
+ private:
+  vnum::testing::cassette c_;
+  std::vector<bool> played_;
+  std::unique_ptr<std::mutex> m_;
+};
+
+/// One way a fake's answer differs from the recorded one.
+struct conformance_difference {
+  std::size_t exchange = 0;  ///< The exchange's index in the cassette.
+  /// A JSON path in the body ("data.operators[1].id"), "(status)" for the HTTP status, "(body)"
+  /// for a body compared as text, "(error)" when one side is a transport error.
+  std::string path;
+  std::string recorded;  ///< The recorded value (JSON text in a body); "(missing)" when absent.
+  std::string actual;    ///< The fake's value, likewise.
+  /// Member-wise equality.
+  friend bool operator==(const conformance_difference&, const conformance_difference&) = default;
+};
+
+/// What replay_against() found: every difference between a fake's answers and a cassette's.
+struct conformance_report {
+  std::string source;                               ///< The cassette's source.
+  std::size_t exchanges = 0;                        ///< How many exchanges were replayed.
+  std::vector<conformance_difference> differences;  ///< In exchange order.
+  /// @return whether the fake answered as recorded (no difference).
+  bool ok() const noexcept { return differences.empty(); }
+};
+
+/// Prints "exchange 3: data.id: recorded 1, fake 2".
+/// @param os the stream.
+/// @param d the difference.
+/// @return `os`.
+std::ostream& operator<<(std::ostream& os, const conformance_difference& d);
+
+/// Prints "conforms" or "differs", the counts and the source, then each difference on its own
+/// line.
+/// @param os the stream.
+/// @param r the report.
+/// @return `os`.
+std::ostream& operator<<(std::ostream& os, const conformance_report& r);
+
+/// Fields that change from one answer to the next: ignored by default when holding a fake to a
+/// cassette.
+/// @return `**.id`, `**.created_at`, `**.updated_at`, `**.purchased_at` and `**.expires_at`.
+std::vector<std::string> default_volatile_fields();
+
+/// How replay_against() sends the recorded requests and compares the answers.
+struct replay_options {
+  /// The body paths not compared, nor anything below them: a path as conformance_difference
+  /// names it, `[*]` matching any index (`data[*].id`); `**.name` matches a member `name` at any
+  /// depth.
+  std::vector<std::string> ignore = default_volatile_fields();
+  /// The key to send in place of the redacted one ("Bearer " + key in each authorization header);
+  /// empty: the fake's api_key() when it has one.
+  std::string api_key;
+  /// Called on each request before it is sent, e.g. to put back a redacted OTP.
+  std::function<void(http::request&)> prepare;
+};
+
+/// @cond INTERNAL
+namespace cassette_detail {
+// replay_against() for any transport: `send` sends one request (the key already put in).
+conformance_report replay(const std::function<result<http::response>(const http::request&)>& send,
+                          const cassette& c, const replay_options& options);
+}  // namespace cassette_detail
+/// @endcond
+
+/// Sends each recorded request, in order, to `fake` and reports every difference between its
+/// answers and the recorded ones: the status and the body (as JSON, `options.ignore` paths
+/// skipped), or the error code when either side is a transport error. Response headers are not
+/// compared.
+///
+/// @code
+/// vnum::testing::fake_cellcast fake;  // set up as the account was when the cassette was recorded
+/// auto report = vnum::testing::replay_against(fake, "buy.cassette.json");
+/// REQUIRE(report);
+/// CHECK(report->ok());  // else: std::cout << *report;
+/// @endcode
+///
+/// @tparam Fake an http::transport, normally fake_cellcast or fake_identitycall.
+/// @param fake the fake to hold to the cassette; each request changes its state.
+/// @param c the cassette.
+/// @param options the paths to ignore, the key to send, a hook on each request.
+/// @return the report.
+template <http::transport Fake>
+conformance_report replay_against(Fake& fake, const cassette& c, replay_options options = {}) {
+  if (options.api_key.empty()) {
+    if constexpr (requires { fake.api_key(); }) options.api_key = fake.api_key();
+  }
+  return cassette_detail::replay(
+      [&fake](const http::request& r) -> result<http::response> { return fake.send(r); }, c,
+      options);
+}
+
+/// replay_against() on a cassette file.
+/// @tparam Fake an http::transport, normally fake_cellcast or fake_identitycall.
+/// @param fake the fake to hold to the cassette; each request changes its state.
+/// @param cassette_path the cassette file.
+/// @param options the paths to ignore, the key to send, a hook on each request.
+/// @return the report; errc::invalid_argument when the file cannot be loaded (load_cassette()).
+template <http::transport Fake>
+result<conformance_report> replay_against(Fake& fake, const std::string& cassette_path,
+                                          replay_options options = {}) {
+  auto c = load_cassette(cassette_path);
+  if (!c) return c.error();
+  return replay_against(fake, *c, std::move(options));
+}
+
+}  // namespace vnum::testing
+
+// The definitions, compiled in the one translation unit that defines VNUM_IMPLEMENTATION (or
+// VNUM_TESTING_IMPLEMENTATION).
+#if defined(VNUM_IMPLEMENTATION) || defined(VNUM_TESTING_IMPLEMENTATION)
+
+// ---- vnum/testing/impl/cassette.hpp --------------------------------------------------------------
+
+// vnum — the definitions of the cassette functions and of replay_transport's members declared in
+// <vnum/testing/cassette.hpp>. Compiled once per program: <vnum/testing/cassette.hpp> includes this
+// file in the translation unit that defines VNUM_IMPLEMENTATION (or VNUM_TESTING_IMPLEMENTATION);
+// never include it directly.
+#ifndef VNUM_TESTING_IMPL_CASSETTE_HPP
+#define VNUM_TESTING_IMPL_CASSETTE_HPP
+
+#include <boost/json/stream_parser.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <iterator>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <utility>
+#include <vector>
+
+namespace vnum::testing {
+
+namespace cassette_detail {
+
 namespace json = boost::json;
 
 inline bool is_redacted(const json::value& v) {
@@ -120,9 +437,7 @@ inline std::string path_index(const std::string& path, std::size_t i) {
   return path + "[" + std::to_string(i) + "]";
 }
 
-// A path matches a pattern when equal, "[*]" matching any index; a pattern "**.name" matches a
-// member called `name` at any depth.
-inline bool path_matches(std::string_view path, std::string_view pattern) {
+bool path_matches(std::string_view path, std::string_view pattern) {
   if (pattern.substr(0, 3) == "**.") {
     const std::string_view name = pattern.substr(3);
     if (path == name) return true;
@@ -151,10 +466,6 @@ inline bool ignored(std::string_view path, const std::vector<std::string>& patte
   return std::any_of(patterns.begin(), patterns.end(),
                      [&](const std::string& p) { return path_matches(path, p); });
 }
-
-struct difference {
-  std::string path, recorded, actual;
-};
 
 inline std::string show(const json::value* v) {
   return v == nullptr ? std::string("(missing)") : json::serialize(*v);
@@ -206,9 +517,8 @@ inline std::optional<json::value> as_json(std::string_view body) {
   return vnum::detail::parse_json(body);
 }
 
-// The differences between a recorded body and an actual one: as JSON when both are, else as text.
-inline std::vector<difference> body_diff(std::string_view recorded, std::string_view actual,
-                                         const std::vector<std::string>& ignore) {
+std::vector<difference> body_diff(std::string_view recorded, std::string_view actual,
+                                  const std::vector<std::string>& ignore) {
   std::vector<difference> out;
   auto r = as_json(recorded);
   auto a = as_json(actual);
@@ -277,15 +587,12 @@ inline json::array headers_value(const std::vector<http::header>& headers) {
 }
 
 }  // namespace cassette_detail
-/// @endcond
 
-/// The request as it is written to a cassette: the authorization value keeps only its scheme
-/// (`Bearer ***`), and the credential it carried is masked wherever else it appears (URL, headers,
-/// body); the values of `secret_fields` in a JSON body (at any depth) are `***`.
-/// @param r the request as sent.
-/// @param secret_fields the body members whose string or number values are masked.
-/// @return the redacted copy.
-inline http::request redact(http::request r, const std::vector<std::string>& secret_fields) {
+std::vector<std::string> default_secret_fields() {
+  return {vnum::detail::secret_body_fields.begin(), vnum::detail::secret_body_fields.end()};
+}
+
+http::request redact(http::request r, const std::vector<std::string>& secret_fields) {
   std::string credential;
   for (auto& h : r.headers) {
     if (!http::iequals(h.name, "authorization")) continue;
@@ -309,10 +616,7 @@ inline http::request redact(http::request r, const std::vector<std::string>& sec
   return r;
 }
 
-/// The cassette as text: the vnum_cassette JSON format, one exchange member per line.
-/// @param c the cassette.
-/// @return the text that save() writes and parse_cassette() reads.
-inline std::string to_text(const cassette& c) {
+std::string to_text(const cassette& c) {
   namespace json = boost::json;
   std::string out = "{\n  \"vnum_cassette\": 1,\n  \"source\": ";
   out += json::serialize(json::string(c.source));
@@ -345,12 +649,7 @@ inline std::string to_text(const cassette& c) {
   return out;
 }
 
-/// Writes the cassette to `path` atomically: a temporary file next to it (`path` + ".tmp"), then a
-/// rename.
-/// @param c the cassette.
-/// @param path the file to replace.
-/// @return nothing; errc::invalid_argument when the temporary file cannot be written or renamed.
-inline result<void> save(const cassette& c, const std::string& path) {
+result<void> save(const cassette& c, const std::string& path) {
   const std::string tmp = path + ".tmp";
   {
     std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
@@ -366,13 +665,7 @@ inline result<void> save(const cassette& c, const std::string& path) {
   return {};
 }
 
-/// Reads a cassette from its text.
-/// @param text the cassette, as to_text() writes it.
-/// @param name prefixes every error ("buy.cassette.json:41: ...").
-/// @return the cassette; errc::invalid_argument when the text is not valid JSON (naming the line
-/// where parsing stopped) or its JSON is not a version-1 cassette (naming the exchange, its line
-/// and the key).
-inline result<cassette> parse_cassette(std::string_view text, const std::string& name) {
+result<cassette> parse_cassette(std::string_view text, const std::string& name) {
   namespace json = boost::json;
   auto line_at = [&](std::size_t offset) {
     offset = std::min(offset, text.size());
@@ -503,298 +796,107 @@ inline result<cassette> parse_cassette(std::string_view text, const std::string&
   return c;
 }
 
-/// Reads a cassette file.
-/// @param path the file.
-/// @return the cassette; errc::invalid_argument when the file cannot be opened ("path: cannot
-/// open") or as parse_cassette() refuses it.
-inline result<cassette> load_cassette(const std::string& path) {
+result<cassette> load_cassette(const std::string& path) {
   std::ifstream f(path, std::ios::binary);
   if (!f) return make_error(errc::invalid_argument, path + ": cannot open");
   std::string text((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
   return parse_cassette(text, path);
 }
 
-/// Wraps a transport and records every exchange to the cassette at `path`, replacing what the
-/// file held (or, given `earlier`, after its exchanges).
-///
-/// Each exchange (request; response or transport error) is redacted (see redact()) before anything
-/// is written, and the file is rewritten atomically (see save()) after each exchange; nothing is
-/// written before the first. Thread-safe: exchanges are appended in the order their answers
-/// arrive.
-///
-/// @code
-/// using vnum::testing::fake_cellcast;
-/// fake_cellcast fake;
-/// vnum::testing::recording_transport<fake_cellcast&> rec{fake, "buy.cassette.json"};
-/// vnum::cellcast::client<decltype(rec)&> c{rec, cfg};
-/// @endcode
-///
-/// @tparam T the transport, owned, or borrowed when T is a reference.
-template <http::transport T>
-class recording_transport {
- public:
-  /// @param inner the transport that sends.
-  /// @param path the cassette file; replaced at the first exchange.
-  /// @param secret_fields the body members to redact.
-  /// @param source the cassette's source.
-  recording_transport(T inner, std::string path,
-                      std::vector<std::string> secret_fields = default_secret_fields(),
-                      std::string_view source = "recorded by vnum::testing::recording_transport")
-      : inner_(std::forward<T>(inner)),
-        state_(std::make_unique<state>()),
-        path_(std::move(path)),
-        secret_fields_(std::move(secret_fields)) {
-    state_->c.source = std::string(source);
-  }
+replay_transport::replay_transport(const std::string& path)
+    : replay_transport(load_cassette(path).value()) {}
 
-  /// Continues `earlier` (a cassette loaded from `path`, say): new exchanges follow its own, and
-  /// its source is kept. Nothing is written until the first exchange.
-  /// @param inner the transport that sends.
-  /// @param path the cassette file.
-  /// @param earlier the exchanges the cassette starts with.
-  /// @param secret_fields the body members to redact.
-  recording_transport(T inner, std::string path, const cassette& earlier,
-                      std::vector<std::string> secret_fields = default_secret_fields())
-      : inner_(std::forward<T>(inner)),
-        state_(std::make_unique<state>()),
-        path_(std::move(path)),
-        secret_fields_(std::move(secret_fields)) {
-    state_->c = earlier;
-  }
+replay_transport::replay_transport(cassette c)
+    : c_(std::move(c)), played_(c_.exchanges.size(), false), m_(std::make_unique<std::mutex>()) {}
 
-  /// Sends `r` through the inner transport and records the exchange.
-  /// @param r the request; sent as is, recorded redacted.
-  /// @return the inner transport's answer; errc::outcome_unknown when it threw (recorded so).
-  /// @throws vnum::exception when the cassette cannot be saved.
-  result<http::response> send(const http::request& r) {
-    exchange e;
-    e.request = redact(r, secret_fields_);
-    result<http::response> answer = make_error(errc::outcome_unknown, "");
-    try {
-      answer = inner_.send(r);
-    } catch (const std::exception& ex) {
-      answer = make_error(errc::outcome_unknown, std::string("the transport threw: ") + ex.what());
+result<replay_transport> replay_transport::load(const std::string& path) {
+  auto c = load_cassette(path);
+  if (!c) return c.error();
+  return replay_transport(std::move(*c));
+}
+
+result<http::response> replay_transport::send(const http::request& r) {
+  std::lock_guard lock(*m_);
+  const auto sent = std::string(cassette_detail::target(r.url));
+  std::optional<std::size_t> best;
+  std::size_t best_score = 0;
+  std::string best_why;
+  for (std::size_t i = 0; i < c_.exchanges.size(); ++i) {
+    if (played_[i]) continue;
+    const auto& x = c_.exchanges[i].request;
+    std::size_t score = 0;
+    std::string why;
+    if (x.method != r.method) {
+      score += 100;
+      why += "; method: recorded " + std::string(http::to_string(x.method)) + ", sent " +
+             std::string(http::to_string(r.method));
     }
-    if (answer) {
-      e.response = *answer;
-    } else {
-      e.error = answer.error();
+    const auto recorded = std::string(cassette_detail::target(x.url));
+    if (recorded != sent) {
+      score += 10;
+      why += "; URL: recorded ";
+      why += recorded;
+      why += ", sent ";
+      why += sent;
     }
-    std::lock_guard lock(state_->m);
-    state_->c.exchanges.push_back(std::move(e));
-    if (auto saved = save(state_->c, path_); !saved) throw vnum::exception(saved.error());
-    return answer;
-  }
-
-  /// @return the exchanges recorded so far (after `earlier`'s), as written.
-  cassette recorded() const {
-    std::lock_guard lock(state_->m);
-    return state_->c;
-  }
-  /// @return the cassette file's path.
-  const std::string& path() const noexcept { return path_; }
-  /// @return the wrapped transport.
-  std::remove_reference_t<T>& inner() noexcept { return inner_; }
-
- private:
-  struct state {
-    mutable std::mutex m;
-    cassette c;
-  };
-  T inner_;
-  std::unique_ptr<state> state_;
-  std::string path_;
-  std::vector<std::string> secret_fields_;
-};
-
-/// Answers each request from a cassette: with the recorded answer of the next unplayed exchange
-/// whose method, URL path and query, and body match. Thread-safe.
-///
-/// @code
-/// vnum::cellcast::client<vnum::testing::replay_transport> c{
-///     vnum::testing::replay_transport{"buy.cassette.json"}, cfg};
-/// @endcode
-class replay_transport {
- public:
-  /// @param path the cassette file.
-  /// @throws vnum::exception (errc::invalid_argument, "path:line: reason") when the file cannot be
-  /// opened or the cassette is malformed.
-  explicit replay_transport(const std::string& path)
-      : replay_transport(load_cassette(path).value()) {}
-  /// @param c the exchanges to answer from, none played yet.
-  explicit replay_transport(cassette c)
-      : c_(std::move(c)), played_(c_.exchanges.size(), false), m_(std::make_unique<std::mutex>()) {}
-
-  /// Loads a cassette file without throwing.
-  /// @param path the cassette file.
-  /// @return the transport; errc::invalid_argument as load_cassette() gives it.
-  static result<replay_transport> load(const std::string& path) {
-    auto c = load_cassette(path);
-    if (!c) return c.error();
-    return replay_transport(std::move(*c));
-  }
-
-  /// Plays the first unplayed exchange that matches `r`: the same method, URL path and query (the
-  /// host is not compared), and body (as JSON when both are, a redacted recorded value matching
-  /// anything; else as text). Headers are not compared.
-  /// @param r the request.
-  /// @return the recorded response, or the recorded transport error; errc::transport when no
-  /// unplayed exchange matches, naming the closest one and how it differs.
-  result<http::response> send(const http::request& r) {
-    std::lock_guard lock(*m_);
-    const auto sent = std::string(cassette_detail::target(r.url));
-    std::optional<std::size_t> best;
-    std::size_t best_score = 0;
-    std::string best_why;
-    for (std::size_t i = 0; i < c_.exchanges.size(); ++i) {
-      if (played_[i]) continue;
-      const auto& x = c_.exchanges[i].request;
-      std::size_t score = 0;
-      std::string why;
-      if (x.method != r.method) {
-        score += 100;
-        why += "; method: recorded " + std::string(http::to_string(x.method)) + ", sent " +
-               std::string(http::to_string(r.method));
-      }
-      const auto recorded = std::string(cassette_detail::target(x.url));
-      if (recorded != sent) {
-        score += 10;
-        why += "; URL: recorded ";
-        why += recorded;
-        why += ", sent ";
-        why += sent;
-      }
-      for (const auto& d : cassette_detail::body_diff(x.body, r.body, {})) {
-        score += 1;
-        why += "; body " + d.path + ": recorded " + d.recorded + ", sent " + d.actual;
-      }
-      if (score == 0) {
-        played_[i] = true;
-        const auto& e = c_.exchanges[i];
-        if (e.response) return *e.response;
-        return e.error ? *e.error : make_error(errc::transport, "");
-      }
-      if (!best || score < best_score) {
-        best = i;
-        best_score = score;
-        best_why = why.substr(2);
-      }
+    for (const auto& d : cassette_detail::body_diff(x.body, r.body, {})) {
+      score += 1;
+      why += "; body " + d.path + ": recorded " + d.recorded + ", sent " + d.actual;
     }
-    std::string msg = "replay: no recorded exchange matches " +
-                      std::string(http::to_string(r.method)) + " " + sent;
-    if (best)
-      msg += "; the closest unplayed is exchange " + std::to_string(*best) + ": " + best_why;
-    else
-      msg += "; every recorded exchange was played";
-    return make_error(errc::transport, msg);
+    if (score == 0) {
+      played_[i] = true;
+      const auto& e = c_.exchanges[i];
+      if (e.response) return *e.response;
+      return e.error ? *e.error : make_error(errc::transport, "");
+    }
+    if (!best || score < best_score) {
+      best = i;
+      best_score = score;
+      best_why = why.substr(2);
+    }
   }
+  std::string msg =
+      "replay: no recorded exchange matches " + std::string(http::to_string(r.method)) + " " + sent;
+  if (best)
+    msg += "; the closest unplayed is exchange " + std::to_string(*best) + ": " + best_why;
+  else
+    msg += "; every recorded exchange was played";
+  return make_error(errc::transport, msg);
+}
 
-  /// @return whether every exchange has been played.
-  bool all_played() const {
-    std::lock_guard lock(*m_);
-    return std::all_of(played_.begin(), played_.end(), [](bool b) { return b; });
-  }
-  /// @return the indices of the exchanges not played yet, in order.
-  std::vector<std::size_t> unplayed() const {
-    std::lock_guard lock(*m_);
-    std::vector<std::size_t> out;
-    for (std::size_t i = 0; i < played_.size(); ++i)
-      if (!played_[i]) out.push_back(i);
-    return out;
-  }
-  /// @return the cassette as loaded.
-  const vnum::testing::cassette& recorded() const noexcept { return c_; }
+bool replay_transport::all_played() const {
+  std::lock_guard lock(*m_);
+  return std::all_of(played_.begin(), played_.end(), [](bool b) { return b; });
+}
 
- private:
-  vnum::testing::cassette c_;
-  std::vector<bool> played_;
-  std::unique_ptr<std::mutex> m_;
-};
+std::vector<std::size_t> replay_transport::unplayed() const {
+  std::lock_guard lock(*m_);
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < played_.size(); ++i)
+    if (!played_[i]) out.push_back(i);
+  return out;
+}
 
-/// One way a fake's answer differs from the recorded one.
-struct conformance_difference {
-  std::size_t exchange = 0;  ///< The exchange's index in the cassette.
-  /// A JSON path in the body ("data.operators[1].id"), "(status)" for the HTTP status, "(body)"
-  /// for a body compared as text, "(error)" when one side is a transport error.
-  std::string path;
-  std::string recorded;  ///< The recorded value (JSON text in a body); "(missing)" when absent.
-  std::string actual;    ///< The fake's value, likewise.
-  /// Member-wise equality.
-  friend bool operator==(const conformance_difference&, const conformance_difference&) = default;
-};
-
-/// What replay_against() found: every difference between a fake's answers and a cassette's.
-struct conformance_report {
-  std::string source;                               ///< The cassette's source.
-  std::size_t exchanges = 0;                        ///< How many exchanges were replayed.
-  std::vector<conformance_difference> differences;  ///< In exchange order.
-  /// @return whether the fake answered as recorded (no difference).
-  bool ok() const noexcept { return differences.empty(); }
-};
-
-/// Prints "exchange 3: data.id: recorded 1, fake 2".
-/// @param os the stream.
-/// @param d the difference.
-/// @return `os`.
-inline std::ostream& operator<<(std::ostream& os, const conformance_difference& d) {
+std::ostream& operator<<(std::ostream& os, const conformance_difference& d) {
   return os << "exchange " << d.exchange << ": " << d.path << ": recorded " << d.recorded
             << ", fake " << d.actual;
 }
 
-/// Prints "conforms" or "differs", the counts and the source, then each difference on its own
-/// line.
-/// @param os the stream.
-/// @param r the report.
-/// @return `os`.
-inline std::ostream& operator<<(std::ostream& os, const conformance_report& r) {
+std::ostream& operator<<(std::ostream& os, const conformance_report& r) {
   os << (r.ok() ? "conforms" : "differs") << ": " << r.exchanges << " exchanges, "
      << r.differences.size() << " differences (" << r.source << ")";
   for (const auto& d : r.differences) os << '\n' << "  " << d;
   return os;
 }
 
-/// Fields that change from one answer to the next: ignored by default when holding a fake to a
-/// cassette.
-/// @return `**.id`, `**.created_at`, `**.updated_at`, `**.purchased_at` and `**.expires_at`.
-inline std::vector<std::string> default_volatile_fields() {
+std::vector<std::string> default_volatile_fields() {
   return {"**.id", "**.created_at", "**.updated_at", "**.purchased_at", "**.expires_at"};
 }
 
-/// How replay_against() sends the recorded requests and compares the answers.
-struct replay_options {
-  /// The body paths not compared, nor anything below them: a path as conformance_difference
-  /// names it, `[*]` matching any index (`data[*].id`); `**.name` matches a member `name` at any
-  /// depth.
-  std::vector<std::string> ignore = default_volatile_fields();
-  /// The key to send in place of the redacted one ("Bearer " + key in each authorization header);
-  /// empty: the fake's api_key() when it has one.
-  std::string api_key;
-  /// Called on each request before it is sent, e.g. to put back a redacted OTP.
-  std::function<void(http::request&)> prepare;
-};
+namespace cassette_detail {
 
-/// Sends each recorded request, in order, to `fake` and reports every difference between its
-/// answers and the recorded ones: the status and the body (as JSON, `options.ignore` paths
-/// skipped), or the error code when either side is a transport error. Response headers are not
-/// compared.
-///
-/// @code
-/// vnum::testing::fake_cellcast fake;  // set up as the account was when the cassette was recorded
-/// auto report = vnum::testing::replay_against(fake, "buy.cassette.json");
-/// REQUIRE(report);
-/// CHECK(report->ok());  // else: std::cout << *report;
-/// @endcode
-///
-/// @tparam Fake an http::transport, normally fake_cellcast or fake_identitycall.
-/// @param fake the fake to hold to the cassette; each request changes its state.
-/// @param c the cassette.
-/// @param options the paths to ignore, the key to send, a hook on each request.
-/// @return the report.
-template <http::transport Fake>
-conformance_report replay_against(Fake& fake, const cassette& c, replay_options options = {}) {
-  if (options.api_key.empty()) {
-    if constexpr (requires { fake.api_key(); }) options.api_key = fake.api_key();
-  }
+conformance_report replay(const std::function<result<http::response>(const http::request&)>& send,
+                          const cassette& c, const replay_options& options) {
   conformance_report report;
   report.source = c.source;
   report.exchanges = c.exchanges.size();
@@ -805,7 +907,7 @@ conformance_report replay_against(Fake& fake, const cassette& c, replay_options 
       if (http::iequals(h.name, "authorization") && !options.api_key.empty())
         h.value = "Bearer " + options.api_key;
     if (options.prepare) options.prepare(r);
-    result<http::response> got = fake.send(r);
+    result<http::response> got = send(r);
     auto add = [&](std::string path, std::string recorded, std::string actual) {
       report.differences.push_back({i, std::move(path), std::move(recorded), std::move(actual)});
     };
@@ -829,89 +931,14 @@ conformance_report replay_against(Fake& fake, const cassette& c, replay_options 
   return report;
 }
 
-/// replay_against() on a cassette file.
-/// @tparam Fake an http::transport, normally fake_cellcast or fake_identitycall.
-/// @param fake the fake to hold to the cassette; each request changes its state.
-/// @param cassette_path the cassette file.
-/// @param options the paths to ignore, the key to send, a hook on each request.
-/// @return the report; errc::invalid_argument when the file cannot be loaded (load_cassette()).
-template <http::transport Fake>
-result<conformance_report> replay_against(Fake& fake, const std::string& cassette_path,
-                                          replay_options options = {}) {
-  auto c = load_cassette(cassette_path);
-  if (!c) return c.error();
-  return replay_against(fake, *c, std::move(options));
-}
+}  // namespace cassette_detail
 
 }  // namespace vnum::testing
 
+#endif  // VNUM_TESTING_IMPL_CASSETTE_HPP
+#endif
+
 #endif  // VNUM_TESTING_CASSETTE_HPP
-
-// ---- vnum/detail/utf8.hpp ------------------------------------------------------------------------
-
-// vnum — UTF-8 as JSON requires it (RFC 8259 §8.1): the checks every text field of a request
-// passes, and its length in characters.
-// Lower detail level: needs nothing else of vnum; the core headers (error, http, phone) use it.
-#ifndef VNUM_DETAIL_UTF8_HPP
-#define VNUM_DETAIL_UTF8_HPP
-
-#include <cstddef>
-#include <optional>
-#include <string_view>
-
-namespace vnum::detail {
-
-// The length of the well-formed UTF-8 sequence at s[i] (1 to 4), or 0 when the bytes there are not
-// one: a stray continuation byte, a truncated sequence, an overlong form, a UTF-16 surrogate, or a
-// code point above U+10FFFF.
-constexpr std::size_t utf8_sequence_length(std::string_view s, std::size_t i) noexcept {
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char b0 = byte(i);
-  if (b0 < 0x80) return 1;
-  std::size_t n = 0;
-  unsigned char lo = 0x80, hi = 0xBF;  // the allowed range of the second byte
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    n = 2;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    n = 3;
-    if (b0 == 0xE0) lo = 0xA0;  // overlong
-    if (b0 == 0xED) hi = 0x9F;  // surrogates
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    n = 4;
-    if (b0 == 0xF0) lo = 0x90;  // overlong
-    if (b0 == 0xF4) hi = 0x8F;  // above U+10FFFF
-  } else {
-    return 0;
-  }
-  if (i + n > s.size()) return 0;
-  if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
-  for (std::size_t k = 2; k < n; ++k)
-    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
-  return n;
-}
-
-// The byte offset of the first byte that does not start a well-formed sequence; nullopt when all
-// of s is valid UTF-8.
-constexpr std::optional<std::size_t> first_invalid_utf8(std::string_view s) noexcept {
-  for (std::size_t i = 0; i < s.size();) {
-    const std::size_t n = utf8_sequence_length(s, i);
-    if (n == 0) return i;
-    i += n;
-  }
-  return std::nullopt;
-}
-
-// Characters (code points) in valid UTF-8; what a provider means by "between 3 and 11 characters".
-constexpr std::size_t utf8_length(std::string_view s) noexcept {
-  std::size_t count = 0;
-  for (char c : s)
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
-  return count;
-}
-
-}  // namespace vnum::detail
-
-#endif  // VNUM_DETAIL_UTF8_HPP
 
 // ---- vnum/testing/fault.hpp ----------------------------------------------------------------------
 
@@ -1061,14 +1088,15 @@ struct armed_fault {
 // ---- vnum/testing/detail/fake_base.hpp -----------------------------------------------------------
 
 // vnum — what both fake providers share: thread safety, the request journal, armed faults, and
-// reading the raw HTTP request (URL path and query, bearer token, JSON body). A fake reads requests
-// as bytes, like the real service; it never uses vnum's validators, builders or parsers.
+// reading the raw HTTP request (URL path and query, bearer token; the JSON body is read by the
+// fakes' definitions, with <vnum/testing/detail/fake_json.hpp>). A fake reads requests as bytes,
+// like the real service; it never uses vnum's validators, builders or parsers.
 #ifndef VNUM_TESTING_DETAIL_FAKE_BASE_HPP
 #define VNUM_TESTING_DETAIL_FAKE_BASE_HPP
 
 #include <cstddef>
 #include <cstdint>
-#include <deque>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -1116,167 +1144,50 @@ inline std::string bearer_token(const http::request& r) {
   return std::string(h->substr(7));
 }
 
-// A string member of a request body; nullopt when absent or not a string.
-inline std::optional<std::string> string_field(const boost::json::object& o, std::string_view key) {
-  const auto* v = o.if_contains(key);
-  if (v == nullptr || !v->is_string()) return std::nullopt;
-  return std::string(v->get_string());
-}
-
-// The same, with absent and mistyped read as empty (how the providers treat a missing field).
-inline std::string text(const boost::json::object& o, std::string_view key) {
-  return string_field(o, key).value_or("");
-}
-
-// The body as a JSON object; nullopt when it is not one. An empty body is an empty object.
-inline std::optional<boost::json::object> body_object(const http::request& r) {
-  if (r.body.empty()) return boost::json::object();
-  boost::json::error_code ec;
-  boost::json::value v = boost::json::parse(r.body, ec);
-  if (ec || !v.is_object()) return std::nullopt;
-  return std::move(v.get_object());
-}
-
-inline http::response json_response(int status, const boost::json::value& body,
-                                    std::vector<http::header> extra = {}) {
-  http::response r;
-  r.status = status;
-  r.headers.push_back({"content-type", "application/json"});
-  for (auto& h : extra) r.headers.push_back(std::move(h));
-  r.body = boost::json::serialize(body);
-  return r;
-}
-
 // What every fake does around its own rules: thread safety, the journal of requests received
 // (the last journal_limit() of them), and the faults armed for the next matching request. Derived
 // supplies match(request) -> {route or nullopt, path parameter}, handle(request, route, parameter)
 // -> response, and injected(fault) -> the provider's answer for an injected status; each is called
-// under the lock.
+// under the lock. The members are defined in <vnum/testing/impl/fake_base.hpp> and instantiated
+// once per program, for each fake, by that fake's definitions.
 template <class Derived, class Route>
 class fake_base {
  public:
-  fake_base() = default;
+  fake_base();
+  ~fake_base();
   fake_base(const fake_base&) = delete;
   fake_base& operator=(const fake_base&) = delete;
 
   // The requests received, in order, of those the journal keeps (a request lost by an injected
   // fault never arrived).
-  std::vector<http::request> journal() const {
-    std::lock_guard lock(mutex_);
-    std::vector<http::request> out;
-    out.reserve(journal_.size());
-    for (const auto& e : journal_)
-      if (e.outcome != journal_outcome::request_lost) out.push_back(e.request);
-    return out;
-  }
+  std::vector<http::request> journal() const;
 
   // Every request the journal keeps, lost ones too, each with what the fake did; only those
   // whose sequence is above `after`.
-  std::vector<journal_entry<Route>> journal_entries(std::uint64_t after = 0) const {
-    std::lock_guard lock(mutex_);
-    std::vector<journal_entry<Route>> out;
-    for (const auto& e : journal_)
-      if (e.sequence > after) out.push_back(e);
-    return out;
-  }
+  std::vector<journal_entry<Route>> journal_entries(std::uint64_t after = 0) const;
 
   // Keeps the last n requests from now on (dropping the oldest beyond n at once).
-  void set_journal_limit(std::size_t n) {
-    std::lock_guard lock(mutex_);
-    limit_ = n;
-    trim();
-  }
-  std::size_t journal_limit() const {
-    std::lock_guard lock(mutex_);
-    return limit_;
-  }
+  void set_journal_limit(std::size_t n);
+  std::size_t journal_limit() const;
   // How many requests the journal let go to stay within its limit.
-  std::uint64_t journal_dropped() const {
-    std::lock_guard lock(mutex_);
-    return dropped_;
-  }
+  std::uint64_t journal_dropped() const;
   // How many requests the fake received in all (the last entry's sequence).
-  std::uint64_t journal_received() const {
-    std::lock_guard lock(mutex_);
-    return received_;
-  }
+  std::uint64_t journal_received() const;
 
   // Arms a fault for the next request, or for the next request to one route.
-  void fail_next(fault f) {
-    std::lock_guard lock(mutex_);
-    armed_.push_back({f, std::nullopt});
-  }
-  void fail_next(fault f, Route only) {
-    std::lock_guard lock(mutex_);
-    armed_.push_back({f, only});
-  }
+  void fail_next(fault f);
+  void fail_next(fault f, Route only);
   // The faults armed and not fired yet, in the order they will be considered.
-  std::vector<armed_fault<Route>> armed_faults() const {
-    std::lock_guard lock(mutex_);
-    return {armed_.begin(), armed_.end()};
-  }
+  std::vector<armed_fault<Route>> armed_faults() const;
 
-  result<http::response> send(const http::request& r) {
-    std::lock_guard lock(mutex_);
-    Derived& self = static_cast<Derived&>(*this);
-    const auto [route, parameter] = self.match(r);
-    std::optional<fault> f = take(route);
-    if (f && f->type() == fault::kind::request_lost) {
-      record(r, route, 0, journal_outcome::request_lost);
-      return make_error(errc::transport, "injected fault: the request never reached the provider");
-    }
-    if (f && f->type() == fault::kind::status) {
-      http::response injected = Derived::injected(*f);
-      record(r, route, injected.status, journal_outcome::injected_status);
-      return injected;
-    }
-    http::response answer = self.handle(r, route, parameter);
-    if (f && f->type() == fault::kind::response_lost) {
-      record(r, route, answer.status, journal_outcome::response_lost);
-      return make_error(errc::outcome_unknown,
-                        "injected fault: the provider applied the request but its answer was lost");
-    }
-    const bool ok = answer.status >= 200 && answer.status < 300;
-    record(r, route, answer.status,
-           r.method == http::method::get ? journal_outcome::answered
-           : ok                          ? journal_outcome::applied
-                                         : journal_outcome::refused);
-    return answer;
-  }
+  result<http::response> send(const http::request& r);
 
  protected:
   mutable std::mutex mutex_;  // guards the derived fake's state too
 
  private:
-  // The first armed fault that applies to this route, removed from the queue.
-  std::optional<fault> take(std::optional<Route> route) {
-    for (auto it = armed_.begin(); it != armed_.end(); ++it) {
-      if (it->only && it->only != route) continue;
-      fault f = it->what;
-      armed_.erase(it);
-      return f;
-    }
-    return std::nullopt;
-  }
-
-  void record(const http::request& r, std::optional<Route> route, int status,
-              journal_outcome outcome) {
-    journal_.push_back({++received_, r, route, status, outcome});
-    trim();
-  }
-
-  void trim() {
-    while (journal_.size() > limit_) {
-      journal_.pop_front();
-      ++dropped_;
-    }
-  }
-
-  std::deque<armed_fault<Route>> armed_;
-  std::deque<journal_entry<Route>> journal_;
-  std::size_t limit_ = default_journal_limit;
-  std::uint64_t dropped_ = 0;
-  std::uint64_t received_ = 0;
+  struct journal_state;  // the armed faults and the journal (<vnum/testing/impl/fake_base.hpp>)
+  std::unique_ptr<journal_state> journal_;
 };
 
 }  // namespace vnum::testing::detail
@@ -1287,15 +1198,19 @@ class fake_base {
 
 // vnum — vnum::testing::fake_cellcast: an in-memory, stateful fake of Cellcast's sender-id API
 // that satisfies http::transport (what it answers, and what it models, is documented at the class).
+// Declared here; its members are defined in <vnum/testing/impl/fake_cellcast.hpp>, compiled once
+// per program: in the translation unit that defines VNUM_IMPLEMENTATION (or
+// VNUM_TESTING_IMPLEMENTATION) and includes this header (or <vnum/vnum_testing.hpp>). This header
+// includes no Boost.JSON.
 #ifndef VNUM_TESTING_FAKE_CELLCAST_HPP
 #define VNUM_TESTING_FAKE_CELLCAST_HPP
 
 #include <cstdint>
-#include <map>
-#include <mutex>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace vnum::testing {
@@ -1423,18 +1338,17 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
   };
 
   /// An account whose API key is "cellcast-fake-key".
-  fake_cellcast() = default;
+  fake_cellcast();
   /// An account whose API key is `key` instead of the default.
   /// @param key the API key the fake accepts.
-  explicit fake_cellcast(std::string key) : api_key_(std::move(key)) {}
+  explicit fake_cellcast(std::string key);
+  /// Ends the account.
+  ~fake_cellcast();
 
   /// @return the account's API key.
-  std::string api_key() const { return api_key_; }
+  std::string api_key() const;
   /// From now on the key answers 401 "Token expired".
-  void expire_key() {
-    std::lock_guard lock(mutex_);
-    key_expired_ = true;
-  }
+  void expire_key();
 
   /// A card on the account, as Get List Credit Card shows it (a Stripe card object).
   struct card_details {
@@ -1451,11 +1365,7 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
   /// its place in the list).
   /// @param card_id the card's ID, as a purchase names it in "card".
   /// @param details what the list of cards shows.
-  void add_card(std::string card_id, card_details details) {
-    std::lock_guard lock(mutex_);
-    if (!cards_.contains(card_id)) card_order_.push_back(card_id);
-    cards_[std::move(card_id)] = std::move(details);
-  }
+  void add_card(std::string card_id, card_details details);
   /// Puts a card on the account: a Visa ending 4242, expiring 12/2030, credit, AU, no name.
   /// @param card_id the card's ID, as a purchase names it in "card".
   void add_card(std::string card_id) { add_card(std::move(card_id), card_details{}); }
@@ -1467,59 +1377,31 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
   /// @param monthly_product the product a purchase with recurring_time "month" must name.
   /// @param yearly_product the product a purchase with recurring_time "year" must name.
   void add_number(std::string id, std::string e164, std::string monthly_product,
-                  std::string yearly_product) {
-    std::lock_guard lock(mutex_);
-    inventory_[std::move(id)] = {std::move(e164), std::move(monthly_product),
-                                 std::move(yearly_product)};
-  }
+                  std::string yearly_product);
 
   /// The account setting "custom numbers need OTP verification" (off by default).
   /// @param required when true, adding a custom number sends it an OTP (see otp_for()).
-  void require_otp(bool required) {
-    std::lock_guard lock(mutex_);
-    otp_required_ = required;
-  }
+  void require_otp(bool required);
 
   /// Whether Cellcast has enabled postpaid dedicated-number billing for the account (not by
   /// default).
   /// @param enabled when false, a postpaid purchase answers a 400 envelope.
-  void enable_postpaid(bool enabled) {
-    std::lock_guard lock(mutex_);
-    postpaid_ = enabled;
-  }
+  void enable_postpaid(bool enabled);
 
   /// The OTP "sent" to a custom number that awaits verification; deterministic, so that tests
   /// repeat.
   /// @param e164 the custom number as +61XXXXXXXXX.
   /// @return the OTP; nullopt when none awaits (none was sent, or it was verified).
-  std::optional<std::string> otp_for(std::string_view e164) const {
-    std::lock_guard lock(mutex_);
-    auto it = pending_otp_.find(std::string(e164));
-    if (it == pending_otp_.end()) return std::nullopt;
-    return it->second;
-  }
+  std::optional<std::string> otp_for(std::string_view e164) const;
 
   /// @return the numbers subscribed now (an unsubscribed one is gone), by number ID.
-  std::vector<subscription> subscriptions() const {
-    std::lock_guard lock(mutex_);
-    std::vector<subscription> out;
-    for (const auto& [id, s] : subscriptions_) out.push_back(s);
-    return out;
-  }
+  std::vector<subscription> subscriptions() const;
 
   /// @return every custom number added, verified or awaiting its OTP, by number.
-  std::vector<custom_number> custom_numbers() const {
-    std::lock_guard lock(mutex_);
-    std::vector<custom_number> out;
-    for (const auto& [number, c] : custom_numbers_) out.push_back(c);
-    return out;
-  }
+  std::vector<custom_number> custom_numbers() const;
 
   /// @return the business names requested (their "businessname"), in the order requested.
-  std::vector<std::string> business_names() const {
-    std::lock_guard lock(mutex_);
-    return business_names_;
-  }
+  std::vector<std::string> business_names() const;
 
   /// A card on the account, with its ID (cards()).
   struct stored_card {
@@ -1527,12 +1409,7 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
     card_details details;  ///< What the list of cards shows.
   };
   /// @return the cards on the account, in the order added.
-  std::vector<stored_card> cards() const {
-    std::lock_guard lock(mutex_);
-    std::vector<stored_card> out;
-    for (const std::string& id : card_order_) out.push_back({id, cards_.at(id)});
-    return out;
-  }
+  std::vector<stored_card> cards() const;
 
   /// A virtual number of the inventory (inventory()); subscriptions() says which are bought.
   struct inventory_number {
@@ -1542,12 +1419,7 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
     std::string yearly_product;   ///< The product of recurring_time "year".
   };
   /// @return every virtual number of the inventory, bought or not, by ID.
-  std::vector<inventory_number> inventory() const {
-    std::lock_guard lock(mutex_);
-    std::vector<inventory_number> out;
-    for (const auto& [id, n] : inventory_) out.push_back({id, n.e164, n.monthly, n.yearly});
-    return out;
-  }
+  std::vector<inventory_number> inventory() const;
 
   /// An OTP sent to a custom number and not verified yet (pending_otps()).
   struct pending_otp {
@@ -1555,31 +1427,439 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
     std::string otp;     ///< The OTP it was sent.
   };
   /// @return every OTP awaiting verification, by number.
-  std::vector<pending_otp> pending_otps() const {
-    std::lock_guard lock(mutex_);
-    std::vector<pending_otp> out;
-    for (const auto& [number, otp] : pending_otp_) out.push_back({number, otp});
-    return out;
-  }
+  std::vector<pending_otp> pending_otps() const;
 
   /// @return whether adding a custom number sends it an OTP (require_otp()).
-  bool otp_required() const {
-    std::lock_guard lock(mutex_);
-    return otp_required_;
-  }
+  bool otp_required() const;
   /// @return whether postpaid purchases are enabled (enable_postpaid()).
-  bool postpaid_enabled() const {
-    std::lock_guard lock(mutex_);
-    return postpaid_;
-  }
+  bool postpaid_enabled() const;
   /// @return whether the key answers 401 "Token expired" (expire_key()).
-  bool key_expired() const {
-    std::lock_guard lock(mutex_);
-    return key_expired_;
-  }
+  bool key_expired() const;
 
  private:
   friend class detail::fake_base<fake_cellcast, cellcast_route>;
+  struct state;  // the account and Cellcast's rules (<vnum/testing/impl/fake_cellcast.hpp>)
+
+  // The provider's answer to an injected status (fake_base::send).
+  static http::response injected(const fault& f);
+  // The route and, for unsubscribe, the id in the path.
+  static std::pair<std::optional<route>, std::string> match(const http::request& r);
+  // The answer under Cellcast's rules; called under the lock (fake_base::send).
+  http::response handle(const http::request& r, std::optional<route> which, const std::string& id);
+
+  std::unique_ptr<state> state_;
+};
+
+static_assert(http::transport<fake_cellcast&>);
+
+}  // namespace vnum::testing
+
+// The definitions, compiled in the one translation unit that defines VNUM_IMPLEMENTATION (or
+// VNUM_TESTING_IMPLEMENTATION).
+#if defined(VNUM_IMPLEMENTATION) || defined(VNUM_TESTING_IMPLEMENTATION)
+
+// ---- vnum/detail/utf8.hpp ------------------------------------------------------------------------
+
+// vnum — UTF-8 as JSON requires it (RFC 8259 §8.1): the checks every text field of a request
+// passes, and its length in characters.
+// Lower detail level: needs nothing else of vnum; the core headers (error, http, phone) use it.
+#ifndef VNUM_DETAIL_UTF8_HPP
+#define VNUM_DETAIL_UTF8_HPP
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+namespace vnum::detail {
+
+// The length of the well-formed UTF-8 sequence at s[i] (1 to 4), or 0 when the bytes there are not
+// one: a stray continuation byte, a truncated sequence, an overlong form, a UTF-16 surrogate, or a
+// code point above U+10FFFF.
+constexpr std::size_t utf8_sequence_length(std::string_view s, std::size_t i) noexcept {
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char b0 = byte(i);
+  if (b0 < 0x80) return 1;
+  std::size_t n = 0;
+  unsigned char lo = 0x80, hi = 0xBF;  // the allowed range of the second byte
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    n = 2;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    n = 3;
+    if (b0 == 0xE0) lo = 0xA0;  // overlong
+    if (b0 == 0xED) hi = 0x9F;  // surrogates
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    n = 4;
+    if (b0 == 0xF0) lo = 0x90;  // overlong
+    if (b0 == 0xF4) hi = 0x8F;  // above U+10FFFF
+  } else {
+    return 0;
+  }
+  if (i + n > s.size()) return 0;
+  if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
+  for (std::size_t k = 2; k < n; ++k)
+    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
+  return n;
+}
+
+// The byte offset of the first byte that does not start a well-formed sequence; nullopt when all
+// of s is valid UTF-8.
+constexpr std::optional<std::size_t> first_invalid_utf8(std::string_view s) noexcept {
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t n = utf8_sequence_length(s, i);
+    if (n == 0) return i;
+    i += n;
+  }
+  return std::nullopt;
+}
+
+// Characters (code points) in valid UTF-8; what a provider means by "between 3 and 11 characters".
+constexpr std::size_t utf8_length(std::string_view s) noexcept {
+  std::size_t count = 0;
+  for (char c : s)
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
+  return count;
+}
+
+}  // namespace vnum::detail
+
+#endif  // VNUM_DETAIL_UTF8_HPP
+
+// ---- vnum/testing/detail/fake_json.hpp -----------------------------------------------------------
+
+// vnum — what both fakes' definitions share to read a request's JSON body and to answer with JSON.
+// Included only by the fakes' definitions (<vnum/testing/impl/...>), which are compiled once per
+// program: the fakes' own headers include no Boost.JSON parser nor serializer.
+#ifndef VNUM_TESTING_DETAIL_FAKE_JSON_HPP
+#define VNUM_TESTING_DETAIL_FAKE_JSON_HPP
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace vnum::testing::detail {
+
+// A string member of a request body; nullopt when absent or not a string.
+inline std::optional<std::string> string_field(const boost::json::object& o, std::string_view key) {
+  const auto* v = o.if_contains(key);
+  if (v == nullptr || !v->is_string()) return std::nullopt;
+  return std::string(v->get_string());
+}
+
+// The same, with absent and mistyped read as empty (how the providers treat a missing field).
+inline std::string text(const boost::json::object& o, std::string_view key) {
+  return string_field(o, key).value_or("");
+}
+
+// The body as a JSON object; nullopt when it is not one. An empty body is an empty object.
+inline std::optional<boost::json::object> body_object(const http::request& r) {
+  if (r.body.empty()) return boost::json::object();
+  boost::json::error_code ec;
+  boost::json::value v = boost::json::parse(r.body, ec);
+  if (ec || !v.is_object()) return std::nullopt;
+  return std::move(v.get_object());
+}
+
+inline http::response json_response(int status, const boost::json::value& body,
+                                    std::vector<http::header> extra = {}) {
+  http::response r;
+  r.status = status;
+  r.headers.push_back({"content-type", "application/json"});
+  for (auto& h : extra) r.headers.push_back(std::move(h));
+  r.body = boost::json::serialize(body);
+  return r;
+}
+
+}  // namespace vnum::testing::detail
+
+#endif  // VNUM_TESTING_DETAIL_FAKE_JSON_HPP
+
+// ---- vnum/testing/impl/fake_base.hpp -------------------------------------------------------------
+
+// vnum — the definitions of the fakes' common base (vnum::testing::detail::fake_base, declared in
+// <vnum/testing/detail/fake_base.hpp>): the journal, the armed faults and send(). Included by each
+// fake's definitions (<vnum/testing/impl/fake_cellcast.hpp>, ...), which instantiate it for their
+// fake; never include it directly.
+#ifndef VNUM_TESTING_IMPL_FAKE_BASE_HPP
+#define VNUM_TESTING_IMPL_FAKE_BASE_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <utility>
+#include <vector>
+
+namespace vnum::testing::detail {
+
+template <class Derived, class Route>
+struct fake_base<Derived, Route>::journal_state {
+  // The first armed fault that applies to this route, removed from the queue.
+  std::optional<fault> take(std::optional<Route> route) {
+    for (auto it = armed.begin(); it != armed.end(); ++it) {
+      if (it->only && it->only != route) continue;
+      fault f = it->what;
+      armed.erase(it);
+      return f;
+    }
+    return std::nullopt;
+  }
+
+  void record(const http::request& r, std::optional<Route> route, int status,
+              journal_outcome outcome) {
+    entries.push_back({++received, r, route, status, outcome});
+    trim();
+  }
+
+  void trim() {
+    while (entries.size() > limit) {
+      entries.pop_front();
+      ++dropped;
+    }
+  }
+
+  std::deque<armed_fault<Route>> armed;
+  std::deque<journal_entry<Route>> entries;
+  std::size_t limit = default_journal_limit;
+  std::uint64_t dropped = 0;
+  std::uint64_t received = 0;
+};
+
+template <class Derived, class Route>
+fake_base<Derived, Route>::fake_base() : journal_(std::make_unique<journal_state>()) {}
+
+template <class Derived, class Route>
+fake_base<Derived, Route>::~fake_base() = default;
+
+template <class Derived, class Route>
+std::vector<http::request> fake_base<Derived, Route>::journal() const {
+  std::lock_guard lock(mutex_);
+  std::vector<http::request> out;
+  out.reserve(journal_->entries.size());
+  for (const auto& e : journal_->entries)
+    if (e.outcome != journal_outcome::request_lost) out.push_back(e.request);
+  return out;
+}
+
+template <class Derived, class Route>
+std::vector<journal_entry<Route>> fake_base<Derived, Route>::journal_entries(
+    std::uint64_t after) const {
+  std::lock_guard lock(mutex_);
+  std::vector<journal_entry<Route>> out;
+  for (const auto& e : journal_->entries)
+    if (e.sequence > after) out.push_back(e);
+  return out;
+}
+
+template <class Derived, class Route>
+void fake_base<Derived, Route>::set_journal_limit(std::size_t n) {
+  std::lock_guard lock(mutex_);
+  journal_->limit = n;
+  journal_->trim();
+}
+
+template <class Derived, class Route>
+std::size_t fake_base<Derived, Route>::journal_limit() const {
+  std::lock_guard lock(mutex_);
+  return journal_->limit;
+}
+
+template <class Derived, class Route>
+std::uint64_t fake_base<Derived, Route>::journal_dropped() const {
+  std::lock_guard lock(mutex_);
+  return journal_->dropped;
+}
+
+template <class Derived, class Route>
+std::uint64_t fake_base<Derived, Route>::journal_received() const {
+  std::lock_guard lock(mutex_);
+  return journal_->received;
+}
+
+template <class Derived, class Route>
+void fake_base<Derived, Route>::fail_next(fault f) {
+  std::lock_guard lock(mutex_);
+  journal_->armed.push_back({f, std::nullopt});
+}
+
+template <class Derived, class Route>
+void fake_base<Derived, Route>::fail_next(fault f, Route only) {
+  std::lock_guard lock(mutex_);
+  journal_->armed.push_back({f, only});
+}
+
+template <class Derived, class Route>
+std::vector<armed_fault<Route>> fake_base<Derived, Route>::armed_faults() const {
+  std::lock_guard lock(mutex_);
+  return {journal_->armed.begin(), journal_->armed.end()};
+}
+
+template <class Derived, class Route>
+result<http::response> fake_base<Derived, Route>::send(const http::request& r) {
+  std::lock_guard lock(mutex_);
+  Derived& self = static_cast<Derived&>(*this);
+  const auto [route, parameter] = self.match(r);
+  std::optional<fault> f = journal_->take(route);
+  if (f && f->type() == fault::kind::request_lost) {
+    journal_->record(r, route, 0, journal_outcome::request_lost);
+    return make_error(errc::transport, "injected fault: the request never reached the provider");
+  }
+  if (f && f->type() == fault::kind::status) {
+    http::response injected = Derived::injected(*f);
+    journal_->record(r, route, injected.status, journal_outcome::injected_status);
+    return injected;
+  }
+  http::response answer = self.handle(r, route, parameter);
+  if (f && f->type() == fault::kind::response_lost) {
+    journal_->record(r, route, answer.status, journal_outcome::response_lost);
+    return make_error(errc::outcome_unknown,
+                      "injected fault: the provider applied the request but its answer was lost");
+  }
+  const bool ok = answer.status >= 200 && answer.status < 300;
+  journal_->record(r, route, answer.status,
+                   r.method == http::method::get ? journal_outcome::answered
+                   : ok                          ? journal_outcome::applied
+                                                 : journal_outcome::refused);
+  return answer;
+}
+
+}  // namespace vnum::testing::detail
+
+#endif  // VNUM_TESTING_IMPL_FAKE_BASE_HPP
+
+// ---- vnum/testing/impl/fake_cellcast.hpp ---------------------------------------------------------
+
+// vnum — the definitions of vnum::testing::fake_cellcast's members, declared in
+// <vnum/testing/fake_cellcast.hpp>: Cellcast's rules, and the JSON it reads and answers. Compiled
+// once per program: <vnum/testing/fake_cellcast.hpp> includes this file in the translation unit
+// that defines VNUM_IMPLEMENTATION (or VNUM_TESTING_IMPLEMENTATION); never include it directly.
+#ifndef VNUM_TESTING_IMPL_FAKE_CELLCAST_HPP
+#define VNUM_TESTING_IMPL_FAKE_CELLCAST_HPP
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace vnum::testing {
+
+// Cellcast's answers, which depend on no state (only this translation unit sees them).
+namespace {
+
+using json_object = boost::json::object;
+
+json_object envelope(bool status, std::string_view message, int show_message, json_object data = {},
+                     json_object error = {}) {
+  return {{"app_type", "web"},       {"app_version", "1.0"},
+          {"maintainence", 0},       {"new_version", 0},
+          {"force_update", 0},       {"invalid_token", 0},
+          {"refresh_token", ""},     {"show_message", show_message},
+          {"is_enc", false},         {"status", status},
+          {"message", message},      {"message_type", "toast"},
+          {"data", std::move(data)}, {"error", std::move(error)}};
+}
+
+http::response ok(std::string_view message, json_object data = {}, int show_message = 1) {
+  return detail::json_response(200, envelope(true, message, show_message, std::move(data)));
+}
+
+// The 400 envelope of custom-number.html: status false, the reason in "error".
+http::response bad_request(std::string_view message, json_object error) {
+  return detail::json_response(400, envelope(false, message, 0, {}, std::move(error)));
+}
+
+http::response api_error(int status, std::string_view message,
+                         std::vector<http::header> headers = {}) {
+  json_object body{{"code", status},
+                   {"message", message},
+                   {"stack", "APIError: " + std::string(message) + " ...."}};
+  return detail::json_response(status, body, std::move(headers));
+}
+
+// Every Cellcast id is a MongoDB ObjectId: 24 hexadecimal digits, of either case.
+bool is_object_id(std::string_view id) {
+  if (id.size() != 24) return false;
+  for (char c : id)
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) return false;
+  return true;
+}
+
+// How the live service answered an id that is not an ObjectId. Seen live: the envelope with
+// status false, message "internal server error", and Mongoose's CastError object in "error".
+// Modelled: the status 500 (the live one was not recorded; 500 is what "internal server error"
+// implies), and the CastError's path "_id", model "VirtualNumber" and empty reason.
+http::response cast_error(const std::string& id) {
+  json_object cast{{"stringValue", "\"" + id + "\""},
+                   {"valueType", "string"},
+                   {"kind", "ObjectId"},
+                   {"value", id},
+                   {"path", "_id"},
+                   {"reason", json_object()},
+                   {"name", "CastError"},
+                   {"message", "Cast to ObjectId failed for value \"" + id +
+                                   "\" (type string) at path \"_id\" for model \"VirtualNumber\""}};
+  return detail::json_response(500,
+                               envelope(false, "internal server error", 0, {}, std::move(cast)));
+}
+
+// The number forms custom-number.html accepts, digits only: +61400000000, 61400000000,
+// 0400000000, 400000000.
+std::optional<std::string> au_number(std::string_view n) {
+  if (n.starts_with('+')) n.remove_prefix(1);
+  for (char c : n)
+    if (c < '0' || c > '9') return std::nullopt;
+  if (n.size() == 11 && n.starts_with("61"))
+    n.remove_prefix(2);
+  else if (n.size() == 10 && n.starts_with('0'))
+    n.remove_prefix(1);
+  if (n.size() != 9 || n[0] == '0') return std::nullopt;
+  return "+61" + std::string(n);
+}
+
+http::response missing(std::string_view field) {
+  return bad_request(std::string(field) + " is required",
+                     {{"error", std::string(field) + " is not valid"}});
+}
+
+http::response missing_name() {
+  return bad_request("Name is required", {{"error", "name is not valid"}});
+}
+
+// custom-number.html's "400 Number already exist": status true, and the app fields in data.
+http::response already_exists() {
+  json_object body{
+      {"maintainence", 0},
+      {"new_version", 0},
+      {"force_update", 0},
+      {"invalid_token", 0},
+      {"refresh_token", ""},
+      {"show_message", 0},
+      {"is_enc", false},
+      {"status", true},
+      {"message", "Number already exist in system"},
+      {"message_type", "toast"},
+      {"data",
+       {{"invalid_token", 0}, {"refresh_token", ""}, {"app_type", "web"}, {"app_version", "1.0"}}},
+      {"error", json_object()}};
+  return detail::json_response(400, body);
+}
+
+}  // namespace
+
+// The account and Cellcast's rules: everything the fake keeps, and what it answers. Every member
+// is called under the fake's lock.
+struct fake_cellcast::state {
+  state() = default;
+  explicit state(std::string key) : api_key_(std::move(key)) {}
 
   struct number_entry {
     std::string e164;
@@ -1587,130 +1867,13 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
     std::string yearly;
   };
 
-  using json_object = boost::json::object;
-
-  static json_object envelope(bool status, std::string_view message, int show_message,
-                              json_object data = {}, json_object error = {}) {
-    return {{"app_type", "web"},       {"app_version", "1.0"},
-            {"maintainence", 0},       {"new_version", 0},
-            {"force_update", 0},       {"invalid_token", 0},
-            {"refresh_token", ""},     {"show_message", show_message},
-            {"is_enc", false},         {"status", status},
-            {"message", message},      {"message_type", "toast"},
-            {"data", std::move(data)}, {"error", std::move(error)}};
-  }
-
-  static http::response ok(std::string_view message, json_object data = {}, int show_message = 1) {
-    return detail::json_response(200, envelope(true, message, show_message, std::move(data)));
-  }
-
-  // The 400 envelope of custom-number.html: status false, the reason in "error".
-  static http::response bad_request(std::string_view message, json_object error) {
-    return detail::json_response(400, envelope(false, message, 0, {}, std::move(error)));
-  }
-
-  static http::response api_error(int status, std::string_view message,
-                                  std::vector<http::header> headers = {}) {
-    json_object body{{"code", status},
-                     {"message", message},
-                     {"stack", "APIError: " + std::string(message) + " ...."}};
-    return detail::json_response(status, body, std::move(headers));
-  }
-
-  // Every Cellcast id is a MongoDB ObjectId: 24 hexadecimal digits, of either case.
-  static bool is_object_id(std::string_view id) {
-    if (id.size() != 24) return false;
-    for (char c : id)
-      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')))
-        return false;
-    return true;
-  }
-
-  // How the live service answered an id that is not an ObjectId. Seen live: the envelope with
-  // status false, message "internal server error", and Mongoose's CastError object in "error".
-  // Modelled: the status 500 (the live one was not recorded; 500 is what "internal server error"
-  // implies), and the CastError's path "_id", model "VirtualNumber" and empty reason.
-  static http::response cast_error(const std::string& id) {
-    json_object cast{
-        {"stringValue", "\"" + id + "\""},
-        {"valueType", "string"},
-        {"kind", "ObjectId"},
-        {"value", id},
-        {"path", "_id"},
-        {"reason", json_object()},
-        {"name", "CastError"},
-        {"message", "Cast to ObjectId failed for value \"" + id +
-                        "\" (type string) at path \"_id\" for model \"VirtualNumber\""}};
-    return detail::json_response(500,
-                                 envelope(false, "internal server error", 0, {}, std::move(cast)));
-  }
-
-  static http::response injected(const fault& f) {
-    switch (f.http_status()) {
-      case 400:
-        return bad_request("Bad request", {{"error", "request is not valid"}});
-      case 401:
-        return api_error(401, "Token expired");
-      case 403:
-        return api_error(403, "Forbidden");
-      case 404:
-        return api_error(404, "Virtual number not found");
-      case 429:
-        return api_error(429, "Too many requests",
-                         {{"retry-after", std::to_string(f.retry_after().count())}});
-      case 500:
-        return api_error(500, "Internal server error");
-      case 503:
-        return api_error(503, "Service unavailable");
-      default:
-        return api_error(f.http_status(), "HTTP " + std::to_string(f.http_status()));
-    }
-  }
-
-  // The route and, for unsubscribe, the id in the path.
-  static std::pair<std::optional<route>, std::string> match(const http::request& r) {
-    const std::string path = detail::parse_target(r.url).path;
-    const std::string_view unsubscribe = "/api/v1/apiClient/virtual-number/unsubscribe/";
-    if (r.method == http::method::post) {
-      if (path == "/api/v1/apiClient/virtual-number/purchase")
-        return {route::purchase_virtual_number, {}};
-      if (path == "/api/v1/apiClient/virtual-number/purchase-postpaid")
-        return {route::purchase_virtual_number_postpaid, {}};
-      if (path == "/api/v1/customNumber/add") return {route::add_custom_number, {}};
-      if (path == "/api/v1/customNumber/verifyCustomNumber")
-        return {route::verify_custom_number, {}};
-      if (path == "/api/v1/business/add") return {route::add_business_name, {}};
-    }
-    if (r.method == http::method::get) {
-      if (path == "/api/v1/user/getCards") return {route::list_cards, {}};
-      if (path == "/api/v1/customNumber") return {route::list_custom_numbers, {}};
-    }
-    if (r.method == http::method::put && path.starts_with(unsubscribe) &&
-        path.size() > unsubscribe.size() && path.find('/', unsubscribe.size()) == std::string::npos)
-      return {route::unsubscribe_virtual_number, path.substr(unsubscribe.size())};
-    return {std::nullopt, {}};
-  }
-
-  // The number forms custom-number.html accepts, digits only: +61400000000, 61400000000,
-  // 0400000000, 400000000.
-  static std::optional<std::string> au_number(std::string_view n) {
-    if (n.starts_with('+')) n.remove_prefix(1);
-    for (char c : n)
-      if (c < '0' || c > '9') return std::nullopt;
-    if (n.size() == 11 && n.starts_with("61"))
-      n.remove_prefix(2);
-    else if (n.size() == 10 && n.starts_with('0'))
-      n.remove_prefix(1);
-    if (n.size() != 9 || n[0] == '0') return std::nullopt;
-    return "+61" + std::string(n);
-  }
-
+  // The route's answer under Cellcast's rules (fake_base::send holds the lock).
   http::response handle(const http::request& r, std::optional<route> which, const std::string& id) {
     const std::string token = detail::bearer_token(r);
     // The live list of custom numbers answered a bad key without "stack", unlike the other routes.
-    if (token != api_key() && which == route::list_custom_numbers)
+    if (token != api_key_ && which == route::list_custom_numbers)
       return detail::json_response(401, json_object{{"code", 401}, {"message", "Unauthorized"}});
-    if (token != api_key()) return api_error(401, "Invalid token");
+    if (token != api_key_) return api_error(401, "Invalid token");
     if (key_expired_) return api_error(401, "Token expired");
     if (!which) return api_error(404, "Not found");
     auto body = detail::body_object(r);
@@ -1734,11 +1897,6 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
         return list_custom_numbers();
     }
     return api_error(404, "Not found");
-  }
-
-  static http::response missing(std::string_view field) {
-    return bad_request(std::string(field) + " is required",
-                       {{"error", std::string(field) + " is not valid"}});
   }
 
   // Checks the payment fields of purchase-virtual-number.html; empty when they are complete.
@@ -1840,31 +1998,6 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
               {{"success", true}, {"message", "OTP sent to your number successfully"}});
   }
 
-  static http::response missing_name() {
-    return bad_request("Name is required", {{"error", "name is not valid"}});
-  }
-
-  // custom-number.html's "400 Number already exist": status true, and the app fields in data.
-  static http::response already_exists() {
-    json_object body{{"maintainence", 0},
-                     {"new_version", 0},
-                     {"force_update", 0},
-                     {"invalid_token", 0},
-                     {"refresh_token", ""},
-                     {"show_message", 0},
-                     {"is_enc", false},
-                     {"status", true},
-                     {"message", "Number already exist in system"},
-                     {"message_type", "toast"},
-                     {"data",
-                      {{"invalid_token", 0},
-                       {"refresh_token", ""},
-                       {"app_type", "web"},
-                       {"app_version", "1.0"}}},
-                     {"error", json_object()}};
-    return detail::json_response(400, body);
-  }
-
   std::string next_otp() {
     // Deterministic, so that tests are repeatable; otp_for() reads it back.
     ++otps_sent_;
@@ -1962,9 +2095,161 @@ class fake_cellcast : public detail::fake_base<fake_cellcast, cellcast_route> {
   int otps_sent_ = 0;
 };
 
-static_assert(http::transport<fake_cellcast&>);
+fake_cellcast::fake_cellcast() : state_(std::make_unique<state>()) {}
+
+fake_cellcast::fake_cellcast(std::string key) : state_(std::make_unique<state>(std::move(key))) {}
+
+fake_cellcast::~fake_cellcast() = default;
+
+std::string fake_cellcast::api_key() const { return state_->api_key_; }
+
+void fake_cellcast::expire_key() {
+  std::lock_guard lock(mutex_);
+  state_->key_expired_ = true;
+}
+
+void fake_cellcast::add_card(std::string card_id, card_details details) {
+  std::lock_guard lock(mutex_);
+  if (!state_->cards_.contains(card_id)) state_->card_order_.push_back(card_id);
+  state_->cards_[std::move(card_id)] = std::move(details);
+}
+
+void fake_cellcast::add_number(std::string id, std::string e164, std::string monthly_product,
+                               std::string yearly_product) {
+  std::lock_guard lock(mutex_);
+  state_->inventory_[std::move(id)] = {std::move(e164), std::move(monthly_product),
+                                       std::move(yearly_product)};
+}
+
+void fake_cellcast::require_otp(bool required) {
+  std::lock_guard lock(mutex_);
+  state_->otp_required_ = required;
+}
+
+void fake_cellcast::enable_postpaid(bool enabled) {
+  std::lock_guard lock(mutex_);
+  state_->postpaid_ = enabled;
+}
+
+std::optional<std::string> fake_cellcast::otp_for(std::string_view e164) const {
+  std::lock_guard lock(mutex_);
+  auto it = state_->pending_otp_.find(std::string(e164));
+  if (it == state_->pending_otp_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::vector<fake_cellcast::subscription> fake_cellcast::subscriptions() const {
+  std::lock_guard lock(mutex_);
+  std::vector<subscription> out;
+  for (const auto& [id, s] : state_->subscriptions_) out.push_back(s);
+  return out;
+}
+
+std::vector<fake_cellcast::custom_number> fake_cellcast::custom_numbers() const {
+  std::lock_guard lock(mutex_);
+  std::vector<custom_number> out;
+  for (const auto& [number, c] : state_->custom_numbers_) out.push_back(c);
+  return out;
+}
+
+std::vector<std::string> fake_cellcast::business_names() const {
+  std::lock_guard lock(mutex_);
+  return state_->business_names_;
+}
+
+std::vector<fake_cellcast::stored_card> fake_cellcast::cards() const {
+  std::lock_guard lock(mutex_);
+  std::vector<stored_card> out;
+  for (const std::string& id : state_->card_order_) out.push_back({id, state_->cards_.at(id)});
+  return out;
+}
+
+std::vector<fake_cellcast::inventory_number> fake_cellcast::inventory() const {
+  std::lock_guard lock(mutex_);
+  std::vector<inventory_number> out;
+  for (const auto& [id, n] : state_->inventory_) out.push_back({id, n.e164, n.monthly, n.yearly});
+  return out;
+}
+
+std::vector<fake_cellcast::pending_otp> fake_cellcast::pending_otps() const {
+  std::lock_guard lock(mutex_);
+  std::vector<pending_otp> out;
+  for (const auto& [number, otp] : state_->pending_otp_) out.push_back({number, otp});
+  return out;
+}
+
+bool fake_cellcast::otp_required() const {
+  std::lock_guard lock(mutex_);
+  return state_->otp_required_;
+}
+
+bool fake_cellcast::postpaid_enabled() const {
+  std::lock_guard lock(mutex_);
+  return state_->postpaid_;
+}
+
+bool fake_cellcast::key_expired() const {
+  std::lock_guard lock(mutex_);
+  return state_->key_expired_;
+}
+
+http::response fake_cellcast::injected(const fault& f) {
+  switch (f.http_status()) {
+    case 400:
+      return bad_request("Bad request", {{"error", "request is not valid"}});
+    case 401:
+      return api_error(401, "Token expired");
+    case 403:
+      return api_error(403, "Forbidden");
+    case 404:
+      return api_error(404, "Virtual number not found");
+    case 429:
+      return api_error(429, "Too many requests",
+                       {{"retry-after", std::to_string(f.retry_after().count())}});
+    case 500:
+      return api_error(500, "Internal server error");
+    case 503:
+      return api_error(503, "Service unavailable");
+    default:
+      return api_error(f.http_status(), "HTTP " + std::to_string(f.http_status()));
+  }
+}
+
+std::pair<std::optional<fake_cellcast::route>, std::string> fake_cellcast::match(
+    const http::request& r) {
+  const std::string path = detail::parse_target(r.url).path;
+  const std::string_view unsubscribe = "/api/v1/apiClient/virtual-number/unsubscribe/";
+  if (r.method == http::method::post) {
+    if (path == "/api/v1/apiClient/virtual-number/purchase")
+      return {route::purchase_virtual_number, {}};
+    if (path == "/api/v1/apiClient/virtual-number/purchase-postpaid")
+      return {route::purchase_virtual_number_postpaid, {}};
+    if (path == "/api/v1/customNumber/add") return {route::add_custom_number, {}};
+    if (path == "/api/v1/customNumber/verifyCustomNumber") return {route::verify_custom_number, {}};
+    if (path == "/api/v1/business/add") return {route::add_business_name, {}};
+  }
+  if (r.method == http::method::get) {
+    if (path == "/api/v1/user/getCards") return {route::list_cards, {}};
+    if (path == "/api/v1/customNumber") return {route::list_custom_numbers, {}};
+  }
+  if (r.method == http::method::put && path.starts_with(unsubscribe) &&
+      path.size() > unsubscribe.size() && path.find('/', unsubscribe.size()) == std::string::npos)
+    return {route::unsubscribe_virtual_number, path.substr(unsubscribe.size())};
+  return {std::nullopt, {}};
+}
+
+http::response fake_cellcast::handle(const http::request& r, std::optional<route> which,
+                                     const std::string& id) {
+  return state_->handle(r, which, id);
+}
+
+// The common base's members, for this fake: compiled here, once.
+template class detail::fake_base<fake_cellcast, cellcast_route>;
 
 }  // namespace vnum::testing
+
+#endif  // VNUM_TESTING_IMPL_FAKE_CELLCAST_HPP
+#endif
 
 #endif  // VNUM_TESTING_FAKE_CELLCAST_HPP
 
@@ -1973,15 +2258,18 @@ static_assert(http::transport<fake_cellcast&>);
 // vnum — vnum::testing::fake_identitycall: an in-memory, stateful fake of IdentityCall's
 // virtual-number and operator API that satisfies http::transport (what it answers, and what it
 // models, is documented at the class).
+// Declared here; its members are defined in <vnum/testing/impl/fake_identitycall.hpp>, compiled
+// once per program: in the translation unit that defines VNUM_IMPLEMENTATION (or
+// VNUM_TESTING_IMPLEMENTATION) and includes this header (or <vnum/vnum_testing.hpp>). Of Boost.JSON
+// this header includes only boost::json::array, the type of offer::region_information and
+// number_state::recent_calls.
 #ifndef VNUM_TESTING_FAKE_IDENTITYCALL_HPP
 #define VNUM_TESTING_FAKE_IDENTITYCALL_HPP
 
-#include <boost/json/value_from.hpp>
+#include <boost/json/array.hpp>
 
-#include <algorithm>
 #include <cstdint>
-#include <map>
-#include <mutex>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -2186,55 +2474,36 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
   fake_identitycall() : fake_identitycall("idc_" + std::string(32, 'f')) {}
   /// An account whose read-write, account-wide key is `key` instead of the default.
   /// @param key the account-wide key.
-  explicit fake_identitycall(std::string key) : default_key_(std::move(key)) {
-    keys_[default_key_] = {{true, true}, std::nullopt};
-  }
+  explicit fake_identitycall(std::string key);
+  /// Ends the account.
+  ~fake_identitycall();
 
   /// @return the account-wide key with read and write permission.
-  std::string api_key() const { return default_key_; }
+  std::string api_key() const;
 
   /// Another key: e.g. read-only ({.read = true}), account-wide or bound to a project.
   /// @param p what the key may do.
   /// @param project_id the project the key is bound to; nullopt: account-wide.
   /// @return the new key.
-  std::string make_key(permissions p, std::optional<std::int64_t> project_id = std::nullopt) {
-    std::lock_guard lock(mutex_);
-    std::string key = "idc_fake" + std::to_string(keys_.size()) + std::string(24, 'k');
-    key.resize(36, 'k');
-    keys_[key] = {p, project_id};
-    return key;
-  }
+  std::string make_key(permissions p, std::optional<std::int64_t> project_id = std::nullopt);
 
   /// A number the search offers and a purchase can take (and takes out of the offers); it costs
   /// "1.00" upfront and monthly and has the feature "voice".
   /// @param e164 the phone number.
   /// @param country_code its country, e.g. "US".
   /// @param number_type mobile, local, toll-free or national.
-  void add_available(std::string e164, std::string country_code, std::string number_type) {
-    add_available(offer{std::move(e164), std::move(country_code), std::move(number_type)});
-  }
+  void add_available(std::string e164, std::string country_code, std::string number_type);
   /// A number the search offers and a purchase can take, with every field given.
   /// @param o the offer.
-  void add_available(offer o) {
-    std::lock_guard lock(mutex_);
-    available_.push_back(std::move(o));
-  }
+  void add_available(offer o);
 
   /// A regulatory requirement group, which a purchase may name.
   /// @param approved whether it is approved; a purchase naming an unapproved one answers 422.
   /// @return its id: 1, 2, ... in the order added.
-  std::int64_t add_requirement_group(bool approved) {
-    std::lock_guard lock(mutex_);
-    const auto id = static_cast<std::int64_t>(requirement_groups_.size()) + 1;
-    requirement_groups_[id] = approved;
-    return id;
-  }
+  std::int64_t add_requirement_group(bool approved);
   /// Approves a requirement group (an unknown id becomes an approved group).
   /// @param id the group's id.
-  void approve_requirement_group(std::int64_t id) {
-    std::lock_guard lock(mutex_);
-    requirement_groups_[id] = true;
-  }
+  void approve_requirement_group(std::int64_t id);
 
   /// An operator on the account, linked to no project.
   /// @param name its name.
@@ -2243,43 +2512,28 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
   /// replaced.
   /// @return its id.
   std::int64_t add_operator(std::string name, std::string e164,
-                            std::optional<std::int64_t> id = {}) {
-    std::lock_guard lock(mutex_);
-    return create_operator(std::move(name), std::move(e164), id);
-  }
+                            std::optional<std::int64_t> id = {});
 
   /// Links an operator to a project (what the dashboard or the project-scoped endpoints do), so
   /// that that project's keys see it.
   /// @param operator_id the operator.
   /// @param project_id the project.
   /// @throws std::out_of_range when there is no such operator.
-  void link_operator(std::int64_t operator_id, std::int64_t project_id) {
-    std::lock_guard lock(mutex_);
-    operators_.at(operator_id).projects.insert(project_id);
-  }
+  void link_operator(std::int64_t operator_id, std::int64_t project_id);
 
   /// Lists answer in pages of n entries (guides/pagination: page, per_page up to 100, and
   /// "meta"), as the API overview says list endpoints do.
   /// @param n the default per_page; 0 (the default) answers the whole list without meta, as the
   /// List pages show.
-  void set_page_size(std::int64_t n) {
-    std::lock_guard lock(mutex_);
-    page_size_ = n;
-  }
+  void set_page_size(std::int64_t n);
 
   /// Sets the id the next purchased number gets; the ones after count up from it.
   /// @param id the next number's id.
-  void set_next_number_id(std::int64_t id) {
-    std::lock_guard lock(mutex_);
-    next_number_id_ = id;
-  }
+  void set_next_number_id(std::int64_t id);
 
   /// Sets the id the next created operator gets (when it is above every operator's id).
   /// @param id the next operator's id.
-  void set_next_operator_id(std::int64_t id) {
-    std::lock_guard lock(mutex_);
-    next_operator_id_ = id;
-  }
+  void set_next_operator_id(std::int64_t id);
 
   /// What calls would have recorded on a number: its stats and most recent calls.
   /// @param number_id the number.
@@ -2291,47 +2545,23 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
   /// @throws std::out_of_range when there is no such number.
   void set_activity(std::int64_t number_id, std::int64_t total, std::int64_t answered,
                     std::int64_t missed, std::int64_t average_duration_seconds,
-                    boost::json::array recent_calls = {}) {
-    std::lock_guard lock(mutex_);
-    auto& n = numbers_.at(number_id);
-    n.total_calls = total;
-    n.answered_calls = answered;
-    n.missed_calls = missed;
-    n.average_duration_seconds = average_duration_seconds;
-    n.recent_calls = std::move(recent_calls);
-  }
+                    boost::json::array recent_calls = {});
 
   /// Turns a number's AI receptionist on or off: an account setting no endpoint of the family
   /// changes.
   /// @param number_id the number.
   /// @param enabled whether it is on.
   /// @throws std::out_of_range when there is no such number.
-  void set_ai_receptionist(std::int64_t number_id, bool enabled) {
-    std::lock_guard lock(mutex_);
-    numbers_.at(number_id).ai_receptionist_enabled = enabled;
-  }
+  void set_ai_receptionist(std::int64_t number_id, bool enabled);
 
   /// @return every number purchased, by id.
-  std::vector<number_state> numbers() const {
-    std::lock_guard lock(mutex_);
-    std::vector<number_state> out;
-    for (const auto& [id, n] : numbers_) out.push_back(n);
-    return out;
-  }
+  std::vector<number_state> numbers() const;
 
   /// @return every operator on the account, by id.
-  std::vector<operator_state> operators() const {
-    std::lock_guard lock(mutex_);
-    std::vector<operator_state> out;
-    for (const auto& [id, op] : operators_) out.push_back(op);
-    return out;
-  }
+  std::vector<operator_state> operators() const;
 
   /// @return the numbers the search offers (a purchase takes its number out), in the order added.
-  std::vector<offer> available() const {
-    std::lock_guard lock(mutex_);
-    return available_;
-  }
+  std::vector<offer> available() const;
 
   /// A regulatory requirement group (requirement_groups()).
   struct requirement_group {
@@ -2339,47 +2569,74 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
     bool approved = false;  ///< Whether a purchase may name it.
   };
   /// @return the requirement groups, by id.
-  std::vector<requirement_group> requirement_groups() const {
-    std::lock_guard lock(mutex_);
-    std::vector<requirement_group> out;
-    for (const auto& [id, approved] : requirement_groups_) out.push_back({id, approved});
-    return out;
-  }
+  std::vector<requirement_group> requirement_groups() const;
 
  private:
   friend class detail::fake_base<fake_identitycall, identitycall_route>;
+  struct state;  // the account and IdentityCall's rules (<vnum/testing/impl/fake_identitycall.hpp>)
 
-  using json_object = boost::json::object;
+  // The provider's answer to an injected status (fake_base::send).
+  static http::response injected(const fault& f);
+  // The route and, where the path has one, the virtual number's or the operator's id.
+  static std::pair<std::optional<route>, std::optional<std::int64_t>> match(const http::request& r);
+  // The answer under IdentityCall's rules; called under the lock (fake_base::send).
+  http::response handle(const http::request& r, std::optional<route> which,
+                        std::optional<std::int64_t> id);
+
+  std::unique_ptr<state> state_;
+};
+
+static_assert(http::transport<fake_identitycall&>);
+
+}  // namespace vnum::testing
+
+// The definitions, compiled in the one translation unit that defines VNUM_IMPLEMENTATION (or
+// VNUM_TESTING_IMPLEMENTATION).
+#if defined(VNUM_IMPLEMENTATION) || defined(VNUM_TESTING_IMPLEMENTATION)
+
+// ---- vnum/testing/impl/fake_identitycall.hpp -----------------------------------------------------
+
+// vnum — the definitions of vnum::testing::fake_identitycall's members, declared in
+// <vnum/testing/fake_identitycall.hpp>: IdentityCall's rules, and the JSON it reads and answers.
+// Compiled once per program: <vnum/testing/fake_identitycall.hpp> includes this file in the
+// translation unit that defines VNUM_IMPLEMENTATION (or VNUM_TESTING_IMPLEMENTATION); never
+// include it directly.
+#ifndef VNUM_TESTING_IMPL_FAKE_IDENTITYCALL_HPP
+#define VNUM_TESTING_IMPL_FAKE_IDENTITYCALL_HPP
+
+#include <boost/json/value_from.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace vnum::testing {
+
+// The account and IdentityCall's rules: everything the fake keeps, and what it answers. Every
+// member is called under the fake's lock.
+struct fake_identitycall::state {
+  explicit state(std::string key) : default_key_(std::move(key)) {
+    keys_[default_key_] = {{true, true}, std::nullopt};
+  }
 
   struct key_state {
     permissions perm;
     std::optional<std::int64_t> project_id;
   };
+  using json_object = boost::json::object;
+
   static http::response error_body(int status, std::string_view message,
                                    std::vector<http::header> headers = {}) {
     return detail::json_response(status, json_object{{"error", message}}, std::move(headers));
-  }
-
-  static http::response injected(const fault& f) {
-    switch (f.http_status()) {
-      case 401:
-        return error_body(401, "Invalid or expired API key");
-      case 403:
-        return error_body(403, "Write permission required");
-      case 404:
-        return error_body(404, "Resource not found");
-      case 422:
-        return error_body(422, "Provider error");
-      case 429:
-        return error_body(429, "Rate limit exceeded",
-                          {{"retry-after", std::to_string(f.retry_after().count())}});
-      case 500:
-        return error_body(500, "Internal server error");
-      case 503:
-        return error_body(503, "Service unavailable");
-      default:
-        return error_body(f.http_status(), "HTTP " + std::to_string(f.http_status()));
-    }
   }
 
   static std::optional<std::int64_t> parse_id(std::string_view s) {
@@ -2392,51 +2649,13 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
     return v;
   }
 
-  // The route and, where the path has one, the virtual number's or the operator's id.
-  static std::pair<std::optional<route>, std::optional<std::int64_t>> match(
-      const http::request& r) {
-    std::string path = detail::parse_target(r.url).path;
-    using m = http::method;
-    const std::string_view operators = "/api/v1/public/operators";
-    if (path == operators) {
-      if (r.method == m::get) return {route::list_operators, {}};
-      if (r.method == m::post) return {route::create_operator, {}};
-      return {std::nullopt, std::nullopt};
-    }
-    if (path.starts_with(operators) && path.size() > operators.size() &&
-        path[operators.size()] == '/') {
-      auto id = parse_id(std::string_view(path).substr(operators.size() + 1));
-      if (!id) return {std::nullopt, std::nullopt};
-      if (r.method == m::get) return {route::get_operator, id};
-      if (r.method == m::patch) return {route::update_operator, id};
-      if (r.method == m::delete_) return {route::delete_operator, id};
-      return {std::nullopt, std::nullopt};
-    }
-    const std::string_view prefix = "/api/v1/public/virtual_numbers";
-    if (!path.starts_with(prefix)) return {std::nullopt, std::nullopt};
-    std::string_view rest = std::string_view(path).substr(prefix.size());
-    if (rest.empty())
-      return {r.method == m::get ? std::optional(route::list_virtual_numbers) : std::nullopt, {}};
-    if (rest == "/available" && r.method == m::get) return {route::search_available_numbers, {}};
-    if (rest == "/purchase" && r.method == m::post) return {route::purchase_number, {}};
-    rest.remove_prefix(1);
-    auto slash = rest.find('/');
-    auto id = parse_id(rest.substr(0, slash));
-    if (!id) return {std::nullopt, std::nullopt};
-    std::string_view action = slash == std::string_view::npos ? "" : rest.substr(slash);
-    if (action.empty() && r.method == m::get) return {route::get_virtual_number, id};
-    if (action.empty() && r.method == m::patch) return {route::update_virtual_number, id};
-    if (action == "/add_operator" && r.method == m::post) return {route::add_operator, id};
-    if (action == "/remove_operator" && r.method == m::delete_) return {route::remove_operator, id};
-    return {std::nullopt, std::nullopt};
-  }
-
   static bool writes(route r) {
     return r == route::update_virtual_number || r == route::purchase_number ||
            r == route::add_operator || r == route::remove_operator || r == route::create_operator ||
            r == route::update_operator || r == route::delete_operator;
   }
 
+  // The route's answer under IdentityCall's rules (fake_base::send holds the lock).
   http::response handle(const http::request& r, std::optional<route> which,
                         std::optional<std::int64_t> id) {
     auto key = keys_.find(detail::bearer_token(r));
@@ -2724,8 +2943,6 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
     return data(detail_of(n));
   }
 
-  // ---- Operators
-
   // Account-wide keys see every operator; a project-scoped key only those linked to its project.
   static bool sees(const key_state& k, const operator_state& op) {
     return !k.project_id || op.projects.contains(*k.project_id);
@@ -2870,25 +3087,202 @@ class fake_identitycall : public detail::fake_base<fake_identitycall, identityca
   std::int64_t next_operator_id_ = 1;
 };
 
-static_assert(http::transport<fake_identitycall&>);
+fake_identitycall::fake_identitycall(std::string key)
+    : state_(std::make_unique<state>(std::move(key))) {}
+
+fake_identitycall::~fake_identitycall() = default;
+
+std::string fake_identitycall::api_key() const { return state_->default_key_; }
+
+std::string fake_identitycall::make_key(permissions p, std::optional<std::int64_t> project_id) {
+  std::lock_guard lock(mutex_);
+  std::string key = "idc_fake" + std::to_string(state_->keys_.size()) + std::string(24, 'k');
+  key.resize(36, 'k');
+  state_->keys_[key] = {p, project_id};
+  return key;
+}
+
+void fake_identitycall::add_available(std::string e164, std::string country_code,
+                                      std::string number_type) {
+  add_available(offer{std::move(e164), std::move(country_code), std::move(number_type)});
+}
+
+void fake_identitycall::add_available(offer o) {
+  std::lock_guard lock(mutex_);
+  state_->available_.push_back(std::move(o));
+}
+
+std::int64_t fake_identitycall::add_requirement_group(bool approved) {
+  std::lock_guard lock(mutex_);
+  const auto id = static_cast<std::int64_t>(state_->requirement_groups_.size()) + 1;
+  state_->requirement_groups_[id] = approved;
+  return id;
+}
+
+void fake_identitycall::approve_requirement_group(std::int64_t id) {
+  std::lock_guard lock(mutex_);
+  state_->requirement_groups_[id] = true;
+}
+
+std::int64_t fake_identitycall::add_operator(std::string name, std::string e164,
+                                             std::optional<std::int64_t> id) {
+  std::lock_guard lock(mutex_);
+  return state_->create_operator(std::move(name), std::move(e164), id);
+}
+
+void fake_identitycall::link_operator(std::int64_t operator_id, std::int64_t project_id) {
+  std::lock_guard lock(mutex_);
+  state_->operators_.at(operator_id).projects.insert(project_id);
+}
+
+void fake_identitycall::set_page_size(std::int64_t n) {
+  std::lock_guard lock(mutex_);
+  state_->page_size_ = n;
+}
+
+void fake_identitycall::set_next_number_id(std::int64_t id) {
+  std::lock_guard lock(mutex_);
+  state_->next_number_id_ = id;
+}
+
+void fake_identitycall::set_next_operator_id(std::int64_t id) {
+  std::lock_guard lock(mutex_);
+  state_->next_operator_id_ = id;
+}
+
+void fake_identitycall::set_activity(std::int64_t number_id, std::int64_t total,
+                                     std::int64_t answered, std::int64_t missed,
+                                     std::int64_t average_duration_seconds,
+                                     boost::json::array recent_calls) {
+  std::lock_guard lock(mutex_);
+  auto& n = state_->numbers_.at(number_id);
+  n.total_calls = total;
+  n.answered_calls = answered;
+  n.missed_calls = missed;
+  n.average_duration_seconds = average_duration_seconds;
+  n.recent_calls = std::move(recent_calls);
+}
+
+void fake_identitycall::set_ai_receptionist(std::int64_t number_id, bool enabled) {
+  std::lock_guard lock(mutex_);
+  state_->numbers_.at(number_id).ai_receptionist_enabled = enabled;
+}
+
+std::vector<fake_identitycall::number_state> fake_identitycall::numbers() const {
+  std::lock_guard lock(mutex_);
+  std::vector<number_state> out;
+  for (const auto& [id, n] : state_->numbers_) out.push_back(n);
+  return out;
+}
+
+std::vector<fake_identitycall::operator_state> fake_identitycall::operators() const {
+  std::lock_guard lock(mutex_);
+  std::vector<operator_state> out;
+  for (const auto& [id, op] : state_->operators_) out.push_back(op);
+  return out;
+}
+
+std::vector<fake_identitycall::offer> fake_identitycall::available() const {
+  std::lock_guard lock(mutex_);
+  return state_->available_;
+}
+
+std::vector<fake_identitycall::requirement_group> fake_identitycall::requirement_groups() const {
+  std::lock_guard lock(mutex_);
+  std::vector<requirement_group> out;
+  for (const auto& [id, approved] : state_->requirement_groups_) out.push_back({id, approved});
+  return out;
+}
+
+http::response fake_identitycall::injected(const fault& f) {
+  switch (f.http_status()) {
+    case 401:
+      return state::error_body(401, "Invalid or expired API key");
+    case 403:
+      return state::error_body(403, "Write permission required");
+    case 404:
+      return state::error_body(404, "Resource not found");
+    case 422:
+      return state::error_body(422, "Provider error");
+    case 429:
+      return state::error_body(429, "Rate limit exceeded",
+                               {{"retry-after", std::to_string(f.retry_after().count())}});
+    case 500:
+      return state::error_body(500, "Internal server error");
+    case 503:
+      return state::error_body(503, "Service unavailable");
+    default:
+      return state::error_body(f.http_status(), "HTTP " + std::to_string(f.http_status()));
+  }
+}
+
+std::pair<std::optional<fake_identitycall::route>, std::optional<std::int64_t>>
+fake_identitycall::match(const http::request& r) {
+  std::string path = detail::parse_target(r.url).path;
+  using m = http::method;
+  const std::string_view operators = "/api/v1/public/operators";
+  if (path == operators) {
+    if (r.method == m::get) return {route::list_operators, {}};
+    if (r.method == m::post) return {route::create_operator, {}};
+    return {std::nullopt, std::nullopt};
+  }
+  if (path.starts_with(operators) && path.size() > operators.size() &&
+      path[operators.size()] == '/') {
+    auto id = state::parse_id(std::string_view(path).substr(operators.size() + 1));
+    if (!id) return {std::nullopt, std::nullopt};
+    if (r.method == m::get) return {route::get_operator, id};
+    if (r.method == m::patch) return {route::update_operator, id};
+    if (r.method == m::delete_) return {route::delete_operator, id};
+    return {std::nullopt, std::nullopt};
+  }
+  const std::string_view prefix = "/api/v1/public/virtual_numbers";
+  if (!path.starts_with(prefix)) return {std::nullopt, std::nullopt};
+  std::string_view rest = std::string_view(path).substr(prefix.size());
+  if (rest.empty())
+    return {r.method == m::get ? std::optional(route::list_virtual_numbers) : std::nullopt, {}};
+  if (rest == "/available" && r.method == m::get) return {route::search_available_numbers, {}};
+  if (rest == "/purchase" && r.method == m::post) return {route::purchase_number, {}};
+  rest.remove_prefix(1);
+  auto slash = rest.find('/');
+  auto id = state::parse_id(rest.substr(0, slash));
+  if (!id) return {std::nullopt, std::nullopt};
+  std::string_view action = slash == std::string_view::npos ? "" : rest.substr(slash);
+  if (action.empty() && r.method == m::get) return {route::get_virtual_number, id};
+  if (action.empty() && r.method == m::patch) return {route::update_virtual_number, id};
+  if (action == "/add_operator" && r.method == m::post) return {route::add_operator, id};
+  if (action == "/remove_operator" && r.method == m::delete_) return {route::remove_operator, id};
+  return {std::nullopt, std::nullopt};
+}
+
+http::response fake_identitycall::handle(const http::request& r, std::optional<route> which,
+                                         std::optional<std::int64_t> id) {
+  return state_->handle(r, which, id);
+}
+
+// The common base's members, for this fake: compiled here, once.
+template class detail::fake_base<fake_identitycall, identitycall_route>;
 
 }  // namespace vnum::testing
+
+#endif  // VNUM_TESTING_IMPL_FAKE_IDENTITYCALL_HPP
+#endif
 
 #endif  // VNUM_TESTING_FAKE_IDENTITYCALL_HPP
 
 // ---- vnum/testing/memory_ledger.hpp --------------------------------------------------------------
 
-// vnum — vnum::testing::memory_ledger: an intent ledger (<vnum/intent.hpp>) in memory, for users'
-// unit tests (documented at the class).
+// vnum — vnum::testing::memory_ledger: an intent ledger (vnum::ledger, <vnum/ledger.hpp>) in
+// memory, for users' unit tests (documented at the class).
+// Declared here; its members are defined in <vnum/testing/impl/memory_ledger.hpp>, compiled once
+// per program: in the translation unit that defines VNUM_IMPLEMENTATION (or
+// VNUM_TESTING_IMPLEMENTATION) and includes this header (or <vnum/vnum_testing.hpp>).
 #ifndef VNUM_TESTING_MEMORY_LEDGER_HPP
 #define VNUM_TESTING_MEMORY_LEDGER_HPP
 
-#include <algorithm>
 #include <chrono>
 #include <cstddef>
 #include <functional>
-#include <map>
-#include <mutex>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -2920,9 +3314,11 @@ class memory_ledger {
   };
 
   /// A ledger with a 24-hour expiry on the system clock.
-  memory_ledger() = default;
+  memory_ledger();
   /// @param o the expiry window and the clock.
-  explicit memory_ledger(options o) : options_(std::move(o)) {}
+  explicit memory_ledger(options o);
+  /// Forgets every intent.
+  ~memory_ledger();
 
   /// Inserts `c` as a pending intent, unless an intent holds `c.key`.
   ///
@@ -2930,22 +3326,7 @@ class memory_ledger {
   /// @param c the key, operation, fingerprint, owner token and lease.
   /// @return `won` true when `c` is now the pending intent; else `won` false and `existing`, the
   /// intent holding the key (`owner_alive` as of now). Never an error.
-  result<claim_outcome> claim(const intent_claim& c) {
-    std::lock_guard lock(mutex_);
-    const ledger_time t = now();
-    auto it = intents_.find(c.key);
-    if (it != intents_.end() && !expired(it->second, t))
-      return claim_outcome{false, read(it->second, t)};
-    intent_record r;
-    r.key = c.key;
-    r.operation = c.operation;
-    r.fingerprint = c.fingerprint;
-    r.owner = c.owner;
-    r.created_at = t;
-    r.lease_until = t + c.lease;
-    intents_.insert_or_assign(c.key, std::move(r));
-    return claim_outcome{true, {}};
-  }
+  result<claim_outcome> claim(const intent_claim& c);
 
   /// The owner's settlement of its pending intent: its state, answer or refusal, and note;
   /// `settled_at` is now and the owner is cleared.
@@ -2954,88 +3335,79 @@ class memory_ledger {
   /// @param s how the intent left pending.
   /// @return nothing; errc::conflict when no pending intent of `owner` holds `key` (a person or
   /// reconciliation settled it first, which wins).
-  result<void> settle(std::string_view key, std::string_view owner, const settlement& s) {
-    std::lock_guard lock(mutex_);
-    auto it = intents_.find(std::string(key));
-    if (it == intents_.end() || it->second.state != intent_state::pending ||
-        it->second.owner != owner)
-      return make_error(errc::conflict, "the intent is no longer this call's to settle");
-    apply(it->second, s);
-    return {};
-  }
+  result<void> settle(std::string_view key, std::string_view owner, const settlement& s);
 
   /// The owner takes back its pending claim (its request certainly had no effect): the intent is
   /// removed.
   /// @param key the intent's key.
   /// @param owner the owner token the claim was made with.
   /// @return nothing; errc::conflict when no pending intent of `owner` holds `key`.
-  result<void> release(std::string_view key, std::string_view owner) {
-    std::lock_guard lock(mutex_);
-    auto it = intents_.find(std::string(key));
-    if (it == intents_.end() || it->second.state != intent_state::pending ||
-        it->second.owner != owner)
-      return make_error(errc::conflict, "the intent is no longer this call's to release");
-    intents_.erase(it);
-    return {};
-  }
+  result<void> release(std::string_view key, std::string_view owner);
 
   /// Settles an unsettled intent: unknown, or pending with its lease run out.
   /// @param key the intent's key.
   /// @param s how the intent is settled (a person's or reconciliation's verdict).
   /// @return nothing; errc::not_found when no intent holds `key`; errc::conflict when it is
   /// settled already or pending with a live owner.
-  result<void> resolve(std::string_view key, const settlement& s) {
-    std::lock_guard lock(mutex_);
-    auto it = intents_.find(std::string(key));
-    if (auto refused = unsettled_check(it, key)) return *refused;
-    apply(it->second, s);
-    return {};
-  }
+  result<void> resolve(std::string_view key, const settlement& s);
 
   /// Removes an unsettled intent that did not take effect; the same checks as resolve().
   /// @param key the intent's key.
   /// @return nothing; errc::not_found when no intent holds `key`; errc::conflict when it is
   /// settled already or pending with a live owner.
-  result<void> forget(std::string_view key) {
-    std::lock_guard lock(mutex_);
-    auto it = intents_.find(std::string(key));
-    if (auto refused = unsettled_check(it, key)) return *refused;
-    intents_.erase(it);
-    return {};
-  }
+  result<void> forget(std::string_view key);
 
   /// @param key the intent's key.
   /// @return the intent holding `key` (`owner_alive` as of now), or nullopt when there is none.
   /// A settled intent past its expiry window is still found until reap() removes it.
-  result<std::optional<intent_record>> find(std::string_view key) {
-    std::lock_guard lock(mutex_);
-    auto it = intents_.find(std::string(key));
-    if (it == intents_.end()) return std::optional<intent_record>();
-    return std::optional<intent_record>(read(it->second, now()));
-  }
+  result<std::optional<intent_record>> find(std::string_view key);
 
   /// @return every intent that is pending or unknown, oldest (by `created_at`) first.
-  result<std::vector<intent_record>> unsettled() {
-    std::lock_guard lock(mutex_);
-    const ledger_time t = now();
-    std::vector<intent_record> out;
-    for (const auto& [key, r] : intents_)
-      if (r.state == intent_state::pending || r.state == intent_state::unknown)
-        out.push_back(read(r, t));
-    std::stable_sort(out.begin(), out.end(),
-                     [](const auto& a, const auto& b) { return a.created_at < b.created_at; });
-    return out;
-  }
+  result<std::vector<intent_record>> unsettled();
 
   /// Removes the settled intents whose expiry window has passed.
   /// @return how many were removed.
-  result<std::size_t> reap() {
-    std::lock_guard lock(mutex_);
-    const ledger_time t = now();
-    return std::erase_if(intents_, [&](const auto& kv) { return expired(kv.second, t); });
-  }
+  result<std::size_t> reap();
 
  private:
+  struct state;  // the intents, their lock, the options (<vnum/testing/impl/memory_ledger.hpp>)
+  std::unique_ptr<state> state_;
+};
+
+}  // namespace vnum::testing
+
+// The definitions, compiled in the one translation unit that defines VNUM_IMPLEMENTATION (or
+// VNUM_TESTING_IMPLEMENTATION).
+#if defined(VNUM_IMPLEMENTATION) || defined(VNUM_TESTING_IMPLEMENTATION)
+
+// ---- vnum/testing/impl/memory_ledger.hpp ---------------------------------------------------------
+
+// vnum — the definitions of vnum::testing::memory_ledger's members, declared in
+// <vnum/testing/memory_ledger.hpp>. Compiled once per program: <vnum/testing/memory_ledger.hpp>
+// includes this file in the translation unit that defines VNUM_IMPLEMENTATION (or
+// VNUM_TESTING_IMPLEMENTATION); never include it directly.
+#ifndef VNUM_TESTING_IMPL_MEMORY_LEDGER_HPP
+#define VNUM_TESTING_IMPL_MEMORY_LEDGER_HPP
+
+#include <algorithm>
+#include <chrono>
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace vnum::testing {
+
+// The intents, their lock and the options; every member but the constructor is called under the
+// lock.
+struct memory_ledger::state {
+  explicit state(options o) : options_(std::move(o)) {}
+
   ledger_time now() const {
     return options_.clock ? options_.clock()
                           : std::chrono::time_point_cast<std::chrono::milliseconds>(
@@ -3083,9 +3455,106 @@ class memory_ledger {
   std::map<std::string, intent_record> intents_;
 };
 
+memory_ledger::memory_ledger() : memory_ledger(options{}) {}
+
+memory_ledger::memory_ledger(options o) : state_(std::make_unique<state>(std::move(o))) {}
+
+memory_ledger::~memory_ledger() = default;
+
+result<claim_outcome> memory_ledger::claim(const intent_claim& c) {
+  state& st = *state_;
+  std::lock_guard lock(st.mutex_);
+  const ledger_time t = st.now();
+  auto it = st.intents_.find(c.key);
+  if (it != st.intents_.end() && !st.expired(it->second, t))
+    return claim_outcome{false, st.read(it->second, t)};
+  intent_record r;
+  r.key = c.key;
+  r.operation = c.operation;
+  r.fingerprint = c.fingerprint;
+  r.owner = c.owner;
+  r.created_at = t;
+  r.lease_until = t + c.lease;
+  st.intents_.insert_or_assign(c.key, std::move(r));
+  return claim_outcome{true, {}};
+}
+
+result<void> memory_ledger::settle(std::string_view key, std::string_view owner,
+                                   const settlement& s) {
+  state& st = *state_;
+  std::lock_guard lock(st.mutex_);
+  auto it = st.intents_.find(std::string(key));
+  if (it == st.intents_.end() || it->second.state != intent_state::pending ||
+      it->second.owner != owner)
+    return make_error(errc::conflict, "the intent is no longer this call's to settle");
+  st.apply(it->second, s);
+  return {};
+}
+
+result<void> memory_ledger::release(std::string_view key, std::string_view owner) {
+  state& st = *state_;
+  std::lock_guard lock(st.mutex_);
+  auto it = st.intents_.find(std::string(key));
+  if (it == st.intents_.end() || it->second.state != intent_state::pending ||
+      it->second.owner != owner)
+    return make_error(errc::conflict, "the intent is no longer this call's to release");
+  st.intents_.erase(it);
+  return {};
+}
+
+result<void> memory_ledger::resolve(std::string_view key, const settlement& s) {
+  state& st = *state_;
+  std::lock_guard lock(st.mutex_);
+  auto it = st.intents_.find(std::string(key));
+  if (auto refused = st.unsettled_check(it, key)) return *refused;
+  st.apply(it->second, s);
+  return {};
+}
+
+result<void> memory_ledger::forget(std::string_view key) {
+  state& st = *state_;
+  std::lock_guard lock(st.mutex_);
+  auto it = st.intents_.find(std::string(key));
+  if (auto refused = st.unsettled_check(it, key)) return *refused;
+  st.intents_.erase(it);
+  return {};
+}
+
+result<std::optional<intent_record>> memory_ledger::find(std::string_view key) {
+  state& st = *state_;
+  std::lock_guard lock(st.mutex_);
+  auto it = st.intents_.find(std::string(key));
+  if (it == st.intents_.end()) return std::optional<intent_record>();
+  return std::optional<intent_record>(st.read(it->second, st.now()));
+}
+
+result<std::vector<intent_record>> memory_ledger::unsettled() {
+  state& st = *state_;
+  std::lock_guard lock(st.mutex_);
+  const ledger_time t = st.now();
+  std::vector<intent_record> out;
+  for (const auto& [key, r] : st.intents_)
+    if (r.state == intent_state::pending || r.state == intent_state::unknown)
+      out.push_back(st.read(r, t));
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto& a, const auto& b) { return a.created_at < b.created_at; });
+  return out;
+}
+
+result<std::size_t> memory_ledger::reap() {
+  state& st = *state_;
+  std::lock_guard lock(st.mutex_);
+  const ledger_time t = st.now();
+  return std::erase_if(st.intents_, [&](const auto& kv) { return st.expired(kv.second, t); });
+}
+
+// Checked here, once per program, rather than in every unit that includes the ledger.
 static_assert(vnum::ledger<memory_ledger>);
 
 }  // namespace vnum::testing
+
+#endif  // VNUM_TESTING_IMPL_MEMORY_LEDGER_HPP
+#endif
 
 #endif  // VNUM_TESTING_MEMORY_LEDGER_HPP
 

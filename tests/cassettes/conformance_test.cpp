@@ -5,6 +5,8 @@
 #include <vnum/testing/fake_cellcast.hpp>
 #include <vnum/testing/fake_identitycall.hpp>
 
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 #include <catch2/catch.hpp>
 
 #include <filesystem>

@@ -1,18 +1,19 @@
-// vnum — vnum::testing::memory_ledger: an intent ledger (<vnum/intent.hpp>) in memory, for users'
-// unit tests (documented at the class).
+// vnum — vnum::testing::memory_ledger: an intent ledger (vnum::ledger, <vnum/ledger.hpp>) in
+// memory, for users' unit tests (documented at the class).
+// Declared here; its members are defined in <vnum/testing/impl/memory_ledger.hpp>, compiled once
+// per program: in the translation unit that defines VNUM_IMPLEMENTATION (or
+// VNUM_TESTING_IMPLEMENTATION) and includes this header (or <vnum/vnum_testing.hpp>).
 // SPDX-License-Identifier: MIT
 #ifndef VNUM_TESTING_MEMORY_LEDGER_HPP
 #define VNUM_TESTING_MEMORY_LEDGER_HPP
 
 #include <vnum/error.hpp>
-#include <vnum/intent.hpp>
+#include <vnum/ledger.hpp>
 
-#include <algorithm>
 #include <chrono>
 #include <cstddef>
 #include <functional>
-#include <map>
-#include <mutex>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,9 +45,11 @@ class memory_ledger {
   };
 
   /// A ledger with a 24-hour expiry on the system clock.
-  memory_ledger() = default;
+  memory_ledger();
   /// @param o the expiry window and the clock.
-  explicit memory_ledger(options o) : options_(std::move(o)) {}
+  explicit memory_ledger(options o);
+  /// Forgets every intent.
+  ~memory_ledger();
 
   /// Inserts `c` as a pending intent, unless an intent holds `c.key`.
   ///
@@ -54,22 +57,7 @@ class memory_ledger {
   /// @param c the key, operation, fingerprint, owner token and lease.
   /// @return `won` true when `c` is now the pending intent; else `won` false and `existing`, the
   /// intent holding the key (`owner_alive` as of now). Never an error.
-  result<claim_outcome> claim(const intent_claim& c) {
-    std::lock_guard lock(mutex_);
-    const ledger_time t = now();
-    auto it = intents_.find(c.key);
-    if (it != intents_.end() && !expired(it->second, t))
-      return claim_outcome{false, read(it->second, t)};
-    intent_record r;
-    r.key = c.key;
-    r.operation = c.operation;
-    r.fingerprint = c.fingerprint;
-    r.owner = c.owner;
-    r.created_at = t;
-    r.lease_until = t + c.lease;
-    intents_.insert_or_assign(c.key, std::move(r));
-    return claim_outcome{true, {}};
-  }
+  result<claim_outcome> claim(const intent_claim& c);
 
   /// The owner's settlement of its pending intent: its state, answer or refusal, and note;
   /// `settled_at` is now and the owner is cleared.
@@ -78,137 +66,51 @@ class memory_ledger {
   /// @param s how the intent left pending.
   /// @return nothing; errc::conflict when no pending intent of `owner` holds `key` (a person or
   /// reconciliation settled it first, which wins).
-  result<void> settle(std::string_view key, std::string_view owner, const settlement& s) {
-    std::lock_guard lock(mutex_);
-    auto it = intents_.find(std::string(key));
-    if (it == intents_.end() || it->second.state != intent_state::pending ||
-        it->second.owner != owner)
-      return make_error(errc::conflict, "the intent is no longer this call's to settle");
-    apply(it->second, s);
-    return {};
-  }
+  result<void> settle(std::string_view key, std::string_view owner, const settlement& s);
 
   /// The owner takes back its pending claim (its request certainly had no effect): the intent is
   /// removed.
   /// @param key the intent's key.
   /// @param owner the owner token the claim was made with.
   /// @return nothing; errc::conflict when no pending intent of `owner` holds `key`.
-  result<void> release(std::string_view key, std::string_view owner) {
-    std::lock_guard lock(mutex_);
-    auto it = intents_.find(std::string(key));
-    if (it == intents_.end() || it->second.state != intent_state::pending ||
-        it->second.owner != owner)
-      return make_error(errc::conflict, "the intent is no longer this call's to release");
-    intents_.erase(it);
-    return {};
-  }
+  result<void> release(std::string_view key, std::string_view owner);
 
   /// Settles an unsettled intent: unknown, or pending with its lease run out.
   /// @param key the intent's key.
   /// @param s how the intent is settled (a person's or reconciliation's verdict).
   /// @return nothing; errc::not_found when no intent holds `key`; errc::conflict when it is
   /// settled already or pending with a live owner.
-  result<void> resolve(std::string_view key, const settlement& s) {
-    std::lock_guard lock(mutex_);
-    auto it = intents_.find(std::string(key));
-    if (auto refused = unsettled_check(it, key)) return *refused;
-    apply(it->second, s);
-    return {};
-  }
+  result<void> resolve(std::string_view key, const settlement& s);
 
   /// Removes an unsettled intent that did not take effect; the same checks as resolve().
   /// @param key the intent's key.
   /// @return nothing; errc::not_found when no intent holds `key`; errc::conflict when it is
   /// settled already or pending with a live owner.
-  result<void> forget(std::string_view key) {
-    std::lock_guard lock(mutex_);
-    auto it = intents_.find(std::string(key));
-    if (auto refused = unsettled_check(it, key)) return *refused;
-    intents_.erase(it);
-    return {};
-  }
+  result<void> forget(std::string_view key);
 
   /// @param key the intent's key.
   /// @return the intent holding `key` (`owner_alive` as of now), or nullopt when there is none.
   /// A settled intent past its expiry window is still found until reap() removes it.
-  result<std::optional<intent_record>> find(std::string_view key) {
-    std::lock_guard lock(mutex_);
-    auto it = intents_.find(std::string(key));
-    if (it == intents_.end()) return std::optional<intent_record>();
-    return std::optional<intent_record>(read(it->second, now()));
-  }
+  result<std::optional<intent_record>> find(std::string_view key);
 
   /// @return every intent that is pending or unknown, oldest (by `created_at`) first.
-  result<std::vector<intent_record>> unsettled() {
-    std::lock_guard lock(mutex_);
-    const ledger_time t = now();
-    std::vector<intent_record> out;
-    for (const auto& [key, r] : intents_)
-      if (r.state == intent_state::pending || r.state == intent_state::unknown)
-        out.push_back(read(r, t));
-    std::stable_sort(out.begin(), out.end(),
-                     [](const auto& a, const auto& b) { return a.created_at < b.created_at; });
-    return out;
-  }
+  result<std::vector<intent_record>> unsettled();
 
   /// Removes the settled intents whose expiry window has passed.
   /// @return how many were removed.
-  result<std::size_t> reap() {
-    std::lock_guard lock(mutex_);
-    const ledger_time t = now();
-    return std::erase_if(intents_, [&](const auto& kv) { return expired(kv.second, t); });
-  }
+  result<std::size_t> reap();
 
  private:
-  ledger_time now() const {
-    return options_.clock ? options_.clock()
-                          : std::chrono::time_point_cast<std::chrono::milliseconds>(
-                                std::chrono::system_clock::now());
-  }
-
-  // Only a settled intent expires: an unsettled one may stand for money spent.
-  bool expired(const intent_record& r, ledger_time t) const {
-    return (r.state == intent_state::succeeded || r.state == intent_state::refused) &&
-           r.settled_at + options_.expiry <= t;
-  }
-
-  static intent_record read(intent_record r, ledger_time t) {
-    r.owner_alive = r.state == intent_state::pending && r.lease_until > t;
-    return r;
-  }
-
-  void apply(intent_record& r, const settlement& s) const {
-    r.state = s.state;
-    r.settled_at = now();
-    r.answer_status = s.answer_status;
-    r.answer_body = s.answer_body;
-    r.refusal = s.refusal;
-    r.note = s.note;
-    r.owner.clear();
-  }
-
-  std::optional<error> unsettled_check(std::map<std::string, intent_record>::iterator it,
-                                       std::string_view key) const {
-    if (it == intents_.end())
-      return make_error(errc::not_found, vnum::detail::quoted_key(key) + ": no such intent");
-    const intent_record& r = it->second;
-    if (r.state == intent_state::succeeded || r.state == intent_state::refused)
-      return make_error(errc::conflict, vnum::detail::quoted_key(key) + ": already " +
-                                            std::string(to_string(r.state)));
-    if (r.state == intent_state::pending && r.lease_until > now())
-      return make_error(errc::conflict, vnum::detail::quoted_key(key) +
-                                            ": its owner is still sending it (lease to " +
-                                            to_iso8601(r.lease_until) + ")");
-    return std::nullopt;
-  }
-
-  options options_;
-  std::mutex mutex_;
-  std::map<std::string, intent_record> intents_;
+  struct state;  // the intents, their lock, the options (<vnum/testing/impl/memory_ledger.hpp>)
+  std::unique_ptr<state> state_;
 };
 
-static_assert(vnum::ledger<memory_ledger>);
-
 }  // namespace vnum::testing
+
+// The definitions, compiled in the one translation unit that defines VNUM_IMPLEMENTATION (or
+// VNUM_TESTING_IMPLEMENTATION).
+#if defined(VNUM_IMPLEMENTATION) || defined(VNUM_TESTING_IMPLEMENTATION)
+#include <vnum/testing/impl/memory_ledger.hpp>
+#endif
 
 #endif  // VNUM_TESTING_MEMORY_LEDGER_HPP

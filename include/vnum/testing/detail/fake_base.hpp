@@ -1,18 +1,18 @@
 // vnum — what both fake providers share: thread safety, the request journal, armed faults, and
-// reading the raw HTTP request (URL path and query, bearer token, JSON body). A fake reads requests
-// as bytes, like the real service; it never uses vnum's validators, builders or parsers.
+// reading the raw HTTP request (URL path and query, bearer token; the JSON body is read by the
+// fakes' definitions, with <vnum/testing/detail/fake_json.hpp>). A fake reads requests as bytes,
+// like the real service; it never uses vnum's validators, builders or parsers.
 // SPDX-License-Identifier: MIT
 #ifndef VNUM_TESTING_DETAIL_FAKE_BASE_HPP
 #define VNUM_TESTING_DETAIL_FAKE_BASE_HPP
 
-#include <vnum/detail/json.hpp>
 #include <vnum/http.hpp>
 #include <vnum/testing/fault.hpp>
 #include <vnum/testing/journal.hpp>
 
 #include <cstddef>
 #include <cstdint>
-#include <deque>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -60,167 +60,50 @@ inline std::string bearer_token(const http::request& r) {
   return std::string(h->substr(7));
 }
 
-// A string member of a request body; nullopt when absent or not a string.
-inline std::optional<std::string> string_field(const boost::json::object& o, std::string_view key) {
-  const auto* v = o.if_contains(key);
-  if (v == nullptr || !v->is_string()) return std::nullopt;
-  return std::string(v->get_string());
-}
-
-// The same, with absent and mistyped read as empty (how the providers treat a missing field).
-inline std::string text(const boost::json::object& o, std::string_view key) {
-  return string_field(o, key).value_or("");
-}
-
-// The body as a JSON object; nullopt when it is not one. An empty body is an empty object.
-inline std::optional<boost::json::object> body_object(const http::request& r) {
-  if (r.body.empty()) return boost::json::object();
-  boost::json::error_code ec;
-  boost::json::value v = boost::json::parse(r.body, ec);
-  if (ec || !v.is_object()) return std::nullopt;
-  return std::move(v.get_object());
-}
-
-inline http::response json_response(int status, const boost::json::value& body,
-                                    std::vector<http::header> extra = {}) {
-  http::response r;
-  r.status = status;
-  r.headers.push_back({"content-type", "application/json"});
-  for (auto& h : extra) r.headers.push_back(std::move(h));
-  r.body = boost::json::serialize(body);
-  return r;
-}
-
 // What every fake does around its own rules: thread safety, the journal of requests received
 // (the last journal_limit() of them), and the faults armed for the next matching request. Derived
 // supplies match(request) -> {route or nullopt, path parameter}, handle(request, route, parameter)
 // -> response, and injected(fault) -> the provider's answer for an injected status; each is called
-// under the lock.
+// under the lock. The members are defined in <vnum/testing/impl/fake_base.hpp> and instantiated
+// once per program, for each fake, by that fake's definitions.
 template <class Derived, class Route>
 class fake_base {
  public:
-  fake_base() = default;
+  fake_base();
+  ~fake_base();
   fake_base(const fake_base&) = delete;
   fake_base& operator=(const fake_base&) = delete;
 
   // The requests received, in order, of those the journal keeps (a request lost by an injected
   // fault never arrived).
-  std::vector<http::request> journal() const {
-    std::lock_guard lock(mutex_);
-    std::vector<http::request> out;
-    out.reserve(journal_.size());
-    for (const auto& e : journal_)
-      if (e.outcome != journal_outcome::request_lost) out.push_back(e.request);
-    return out;
-  }
+  std::vector<http::request> journal() const;
 
   // Every request the journal keeps, lost ones too, each with what the fake did; only those
   // whose sequence is above `after`.
-  std::vector<journal_entry<Route>> journal_entries(std::uint64_t after = 0) const {
-    std::lock_guard lock(mutex_);
-    std::vector<journal_entry<Route>> out;
-    for (const auto& e : journal_)
-      if (e.sequence > after) out.push_back(e);
-    return out;
-  }
+  std::vector<journal_entry<Route>> journal_entries(std::uint64_t after = 0) const;
 
   // Keeps the last n requests from now on (dropping the oldest beyond n at once).
-  void set_journal_limit(std::size_t n) {
-    std::lock_guard lock(mutex_);
-    limit_ = n;
-    trim();
-  }
-  std::size_t journal_limit() const {
-    std::lock_guard lock(mutex_);
-    return limit_;
-  }
+  void set_journal_limit(std::size_t n);
+  std::size_t journal_limit() const;
   // How many requests the journal let go to stay within its limit.
-  std::uint64_t journal_dropped() const {
-    std::lock_guard lock(mutex_);
-    return dropped_;
-  }
+  std::uint64_t journal_dropped() const;
   // How many requests the fake received in all (the last entry's sequence).
-  std::uint64_t journal_received() const {
-    std::lock_guard lock(mutex_);
-    return received_;
-  }
+  std::uint64_t journal_received() const;
 
   // Arms a fault for the next request, or for the next request to one route.
-  void fail_next(fault f) {
-    std::lock_guard lock(mutex_);
-    armed_.push_back({f, std::nullopt});
-  }
-  void fail_next(fault f, Route only) {
-    std::lock_guard lock(mutex_);
-    armed_.push_back({f, only});
-  }
+  void fail_next(fault f);
+  void fail_next(fault f, Route only);
   // The faults armed and not fired yet, in the order they will be considered.
-  std::vector<armed_fault<Route>> armed_faults() const {
-    std::lock_guard lock(mutex_);
-    return {armed_.begin(), armed_.end()};
-  }
+  std::vector<armed_fault<Route>> armed_faults() const;
 
-  result<http::response> send(const http::request& r) {
-    std::lock_guard lock(mutex_);
-    Derived& self = static_cast<Derived&>(*this);
-    const auto [route, parameter] = self.match(r);
-    std::optional<fault> f = take(route);
-    if (f && f->type() == fault::kind::request_lost) {
-      record(r, route, 0, journal_outcome::request_lost);
-      return make_error(errc::transport, "injected fault: the request never reached the provider");
-    }
-    if (f && f->type() == fault::kind::status) {
-      http::response injected = Derived::injected(*f);
-      record(r, route, injected.status, journal_outcome::injected_status);
-      return injected;
-    }
-    http::response answer = self.handle(r, route, parameter);
-    if (f && f->type() == fault::kind::response_lost) {
-      record(r, route, answer.status, journal_outcome::response_lost);
-      return make_error(errc::outcome_unknown,
-                        "injected fault: the provider applied the request but its answer was lost");
-    }
-    const bool ok = answer.status >= 200 && answer.status < 300;
-    record(r, route, answer.status,
-           r.method == http::method::get ? journal_outcome::answered
-           : ok                          ? journal_outcome::applied
-                                         : journal_outcome::refused);
-    return answer;
-  }
+  result<http::response> send(const http::request& r);
 
  protected:
   mutable std::mutex mutex_;  // guards the derived fake's state too
 
  private:
-  // The first armed fault that applies to this route, removed from the queue.
-  std::optional<fault> take(std::optional<Route> route) {
-    for (auto it = armed_.begin(); it != armed_.end(); ++it) {
-      if (it->only && it->only != route) continue;
-      fault f = it->what;
-      armed_.erase(it);
-      return f;
-    }
-    return std::nullopt;
-  }
-
-  void record(const http::request& r, std::optional<Route> route, int status,
-              journal_outcome outcome) {
-    journal_.push_back({++received_, r, route, status, outcome});
-    trim();
-  }
-
-  void trim() {
-    while (journal_.size() > limit_) {
-      journal_.pop_front();
-      ++dropped_;
-    }
-  }
-
-  std::deque<armed_fault<Route>> armed_;
-  std::deque<journal_entry<Route>> journal_;
-  std::size_t limit_ = default_journal_limit;
-  std::uint64_t dropped_ = 0;
-  std::uint64_t received_ = 0;
+  struct journal_state;  // the armed faults and the journal (<vnum/testing/impl/fake_base.hpp>)
+  std::unique_ptr<journal_state> journal_;
 };
 
 }  // namespace vnum::testing::detail
