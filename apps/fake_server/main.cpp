@@ -217,7 +217,8 @@ class provider {
     for (const auto& [name, value] : req.headers)
       if (!added_by_httplib(name)) r.headers.push_back({name, value});
     r.body = req.body;
-    auto answer = current()->send(r);  // the fake's lock is released when send() returns
+    // The fake's lock is released when send() returns; its journal keeps `r` itself.
+    auto answer = current()->send(std::move(r));
     if (!answer) {
       // An injected request_lost (not applied) or response_lost (applied): no answer at all.
       vnum_fake_server::server::drop_connection();

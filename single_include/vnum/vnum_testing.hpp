@@ -1181,11 +1181,16 @@ class fake_base {
   std::vector<armed_fault<Route>> armed_faults() const;
 
   result<http::response> send(const http::request& r);
+  // The same, keeping the request itself in the journal instead of a copy (vnum-fake-server).
+  result<http::response> send(http::request&& r);
 
  protected:
   mutable std::mutex mutex_;  // guards the derived fake's state too
 
  private:
+  template <class Request>
+  result<http::response> send_and_record(Request&& r);
+
   struct journal_state;  // the armed faults and the journal (<vnum/testing/impl/fake_base.hpp>)
   std::unique_ptr<journal_state> journal_;
 };
@@ -1608,9 +1613,10 @@ struct fake_base<Derived, Route>::journal_state {
     return std::nullopt;
   }
 
-  void record(const http::request& r, std::optional<Route> route, int status,
-              journal_outcome outcome) {
-    entries.push_back({++received, r, route, status, outcome});
+  // Takes a copy or, from send(http::request&&), the request itself.
+  template <class Request>
+  void record(Request&& r, std::optional<Route> route, int status, journal_outcome outcome) {
+    entries.push_back({++received, std::forward<Request>(r), route, status, outcome});
     trim();
   }
 
@@ -1699,30 +1705,43 @@ std::vector<armed_fault<Route>> fake_base<Derived, Route>::armed_faults() const 
 
 template <class Derived, class Route>
 result<http::response> fake_base<Derived, Route>::send(const http::request& r) {
+  return send_and_record(r);
+}
+
+template <class Derived, class Route>
+result<http::response> fake_base<Derived, Route>::send(http::request&& r) {
+  return send_and_record(std::move(r));
+}
+
+template <class Derived, class Route>
+template <class Request>
+result<http::response> fake_base<Derived, Route>::send_and_record(Request&& r) {
   std::lock_guard lock(mutex_);
   Derived& self = static_cast<Derived&>(*this);
   const auto [route, parameter] = self.match(r);
   std::optional<fault> f = journal_->take(route);
   if (f && f->type() == fault::kind::request_lost) {
-    journal_->record(r, route, 0, journal_outcome::request_lost);
+    journal_->record(std::forward<Request>(r), route, 0, journal_outcome::request_lost);
     return make_error(errc::transport, "injected fault: the request never reached the provider");
   }
   if (f && f->type() == fault::kind::status) {
     http::response injected = Derived::injected(*f);
-    journal_->record(r, route, injected.status, journal_outcome::injected_status);
+    journal_->record(std::forward<Request>(r), route, injected.status,
+                     journal_outcome::injected_status);
     return injected;
   }
   http::response answer = self.handle(r, route, parameter);
   if (f && f->type() == fault::kind::response_lost) {
-    journal_->record(r, route, answer.status, journal_outcome::response_lost);
+    journal_->record(std::forward<Request>(r), route, answer.status,
+                     journal_outcome::response_lost);
     return make_error(errc::outcome_unknown,
                       "injected fault: the provider applied the request but its answer was lost");
   }
   const bool ok = answer.status >= 200 && answer.status < 300;
-  journal_->record(r, route, answer.status,
-                   r.method == http::method::get ? journal_outcome::answered
-                   : ok                          ? journal_outcome::applied
-                                                 : journal_outcome::refused);
+  const journal_outcome outcome = r.method == http::method::get ? journal_outcome::answered
+                                  : ok                          ? journal_outcome::applied
+                                                                : journal_outcome::refused;
+  journal_->record(std::forward<Request>(r), route, answer.status, outcome);
   return answer;
 }
 
@@ -2034,8 +2053,15 @@ struct fake_cellcast::state {
     return ok("Request added successfully for business name");
   }
 
-  // Each card as a Stripe card object, with the fields of the documented example.
+  // Each card as a Stripe card object, with the fields of the documented example. The answer is
+  // kept until the cards change: a test polling the list, or vnum-fake-server under load, would
+  // otherwise rebuild some 30 members a card on every request.
   http::response list_cards() const {
+    if (!cards_answer_) cards_answer_ = build_card_list();
+    return *cards_answer_;
+  }
+
+  http::response build_card_list() const {
     boost::json::array data;
     auto nullable = [](const std::optional<std::string>& v) {
       return v ? boost::json::value(*v) : boost::json::value(nullptr);
@@ -2087,6 +2113,7 @@ struct fake_cellcast::state {
   bool postpaid_ = false;
   std::map<std::string, card_details, std::less<>> cards_;
   std::vector<std::string> card_order_;  // as added: the list answers in this order, like Stripe's
+  mutable std::optional<http::response> cards_answer_;  // list_cards(), until a card changes
   std::map<std::string, number_entry, std::less<>> inventory_;
   std::map<std::string, subscription, std::less<>> subscriptions_;
   std::map<std::string, custom_number, std::less<>> custom_numbers_;
@@ -2110,6 +2137,7 @@ void fake_cellcast::expire_key() {
 
 void fake_cellcast::add_card(std::string card_id, card_details details) {
   std::lock_guard lock(mutex_);
+  state_->cards_answer_.reset();
   if (!state_->cards_.contains(card_id)) state_->card_order_.push_back(card_id);
   state_->cards_[std::move(card_id)] = std::move(details);
 }

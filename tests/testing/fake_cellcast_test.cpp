@@ -601,6 +601,30 @@ TEST_CASE("list cards: every card added, as Stripe card objects whose id a purch
   CHECK(a.cellcast.purchase_virtual_number(order));
 }
 
+TEST_CASE("list cards: a card added or changed after a listing shows in the next one") {
+  account a;
+  REQUIRE(a.cellcast.list_cards()->size() == 1);
+  fake_cellcast::card_details changed;
+  changed.last4 = "1881";
+  a.fake.add_card("card_1SQmzoGOdUwLPbU6ll0QwsyH", changed);
+  a.fake.add_card("card_3NEW");
+  auto cards = a.cellcast.list_cards();
+  REQUIRE(cards);
+  REQUIRE(cards->size() == 2);
+  CHECK((*cards)[0].last4 == "1881");
+  CHECK((*cards)[1].id == "card_3NEW");
+}
+
+TEST_CASE("journal: a request sent as an rvalue is kept as sent") {
+  account a;
+  auto request = *build_list_cards(a.cellcast.config());
+  const auto sent = request;
+  REQUIRE(a.fake.send(std::move(request)));
+  REQUIRE(a.fake.journal().size() == 1);
+  CHECK(a.fake.journal()[0] == sent);
+  CHECK(a.fake.journal_entries()[0].outcome == vnum::testing::journal_outcome::answered);
+}
+
 TEST_CASE("list custom numbers: those created without OTP and those verified, as digits") {
   account a;
   REQUIRE(a.cellcast.add_custom_number({"Reception", "0400 111 222"}));

@@ -97,11 +97,16 @@ class fake_base {
   std::vector<armed_fault<Route>> armed_faults() const;
 
   result<http::response> send(const http::request& r);
+  // The same, keeping the request itself in the journal instead of a copy (vnum-fake-server).
+  result<http::response> send(http::request&& r);
 
  protected:
   mutable std::mutex mutex_;  // guards the derived fake's state too
 
  private:
+  template <class Request>
+  result<http::response> send_and_record(Request&& r);
+
   struct journal_state;  // the armed faults and the journal (<vnum/testing/impl/fake_base.hpp>)
   std::unique_ptr<journal_state> journal_;
 };

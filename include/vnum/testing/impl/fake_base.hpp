@@ -36,9 +36,10 @@ struct fake_base<Derived, Route>::journal_state {
     return std::nullopt;
   }
 
-  void record(const http::request& r, std::optional<Route> route, int status,
-              journal_outcome outcome) {
-    entries.push_back({++received, r, route, status, outcome});
+  // Takes a copy or, from send(http::request&&), the request itself.
+  template <class Request>
+  void record(Request&& r, std::optional<Route> route, int status, journal_outcome outcome) {
+    entries.push_back({++received, std::forward<Request>(r), route, status, outcome});
     trim();
   }
 
@@ -127,30 +128,43 @@ std::vector<armed_fault<Route>> fake_base<Derived, Route>::armed_faults() const 
 
 template <class Derived, class Route>
 result<http::response> fake_base<Derived, Route>::send(const http::request& r) {
+  return send_and_record(r);
+}
+
+template <class Derived, class Route>
+result<http::response> fake_base<Derived, Route>::send(http::request&& r) {
+  return send_and_record(std::move(r));
+}
+
+template <class Derived, class Route>
+template <class Request>
+result<http::response> fake_base<Derived, Route>::send_and_record(Request&& r) {
   std::lock_guard lock(mutex_);
   Derived& self = static_cast<Derived&>(*this);
   const auto [route, parameter] = self.match(r);
   std::optional<fault> f = journal_->take(route);
   if (f && f->type() == fault::kind::request_lost) {
-    journal_->record(r, route, 0, journal_outcome::request_lost);
+    journal_->record(std::forward<Request>(r), route, 0, journal_outcome::request_lost);
     return make_error(errc::transport, "injected fault: the request never reached the provider");
   }
   if (f && f->type() == fault::kind::status) {
     http::response injected = Derived::injected(*f);
-    journal_->record(r, route, injected.status, journal_outcome::injected_status);
+    journal_->record(std::forward<Request>(r), route, injected.status,
+                     journal_outcome::injected_status);
     return injected;
   }
   http::response answer = self.handle(r, route, parameter);
   if (f && f->type() == fault::kind::response_lost) {
-    journal_->record(r, route, answer.status, journal_outcome::response_lost);
+    journal_->record(std::forward<Request>(r), route, answer.status,
+                     journal_outcome::response_lost);
     return make_error(errc::outcome_unknown,
                       "injected fault: the provider applied the request but its answer was lost");
   }
   const bool ok = answer.status >= 200 && answer.status < 300;
-  journal_->record(r, route, answer.status,
-                   r.method == http::method::get ? journal_outcome::answered
-                   : ok                          ? journal_outcome::applied
-                                                 : journal_outcome::refused);
+  const journal_outcome outcome = r.method == http::method::get ? journal_outcome::answered
+                                  : ok                          ? journal_outcome::applied
+                                                                : journal_outcome::refused;
+  journal_->record(std::forward<Request>(r), route, answer.status, outcome);
   return answer;
 }
 

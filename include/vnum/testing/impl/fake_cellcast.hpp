@@ -309,8 +309,15 @@ struct fake_cellcast::state {
     return ok("Request added successfully for business name");
   }
 
-  // Each card as a Stripe card object, with the fields of the documented example.
+  // Each card as a Stripe card object, with the fields of the documented example. The answer is
+  // kept until the cards change: a test polling the list, or vnum-fake-server under load, would
+  // otherwise rebuild some 30 members a card on every request.
   http::response list_cards() const {
+    if (!cards_answer_) cards_answer_ = build_card_list();
+    return *cards_answer_;
+  }
+
+  http::response build_card_list() const {
     boost::json::array data;
     auto nullable = [](const std::optional<std::string>& v) {
       return v ? boost::json::value(*v) : boost::json::value(nullptr);
@@ -362,6 +369,7 @@ struct fake_cellcast::state {
   bool postpaid_ = false;
   std::map<std::string, card_details, std::less<>> cards_;
   std::vector<std::string> card_order_;  // as added: the list answers in this order, like Stripe's
+  mutable std::optional<http::response> cards_answer_;  // list_cards(), until a card changes
   std::map<std::string, number_entry, std::less<>> inventory_;
   std::map<std::string, subscription, std::less<>> subscriptions_;
   std::map<std::string, custom_number, std::less<>> custom_numbers_;
@@ -385,6 +393,7 @@ void fake_cellcast::expire_key() {
 
 void fake_cellcast::add_card(std::string card_id, card_details details) {
   std::lock_guard lock(mutex_);
+  state_->cards_answer_.reset();
   if (!state_->cards_.contains(card_id)) state_->card_order_.push_back(card_id);
   state_->cards_[std::move(card_id)] = std::move(details);
 }
