@@ -2,7 +2,7 @@
 // number through vnum's fake Cellcast. Exits 0 only if the purchase succeeded (and, when the
 // build states which vnum it found, that the headers are that version).
 #if __has_include("vnum_testing.hpp")
-#include "vnum.hpp"          // the single headers, copied next to this file
+#include "vnum.hpp"  // the single headers, copied next to this file
 #include "vnum_testing.hpp"
 #else
 #include <vnum/vnum.hpp>  // the clients: <vnum/vnum_testing.hpp> has only the test kit
