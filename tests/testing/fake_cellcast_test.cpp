@@ -309,6 +309,13 @@ TEST_CASE("fake: an unsubscribe whose id is not an ObjectId is a 500 CastError, 
   CHECK(a.fake.subscriptions()[0].number_id == number_id);
 }
 
+TEST_CASE("fake: an id whose bytes are not UTF-8 comes back as U+FFFD, still valid JSON") {
+  account a;
+  // Found by fuzz_fakes: the CastError echoes the id, and a stray byte made the answer not JSON.
+  answers(a.raw(http::method::put, "/api/v1/apiClient/virtual-number/unsubscribe/66eodu\xE3t", ""),
+          500, cast_error_body("66eodu\xEF\xBF\xBDt"));
+}
+
 TEST_CASE("fake: an ObjectId in upper case is an id like any other") {
   account a;
   answers(a.raw(http::method::put,

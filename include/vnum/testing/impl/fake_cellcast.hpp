@@ -72,7 +72,15 @@ bool is_object_id(std::string_view id) {
 // status false, message "internal server error", and Mongoose's CastError object in "error".
 // Modelled: the status 500 (the live one was not recorded; 500 is what "internal server error"
 // implies), and the CastError's path "_id", model "VirtualNumber" and empty reason.
-http::response cast_error(const std::string& id) {
+http::response cast_error(const std::string& raw_id) {
+  // The service reads the path as a JavaScript string: a byte that is not UTF-8 comes back as
+  // U+FFFD, so that the answer stays valid JSON whatever the id's bytes.
+  std::string id;
+  for (std::size_t i = 0; i < raw_id.size();) {
+    const std::size_t n = vnum::detail::utf8_sequence_length(raw_id, i);
+    id += n == 0 ? std::string("\xEF\xBF\xBD") : raw_id.substr(i, n);
+    i += n == 0 ? 1 : n;
+  }
   json_object cast{{"stringValue", "\"" + id + "\""},
                    {"valueType", "string"},
                    {"kind", "ObjectId"},
